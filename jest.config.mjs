@@ -1,0 +1,13 @@
+/** Jest runs the TypeScript sources through swc as native ES modules (no type-check: `npm run typecheck` does that). */
+export default {
+  rootDir: '.',
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  transform: { '^.+\\.ts$': ['@swc/jest'] },
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  testTimeout: 30000,
+  globalSetup: '<rootDir>/test/utils/global-setup.ts',
+  maxWorkers: 2,
+};
