@@ -1,0 +1,21 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig, ConfigModule, CoreModule, DatabaseModule, GraphQLApiModule } from '../../../libs/core/src/index.js';
+import { AccountsModule } from '../../../libs/accounts/src/index.js';
+import { ENTITIES, MIGRATIONS } from '../../../migrations/data-source.js';
+
+/** Imports only: configuration, database, GraphQL, then one module per feature. */
+@Module({})
+export class AppModule {
+  static forRoot(config?: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        CoreModule,
+        DatabaseModule.forRoot({ entities: ENTITIES, migrations: MIGRATIONS }),
+        GraphQLApiModule,
+        AccountsModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,46 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
+import { pinoHttp } from 'pino-http';
+import { AppConfig, loadConfig, NestPinoLogger, requestIdMiddleware, ROOT_LOGGER, RootLogger } from '../../../libs/core/src/index.js';
+import { AppModule } from './app.module.js';
+
+/**
+ * Builds the HTTP app: raw body kept (Stripe signatures), a JSON body limit, request ids and
+ * access logs, then Nest's modules. Used by main.ts and by the end-to-end tests alike.
+ */
+export async function createApp(config: AppConfig = loadConfig()): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    rawBody: true,
+    bodyParser: false,
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  const logger = app.get<RootLogger>(ROOT_LOGGER);
+  app.useLogger(new NestPinoLogger(logger));
+  app.enableShutdownHooks();
+  if (config.trustProxy) app.set('trust proxy', true);
+  app.disable('x-powered-by');
+  app.use(requestIdMiddleware);
+  app.use(pinoHttp({ logger, genReqId: (req) => (req as Request).id as string, autoLogging: { ignore: (req) => req.url === '/health' } }));
+  app.useBodyParser('json', { limit: config.bodyLimit });
+  app.useBodyParser('text', { limit: '50mb', type: ['text/csv', 'text/plain'] });
+  app.use(bodyErrorHandler);
+  return app;
+}
+
+/** Oversized or malformed bodies answer in the GraphQL error shape, not an HTML page. */
+function bodyErrorHandler(error: { status?: number; type?: string } | undefined, _req: Request, res: Response, next: NextFunction): void {
+  if (!error) return next();
+  const status = error.status ?? 400;
+  const tooLarge = error.type === 'entity.too.large';
+  res.status(status).json({
+    errors: [
+      {
+        message: tooLarge ? 'The request body is too large' : 'The request body is not valid JSON',
+        extensions: { code: tooLarge ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' },
+      },
+    ],
+  });
+}

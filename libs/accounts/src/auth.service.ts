@@ -1,0 +1,142 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig, AppError, ErrorCode, isUniqueViolation, Role, unauthenticated, Viewer, ViewerLookup } from '../../core/src/index.js';
+import { UserEntity } from './entities/user.entity.js';
+import { LogInInput, SignUpInput } from './inputs/auth.inputs.js';
+import { LoginThrottle } from './login-throttle.js';
+import { PasswordHasher } from './password-hasher.js';
+import { SessionsRepository } from './sessions.repository.js';
+import { TokenService } from './token.service.js';
+import { UsersRepository } from './users.repository.js';
+
+export interface IssuedSession {
+  accessToken: string;
+  refreshToken: string;
+  user: UserEntity;
+  /** The viewer the new tokens stand for. */
+  viewer: Viewer;
+}
+
+const BAD_CREDENTIALS = 'The email or password is not right';
+
+@Injectable()
+export class AuthService implements ViewerLookup {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly users: UsersRepository,
+    private readonly sessions: SessionsRepository,
+    private readonly tokens: TokenService,
+    private readonly hasher: PasswordHasher,
+    private readonly throttle: LoginThrottle,
+  ) {}
+
+  async signUp(input: SignUpInput): Promise<IssuedSession> {
+    const passwordHash = await this.hasher.hash(input.password);
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const user = await this.users.insert(manager, {
+          email: input.email,
+          passwordHash,
+          fullName: input.fullName,
+          role: Role.USER,
+        });
+        return this.issue(manager, user);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'users_email_uq')) {
+        throw new AppError(ErrorCode.CONFLICT, 'An account with this email already exists', {
+          fields: [{ path: 'input.email', message: 'is already registered' }],
+          reason: 'EMAIL_TAKEN',
+        });
+      }
+      throw error;
+    }
+  }
+
+  /** Unknown email and wrong password take the same path and about the same time. */
+  async logIn(input: LogInInput, clientAddress: string): Promise<IssuedSession> {
+    const email = input.email.toLowerCase();
+    await this.throttle.assertAllowed(email, clientAddress);
+    const user = await this.users.findByEmail(email);
+    const ok = await this.hasher.verify(user?.passwordHash, input.password);
+    if (!user || !ok) {
+      await this.throttle.recordFailure(email, clientAddress);
+      throw new AppError(ErrorCode.UNAUTHENTICATED, BAD_CREDENTIALS, { reason: 'BAD_CREDENTIALS' });
+    }
+    await this.throttle.clear(email);
+    return this.dataSource.transaction((manager) => this.issue(manager, user));
+  }
+
+  /**
+   * Rotates a refresh token. A token that was already used (or whose session ended) is a sign it
+   * was stolen: the whole session is revoked, which also ends the thief's fresh tokens.
+   */
+  async refresh(refreshToken: string): Promise<IssuedSession> {
+    const hash = this.tokens.hashRefreshToken(refreshToken);
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const token = await this.sessions.lockRefreshToken(manager, hash);
+      if (!token) return { error: 'The refresh token is not valid' } as const;
+      if (token.sessionRevokedAt) return { error: 'This session has ended; sign in again' } as const;
+      if (token.usedAt) {
+        await this.sessions.revokeSession(manager, token.sessionId, 'refresh token reused');
+        return { error: 'This refresh token was already used; the session has been ended for safety' } as const;
+      }
+      if (token.expiresAt.getTime() <= Date.now()) return { error: 'The refresh token has expired; sign in again' } as const;
+      const user = await this.users.findById(token.userId, manager);
+      if (!user) return { error: 'The account no longer exists' } as const;
+      await this.sessions.markUsed(manager, token.id);
+      return { session: await this.issueInSession(manager, user, token.sessionId) } as const;
+    });
+    if ('error' in outcome) throw new AppError(ErrorCode.UNAUTHENTICATED, outcome.error ?? '', { reason: 'REFRESH_REJECTED' });
+    return outcome.session;
+  }
+
+  async logOut(refreshToken: string): Promise<boolean> {
+    const hash = this.tokens.hashRefreshToken(refreshToken);
+    return this.dataSource.transaction(async (manager) => {
+      const token = await this.sessions.lockRefreshToken(manager, hash);
+      if (!token) throw new AppError(ErrorCode.UNAUTHENTICATED, 'The refresh token is not valid', { reason: 'REFRESH_REJECTED' });
+      await this.sessions.revokeSession(manager, token.sessionId, 'logged out');
+      return true;
+    });
+  }
+
+  /** Changing the password ends every other session of the account. */
+  async changePassword(viewer: Viewer, currentPassword: string, newPassword: string): Promise<boolean> {
+    const user = await this.users.findById(viewer.id);
+    if (!user) throw unauthenticated();
+    if (!(await this.hasher.verify(user.passwordHash, currentPassword))) {
+      throw new AppError(ErrorCode.BAD_USER_INPUT, 'currentPassword is not right', {
+        fields: [{ path: 'currentPassword', message: 'is not right' }],
+      });
+    }
+    const passwordHash = await this.hasher.hash(newPassword);
+    await this.dataSource.transaction(async (manager) => {
+      await this.users.updatePasswordHash(manager, user.id, passwordHash);
+      await this.sessions.revokeOtherSessions(manager, user.id, viewer.sessionId, 'password changed');
+    });
+    return true;
+  }
+
+  async viewerFromAccessToken(token: string): Promise<Viewer> {
+    const claims = await this.tokens.verifyAccessToken(token);
+    const viewer = await this.sessions.viewerForSession(claims.userId, claims.sessionId);
+    if (!viewer) throw new AppError(ErrorCode.UNAUTHENTICATED, 'This session has ended; sign in again', { reason: 'SESSION_ENDED' });
+    return viewer;
+  }
+
+  private async issue(manager: EntityManager, user: UserEntity): Promise<IssuedSession> {
+    const sessionId = await this.sessions.createSession(manager, user.id);
+    return this.issueInSession(manager, user, sessionId);
+  }
+
+  private async issueInSession(manager: EntityManager, user: UserEntity, sessionId: string): Promise<IssuedSession> {
+    const refresh = this.tokens.newRefreshToken();
+    const expiresAt = new Date(Date.now() + this.config.refreshTokenTtlDays * 86_400_000);
+    await this.sessions.addRefreshToken(manager, sessionId, refresh.hash, expiresAt);
+    const accessToken = await this.tokens.signAccessToken({ userId: user.id, sessionId, role: user.role });
+    return { accessToken, refreshToken: refresh.token, user, viewer: { id: user.id, role: user.role, sessionId } };
+  }
+}

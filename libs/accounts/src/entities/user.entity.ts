@@ -1,0 +1,19 @@
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Role } from '../../../core/src/index.js';
+
+/** An account: one person, one email (stored lower-case, unique). */
+@Entity('users')
+@Check('users_role_check', `role IN ('USER', 'ADMIN')`)
+@Check('users_email_lower_check', `email = lower(email)`)
+@Index('users_created_idx', ['createdAt', 'id'])
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Index('users_email_uq', { unique: true })
+  @Column({ type: 'text' })
+  email: string;
+  @Column({ type: 'text' }) passwordHash: string;
+  @Column({ type: 'text' }) fullName: string;
+  @Column({ type: 'text', default: Role.USER }) role: Role;
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 }) createdAt: Date;
+  @UpdateDateColumn({ type: 'timestamptz', precision: 3 }) updatedAt: Date;
+}

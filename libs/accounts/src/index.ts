@@ -1,0 +1,14 @@
+export * from './accounts.module.js';
+export * from './users.service.js';
+export * from './users.repository.js';
+export * from './users.loader.js';
+export * from './user.type.js';
+export * from './entities/user.entity.js';
+export * from './password-hasher.js';
+
+import { AppSecretEntity } from './entities/app-secret.entity.js';
+import { LoginFailureEntity } from './entities/login-failure.entity.js';
+import { RefreshTokenEntity } from './entities/refresh-token.entity.js';
+import { SessionEntity } from './entities/session.entity.js';
+import { UserEntity } from './entities/user.entity.js';
+export const ACCOUNTS_ENTITIES = [UserEntity, SessionEntity, RefreshTokenEntity, LoginFailureEntity, AppSecretEntity];

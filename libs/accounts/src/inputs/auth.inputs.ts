@@ -1,0 +1,79 @@
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { IsEmail, IsEnum, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { Role } from '../../../core/src/index.js';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+/** Passwords: at least 10 characters; at most 200 (argon2 has no need for more, and it bounds the work). */
+const PASSWORD_MIN = 10;
+const PASSWORD_MAX = 200;
+
+@InputType()
+export class SignUpInput {
+  @Field()
+  @Transform(trim)
+  @IsEmail({}, { message: 'email must be a valid email address' })
+  @MaxLength(254)
+  email: string;
+
+  @Field()
+  @IsString()
+  @MinLength(PASSWORD_MIN, { message: `password must be at least ${PASSWORD_MIN} characters` })
+  @MaxLength(PASSWORD_MAX)
+  password: string;
+
+  @Field()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1, { message: 'fullName must not be empty' })
+  @MaxLength(200)
+  fullName: string;
+}
+
+@InputType()
+export class LogInInput {
+  @Field()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(254)
+  email: string;
+
+  @Field()
+  @IsString()
+  @MaxLength(PASSWORD_MAX)
+  password: string;
+}
+
+@ArgsType()
+export class RefreshTokenArgs {
+  @Field()
+  @IsString()
+  @MaxLength(128)
+  refreshToken: string;
+}
+
+@ArgsType()
+export class ChangePasswordArgs {
+  @Field()
+  @IsString()
+  @MaxLength(PASSWORD_MAX)
+  currentPassword: string;
+
+  @Field()
+  @IsString()
+  @MinLength(PASSWORD_MIN, { message: `newPassword must be at least ${PASSWORD_MIN} characters` })
+  @MaxLength(PASSWORD_MAX)
+  newPassword: string;
+}
+
+@ArgsType()
+export class SetUserRoleArgs {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'userId must be a user id' })
+  userId: string;
+
+  @Field(() => Role)
+  @IsEnum(Role)
+  role: Role;
+}

@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Viewer } from '../../core/src/index.js';
+import { RefreshTokenEntity } from './entities/refresh-token.entity.js';
+import { SessionEntity } from './entities/session.entity.js';
+
+@Injectable()
+export class SessionsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async createSession(manager: EntityManager, userId: string): Promise<string> {
+    const session = await manager.getRepository(SessionEntity).save({ userId });
+    return session.id;
+  }
+
+  async addRefreshToken(manager: EntityManager, sessionId: string, tokenHash: string, expiresAt: Date): Promise<void> {
+    await manager.insert(RefreshTokenEntity, { sessionId, tokenHash, expiresAt });
+  }
+
+  /** The token row and its session, locked: two refreshes of one token cannot both succeed. */
+  async lockRefreshToken(
+    manager: EntityManager,
+    tokenHash: string,
+  ): Promise<(RefreshTokenEntity & { userId: string; sessionRevokedAt: Date | null }) | undefined> {
+    const rows: Array<Record<string, unknown>> = await manager.query(
+      `SELECT t.id, t.session_id, t.expires_at, t.used_at, s.user_id, s.revoked_at
+         FROM refresh_tokens t JOIN sessions s ON s.id = t.session_id
+        WHERE t.token_hash = $1
+        FOR UPDATE OF t, s`,
+      [tokenHash],
+    );
+    const row = rows[0];
+    if (!row) return undefined;
+    return {
+      id: row.id as string,
+      sessionId: row.session_id as string,
+      expiresAt: new Date(row.expires_at as string),
+      usedAt: row.used_at ? new Date(row.used_at as string) : null,
+      userId: row.user_id as string,
+      sessionRevokedAt: row.revoked_at ? new Date(row.revoked_at as string) : null,
+    } as RefreshTokenEntity & { userId: string; sessionRevokedAt: Date | null };
+  }
+
+  async markUsed(manager: EntityManager, tokenId: string): Promise<void> {
+    await manager.query(`UPDATE refresh_tokens SET used_at = now() WHERE id = $1`, [tokenId]);
+  }
+
+  async revokeSession(manager: EntityManager, sessionId: string, reason: string): Promise<void> {
+    await manager.query(`UPDATE sessions SET revoked_at = now(), revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL`, [
+      sessionId,
+      reason,
+    ]);
+  }
+
+  async revokeOtherSessions(manager: EntityManager, userId: string, keepSessionId: string, reason: string): Promise<void> {
+    await manager.query(
+      `UPDATE sessions SET revoked_at = now(), revoked_reason = $3 WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL`,
+      [userId, keepSessionId, reason],
+    );
+  }
+
+  /** One statement: the account's current role, if the session is still live. */
+  async viewerForSession(userId: string, sessionId: string): Promise<Viewer | undefined> {
+    const rows: Array<Viewer> = await this.dataSource.query(
+      `SELECT u.id, u.role, s.id AS "sessionId" FROM users u
+         JOIN sessions s ON s.id = $2 AND s.user_id = u.id AND s.revoked_at IS NULL
+        WHERE u.id = $1`,
+      [userId, sessionId],
+    );
+    return rows[0];
+  }
+}

@@ -1,0 +1,85 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { errors, jwtVerify, SignJWT } from 'jose';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig, AppError, ErrorCode, Role } from '../../core/src/index.js';
+
+const ALGORITHM = 'HS256';
+const ISSUER = 'guildhall';
+const AUDIENCE = 'guildhall-api';
+
+export interface AccessClaims {
+  userId: string;
+  sessionId: string;
+  role: Role;
+}
+
+/**
+ * Access tokens are short-lived HS256 JWTs (the algorithm is pinned on verify, so `alg: none` and
+ * key-confusion tokens are refused). Refresh tokens are 256-bit random strings stored as SHA-256.
+ */
+@Injectable()
+export class TokenService {
+  private key?: Promise<Uint8Array>;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async signAccessToken(claims: AccessClaims): Promise<string> {
+    return new SignJWT({ role: claims.role, sid: claims.sessionId })
+      .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
+      .setSubject(claims.userId)
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime(`${this.config.accessTokenTtlSeconds}s`)
+      .sign(await this.signingKey());
+  }
+
+  async verifyAccessToken(token: string): Promise<AccessClaims> {
+    try {
+      const { payload } = await jwtVerify(token, await this.signingKey(), {
+        algorithms: [ALGORITHM],
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        requiredClaims: ['sub', 'exp', 'iat'],
+      });
+      if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') throw new Error('claims missing');
+      return { userId: payload.sub, sessionId: payload.sid, role: payload.role as Role };
+    } catch (error) {
+      const expired = error instanceof errors.JWTExpired;
+      throw new AppError(ErrorCode.UNAUTHENTICATED, expired ? 'The access token has expired' : 'The access token is not valid', {
+        reason: expired ? 'TOKEN_EXPIRED' : 'TOKEN_INVALID',
+      });
+    }
+  }
+
+  newRefreshToken(): { token: string; hash: string } {
+    const token = randomBytes(32).toString('base64url');
+    return { token, hash: this.hashRefreshToken(token) };
+  }
+
+  hashRefreshToken(token: string): string {
+    return createHash('sha256').update(token).digest('hex');
+  }
+
+  /** JWT_SECRET when set; otherwise a key generated once and kept in the database for every process. */
+  private signingKey(): Promise<Uint8Array> {
+    this.key ??= (async () => {
+      if (this.config.jwtSecret) return new TextEncoder().encode(this.config.jwtSecret);
+      const candidate = randomBytes(48).toString('base64url');
+      await this.dataSource.query(
+        `INSERT INTO app_secrets (name, value) VALUES ('jwt_signing_key', $1) ON CONFLICT (name) DO NOTHING`,
+        [candidate],
+      );
+      const rows: Array<{ value: string }> = await this.dataSource.query(
+        `SELECT value FROM app_secrets WHERE name = 'jwt_signing_key'`,
+      );
+      return new TextEncoder().encode(rows[0].value);
+    })();
+    return this.key;
+  }
+}

@@ -1,0 +1,19 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Role } from '../../core/src/index.js';
+
+@ObjectType('User')
+export class User {
+  @Field(() => ID) id: string;
+  /** Guarded in the resolver: the user themself and admins only. */
+  email: string;
+  @Field() fullName: string;
+  @Field(() => Role) role: Role;
+  @Field() createdAt: Date;
+}
+
+@ObjectType()
+export class AuthPayload {
+  @Field({ description: 'Send as `Authorization: Bearer <accessToken>`; short-lived.' }) accessToken: string;
+  @Field({ description: 'Exchange with refreshSession for a new pair; each is good for one use.' }) refreshToken: string;
+  @Field(() => User) user: User;
+}

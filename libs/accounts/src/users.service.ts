@@ -1,0 +1,96 @@
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig, AuditService, conflict, notFound, ROOT_LOGGER, Role, type RootLogger, Viewer } from '../../core/src/index.js';
+import { UserEntity } from './entities/user.entity.js';
+import { PasswordHasher } from './password-hasher.js';
+import { UsersRepository } from './users.repository.js';
+
+@Injectable()
+export class UsersService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(ROOT_LOGGER) private readonly logger: RootLogger,
+    @Inject('DATABASE_MIGRATED') private readonly migrated: boolean,
+    private readonly users: UsersRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** First admin: GUILDHALL_ADMIN_EMAIL/PASSWORD create one at start when no admin exists yet. */
+  async onModuleInit(): Promise<void> {
+    if (!this.config.adminEmail || !this.config.adminPassword) return;
+    if (!this.migrated && !(await this.hasUsersTable())) return;
+    if (await this.users.anyAdminExists()) return;
+    const outcome = await this.createAdmin(this.config.adminEmail, this.config.adminPassword, 'GUILDHALL_ADMIN_EMAIL');
+    this.logger.info({ context: 'accounts', email: this.config.adminEmail, outcome }, 'First admin ensured');
+  }
+
+  /**
+   * Makes `email` an admin: creates the account, or promotes an existing one (its password is kept).
+   * Audited as done by the system. Safe to repeat.
+   */
+  async createAdmin(email: string, password: string, source: string): Promise<'created' | 'promoted' | 'unchanged'> {
+    const passwordHash = await this.hasher.hash(password);
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('guildhall:create-admin'))`);
+      const existing = await this.users.findByEmail(email, manager);
+      if (existing?.role === Role.ADMIN) return 'unchanged';
+      if (existing) {
+        await this.users.updateRole(manager, existing.id, Role.ADMIN);
+        await this.audit.record(manager, {
+          actorId: null,
+          action: 'user.setRole',
+          targetType: 'User',
+          targetId: existing.id,
+          before: { role: existing.role },
+          after: { role: Role.ADMIN, source },
+        });
+        return 'promoted';
+      }
+      const user = await this.users.insert(manager, { email, passwordHash, fullName: 'Administrator', role: Role.ADMIN });
+      await this.audit.record(manager, {
+        actorId: null,
+        action: 'user.createAdmin',
+        targetType: 'User',
+        targetId: user.id,
+        after: { email: user.email, role: Role.ADMIN, source },
+      });
+      return 'created';
+    });
+  }
+
+  /** An admin changes a role; the last admin cannot be demoted (nobody could administer the association). */
+  async setRole(actor: Viewer, userId: string, role: Role, requestId: string): Promise<UserEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const admins = await this.users.lockAdmins(manager);
+      const user = await this.users.lockById(manager, userId);
+      if (!user) throw notFound('User');
+      if (user.role === role) return user;
+      if (user.role === Role.ADMIN && admins.length <= 1) {
+        throw conflict('The last admin cannot be demoted; make someone else an admin first', 'LAST_ADMIN');
+      }
+      await this.users.updateRole(manager, userId, role);
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        action: 'user.setRole',
+        targetType: 'User',
+        targetId: userId,
+        before: { role: user.role },
+        after: { role },
+        requestId,
+      });
+      return { ...user, role };
+    });
+  }
+
+  async findById(id: string): Promise<UserEntity | null> {
+    return this.users.findById(id);
+  }
+
+  private async hasUsersTable(): Promise<boolean> {
+    const rows: Array<{ exists: boolean }> = await this.dataSource.query(`SELECT to_regclass('users') IS NOT NULL AS exists`);
+    return rows[0].exists;
+  }
+}

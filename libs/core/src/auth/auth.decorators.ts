@@ -1,0 +1,33 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import { RequestContext } from '../graphql/request-context.js';
+import { Role, Viewer } from './role.js';
+
+export const ACCESS_POLICY = 'guildhall:access-policy';
+
+export type AccessPolicy =
+  | { kind: 'public' }
+  | { kind: 'authenticated' }
+  | { kind: 'role'; role: Role }
+  /** Field resolvers: the viewer must be the parent object's owner, or an admin. */
+  | { kind: 'ownerOrAdmin'; ownerOf: (parent: unknown) => string | null | undefined };
+
+/** Anyone, signed in or not. */
+export const Public = () => SetMetadata(ACCESS_POLICY, { kind: 'public' } satisfies AccessPolicy);
+/** Any signed-in account (also the default when an operation says nothing). */
+export const Authenticated = () => SetMetadata(ACCESS_POLICY, { kind: 'authenticated' } satisfies AccessPolicy);
+/** Administrators only. */
+export const AdminOnly = () => SetMetadata(ACCESS_POLICY, { kind: 'role', role: Role.ADMIN } satisfies AccessPolicy);
+/** For field resolvers: the parent's owner (as `ownerOf` names it) or an admin. */
+export const OwnerOrAdmin = <P>(ownerOf: (parent: P) => string | null | undefined) =>
+  SetMetadata(ACCESS_POLICY, { kind: 'ownerOrAdmin', ownerOf } as AccessPolicy);
+
+/** The signed-in viewer (the guard has already required one, unless the operation is public). */
+export const CurrentViewer = createParamDecorator((_data: unknown, context: ExecutionContext): Viewer | undefined => {
+  const ctx = GqlExecutionContext.create(context).getContext<RequestContext>();
+  return ctx.viewer ?? undefined;
+});
+
+export const CurrentRequest = createParamDecorator((_data: unknown, context: ExecutionContext): RequestContext => {
+  return GqlExecutionContext.create(context).getContext<RequestContext>();
+});

@@ -1,0 +1,68 @@
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import { AppError, ErrorCode, forbidden, unauthenticated } from '../errors/app-error.js';
+import { RequestContext } from '../graphql/request-context.js';
+import { ACCESS_POLICY, AccessPolicy } from './auth.decorators.js';
+import { Role, Viewer } from './role.js';
+import { VIEWER_LOOKUP, type ViewerLookup } from './viewer-lookup.js';
+
+/** GraphQL field resolvers that merely read a property of their parent need no policy of their own. */
+const DEFAULT_POLICY: AccessPolicy = { kind: 'authenticated' };
+
+/**
+ * The one guard, registered globally and for field resolvers too. Secure by default: an operation
+ * that declares no policy needs a signed-in viewer. The viewer is resolved once per request
+ * (token verified, account re-read so a demoted admin loses rights at once) and cached on the context.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(VIEWER_LOOKUP) private readonly lookup: ViewerLookup,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType<string>() !== 'graphql') return true; // REST controllers use their own guards
+    const gql = GqlExecutionContext.create(context);
+    const ctx = gql.getContext<RequestContext>();
+    const policy =
+      this.reflector.getAllAndOverride<AccessPolicy>(ACCESS_POLICY, [context.getHandler(), context.getClass()]) ??
+      DEFAULT_POLICY;
+
+    const viewer = await this.resolveViewer(ctx, policy.kind !== 'public');
+    switch (policy.kind) {
+      case 'public':
+        return true;
+      case 'authenticated':
+        if (!viewer) throw unauthenticated();
+        return true;
+      case 'role':
+        if (!viewer) throw unauthenticated();
+        if (viewer.role !== policy.role) throw forbidden(`Only ${policy.role.toLowerCase()}s may do that`);
+        return true;
+      case 'ownerOrAdmin': {
+        if (!viewer) throw unauthenticated();
+        if (viewer.role === Role.ADMIN) return true;
+        if (policy.ownerOf(gql.getRoot()) === viewer.id) return true;
+        throw forbidden(`Only the owner or an admin may read ${gql.getInfo().parentType.name}.${gql.getInfo().fieldName}`);
+      }
+    }
+  }
+
+  /** A bad token on a public operation is still an error: the client should know its session ended. */
+  private async resolveViewer(ctx: RequestContext, _required: boolean): Promise<Viewer | null> {
+    if (ctx.viewer !== undefined) return ctx.viewer;
+    ctx.viewerPromise ??= this.lookupViewer(ctx);
+    ctx.viewer = await ctx.viewerPromise;
+    return ctx.viewer;
+  }
+
+  private async lookupViewer(ctx: RequestContext): Promise<Viewer | null> {
+    const header = ctx.req.headers.authorization;
+    if (!header) return null;
+    const match = /^Bearer ([A-Za-z0-9._~+/=-]{1,4096})$/.exec(header);
+    if (!match) throw new AppError(ErrorCode.UNAUTHENTICATED, 'The Authorization header must be "Bearer <access token>"');
+    return this.lookup.viewerFromAccessToken(match[1]);
+  }
+}

@@ -1,0 +1,33 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { AuditResolver } from './audit/audit.resolver.js';
+import { AuditService } from './audit/audit.service.js';
+import { PassthroughExceptionFilter } from './graphql/passthrough.filter.js';
+import { GraphQLValidationPipe } from './graphql/validation.pipe.js';
+import { HealthController } from './health/health.controller.js';
+import { JobRegistry } from './jobs/job-registry.js';
+import { JobRunnerService } from './jobs/job-runner.service.js';
+import { LoggingModule } from './logging/logging.module.js';
+import { EmailDelivery } from './outbox/email-delivery.js';
+import { OutboxResolver } from './outbox/outbox.resolver.js';
+import { OutboxService } from './outbox/outbox.service.js';
+
+/** Cross-cutting services every feature uses: audit, outbox, jobs, validation, health (the auth guard lives with the accounts that feed it). */
+@Global()
+@Module({
+  imports: [LoggingModule],
+  controllers: [HealthController],
+  providers: [
+    AuditService,
+    AuditResolver,
+    OutboxService,
+    OutboxResolver,
+    EmailDelivery,
+    JobRegistry,
+    JobRunnerService,
+    { provide: APP_PIPE, useClass: GraphQLValidationPipe },
+    { provide: APP_FILTER, useClass: PassthroughExceptionFilter },
+  ],
+  exports: [AuditService, OutboxService, JobRegistry, JobRunnerService, LoggingModule],
+})
+export class CoreModule {}

@@ -1,0 +1,30 @@
+import { AppConfig } from '../config/app-config.js';
+import { EmbeddedPostgres } from './embedded-postgres.js';
+
+/** Where the app's PostgreSQL is: a server named by DATABASE_URL, or the embedded PGlite. */
+export interface DatabaseTarget {
+  url: string;
+  /** Pool size for this target; the embedded server multiplexes one session. */
+  poolSize: number;
+  embedded?: EmbeddedPostgres;
+  describe(): string;
+}
+
+export async function resolveDatabaseTarget(config: AppConfig): Promise<DatabaseTarget> {
+  if (config.databaseUrl) {
+    const shown = new URL(config.databaseUrl);
+    shown.password = shown.password ? '***' : '';
+    return {
+      url: config.databaseUrl,
+      poolSize: config.dbPoolSize,
+      describe: () => `PostgreSQL at ${shown.host}${shown.pathname} (DATABASE_URL)`,
+    };
+  }
+  const embedded = await EmbeddedPostgres.start(config.dataDir);
+  return {
+    url: embedded.url,
+    poolSize: Math.min(config.dbPoolSize, 8),
+    embedded,
+    describe: () => `embedded PostgreSQL (PGlite) with data in ${embedded.dataDir} (set DATABASE_URL for a server)`,
+  };
+}

@@ -1,0 +1,73 @@
+import { ApolloServerPlugin } from '@apollo/server';
+import { ASTVisitor, GraphQLError, GraphQLOutputType, isListType, isNonNullType, ValidationContext } from 'graphql';
+import depthLimit from 'graphql-depth-limit';
+import { ComplexityEstimatorArgs, getComplexity } from 'graphql-query-complexity';
+import { DEFAULT_PAGE_SIZE } from './connection.js';
+
+/** Rejects documents with more than `max` aliased fields (alias-based amplification). */
+export function aliasLimitRule(max: number) {
+  return (context: ValidationContext): ASTVisitor => {
+    let count = 0;
+    return {
+      Field(node) {
+        if (node.alias && ++count === max + 1) {
+          context.reportError(
+            new GraphQLError(`Too many aliases: at most ${max} are allowed in one request`, {
+              nodes: [node],
+              extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'MAX_ALIASES' },
+            }),
+          );
+        }
+      },
+    };
+  };
+}
+
+export function depthLimitRule(max: number) {
+  return depthLimit(max);
+}
+
+function isList(type: GraphQLOutputType): boolean {
+  return isListType(isNonNullType(type) ? type.ofType : type);
+}
+
+/** Lists with no page argument (sessions, periods…) are assumed this long when costing a query. */
+const ASSUMED_LIST_LENGTH = 10;
+
+/**
+ * Each field costs 1; a paged field multiplies its children's cost by the page it asks for
+ * (`first`, or the default page when it has a `first` argument); other lists by a fixed guess.
+ * `edges` is not multiplied again: its connection already was.
+ */
+function estimate({ args, childComplexity, field }: ComplexityEstimatorArgs): number {
+  let count = 1;
+  if (typeof args.first === 'number') count = args.first;
+  else if (typeof args.count === 'number') count = args.count;
+  else if (field.args.some((arg) => arg.name === 'first')) count = DEFAULT_PAGE_SIZE;
+  else if (isList(field.type) && field.name !== 'edges') count = ASSUMED_LIST_LENGTH;
+  return 1 + childComplexity * Math.max(1, count);
+}
+
+/** Computes each operation's cost with its variables, before any resolver (and so any SQL) runs. */
+export function costLimitPlugin(maxCost: number): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, schema }) {
+          const cost = getComplexity({
+            schema,
+            query: document,
+            variables: request.variables ?? {},
+            operationName: request.operationName ?? undefined,
+            estimators: [estimate],
+          });
+          if (cost > maxCost) {
+            throw new GraphQLError(`Query is too expensive: cost ${cost} exceeds the limit of ${maxCost}`, {
+              extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'MAX_COST', http: { status: 400 } },
+            });
+          }
+        },
+      };
+    },
+  };
+}

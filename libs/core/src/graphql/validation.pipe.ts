@@ -1,0 +1,54 @@
+import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validate, ValidationError } from 'class-validator';
+import { AppError, ErrorCode, FieldProblem } from '../errors/app-error.js';
+
+const PRIMITIVES = new Set<unknown>([String, Boolean, Number, Array, Object]);
+
+/** Flattens class-validator's tree into `input.skills.3: must be shorter…` style problems. */
+function toProblems(errors: ValidationError[], prefix: string): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  for (const error of errors) {
+    const path = prefix ? `${prefix}.${error.property}` : error.property;
+    for (const message of Object.values(error.constraints ?? {})) problems.push({ path, message });
+    if (error.children?.length) problems.push(...toProblems(error.children, path));
+  }
+  return problems;
+}
+
+/** PostgreSQL text cannot hold U+0000; refuse it up front, naming the field, instead of failing in SQL. */
+function findNulChars(value: unknown, path: string, found: FieldProblem[]): void {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) found.push({ path, message: 'must not contain the NUL character (\\u0000)' });
+  } else if (Array.isArray(value)) {
+    value.forEach((item, index) => findNulChars(item, `${path}.${index}`, found));
+  } else if (value && typeof value === 'object' && !(value instanceof Date)) {
+    for (const [key, item] of Object.entries(value)) findNulChars(item, path ? `${path}.${key}` : key, found);
+  }
+}
+
+/**
+ * Validates every GraphQL argument: class-validator rules on input and args classes, and a NUL-byte
+ * check on every string. Failures are BAD_USER_INPUT listing each offending field path.
+ */
+@Injectable()
+export class GraphQLValidationPipe implements PipeTransform {
+  async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'custom') return value; // @CurrentViewer() and friends: not client input
+    const prefix = metadata.data ?? '';
+    const problems: FieldProblem[] = [];
+    findNulChars(value, prefix, problems);
+    const { metatype } = metadata;
+    let result = value;
+    if (metatype && !PRIMITIVES.has(metatype) && value !== null && value !== undefined && typeof value === 'object') {
+      result = plainToInstance(metatype, value);
+      const errors = await validate(result as object, { whitelist: true, forbidUnknownValues: false });
+      problems.push(...toProblems(errors, prefix));
+    }
+    if (problems.length) {
+      const summary = problems.map((p) => `${p.path} ${p.message}`).join('; ');
+      throw new AppError(ErrorCode.BAD_USER_INPUT, `Invalid input: ${summary}`, { fields: problems });
+    }
+    return result;
+  }
+}

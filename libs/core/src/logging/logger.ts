@@ -1,0 +1,52 @@
+import { LoggerService } from '@nestjs/common';
+import graphileWorker, { type Logger as JobLogger } from 'graphile-worker';
+import { pino, Logger } from 'pino';
+
+export type RootLogger = Logger;
+
+/** Structured JSON logs on stdout; secrets never logged (authorization header and passwords redacted). */
+export function createRootLogger(level: string): RootLogger {
+  return pino({
+    level,
+    base: { service: 'guildhall' },
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.newPassword', '*.currentPassword'],
+      censor: '[redacted]',
+    },
+    timestamp: pino.stdTimeFunctions.isoTime,
+  });
+}
+
+/** Nest's own messages (bootstrap, module errors) go through the same pino logger. */
+export class NestPinoLogger implements LoggerService {
+  constructor(private readonly logger: RootLogger) {}
+
+  log(message: unknown, context?: string): void {
+    this.logger.info({ context }, String(message));
+  }
+  error(message: unknown, trace?: string, context?: string): void {
+    this.logger.error({ context, trace }, String(message));
+  }
+  warn(message: unknown, context?: string): void {
+    this.logger.warn({ context }, String(message));
+  }
+  debug(message: unknown, context?: string): void {
+    this.logger.debug({ context }, String(message));
+  }
+  verbose(message: unknown, context?: string): void {
+    this.logger.trace({ context }, String(message));
+  }
+}
+
+/** graphile-worker's logger, writing through pino. */
+export function jobRunnerLogger(logger: RootLogger): JobLogger {
+  const child = logger.child({ context: 'jobs' });
+  const { Logger } = graphileWorker;
+  return new Logger(() => (level: string, message: string, meta?: unknown) => {
+    const fields = { meta };
+    if (level === 'error') child.error(fields, message);
+    else if (level === 'warning') child.warn(fields, message);
+    else if (level === 'info') child.debug(fields, message);
+    else child.trace(fields, message);
+  });
+}

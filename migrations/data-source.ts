@@ -1,0 +1,12 @@
+import { CORE_ENTITIES, createDataSource, DataSourceParts } from '../libs/core/src/index.js';
+import { ACCOUNTS_ENTITIES } from '../libs/accounts/src/index.js';
+import { MIGRATIONS } from './index.js';
+
+/** The one list of tables: the app, the migration CLI and the tests all build their DataSource from it. */
+export const ENTITIES = [...CORE_ENTITIES, ...ACCOUNTS_ENTITIES];
+
+export { MIGRATIONS };
+
+export function guildhallDataSource(url: string, poolSize = 4, extra: Partial<DataSourceParts> = {}) {
+  return createDataSource({ url, poolSize, entities: ENTITIES, migrations: MIGRATIONS, ...extra });
+}

@@ -1,0 +1,4 @@
+import { CreateFoundation1795875679496 } from './1795875679496-CreateFoundation.js';
+
+/** Every migration, in order. Generate the next with `npm run migration:generate -- <VerbNoun>`. */
+export const MIGRATIONS = [CreateFoundation1795875679496];

@@ -1,0 +1,70 @@
+import { INestApplication } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { createApp } from '../../apps/api/src/bootstrap.js';
+import { AppConfig, JobRunnerService, loadConfig } from '../../libs/core/src/index.js';
+import { createTestDatabase, TestDatabase } from './test-db.js';
+
+export interface GqlResult<T = Record<string, any>> {
+  status: number;
+  data: T | null | undefined;
+  errors?: Array<{ message: string; path?: string[]; extensions: { code: string; fields?: Array<{ path: string; message: string }>; [k: string]: unknown } }>;
+}
+
+export interface TestApp {
+  app: INestApplication;
+  url: string;
+  config: AppConfig;
+  dataSource: DataSource;
+  /** POST /graphql as a client would (optionally with a bearer token). */
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>>;
+  /** Runs the background jobs that are due now (the runner itself is off in tests). */
+  runJobs(): Promise<void>;
+  sql<T = Record<string, any>>(query: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+/** Boots the real app on a fresh database, listening on a free port. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const db: TestDatabase = await createTestDatabase();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    DATABASE_URL: db.url,
+    GUILDHALL_JOBS_ENABLED: 'false',
+    JWT_SECRET: 'test-secret-that-is-at-least-32-characters-long',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...env,
+  });
+  const app = await createApp(config);
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  const url = `http://127.0.0.1:${address.port}`;
+  const dataSource = app.get<DataSource>(getDataSourceToken());
+  return {
+    app,
+    url,
+    config,
+    dataSource,
+    async gql(query, variables, token) {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as GqlResult<any>;
+      return { status: response.status, data: body.data, errors: body.errors };
+    },
+    runJobs: () => app.get(JobRunnerService).runDueJobs(),
+    sql: (query, params) => dataSource.query(query, params),
+    async close() {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
+
+/** The first error's code, or undefined: most assertions about refusals want just this. */
+export function errorCode(result: GqlResult): string | undefined {
+  return result.errors?.[0]?.extensions.code;
+}
