@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { decodeCursor, pageSize, toConnection, ConnectionShape } from '../graphql/connection.js';
+import { ConnectionShape, decodeCursor, lazy, pageSize, toConnection } from '../graphql/connection.js';
 import { AuditEntryEntity } from './audit-entry.entity.js';
 import { AuditLogArgs } from './audit-entry.type.js';
 
@@ -46,6 +46,6 @@ export class AuditService {
     const after = decodeCursor(args.after, 2);
     if (after) page.andWhere('(a.created_at, a.id) < (:at::timestamptz, :id::uuid)', { at: after[0], id: after[1] });
     const rows = await page.orderBy('a.created_at', 'DESC').addOrderBy('a.id', 'DESC').limit(first + 1).getMany();
-    return toConnection(rows, first, (r) => [r.createdAt.toISOString(), r.id], () => filter.getCount());
+    return toConnection(rows, first, (r) => [r.createdAt.toISOString(), r.id], lazy(() => filter.getCount()));
   }
 }

@@ -36,8 +36,8 @@ export interface Edge<T> {
 export interface ConnectionShape<T> {
   edges: Edge<T>[];
   pageInfo: PageInfo;
-  /** A number, or a function the default resolver calls only when a client asks for it. */
-  totalCount: number | (() => Promise<number>);
+  /** A number, or a lazy promise that runs its count only when a client asks for the field. */
+  totalCount: number | PromiseLike<number>;
 }
 
 /** Builds the `XConnection` and `XEdge` object types for a node type. */
@@ -53,7 +53,7 @@ export function Connection<T>(node: Type<T>, name = node.name): Type<ConnectionS
     @Field(() => [EdgeType]) edges: Edge<T>[];
     @Field(() => PageInfo) pageInfo: PageInfo;
     @Field(() => Int, { description: 'How many nodes match, across all pages.' })
-    totalCount: number | (() => Promise<number>);
+    totalCount: number | PromiseLike<number>;
   }
   return ConnectionType as unknown as Type<ConnectionShape<T>>;
 }
@@ -83,7 +83,7 @@ export function toConnection<T>(
   rows: T[],
   first: number,
   cursorOf: (row: T) => unknown[],
-  totalCount: number | (() => Promise<number>),
+  totalCount: number | PromiseLike<number>,
 ): ConnectionShape<T> {
   const page = rows.slice(0, first);
   const edges = page.map((node) => ({ node, cursor: encodeCursor(cursorOf(node)) }));
@@ -91,5 +91,19 @@ export function toConnection<T>(
     edges,
     pageInfo: { hasNextPage: rows.length > first, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
     totalCount,
+  };
+}
+
+/**
+ * A promise that does its work only when awaited: GraphQL awaits `totalCount` only when the
+ * query selects it, so lists that nobody counts never pay for the COUNT.
+ */
+export function lazy<T>(work: () => Promise<T>): PromiseLike<T> {
+  let started: Promise<T> | undefined;
+  return {
+    then(onFulfilled, onRejected) {
+      started ??= work();
+      return started.then(onFulfilled, onRejected);
+    },
   };
 }

@@ -29,6 +29,11 @@ function unwrap(error: unknown): unknown {
 
 /** The code and extras a client may see for this error, or undefined when it must be masked. */
 export function clientSafeExtensions(error: unknown): Record<string, unknown> | undefined {
+  // Apollo wraps request-level problems (e.g. a variable of the wrong type) with its own code.
+  const outerCode = error instanceof GraphQLError ? error.extensions?.code : undefined;
+  if (typeof outerCode === 'string' && APOLLO_CODES.has(outerCode) && !(unwrap(error) instanceof AppError)) {
+    return { code: outerCode === 'BAD_REQUEST' ? ErrorCode.BAD_USER_INPUT : outerCode };
+  }
   const original = unwrap(error);
   if (original instanceof AppError) {
     const { fields, reason, retryable } = original.options;
@@ -49,7 +54,6 @@ export function clientSafeExtensions(error: unknown): Record<string, unknown> | 
     if (typeof code === 'string' && APOLLO_CODES.has(code)) {
       return { code: code === 'BAD_REQUEST' ? ErrorCode.BAD_USER_INPUT : code };
     }
-    if (code === undefined && original.originalError === undefined) return { code: 'GRAPHQL_VALIDATION_FAILED' };
   }
   return undefined;
 }

@@ -54,13 +54,20 @@ export function costLimitPlugin(maxCost: number): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          const cost = getComplexity({
-            schema,
-            query: document,
-            variables: request.variables ?? {},
-            operationName: request.operationName ?? undefined,
-            estimators: [estimate],
-          });
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema,
+              query: document,
+              variables: request.variables ?? {},
+              operationName: request.operationName ?? undefined,
+              estimators: [estimate],
+            });
+          } catch {
+            // Variables that do not fit their types: execution reports them as BAD_USER_INPUT (400)
+            // before any resolver runs, so there is nothing to cost.
+            return;
+          }
           if (cost > maxCost) {
             throw new GraphQLError(`Query is too expensive: cost ${cost} exceeds the limit of ${maxCost}`, {
               extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'MAX_COST', http: { status: 400 } },

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ConnectionShape, decodeCursor, pageSize, toConnection } from '../graphql/connection.js';
+import { ConnectionShape, decodeCursor, lazy, pageSize, toConnection } from '../graphql/connection.js';
 import { OutboxMessageEntity, OutboxStatus } from './outbox-message.entity.js';
 import { OutboxMessagesArgs } from './outbox-message.type.js';
 
@@ -52,7 +52,7 @@ export class OutboxService {
     const after = decodeCursor(args.after, 2);
     if (after) page.andWhere('(m.created_at, m.id) < (:at::timestamptz, :id::uuid)', { at: after[0], id: after[1] });
     const rows = await page.orderBy('m.created_at', 'DESC').addOrderBy('m.id', 'DESC').limit(first + 1).getMany();
-    return toConnection(rows, first, (r) => [r.createdAt.toISOString(), r.id], () => filter.getCount());
+    return toConnection(rows, first, (r) => [r.createdAt.toISOString(), r.id], lazy(() => filter.getCount()));
   }
 
   async markDelivered(id: string, status: OutboxStatus.SENT | OutboxStatus.KEPT): Promise<void> {
