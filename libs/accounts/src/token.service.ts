@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import { DataSource } from 'typeorm';
@@ -20,13 +20,22 @@ export interface AccessClaims {
  * key-confusion tokens are refused). Refresh tokens are 256-bit random strings stored as SHA-256.
  */
 @Injectable()
-export class TokenService {
+export class TokenService implements OnApplicationBootstrap {
   private key?: Promise<Uint8Array>;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject('DATABASE_MIGRATED') private readonly _migrated: boolean,
   ) {}
+
+  /**
+   * Loads the key before the first request: tokens are signed inside transactions, and a lazy load
+   * there would wait on a second connection (which on the embedded one-session database never answers).
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.signingKey();
+  }
 
   async signAccessToken(claims: AccessClaims): Promise<string> {
     return new SignJWT({ role: claims.role, sid: claims.sessionId })

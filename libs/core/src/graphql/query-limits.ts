@@ -2,7 +2,7 @@ import { ApolloServerPlugin } from '@apollo/server';
 import { ASTVisitor, GraphQLError, GraphQLOutputType, isListType, isNonNullType, ValidationContext } from 'graphql';
 import depthLimit from 'graphql-depth-limit';
 import { ComplexityEstimatorArgs, getComplexity } from 'graphql-query-complexity';
-import { DEFAULT_PAGE_SIZE } from './connection.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './connection.js';
 
 /** Rejects documents with more than `max` aliased fields (alias-based amplification). */
 export function aliasLimitRule(max: number) {
@@ -41,7 +41,8 @@ const ASSUMED_LIST_LENGTH = 10;
  */
 function estimate({ args, childComplexity, field }: ComplexityEstimatorArgs): number {
   let count = 1;
-  if (typeof args.first === 'number') count = args.first;
+  // Over-large pages are refused by argument validation, naming the field; cost them at the cap.
+  if (typeof args.first === 'number') count = Math.min(args.first, MAX_PAGE_SIZE);
   else if (typeof args.count === 'number') count = args.count;
   else if (field.args.some((arg) => arg.name === 'first')) count = DEFAULT_PAGE_SIZE;
   else if (isList(field.type) && field.name !== 'edges') count = ASSUMED_LIST_LENGTH;
