@@ -1,9 +1,10 @@
 import { CORE_ENTITIES, createDataSource, DataSourceParts } from '../libs/core/src/index.js';
 import { ACCOUNTS_ENTITIES } from '../libs/accounts/src/index.js';
+import { MEMBERS_ENTITIES } from '../libs/members/src/index.js';
 import { MIGRATIONS } from './index.js';
 
 /** The one list of tables: the app, the migration CLI and the tests all build their DataSource from it. */
-export const ENTITIES = [...CORE_ENTITIES, ...ACCOUNTS_ENTITIES];
+export const ENTITIES = [...CORE_ENTITIES, ...ACCOUNTS_ENTITIES, ...MEMBERS_ENTITIES];
 
 export { MIGRATIONS };
 

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule, CoreModule, DatabaseModule, GraphQLApiModule } from '../../../libs/core/src/index.js';
 import { AccountsModule } from '../../../libs/accounts/src/index.js';
+import { MembersModule } from '../../../libs/members/src/index.js';
 import { ENTITIES, MIGRATIONS } from '../../../migrations/data-source.js';
 
 /** Imports only: configuration, database, GraphQL, then one module per feature. */
@@ -15,6 +16,7 @@ export class AppModule {
         DatabaseModule.forRoot({ entities: ENTITIES, migrations: MIGRATIONS }),
         GraphQLApiModule,
         AccountsModule,
+        MembersModule,
       ],
     };
   }

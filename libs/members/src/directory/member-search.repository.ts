@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { badInput, ConnectionShape, decodeCursor, lazy, pageSize, toConnection } from '../../../core/src/index.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { UserEntity } from '../../../accounts/src/index.js';
+import { GOOD_STANDING_STATUSES, MembershipStatus } from '../membership.enums.js';
+import { likePrefix, toPrefixTsQuery } from './search-terms.js';
+
+export interface MemberSearch {
+  first?: number;
+  after?: string;
+  search?: string;
+  /** Directory: only members in good standing who chose to be listed. */
+  directoryOnly: boolean;
+  /** Admin list: filter on the person's current-or-latest membership. */
+  status?: MembershipStatus;
+  tierId?: string;
+  skills?: string[];
+  location?: string;
+  /** Admin list: the search also matches email prefixes. */
+  matchEmail?: boolean;
+}
+
+const USER_COLUMNS = `u.id, u.email, u.full_name AS "fullName", u.role, u.headline, u.bio, u.location, u.employer,
+  u.skills, u.directory_visible AS "directoryVisible", u.created_at AS "createdAt"`;
+
+/**
+ * One statement per page, keyset-paged: by relevance then name when searching, by name otherwise.
+ * The cursor holds the sort key (rank, name, id), so pages are stable while rows are added.
+ */
+@Injectable()
+export class MemberSearchRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async search(options: MemberSearch): Promise<ConnectionShape<UserEntity>> {
+    const first = pageSize(options.first);
+    const params: unknown[] = [];
+    const p = (value: unknown) => `$${params.push(value)}`;
+    const where: string[] = [];
+    const tsQuery = toPrefixTsQuery(options.search);
+    let join = '';
+
+    if (options.directoryOnly) {
+      where.push('u.directory_visible');
+      join = `JOIN memberships m ON m.user_id = u.id AND m.status IN (${GOOD_STANDING_STATUSES.map((s) => `'${s}'`).join(', ')})`;
+    } else if (options.status || options.tierId) {
+      join = `JOIN LATERAL (SELECT x.status, x.tier_id FROM memberships x WHERE x.user_id = u.id
+                ORDER BY (x.status IN ('PENDING_APPROVAL', 'PENDING_PAYMENT', 'ACTIVE', 'GRACE')) DESC, x.created_at DESC LIMIT 1) m ON true`;
+      if (options.status) where.push(`m.status = ${p(options.status)}`);
+      if (options.tierId) where.push(`m.tier_id = ${p(options.tierId)}::uuid`);
+    }
+    if (options.skills?.length) where.push(`u.skills @> ${p(options.skills.map((s) => s.trim().toLowerCase()))}::text[]`);
+    if (options.location) where.push(`u.location ILIKE ${p(likePrefix(options.location.trim()))}`);
+
+    let rank = '0::real';
+    if (tsQuery) {
+      const q = p(tsQuery);
+      rank = `ts_rank(u.search_vector, to_tsquery('simple', ${q}))`;
+      const textMatch = `u.search_vector @@ to_tsquery('simple', ${q})`;
+      where.push(options.matchEmail && options.search ? `(${textMatch} OR u.email LIKE ${p(likePrefix(options.search.trim().toLowerCase()))})` : textMatch);
+    } else if (options.search && options.matchEmail) {
+      where.push(`u.email LIKE ${p(likePrefix(options.search.trim().toLowerCase()))}`);
+    }
+
+    const filterSql = `FROM users u ${join} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+    const countParams = [...params];
+    const after = decodeCursor(options.after, 3);
+    const pageWhere: string[] = [];
+    if (after) {
+      const [r, name, id] = after;
+      if (typeof r !== 'number' || typeof name !== 'string' || typeof id !== 'string' || !UUID.test(id)) {
+        throw badInput('after', 'is not a cursor this list gave out');
+      }
+      pageWhere.push(`(${rank} < ${p(r)}::real OR (${rank} = ${p(r)}::real AND (u.full_name, u.id) > (${p(name)}, ${p(id)}::uuid)))`);
+    }
+    const sql = `SELECT ${USER_COLUMNS}, ${rank} AS rank ${filterSql}
+      ${pageWhere.length ? `${where.length ? 'AND' : 'WHERE'} ${pageWhere.join(' AND ')}` : ''}
+      ORDER BY rank DESC, u.full_name ASC, u.id ASC LIMIT ${first + 1}`;
+    const rows: Array<UserEntity & { rank: number }> = await this.dataSource.query(sql, params);
+    return toConnection(
+      rows,
+      first,
+      (row) => [Number(row.rank), row.fullName, row.id],
+      lazy(async () => {
+        const [{ n }] = await this.dataSource.query(`SELECT count(*)::int AS n ${filterSql}`, countParams);
+        return n as number;
+      }),
+    );
+  }
+}

@@ -1,0 +1,20 @@
+export * from './membership.enums.js';
+export * from './entities/membership-tier.entity.js';
+export * from './entities/membership.entity.js';
+export * from './entities/membership-period.entity.js';
+export * from './entities/membership-status-change.entity.js';
+
+import { MembershipPeriodEntity } from './entities/membership-period.entity.js';
+import { MembershipStatusChangeEntity } from './entities/membership-status-change.entity.js';
+import { MembershipTierEntity } from './entities/membership-tier.entity.js';
+import { MembershipEntity } from './entities/membership.entity.js';
+export const MEMBERS_ENTITIES = [MembershipTierEntity, MembershipEntity, MembershipPeriodEntity, MembershipStatusChangeEntity];
+export * from './members.module.js';
+export * from './memberships.service.js';
+export * from './memberships.repository.js';
+export * from './tiers.repository.js';
+export * from './members.loader.js';
+export * from './membership.type.js';
+export * from './membership-tier.type.js';
+export * from './membership-period.js';
+export * from './members.errors.js';

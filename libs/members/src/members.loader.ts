@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import { RequestContext } from '../../core/src/index.js';
+import { MembershipPeriodEntity } from './entities/membership-period.entity.js';
+import { MembershipTierEntity } from './entities/membership-tier.entity.js';
+import { MembershipEntity } from './entities/membership.entity.js';
+import { MembershipsRepository } from './memberships.repository.js';
+import { TiersRepository } from './tiers.repository.js';
+
+/** Per-request batch loaders for the members feature: one statement per field per list level. */
+@Injectable()
+export class MembersLoader {
+  constructor(
+    private readonly memberships: MembershipsRepository,
+    private readonly tiers: TiersRepository,
+  ) {}
+
+  membershipByUserId(ctx: RequestContext): DataLoader<string, MembershipEntity | undefined> {
+    return ctx.loaders.get('members.membershipByUserId', () => new DataLoader((ids: readonly string[]) => this.memberships.currentOrLatestByUserIds(ids)));
+  }
+
+  tierById(ctx: RequestContext): DataLoader<string, MembershipTierEntity | undefined> {
+    return ctx.loaders.get('members.tierById', () => new DataLoader((ids: readonly string[]) => this.tiers.findByIds(ids)));
+  }
+
+  periodsByMembershipId(ctx: RequestContext): DataLoader<string, MembershipPeriodEntity[]> {
+    return ctx.loaders.get('members.periodsByMembershipId', () => new DataLoader((ids: readonly string[]) => this.memberships.periodsByMembershipIds(ids)));
+  }
+}

@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { MemberSearchRepository } from './directory/member-search.repository.js';
+import { MembershipStatsService } from './membership-stats.service.js';
+import { MembersLoader } from './members.loader.js';
+import { MembershipsRepository } from './memberships.repository.js';
+import { MembershipsResolver } from './memberships.resolver.js';
+import { MembershipsService } from './memberships.service.js';
+import { ProfileService } from './profile.service.js';
+import { TiersRepository } from './tiers.repository.js';
+import { TiersResolver } from './tiers.resolver.js';
+import { TiersService } from './tiers.service.js';
+import { UsersDirectoryResolver } from './users-directory.resolver.js';
+
+@Module({
+  providers: [
+    TiersRepository,
+    TiersService,
+    TiersResolver,
+    MembershipsRepository,
+    MembershipsService,
+    MembershipsResolver,
+    MembersLoader,
+    MemberSearchRepository,
+    MembershipStatsService,
+    ProfileService,
+    UsersDirectoryResolver,
+  ],
+  exports: [MembershipsService, MembershipsRepository, TiersRepository, MembersLoader],
+})
+export class MembersModule {}

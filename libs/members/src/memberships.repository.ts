@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { MembershipPeriodEntity } from './entities/membership-period.entity.js';
+import { MembershipEntity } from './entities/membership.entity.js';
+import { CURRENT_STATUSES, MembershipStatus, PeriodSource } from './membership.enums.js';
+
+export interface NewPeriod {
+  startsAt: Date;
+  endsAt: Date | null;
+  source: PeriodSource;
+  sourceRef?: string | null;
+}
+
+@Injectable()
+export class MembershipsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private repo(manager?: EntityManager) {
+    return (manager ?? this.dataSource.manager).getRepository(MembershipEntity);
+  }
+
+  findById(id: string, manager?: EntityManager): Promise<MembershipEntity | null> {
+    return this.repo(manager).findOneBy({ id });
+  }
+
+  lockById(manager: EntityManager, id: string): Promise<MembershipEntity | null> {
+    return this.repo(manager).createQueryBuilder('m').where('m.id = :id', { id }).setLock('pessimistic_write').getOne();
+  }
+
+  /**
+   * Serialises everything that changes one person's memberships: the user row is the lock, so two
+   * concurrent applications by one person queue up instead of racing.
+   */
+  async lockPerson(manager: EntityManager, userId: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(`SELECT 1 FROM users WHERE id = $1 FOR UPDATE`, [userId]);
+    return rows.length > 0;
+  }
+
+  findCurrentForUser(manager: EntityManager, userId: string): Promise<MembershipEntity | null> {
+    return this.repo(manager)
+      .createQueryBuilder('m')
+      .where('m.user_id = :userId', { userId })
+      .andWhere('m.status IN (:...statuses)', { statuses: CURRENT_STATUSES })
+      .getOne();
+  }
+
+  insert(manager: EntityManager, membership: Partial<MembershipEntity>): Promise<MembershipEntity> {
+    return this.repo(manager).save(this.repo(manager).create(membership));
+  }
+
+  save(manager: EntityManager, membership: MembershipEntity): Promise<MembershipEntity> {
+    return this.repo(manager).save(membership);
+  }
+
+  async recordStatusChange(
+    manager: EntityManager,
+    membershipId: string,
+    from: MembershipStatus | null,
+    to: MembershipStatus,
+    actorId: string | null,
+    reason: string | null,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO membership_status_changes (membership_id, from_status, to_status, actor_id, reason) VALUES ($1, $2, $3, $4, $5)`,
+      [membershipId, from, to, actorId, reason],
+    );
+  }
+
+  /** Adds a period unless one with the same source reference exists. True when it was added. */
+  async addPeriod(manager: EntityManager, membershipId: string, period: NewPeriod): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `INSERT INTO membership_periods (membership_id, starts_at, ends_at, source, source_ref)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (membership_id, source_ref) WHERE source_ref IS NOT NULL DO NOTHING
+       RETURNING id`,
+      [membershipId, period.startsAt, period.endsAt, period.source, period.sourceRef ?? null],
+    );
+    return rows.length > 0;
+  }
+
+  /** For each user: the current membership, or else the most recent one (one statement for a page). */
+  async currentOrLatestByUserIds(userIds: readonly string[]): Promise<Array<MembershipEntity | undefined>> {
+    const rows = await this.repo()
+      .createQueryBuilder('m')
+      .where(
+        `m.id IN (SELECT DISTINCT ON (x.user_id) x.id FROM memberships x WHERE x.user_id = ANY(:userIds)
+                  ORDER BY x.user_id, (x.status IN (:...current)) DESC, x.created_at DESC)`,
+        { userIds, current: CURRENT_STATUSES },
+      )
+      .getMany();
+    const byUser = new Map(rows.map((r) => [r.userId, r]));
+    return userIds.map((id) => byUser.get(id));
+  }
+
+  async periodsByMembershipIds(ids: readonly string[]): Promise<MembershipPeriodEntity[][]> {
+    const rows = await this.dataSource
+      .getRepository(MembershipPeriodEntity)
+      .createQueryBuilder('p')
+      .where('p.membership_id = ANY(:ids)', { ids })
+      .orderBy('p.starts_at', 'ASC')
+      .getMany();
+    const grouped = new Map<string, MembershipPeriodEntity[]>(ids.map((id) => [id, []]));
+    for (const row of rows) grouped.get(row.membershipId)?.push(row);
+    return ids.map((id) => grouped.get(id) ?? []);
+  }
+}

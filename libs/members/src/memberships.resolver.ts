@@ -1,0 +1,69 @@
+import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { AdminOnly, Authenticated, CurrentRequest, CurrentViewer, OwnerOrAdmin, type RequestContext, type Viewer } from '../../core/src/index.js';
+import { User, UserEntity, UsersLoader } from '../../accounts/src/index.js';
+import { DeclineMembershipArgs, GrantMembershipArgs, MembershipIdArgs, TierIdArgs } from './args/membership.args.js';
+import { MembershipTier } from './membership-tier.type.js';
+import { Membership, MembershipPeriod } from './membership.type.js';
+import { MembersLoader } from './members.loader.js';
+import { MembershipsService } from './memberships.service.js';
+
+@Resolver(() => Membership)
+export class MembershipsResolver {
+  constructor(
+    private readonly memberships: MembershipsService,
+    private readonly loaders: MembersLoader,
+    private readonly users: UsersLoader,
+  ) {}
+
+  @Authenticated()
+  @Mutation(() => Membership, { description: 'Applies for a tier: pending approval, pending payment, or active at once (free tiers).' })
+  applyForMembership(@Args() { tierId }: TierIdArgs, @CurrentViewer() viewer: Viewer): Promise<Membership> {
+    return this.memberships.apply(viewer, tierId);
+  }
+
+  @AdminOnly()
+  @Mutation(() => Membership)
+  approveMembership(@Args() { membershipId }: MembershipIdArgs, @CurrentViewer() actor: Viewer, @CurrentRequest() ctx: RequestContext): Promise<Membership> {
+    return this.memberships.approve({ actor, requestId: ctx.requestId }, membershipId);
+  }
+
+  @AdminOnly()
+  @Mutation(() => Membership)
+  declineMembership(@Args() args: DeclineMembershipArgs, @CurrentViewer() actor: Viewer, @CurrentRequest() ctx: RequestContext): Promise<Membership> {
+    return this.memberships.decline({ actor, requestId: ctx.requestId }, args.membershipId, args.reason);
+  }
+
+  @AdminOnly()
+  @Mutation(() => Membership, { description: 'A complimentary membership; without `until` it is for life.' })
+  grantMembership(@Args() args: GrantMembershipArgs, @CurrentViewer() actor: Viewer, @CurrentRequest() ctx: RequestContext): Promise<Membership> {
+    return this.memberships.grant({ actor, requestId: ctx.requestId }, args.userId, args.tierId, args.until);
+  }
+
+  @Authenticated()
+  @Mutation(() => Membership, { description: 'The member or an admin. A paid period stays valid to its end.' })
+  cancelMembership(@Args() { membershipId }: MembershipIdArgs, @CurrentViewer() actor: Viewer, @CurrentRequest() ctx: RequestContext): Promise<Membership> {
+    return this.memberships.cancel({ actor, requestId: ctx.requestId }, membershipId);
+  }
+
+  @OwnerOrAdmin<Membership>((m) => m.userId)
+  @ResolveField(() => User)
+  async user(@Parent() membership: Membership, @CurrentRequest() ctx: RequestContext): Promise<UserEntity> {
+    const user = await this.users.byId(ctx).load(membership.userId);
+    if (!user) throw new Error(`membership ${membership.id} has no user`);
+    return user;
+  }
+
+  @OwnerOrAdmin<Membership>((m) => m.userId)
+  @ResolveField(() => MembershipTier)
+  async tier(@Parent() membership: Membership, @CurrentRequest() ctx: RequestContext): Promise<MembershipTier> {
+    const tier = await this.loaders.tierById(ctx).load(membership.tierId);
+    if (!tier) throw new Error(`membership ${membership.id} has no tier`);
+    return MembershipTier.from(tier);
+  }
+
+  @OwnerOrAdmin<Membership>((m) => m.userId)
+  @ResolveField(() => [MembershipPeriod])
+  periods(@Parent() membership: Membership, @CurrentRequest() ctx: RequestContext): Promise<MembershipPeriod[]> {
+    return this.loaders.periodsByMembershipId(ctx).load(membership.id);
+  }
+}

@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { MembershipTierEntity } from './entities/membership-tier.entity.js';
+
+@Injectable()
+export class TiersRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private repo(manager?: EntityManager) {
+    return (manager ?? this.dataSource.manager).getRepository(MembershipTierEntity);
+  }
+
+  list(includeInactive: boolean): Promise<MembershipTierEntity[]> {
+    return this.repo().find({
+      where: includeInactive ? {} : { active: true },
+      order: { sortOrder: 'ASC', priceAmount: 'ASC', name: 'ASC' },
+    });
+  }
+
+  findById(id: string, manager?: EntityManager): Promise<MembershipTierEntity | null> {
+    return this.repo(manager).findOneBy({ id });
+  }
+
+  findByName(name: string, manager?: EntityManager): Promise<MembershipTierEntity | null> {
+    return this.repo(manager).findOneBy({ name });
+  }
+
+  /** Shared lock: the tier cannot change (e.g. be deactivated) under an application being made. */
+  lockForShare(manager: EntityManager, id: string): Promise<MembershipTierEntity | null> {
+    return this.repo(manager).createQueryBuilder('t').where('t.id = :id', { id }).setLock('pessimistic_read').getOne();
+  }
+
+  lockForUpdate(manager: EntityManager, id: string): Promise<MembershipTierEntity | null> {
+    return this.repo(manager).createQueryBuilder('t').where('t.id = :id', { id }).setLock('pessimistic_write').getOne();
+  }
+
+  async findByIds(ids: readonly string[]): Promise<Array<MembershipTierEntity | undefined>> {
+    const rows = await this.repo().createQueryBuilder('t').where('t.id = ANY(:ids)', { ids }).getMany();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id));
+  }
+
+  save(manager: EntityManager, tier: Partial<MembershipTierEntity>): Promise<MembershipTierEntity> {
+    return this.repo(manager).save(this.repo(manager).create(tier));
+  }
+}

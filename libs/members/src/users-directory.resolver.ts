@@ -1,0 +1,64 @@
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { ObjectType } from '@nestjs/graphql';
+import { AdminOnly, Authenticated, Connection, CurrentRequest, CurrentViewer, OwnerOrAdmin, type RequestContext, type Viewer } from '../../core/src/index.js';
+import { User, UserEntity } from '../../accounts/src/index.js';
+import { DirectoryArgs, IdArgs, UsersArgs } from './args/membership.args.js';
+import { MemberSearchRepository } from './directory/member-search.repository.js';
+import { UpdateProfileInput } from './inputs/profile.input.js';
+import { MembershipStatsService } from './membership-stats.service.js';
+import { Membership, MembershipStats } from './membership.type.js';
+import { MembersLoader } from './members.loader.js';
+import { ProfileService } from './profile.service.js';
+
+
+@ObjectType()
+export class UserConnection extends Connection(User) {}
+
+/** People: profiles, the admin list, the member directory, and each person's membership. */
+@Resolver(() => User)
+export class UsersDirectoryResolver {
+  constructor(
+    private readonly profiles: ProfileService,
+    private readonly search: MemberSearchRepository,
+    private readonly stats: MembershipStatsService,
+    private readonly loaders: MembersLoader,
+  ) {}
+
+  @Authenticated()
+  @Query(() => User, { nullable: true, description: 'Yourself, or anyone for admins; others get NOT_FOUND.' })
+  user(@Args() { id }: IdArgs, @CurrentViewer() viewer: Viewer): Promise<UserEntity> {
+    return this.profiles.findVisible(viewer, id);
+  }
+
+  @AdminOnly()
+  @Query(() => UserConnection, { description: 'Admin: every account, filtered by its current (or latest) membership.' })
+  users(@Args() args: UsersArgs): Promise<UserConnection> {
+    return this.search.search({ ...args, directoryOnly: false, matchEmail: true });
+  }
+
+  @Authenticated()
+  @Query(() => UserConnection, {
+    description: 'Members in good standing (ACTIVE or GRACE) who chose to be listed; relevance then name. Emails are not shown.',
+  })
+  memberDirectory(@Args() args: DirectoryArgs): Promise<UserConnection> {
+    return this.search.search({ ...args, directoryOnly: true });
+  }
+
+  @AdminOnly()
+  @Query(() => MembershipStats)
+  membershipStats(): Promise<MembershipStats> {
+    return this.stats.stats();
+  }
+
+  @Authenticated()
+  @Mutation(() => User)
+  updateMyProfile(@Args('input') input: UpdateProfileInput, @CurrentViewer() viewer: Viewer): Promise<UserEntity> {
+    return this.profiles.updateMine(viewer, input);
+  }
+
+  @OwnerOrAdmin<User>((user) => user.id)
+  @ResolveField(() => Membership, { nullable: true, description: 'The current membership, or else the latest. The member and admins only.' })
+  async membership(@Parent() user: User, @CurrentRequest() ctx: RequestContext): Promise<Membership | null> {
+    return (await this.loaders.membershipByUserId(ctx).load(user.id)) ?? null;
+  }
+}
