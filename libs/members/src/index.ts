@@ -18,3 +18,4 @@ export * from './membership.type.js';
 export * from './membership-tier.type.js';
 export * from './membership-period.js';
 export * from './members.errors.js';
+export * from './lifecycle/membership-lifecycle.service.js';

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MemberSearchRepository } from './directory/member-search.repository.js';
+import { MembershipLifecycleService } from './lifecycle/membership-lifecycle.service.js';
 import { MembershipStatsService } from './membership-stats.service.js';
 import { MembersLoader } from './members.loader.js';
 import { MembershipsRepository } from './memberships.repository.js';
@@ -24,7 +25,8 @@ import { UsersDirectoryResolver } from './users-directory.resolver.js';
     MembershipStatsService,
     ProfileService,
     UsersDirectoryResolver,
+    MembershipLifecycleService,
   ],
-  exports: [MembershipsService, MembershipsRepository, TiersRepository, MembersLoader],
+  exports: [MembershipsService, MembershipsRepository, TiersRepository, MembersLoader, MembershipLifecycleService],
 })
 export class MembersModule {}

@@ -197,9 +197,12 @@ export class MembershipsService {
   async applyPeriod(manager: EntityManager, membership: MembershipEntity, period: NewPeriod, actorId: string | null, reason: string): Promise<boolean> {
     const added = await this.memberships.addPeriod(manager, membership.id, period);
     if (!added) return false;
+    const firstPeriod = membership.startedAt === null || membership.startedAt === undefined;
     membership.startedAt ??= period.startsAt;
+    // Null end = lifetime. An ACTIVE lifetime membership is never shortened; otherwise the later end wins.
+    const isLifetime = !firstPeriod && membership.status === MembershipStatus.ACTIVE && membership.currentPeriodEnd === null;
     if (period.endsAt === null) membership.currentPeriodEnd = null;
-    else if (membership.status !== MembershipStatus.ACTIVE || (membership.currentPeriodEnd && membership.currentPeriodEnd < period.endsAt)) {
+    else if (firstPeriod || membership.status !== MembershipStatus.ACTIVE || (!isLifetime && membership.currentPeriodEnd! < period.endsAt)) {
       membership.currentPeriodEnd = period.endsAt;
     }
     membership.graceEndsAt = null;
