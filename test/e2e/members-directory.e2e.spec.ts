@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { applyFor, createTier } from '../factories/tiers.js';
+import { createAdminUser, signUpUser, TestUser } from '../factories/users.js';
+import { countQueries, dataStatements } from '../utils/count-queries.js';
+import { errorCode, startTestApp, TestApp } from '../utils/test-app.js';
+
+const DIRECTORY = `query($first: Int, $after: String, $search: String, $skills: [String!], $location: String) {
+  memberDirectory(first: $first, after: $after, search: $search, skills: $skills, location: $location) {
+    totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id fullName headline skills location } } } }`;
+
+describe('member directory', () => {
+  let t: TestApp;
+  let admin: TestUser;
+  const listed: TestUser[] = [];
+  let hidden: TestUser;
+  let lapsed: TestUser;
+  let viewer: TestUser;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await createAdminUser(t);
+    const tierId = await createTier(t, admin);
+    const profiles = [
+      { fullName: 'Alice Archer', headline: 'Data scientist', skills: ['python', 'statistics'], location: 'Berlin' },
+      { fullName: 'Bob Baker', headline: 'Backend engineer', skills: ['go', 'postgres'], location: 'Boston' },
+      { fullName: 'Carol Data', headline: 'Product manager', skills: ['roadmaps'], location: 'Berlin' },
+      { fullName: 'Dan Diaz', headline: 'Data engineer', skills: ['python', 'spark'], location: 'Denver' },
+      { fullName: 'Eve Evans', headline: 'Designer', skills: ['figma'], location: 'Edinburgh' },
+    ];
+    for (const profile of profiles) {
+      const member = await signUpUser(t, { fullName: profile.fullName });
+      await t.gql(`mutation($input: UpdateProfileInput!) { updateMyProfile(input: $input) { id } }`, { input: { headline: profile.headline, skills: profile.skills, location: profile.location, directoryVisible: true } }, member.accessToken);
+      await applyFor(t, member, tierId);
+      listed.push(member);
+    }
+    hidden = await signUpUser(t, { fullName: 'Hidden Data Person' });
+    await applyFor(t, hidden, tierId); // in good standing but not opted in
+    lapsed = await signUpUser(t, { fullName: 'Lapsed Data Person' });
+    await t.gql(`mutation { updateMyProfile(input: { directoryVisible: true, headline: "Data" }) { id } }`, {}, lapsed.accessToken);
+    const id = (await applyFor(t, lapsed, tierId)).data!.applyForMembership.id;
+    await t.sql(`UPDATE memberships SET status = 'LAPSED' WHERE id = $1`, [id]);
+    viewer = listed[0];
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const names = (result: { data?: any }) => result.data!.memberDirectory.edges.map((e: { node: { fullName: string } }) => e.node.fullName);
+
+  it('lists opted-in members in good standing by name, and nobody else', async () => {
+    const result = await t.gql(DIRECTORY, { first: 20 }, viewer.accessToken);
+    expect(names(result)).toEqual(['Alice Archer', 'Bob Baker', 'Carol Data', 'Dan Diaz', 'Eve Evans']);
+    expect(result.data!.memberDirectory.totalCount).toBe(5);
+  });
+
+  it('ranks by relevance then name: a name match beats a headline match', async () => {
+    const result = await t.gql(DIRECTORY, { search: 'data' }, viewer.accessToken);
+    expect(names(result)).toEqual(['Carol Data', 'Alice Archer', 'Dan Diaz']);
+  });
+
+  it('matches prefixes and several words, and filters by skills and location', async () => {
+    expect(names(await t.gql(DIRECTORY, { search: 'eng pyth' }, viewer.accessToken))).toEqual(['Dan Diaz']);
+    expect(names(await t.gql(DIRECTORY, { skills: ['Python'] }, viewer.accessToken))).toEqual(['Alice Archer', 'Dan Diaz']);
+    expect(names(await t.gql(DIRECTORY, { location: 'berl' }, viewer.accessToken))).toEqual(['Alice Archer', 'Carol Data']);
+  });
+
+  it('pages with stable keyset cursors, with and without a search term', async () => {
+    for (const search of [undefined, 'data']) {
+      const seen: string[] = [];
+      let after: string | undefined;
+      for (;;) {
+        const page = await t.gql(DIRECTORY, { first: 2, after, search }, viewer.accessToken);
+        seen.push(...names(page));
+        if (!page.data!.memberDirectory.pageInfo.hasNextPage) break;
+        after = page.data!.memberDirectory.pageInfo.endCursor;
+      }
+      const all = names(await t.gql(DIRECTORY, { first: 50, search }, viewer.accessToken));
+      expect(seen).toEqual(all);
+    }
+  });
+
+  it('refuses a forged cursor with BAD_USER_INPUT on `after`', async () => {
+    const forged = Buffer.from(JSON.stringify([0, 'x', "'; DROP TABLE users; --"])).toString('base64url');
+    const result = await t.gql(DIRECTORY, { after: forged }, viewer.accessToken);
+    expect(errorCode(result)).toBe('BAD_USER_INPUT');
+    expect(result.errors![0].extensions.fields![0].path).toBe('after');
+  });
+
+  it('does not show emails or memberships of other people', async () => {
+    const result = await t.gql(`{ memberDirectory(first: 5) { edges { node { email } } } }`, {}, viewer.accessToken);
+    expect(errorCode(result)).toBe('FORBIDDEN');
+    expect(JSON.stringify(result)).not.toContain(listed[1].email);
+    const membership = await t.gql(`{ memberDirectory(first: 5) { edges { node { membership { status } } } } }`, {}, viewer.accessToken);
+    expect(errorCode(membership)).toBe('FORBIDDEN');
+  });
+
+  it('needs a signed-in viewer', async () => {
+    expect(errorCode(await t.gql(DIRECTORY, {}))).toBe('UNAUTHENTICATED');
+  });
+
+  it('runs the same number of statements for 2 rows as for 5, with the tier of each membership', async () => {
+    const q = `query($first: Int) { users(first: $first) { edges { node { id membership { status tier { name } periods { source } } } } } }`;
+    const small = await countQueries(() => t.gql(q, { first: 2 }, admin.accessToken), dataStatements);
+    const large = await countQueries(() => t.gql(q, { first: 8 }, admin.accessToken), dataStatements);
+    expect(small.result.errors).toBeUndefined();
+    expect(large.result.data!.users.edges.length).toBeGreaterThan(2);
+    expect(large.count).toBe(small.count);
+    // viewer, page, memberships, tiers, periods
+    expect(large.count).toBeLessThanOrEqual(5);
+  });
+});
