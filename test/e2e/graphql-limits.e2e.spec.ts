@@ -26,6 +26,16 @@ describe('GraphQL endpoint limits and hygiene', () => {
     expect(ok.errors).toBeUndefined();
   });
 
+  it('refuses a query nested 12 deep with the default limit, before any resolver runs', async () => {
+    let selection = 'id';
+    for (let i = 0; i < 5; i++) selection = `membership { user { ${selection} } }`;
+    const twelve = `{ me { ${selection} } }`;
+    const result = await t.gql(twelve, {}, admin.accessToken);
+    expect(result.status).toBe(400);
+    expect(errorCode(result)).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(result.errors![0].message).toMatch(/exceeds maximum operation depth of 10/);
+  });
+
   it('refuses more than 15 aliases', async () => {
     const aliases = Array.from({ length: 100 }, (_, i) => `a${i}: __typename`).join(' ');
     const result = await post({ query: `{ ${aliases} }` });
@@ -62,6 +72,35 @@ describe('GraphQL endpoint limits and hygiene', () => {
       const expensive = await small.gql(`{ a: auditLog(first: 100) { edges { cursor } } }`, {}, smallAdmin.accessToken);
       expect(errorCode(expensive)).toBe('GRAPHQL_VALIDATION_FAILED');
       expect(expensive.errors![0].message).toMatch(/too expensive/);
+    });
+  });
+
+  describe('in production', () => {
+    let prod: TestApp;
+    beforeAll(async () => {
+      prod = await startTestApp({ NODE_ENV: 'production' });
+    });
+    afterAll(async () => {
+      await prod?.close();
+    });
+
+    it('turns introspection off and gives no "did you mean" hints', async () => {
+      const introspection = await prod.gql(`{ __schema { types { name } } }`);
+      expect(errorCode(introspection)).toBe('GRAPHQL_VALIDATION_FAILED');
+      const typo = await prod.gql(`{ mee { id } }`);
+      expect(typo.errors![0].message).not.toMatch(/Did you mean/);
+      const devTypo = await t.gql(`{ mee { id } }`);
+      expect(devTypo.errors![0].message).toMatch(/Did you mean/);
+    });
+
+    it('creates the first admin from GUILDHALL_ADMIN_EMAIL and GUILDHALL_ADMIN_PASSWORD', async () => {
+      const boot = await startTestApp({ GUILDHALL_ADMIN_EMAIL: 'First.Admin@Example.org', GUILDHALL_ADMIN_PASSWORD: 'first admin password' });
+      try {
+        expect(await boot.sql(`SELECT email, role FROM users`)).toEqual([{ email: 'first.admin@example.org', role: 'ADMIN' }]);
+        expect(await boot.sql(`SELECT action, actor_id FROM audit_log`)).toEqual([{ action: 'user.createAdmin', actor_id: null }]);
+      } finally {
+        await boot.close();
+      }
     });
   });
 
