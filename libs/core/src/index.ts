@@ -32,3 +32,4 @@ export * from './core.module.js';
 import { AuditEntryEntity } from './audit/audit-entry.entity.js';
 import { OutboxMessageEntity } from './outbox/outbox-message.entity.js';
 export const CORE_ENTITIES = [AuditEntryEntity, OutboxMessageEntity];
+export * from './graphql/transforms.js';

@@ -1,9 +1,7 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { IsEmail, IsEnum, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { Transform } from 'class-transformer';
-import { Role } from '../../../core/src/index.js';
+import { Role, Trim } from '../../../core/src/index.js';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 /** Passwords: at least 10 characters; at most 200 (argon2 has no need for more, and it bounds the work). */
 const PASSWORD_MIN = 10;
@@ -12,7 +10,7 @@ const PASSWORD_MAX = 200;
 @InputType()
 export class SignUpInput {
   @Field()
-  @Transform(trim)
+  @Trim()
   @IsEmail({}, { message: 'email must be a valid email address' })
   @MaxLength(254)
   email: string;
@@ -24,7 +22,7 @@ export class SignUpInput {
   password: string;
 
   @Field()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(1, { message: 'fullName must not be empty' })
   @MaxLength(200)
@@ -34,7 +32,7 @@ export class SignUpInput {
 @InputType()
 export class LogInInput {
   @Field()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MaxLength(254)
   email: string;

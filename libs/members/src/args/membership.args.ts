@@ -1,10 +1,8 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { ArrayMaxSize, IsBoolean, IsDate, IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { Transform } from 'class-transformer';
-import { ConnectionArgs } from '../../../core/src/index.js';
+import { ConnectionArgs, Trim } from '../../../core/src/index.js';
 import { MembershipStatus } from '../membership.enums.js';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 @ArgsType()
 export class MembershipIdArgs {
@@ -30,7 +28,7 @@ export class IdArgs {
 @ArgsType()
 export class DeclineMembershipArgs extends MembershipIdArgs {
   @Field()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(1, { message: 'reason must not be empty' })
   @MaxLength(1000)

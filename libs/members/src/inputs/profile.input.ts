@@ -1,8 +1,8 @@
+import { Trim } from '../../../core/src/index.js';
 import { Field, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 /** Skills are compared case-insensitively: stored trimmed, lower-case, without duplicates. */
 const normaliseSkills = ({ value }: { value: unknown }) =>
   Array.isArray(value) ? [...new Set(value.map((s) => (typeof s === 'string' ? s.trim().toLowerCase() : s)))] : value;
@@ -14,7 +14,7 @@ export const MAX_SKILL_LENGTH = 60;
 export class UpdateProfileInput {
   @Field({ nullable: true })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
@@ -22,7 +22,7 @@ export class UpdateProfileInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MaxLength(200)
   headline?: string | null;
@@ -35,14 +35,14 @@ export class UpdateProfileInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MaxLength(200)
   location?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MaxLength(200)
   employer?: string | null;
