@@ -58,4 +58,17 @@ describe('outbox, jobs and health', () => {
     const ready = await fetch(`${t.url}/ready`);
     expect(ready.status).toBe(200);
   });
+
+  it('serves the GraphQL explorer from local files (no CDN)', async () => {
+    const page = await fetch(`${t.url}/explorer`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).not.toMatch(/https?:\/\//);
+    for (const asset of ['react.js', 'react-dom.js', 'graphiql.js', 'graphiql.css', 'boot.js']) {
+      const response = await fetch(`${t.url}/explorer/assets/${asset}`);
+      expect(response.status).toBe(200);
+      expect((await response.text()).length).toBeGreaterThan(50);
+    }
+    expect((await fetch(`${t.url}/explorer/assets/..%2F..%2Fpackage.json`)).status).toBe(404);
+  });
 });

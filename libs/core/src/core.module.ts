@@ -4,6 +4,7 @@ import { AuditResolver } from './audit/audit.resolver.js';
 import { AuditService } from './audit/audit.service.js';
 import { PassthroughExceptionFilter } from './graphql/passthrough.filter.js';
 import { GraphQLValidationPipe } from './graphql/validation.pipe.js';
+import { ExplorerController } from './explorer/explorer.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { JobRegistry } from './jobs/job-registry.js';
 import { JobRunnerService } from './jobs/job-runner.service.js';
@@ -16,7 +17,7 @@ import { OutboxService } from './outbox/outbox.service.js';
 @Global()
 @Module({
   imports: [LoggingModule],
-  controllers: [HealthController],
+  controllers: [HealthController, ExplorerController],
   providers: [
     AuditService,
     AuditResolver,
