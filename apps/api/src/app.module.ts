@@ -2,6 +2,11 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule, CoreModule, DatabaseModule, GraphQLApiModule } from '../../../libs/core/src/index.js';
 import { AccountsModule } from '../../../libs/accounts/src/index.js';
 import { MembersModule } from '../../../libs/members/src/index.js';
+import { PaymentsModule } from '../../../libs/payments/src/index.js';
+import { DuesModule } from '../../../libs/dues/src/index.js';
+import { EventsModule, EventsTranscriptSource } from '../../../libs/events/src/index.js';
+import { MentoringModule, MentoringTranscriptSource, TranscriptModule } from '../../../libs/mentoring/src/index.js';
+import { CommunitiesModule } from '../../../libs/communities/src/index.js';
 import { ENTITIES, MIGRATIONS } from '../../../migrations/data-source.js';
 
 /** Imports only: configuration, database, GraphQL, then one module per feature. */
@@ -17,6 +22,12 @@ export class AppModule {
         GraphQLApiModule,
         AccountsModule,
         MembersModule,
+        PaymentsModule,
+        DuesModule,
+        EventsModule,
+        MentoringModule,
+        CommunitiesModule,
+        TranscriptModule.forRoot({ imports: [MentoringModule, EventsModule], sources: [MentoringTranscriptSource, EventsTranscriptSource] }),
       ],
     };
   }

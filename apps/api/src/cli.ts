@@ -8,6 +8,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { UsersService } from '../../../libs/accounts/src/index.js';
 import { loadConfig } from '../../../libs/core/src/index.js';
+import { importMembersCommand } from '../../../libs/members/src/index.js';
 import { AppModule } from './app.module.js';
 
 type Command = (app: INestApplicationContext, args: ParsedArgs) => Promise<number>;
@@ -45,6 +46,8 @@ const COMMANDS: Record<string, Command> = {
 export function registerCommand(name: string, command: Command): void {
   COMMANDS[name] = command;
 }
+
+registerCommand('import-members', importMembersCommand);
 
 function fail(message: string): number {
   console.error(message);

@@ -19,3 +19,8 @@ export * from './membership-tier.type.js';
 export * from './membership-period.js';
 export * from './members.errors.js';
 export * from './lifecycle/membership-lifecycle.service.js';
+export * from './import-export/member-csv.columns.js';
+export * from './import-export/member-import.service.js';
+export * from './import-export/member-export.service.js';
+export * from './import-export/import-members.command.js';
+export { UNUSABLE_PASSWORD_HASH } from './import-export/member-import.repository.js';

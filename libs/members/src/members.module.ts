@@ -1,5 +1,10 @@
 import { Module } from '@nestjs/common';
 import { MemberSearchRepository } from './directory/member-search.repository.js';
+import { MemberExportRepository } from './import-export/member-export.repository.js';
+import { MemberExportService } from './import-export/member-export.service.js';
+import { MemberImportExportController } from './import-export/member-import-export.controller.js';
+import { MemberImportRepository } from './import-export/member-import.repository.js';
+import { MemberImportService } from './import-export/member-import.service.js';
 import { MembershipLifecycleService } from './lifecycle/membership-lifecycle.service.js';
 import { MembershipStatsService } from './membership-stats.service.js';
 import { MembersLoader } from './members.loader.js';
@@ -13,6 +18,7 @@ import { TiersService } from './tiers.service.js';
 import { UsersDirectoryResolver } from './users-directory.resolver.js';
 
 @Module({
+  controllers: [MemberImportExportController],
   providers: [
     TiersRepository,
     TiersService,
@@ -26,7 +32,11 @@ import { UsersDirectoryResolver } from './users-directory.resolver.js';
     ProfileService,
     UsersDirectoryResolver,
     MembershipLifecycleService,
+    MemberImportRepository,
+    MemberImportService,
+    MemberExportRepository,
+    MemberExportService,
   ],
-  exports: [MembershipsService, MembershipsRepository, TiersRepository, MembersLoader, MembershipLifecycleService],
+  exports: [MembershipsService, MembershipsRepository, TiersRepository, MembersLoader, MembershipLifecycleService, MemberImportService, MemberExportService],
 })
 export class MembersModule {}

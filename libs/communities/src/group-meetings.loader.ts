@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import { pageSize, type RequestContext } from '../../core/src/index.js';
+import { AccountabilityCheckInEntity } from './entities/accountability-check-in.entity.js';
+import { GroupGoalEntity } from './entities/group-goal.entity.js';
+import { GroupMeetingEntity } from './entities/group-meeting.entity.js';
+import { MeetingAttendanceEntity } from './entities/meeting-attendance.entity.js';
+import { MeetingRoleAssignmentEntity } from './entities/meeting-role-assignment.entity.js';
+import { GroupGoalsRepository } from './group-goals.repository.js';
+import { GroupMeetingsRepository } from './group-meetings.repository.js';
+import { MeetingRecordsRepository } from './meeting-records.repository.js';
+import { MeetingRolesRepository } from './meeting-roles.repository.js';
+import { MeetingSeriesService, type SeriesGroup } from './meeting-series.service.js';
+
+/** Per-request batch loaders for meetings and what hangs off them. */
+@Injectable()
+export class GroupMeetingsLoader {
+  constructor(
+    private readonly meetings: GroupMeetingsRepository,
+    private readonly series: MeetingSeriesService,
+    private readonly roles: MeetingRolesRepository,
+    private readonly records: MeetingRecordsRepository,
+    private readonly goals: GroupGoalsRepository,
+  ) {}
+
+  meetingById(ctx: RequestContext): DataLoader<string, GroupMeetingEntity | undefined> {
+    return ctx.loaders.get('communities.meetingById', () => new DataLoader((ids: readonly string[]) => this.meetings.findByIds(ids)));
+  }
+
+  goalById(ctx: RequestContext): DataLoader<string, GroupGoalEntity | undefined> {
+    return ctx.loaders.get('communities.goalById', () => new DataLoader((ids: readonly string[]) => this.goals.findByIds(ids)));
+  }
+
+  /** The next `count` meetings of each group (rows written on first need); one loader per count asked. */
+  upcoming(ctx: RequestContext, count: number): DataLoader<SeriesGroup, GroupMeetingEntity[], string> {
+    return ctx.loaders.get(`communities.upcoming.${count}`, () =>
+      new DataLoader(
+        async (groups: readonly SeriesGroup[]) => {
+          const found = await this.series.upcoming([...groups], new Date(), count);
+          return groups.map((g) => found.get(g.id)!);
+        },
+        { cacheKeyFn: (g) => g.id },
+      ),
+    );
+  }
+
+  /** A page of each group's meetings, for one (first, after) pair. */
+  page(ctx: RequestContext, first: number | undefined, after: string | undefined): DataLoader<string, GroupMeetingEntity[]> {
+    const size = pageSize(first);
+    return ctx.loaders.get(`communities.meetingsPage.${size}.${after ?? ''}`, () =>
+      new DataLoader((ids: readonly string[]) => this.meetings.pageByGroupIds(ids, size, after)),
+    );
+  }
+
+  meetingCount(ctx: RequestContext): DataLoader<string, number> {
+    return ctx.loaders.get('communities.meetingCount', () => new DataLoader((ids: readonly string[]) => this.meetings.countsByGroupIds(ids)));
+  }
+
+  assignments(ctx: RequestContext): DataLoader<string, MeetingRoleAssignmentEntity[]> {
+    return ctx.loaders.get('communities.assignments', () => new DataLoader((ids: readonly string[]) => this.roles.byMeetingIds(ids)));
+  }
+
+  attendance(ctx: RequestContext): DataLoader<string, MeetingAttendanceEntity[]> {
+    return ctx.loaders.get('communities.attendance', () => new DataLoader((ids: readonly string[]) => this.records.attendanceByMeetingIds(ids)));
+  }
+
+  checkIns(ctx: RequestContext): DataLoader<string, AccountabilityCheckInEntity[]> {
+    return ctx.loaders.get('communities.checkIns', () => new DataLoader((ids: readonly string[]) => this.records.checkInsByMeetingIds(ids)));
+  }
+}

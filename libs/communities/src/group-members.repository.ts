@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { GroupMemberRole, GroupMemberStatus } from './community.enums.js';
+import { StudyGroupMemberEntity } from './entities/study-group-member.entity.js';
+
+export interface MemberContact {
+  userId: string;
+  email: string;
+  fullName: string;
+}
+
+@Injectable()
+export class GroupMembersRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private repo(manager?: EntityManager) {
+    return (manager ?? this.dataSource.manager).getRepository(StudyGroupMemberEntity);
+  }
+
+  find(manager: EntityManager, groupId: string, userId: string): Promise<StudyGroupMemberEntity | null> {
+    return this.repo(manager).findOneBy({ groupId, userId });
+  }
+
+  insert(manager: EntityManager, member: Partial<StudyGroupMemberEntity>): Promise<StudyGroupMemberEntity> {
+    return this.repo(manager).save(this.repo(manager).create(member));
+  }
+
+  save(manager: EntityManager, member: StudyGroupMemberEntity): Promise<StudyGroupMemberEntity> {
+    return this.repo(manager).save(member);
+  }
+
+  async remove(manager: EntityManager, groupId: string, userId: string): Promise<boolean> {
+    const result = await this.repo(manager).delete({ groupId, userId });
+    return (result.affected ?? 0) > 0;
+  }
+
+  countByStatus(manager: EntityManager, groupId: string, status: GroupMemberStatus): Promise<number> {
+    return this.repo(manager).countBy({ groupId, status });
+  }
+
+  /** Active members, most senior first. */
+  active(manager: EntityManager, groupId: string): Promise<StudyGroupMemberEntity[]> {
+    return this.repo(manager).find({ where: { groupId, status: GroupMemberStatus.ACTIVE }, order: { joinedAt: 'ASC', userId: 'ASC' } });
+  }
+
+  /** Active members with where to write to them. */
+  contacts(manager: EntityManager, groupId: string, role?: GroupMemberRole): Promise<MemberContact[]> {
+    return manager.query(
+      `SELECT u.id AS "userId", u.email, u.full_name AS "fullName"
+         FROM study_group_members m JOIN users u ON u.id = m.user_id
+        WHERE m.group_id = $1 AND m.status = 'ACTIVE' AND ($2::text IS NULL OR m.role = $2)
+        ORDER BY m.joined_at, m.user_id`,
+      [groupId, role ?? null],
+    );
+  }
+
+  /** The longest-standing active member who is not an organiser (to take over when the last one leaves). */
+  longestStandingMember(manager: EntityManager, groupId: string): Promise<StudyGroupMemberEntity | null> {
+    return this.repo(manager).findOne({
+      where: { groupId, status: GroupMemberStatus.ACTIVE, role: GroupMemberRole.MEMBER },
+      order: { joinedAt: 'ASC', userId: 'ASC' },
+    });
+  }
+
+  /** For each group, its members with the given status, most senior (or earliest asking) first. */
+  async byGroupIds(groupIds: readonly string[], status: GroupMemberStatus): Promise<StudyGroupMemberEntity[][]> {
+    const rows = await this.repo()
+      .createQueryBuilder('m')
+      .where('m.group_id = ANY(:groupIds)', { groupIds })
+      .andWhere('m.status = :status', { status })
+      .orderBy('m.group_id')
+      .addOrderBy(status === GroupMemberStatus.ACTIVE ? 'm.joined_at' : 'm.requested_at', 'ASC')
+      .addOrderBy('m.user_id', 'ASC')
+      .getMany();
+    const grouped = new Map<string, StudyGroupMemberEntity[]>(groupIds.map((id) => [id, []]));
+    for (const row of rows) grouped.get(row.groupId)?.push(row);
+    return groupIds.map((id) => grouped.get(id)!);
+  }
+
+  async activeCountsByGroupIds(groupIds: readonly string[]): Promise<number[]> {
+    const rows: Array<{ group_id: string; n: number }> = await this.dataSource.query(
+      `SELECT group_id, count(*)::int AS n FROM study_group_members WHERE group_id = ANY($1) AND status = 'ACTIVE' GROUP BY group_id`,
+      [groupIds],
+    );
+    const counts = new Map(rows.map((r) => [r.group_id, r.n]));
+    return groupIds.map((id) => counts.get(id) ?? 0);
+  }
+
+  /** One person's memberships of the given groups (any status). */
+  async ofUserInGroups(userId: string, groupIds: readonly string[]): Promise<Array<StudyGroupMemberEntity | undefined>> {
+    const rows = await this.repo().createQueryBuilder('m').where('m.user_id = :userId', { userId }).andWhere('m.group_id = ANY(:groupIds)', { groupIds }).getMany();
+    const byGroup = new Map(rows.map((r) => [r.groupId, r]));
+    return groupIds.map((id) => byGroup.get(id));
+  }
+}

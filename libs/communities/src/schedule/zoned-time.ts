@@ -1,0 +1,77 @@
+import { IANAZone } from 'luxon';
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+/** A wall-clock date and time, without a zone. */
+export interface LocalDateTime {
+  /** YYYY-MM-DD */
+  date: string;
+  /** HH:MM (24-hour) */
+  time: string;
+}
+
+/** True for a time zone name the runtime knows (IANA, e.g. `Europe/Berlin`); offsets like `+02:00` are refused. */
+export function isIanaZone(name: string): boolean {
+  return /^[A-Za-z]+(?:[/_+-][A-Za-z0-9_+-]+)*$/.test(name) && IANAZone.isValidZone(name);
+}
+
+/** The canonical spelling of a valid zone name (`europe/berlin` → `Europe/Berlin`). */
+export function canonicalZone(name: string): string {
+  return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+}
+
+function zoneOf(name: string): IANAZone {
+  const zone = IANAZone.create(name);
+  if (!zone.isValid) throw new Error(`Unknown time zone ${name}`);
+  return zone;
+}
+
+/** The zone's offset from UTC at an instant, in minutes (east positive). */
+export function offsetAt(zone: string, instant: number): number {
+  return zoneOf(zone).offset(instant);
+}
+
+function wallClockAsUtc(local: LocalDateTime): number {
+  const [y, mo, d] = local.date.split('-').map(Number);
+  const [h, mi] = local.time.split(':').map(Number);
+  return Date.UTC(y, mo - 1, d, h, mi);
+}
+
+/**
+ * The instant of a wall-clock time in a zone, as RFC 5545 (3.3.5) defines it:
+ * - a time that occurs twice (the hour repeated when clocks go back) means the first of the two;
+ * - a time that does not occur (skipped when clocks go forward) is read with the offset from before
+ *   the gap, so 02:30 on a spring-forward night becomes 03:30 new time.
+ * Luxon alone picks either occurrence depending on the zone, hence this function.
+ */
+export function localToInstant(zone: string, local: LocalDateTime): Date {
+  const z = zoneOf(zone);
+  const wall = wallClockAsUtc(local);
+  const before = z.offset(wall - DAY);
+  const after = z.offset(wall + DAY);
+  // No change within a day either side (nearly always): one offset, one answer.
+  if (before === after) return new Date(wall - before * MINUTE);
+  const candidates = [...new Set([before, after])]
+    .map((offset) => wall - offset * MINUTE)
+    .filter((instant) => wall - z.offset(instant) * MINUTE === instant)
+    .sort((a, b) => a - b);
+  if (candidates.length) return new Date(candidates[0]);
+  return new Date(wall - before * MINUTE);
+}
+
+/** The wall-clock date and time of an instant in a zone (seconds dropped). */
+export function instantToLocal(zone: string, instant: Date): LocalDateTime {
+  const wall = new Date(instant.getTime() + zoneOf(zone).offset(instant.getTime()) * MINUTE).toISOString();
+  return { date: wall.slice(0, 10), time: wall.slice(11, 16) };
+}
+
+/** Whether the wall-clock time falls in a gap (does not exist) or an overlap (exists twice) in that zone. */
+export function wallClockKind(zone: string, local: LocalDateTime): 'normal' | 'gap' | 'overlap' {
+  const z = zoneOf(zone);
+  const wall = wallClockAsUtc(local);
+  const offsets = [...new Set([z.offset(wall - DAY), z.offset(wall + DAY)])];
+  const valid = offsets.filter((offset) => z.offset(wall - offset * MINUTE) === offset);
+  if (valid.length === 0) return 'gap';
+  return valid.length > 1 ? 'overlap' : 'normal';
+}

@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { badInput, type ConnectionShape, decodeCursor, lazy, pageSize, toConnection } from '../../core/src/index.js';
+import { GroupStatus } from './community.enums.js';
+import { StudyGroupEntity } from './entities/study-group.entity.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The most groups `myStudyGroups` lists (a hard cap on an unpaginated list). */
+export const MY_GROUPS_LIMIT = 200;
+
+export interface StudyGroupSearch {
+  first?: number;
+  after?: string;
+  search?: string;
+  topic?: string;
+  status?: GroupStatus;
+}
+
+const likeAnywhere = (word: string) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+@Injectable()
+export class StudyGroupsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private repo(manager?: EntityManager) {
+    return (manager ?? this.dataSource.manager).getRepository(StudyGroupEntity);
+  }
+
+  findById(id: string, manager?: EntityManager): Promise<StudyGroupEntity | null> {
+    return this.repo(manager).findOneBy({ id });
+  }
+
+  async findByIds(ids: readonly string[]): Promise<Array<StudyGroupEntity | undefined>> {
+    const rows = await this.repo().createQueryBuilder('g').where('g.id = ANY(:ids)', { ids }).getMany();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id));
+  }
+
+  /** The group row is the lock for everything that changes who is in the group or who holds what. */
+  lockById(manager: EntityManager, id: string): Promise<StudyGroupEntity | null> {
+    return this.repo(manager).createQueryBuilder('g').where('g.id = :id', { id }).setLock('pessimistic_write').getOne();
+  }
+
+  insert(manager: EntityManager, group: Partial<StudyGroupEntity>): Promise<StudyGroupEntity> {
+    return this.repo(manager).save(this.repo(manager).create(group));
+  }
+
+  save(manager: EntityManager, group: StudyGroupEntity): Promise<StudyGroupEntity> {
+    return this.repo(manager).save(group);
+  }
+
+  /** Keyset-paged by (name, id); words must all appear in the name, topic or description. */
+  async search(options: StudyGroupSearch): Promise<ConnectionShape<StudyGroupEntity>> {
+    const first = pageSize(options.first);
+    const filter = this.repo().createQueryBuilder('g');
+    if (options.status) filter.where('g.status = :status', { status: options.status });
+    else filter.where('g.status IN (:...statuses)', { statuses: [GroupStatus.FORMING, GroupStatus.ACTIVE] });
+    if (options.topic) filter.andWhere('lower(g.topic) = lower(:topic)', { topic: options.topic });
+    const words = (options.search ?? '').split(/\s+/).filter(Boolean).slice(0, 8);
+    words.forEach((word, i) => {
+      filter.andWhere(`(g.name ILIKE :w${i} OR g.topic ILIKE :w${i} OR g.description ILIKE :w${i})`, { [`w${i}`]: likeAnywhere(word) });
+    });
+    const page = filter.clone();
+    const after = decodeCursor(options.after, 2);
+    if (after) {
+      const [name, id] = after;
+      if (typeof name !== 'string' || typeof id !== 'string' || !UUID.test(id)) throw badInput('after', 'is not a cursor this list gave out');
+      page.andWhere('(g.name, g.id) > (:afterName, :afterId::uuid)', { afterName: name, afterId: id });
+    }
+    const rows = await page.orderBy('g.name', 'ASC').addOrderBy('g.id', 'ASC').limit(first + 1).getMany();
+    return toConnection(rows, first, (g) => [g.name, g.id], lazy(() => filter.getCount()));
+  }
+
+  /** Groups the person is in or has asked to join, by name (at most MY_GROUPS_LIMIT). */
+  forMember(userId: string): Promise<StudyGroupEntity[]> {
+    return this.repo()
+      .createQueryBuilder('g')
+      .innerJoin('study_group_members', 'm', 'm.group_id = g.id AND m.user_id = :userId', { userId })
+      .orderBy('g.name', 'ASC')
+      .addOrderBy('g.id', 'ASC')
+      .limit(MY_GROUPS_LIMIT)
+      .getMany();
+  }
+
+  /** Groups that still meet, a batch at a time (for the jobs). */
+  notArchivedAfter(afterId: string, limit: number): Promise<StudyGroupEntity[]> {
+    return this.repo()
+      .createQueryBuilder('g')
+      .where('g.status <> :archived', { archived: GroupStatus.ARCHIVED })
+      .andWhere('g.id > :afterId', { afterId })
+      .orderBy('g.id', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+}

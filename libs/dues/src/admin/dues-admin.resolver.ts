@@ -1,0 +1,46 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { AdminOnly, CurrentRequest, CurrentViewer, type RequestContext, type Viewer } from '../../../core/src/index.js';
+import { Payment, StripeGateway } from '../../../payments/src/index.js';
+import { OfflinePaymentsService } from '../offline/offline-payments.service.js';
+import { RecordOfflinePaymentInput, RefundPaymentArgs } from '../offline/offline-payment.input.js';
+import { ReconcileArgs, ReconcileReport } from '../reconciliation/reconcile-report.type.js';
+import { ReconciliationService } from '../reconciliation/reconciliation.service.js';
+import { RefundsService } from '../refunds/refunds.service.js';
+import { DuesReport, DuesReportArgs } from '../reports/dues-report.type.js';
+import { DuesReportService } from '../reports/dues-report.service.js';
+
+@Resolver()
+export class DuesAdminResolver {
+  constructor(
+    private readonly offline: OfflinePaymentsService,
+    private readonly refunds: RefundsService,
+    private readonly reconciliation: ReconciliationService,
+    private readonly reports: DuesReportService,
+    private readonly gateway: StripeGateway,
+  ) {}
+
+  @AdminOnly()
+  @Mutation(() => Payment, { description: 'Admin: a cheque, bank transfer or cash payment; extends the membership like a card payment.' })
+  recordOfflinePayment(@Args('input') input: RecordOfflinePaymentInput, @CurrentViewer() actor: Viewer, @CurrentRequest() ctx: RequestContext): Promise<Payment> {
+    return this.offline.record(actor, input, ctx.requestId);
+  }
+
+  @AdminOnly()
+  @Mutation(() => Payment, { description: 'Admin: refunds all or part of a payment; never more than was paid.' })
+  refundPayment(@Args() args: RefundPaymentArgs, @CurrentViewer() actor: Viewer, @CurrentRequest() ctx: RequestContext): Promise<Payment> {
+    return this.refunds.refund(actor, args.paymentId, args.amount ?? undefined, args.reason ?? null, ctx.requestId);
+  }
+
+  @AdminOnly()
+  @Mutation(() => ReconcileReport, { description: 'Admin: finds and fixes what we missed from Stripe (also runs daily). A second run finds nothing.' })
+  reconcileStripe(@Args() { since }: ReconcileArgs): Promise<ReconcileReport> {
+    this.gateway.assertConfigured();
+    return this.reconciliation.reconcile(since);
+  }
+
+  @AdminOnly()
+  @Query(() => DuesReport, { description: 'Admin: dues collected and refunded, by tier and month, and automatic renewals.' })
+  duesReport(@Args() { from, to }: DuesReportArgs): Promise<DuesReport> {
+    return this.reports.build(from, to);
+  }
+}

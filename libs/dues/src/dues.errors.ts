@@ -1,0 +1,11 @@
+/** Machine-readable reasons (extensions.reason) for the dues feature's refusals. */
+export enum DuesErrorReason {
+  NOT_THE_PAYER = 'NOT_THE_PAYER',
+  NOTHING_TO_PAY = 'NOTHING_TO_PAY',
+  WRONG_STATUS = 'WRONG_MEMBERSHIP_STATUS',
+  AUTO_RENEWING = 'AUTO_RENEWING',
+  NO_SUBSCRIPTION = 'NO_SUBSCRIPTION',
+  NO_BILLING_ACCOUNT = 'NO_BILLING_ACCOUNT',
+  ALREADY_PAID = 'ALREADY_PAID',
+  RECONCILE_RUNNING = 'RECONCILE_RUNNING',
+}

@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { badInput, type Money } from '../../../core/src/index.js';
+import { DuesSubscriptionsRepository } from '../subscriptions/dues-subscriptions.repository.js';
+import { DuesReport } from './dues-report.type.js';
+import { DuesReportRepository, type ReportRow } from './dues-report.repository.js';
+
+const MAX_RANGE_MS = 5 * 366 * 86_400_000;
+/** GraphQL Int is 32-bit: a sum of minor units beyond it cannot be shown as Money. */
+const INT_MAX = 2_147_483_647;
+
+function totals(rows: ReportRow[], pick: (row: ReportRow) => number): Money[] {
+  const byCurrency = new Map<string, number>();
+  for (const row of rows) byCurrency.set(row.currency, (byCurrency.get(row.currency) ?? 0) + pick(row));
+  return [...byCurrency.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([currency, amount]) => ({ currency, amount: Math.min(amount, INT_MAX) }));
+}
+
+@Injectable()
+export class DuesReportService {
+  constructor(
+    private readonly report: DuesReportRepository,
+    private readonly subscriptions: DuesSubscriptionsRepository,
+  ) {}
+
+  async build(from: Date, to: Date): Promise<DuesReport> {
+    if (to <= from) throw badInput('to', 'must be after from');
+    if (to.getTime() - from.getTime() > MAX_RANGE_MS) throw badInput('to', 'must be at most 5 years after from');
+    const [rows, activeAutoRenewals] = await Promise.all([this.report.byMonthAndTier(from, to), this.subscriptions.countAutoRenewing()]);
+    const collected = totals(rows, (r) => r.collected);
+    const refunded = totals(rows, (r) => r.refunded);
+    const net = totals(rows, (r) => r.collected - r.refunded);
+    return {
+      from,
+      to,
+      collected,
+      refunded,
+      net,
+      payments: rows.reduce((sum, r) => sum + r.payments, 0),
+      byTierAndMonth: rows.map((r) => ({
+        month: r.month,
+        tierId: r.tierId,
+        tierName: r.tierName,
+        collected: { amount: Math.min(r.collected, INT_MAX), currency: r.currency },
+        refunded: { amount: Math.min(r.refunded, INT_MAX), currency: r.currency },
+        payments: r.payments,
+      })),
+      activeAutoRenewals,
+    };
+  }
+}

@@ -1,0 +1,20 @@
+/** Which handler (one per Stripe object) each event type goes to. Types not listed are acknowledged and ignored. */
+export const EVENT_HANDLERS = {
+  'checkout.session.completed': 'checkoutSession',
+  'checkout.session.async_payment_succeeded': 'checkoutSession',
+  'checkout.session.expired': 'checkoutSession',
+  'invoice.paid': 'invoice',
+  'invoice.payment_failed': 'invoice',
+  'customer.subscription.created': 'subscription',
+  'customer.subscription.updated': 'subscription',
+  'customer.subscription.deleted': 'subscription',
+  'charge.refunded': 'charge',
+} as const satisfies Record<string, HandlerName>;
+
+export type HandlerName = 'checkoutSession' | 'invoice' | 'subscription' | 'charge';
+
+export const HANDLED_EVENT_TYPES = Object.keys(EVENT_HANDLERS);
+
+export function handlerFor(type: string): HandlerName | undefined {
+  return (EVENT_HANDLERS as Record<string, HandlerName>)[type];
+}

@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { RefundSyncService } from '../../refunds/refund-sync.service.js';
+import type { DuesSyncPlan, RefundPlan } from '../../sync/dues-facts.js';
+import { DuesSyncWriter } from '../../sync/dues-sync-writer.service.js';
+import { StripeReader } from '../../sync/stripe-reader.service.js';
+import type { StripeObjectHandler } from './stripe-object-handler.js';
+
+/** Decorated so its constructor's parameter types are emitted for the subclasses' injection. */
+@Injectable()
+abstract class MembershipObjectHandler implements StripeObjectHandler<DuesSyncPlan> {
+  constructor(
+    protected readonly reader: StripeReader,
+    private readonly writer: DuesSyncWriter,
+  ) {}
+
+  abstract read(objectId: string): Promise<DuesSyncPlan | null>;
+
+  async apply(manager: EntityManager, plan: DuesSyncPlan): Promise<string[]> {
+    return (await this.writer.apply(manager, plan)).changes;
+  }
+}
+
+/** checkout.session.*: the session's status, and the payment or subscription it produced. */
+@Injectable()
+export class CheckoutSessionHandler extends MembershipObjectHandler {
+  read(id: string) {
+    return this.reader.checkoutSession(id);
+  }
+}
+
+/** invoice.*: a paid invoice is fulfilled; an open, failed one starts dunning; plus its subscription. */
+@Injectable()
+export class InvoiceHandler extends MembershipObjectHandler {
+  read(id: string) {
+    return this.reader.invoice(id);
+  }
+}
+
+/** customer.subscription.*: status, cancel-at-period-end, and its latest invoice (paid or failed). */
+@Injectable()
+export class SubscriptionHandler extends MembershipObjectHandler {
+  read(id: string) {
+    return this.reader.subscription(id);
+  }
+}
+
+/** charge.*: refunds made here or in the Stripe dashboard. */
+@Injectable()
+export class ChargeHandler implements StripeObjectHandler<RefundPlan> {
+  constructor(
+    private readonly reader: StripeReader,
+    private readonly refunds: RefundSyncService,
+  ) {}
+
+  read(id: string) {
+    return this.reader.charge(id);
+  }
+
+  apply(manager: EntityManager, plan: RefundPlan) {
+    return this.refunds.apply(manager, plan);
+  }
+}

@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import { type RequestContext } from '../../core/src/index.js';
+import { AttendanceRepository, type AttendedSession } from './attendance.repository.js';
+import { EventSessionEntity } from './entities/event-session.entity.js';
+import { EventEntity } from './entities/event.entity.js';
+import { RegistrationEntity } from './entities/registration.entity.js';
+import { EventsRepository } from './events.repository.js';
+import { RegistrationsRepository } from './registrations.repository.js';
+
+/** Per-request batch loaders for the events feature: one statement per field per list level. */
+@Injectable()
+export class EventsLoader {
+  constructor(
+    private readonly events: EventsRepository,
+    private readonly registrations: RegistrationsRepository,
+    private readonly attendance: AttendanceRepository,
+  ) {}
+
+  eventById(ctx: RequestContext): DataLoader<string, EventEntity | undefined> {
+    return ctx.loaders.get('events.eventById', () => new DataLoader((ids: readonly string[]) => this.events.findByIds(ids)));
+  }
+
+  sessionsByEventId(ctx: RequestContext): DataLoader<string, EventSessionEntity[]> {
+    return ctx.loaders.get('events.sessionsByEventId', () => new DataLoader((ids: readonly string[]) => this.events.sessionsByEventIds(ids)));
+  }
+
+  /** The signed-in viewer's registration for each event (live, else latest). */
+  viewerRegistrationByEventId(ctx: RequestContext, viewerId: string): DataLoader<string, RegistrationEntity | undefined> {
+    return ctx.loaders.get(`events.viewerRegistration.${viewerId}`, () =>
+      new DataLoader((eventIds: readonly string[]) => this.registrations.forUserByEventIds(viewerId, eventIds)));
+  }
+
+  waitlistPosition(ctx: RequestContext): DataLoader<string, number | null> {
+    return ctx.loaders.get('events.waitlistPosition', () => new DataLoader((ids: readonly string[]) => this.registrations.waitlistPositions(ids)));
+  }
+
+  attendanceByRegistrationId(ctx: RequestContext): DataLoader<string, AttendedSession[]> {
+    return ctx.loaders.get('events.attendance', () => new DataLoader((ids: readonly string[]) => this.attendance.byRegistrationIds(ids)));
+  }
+}

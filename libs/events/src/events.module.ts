@@ -1,0 +1,54 @@
+import { Module } from '@nestjs/common';
+import { AttendanceRepository } from './attendance.repository.js';
+import { CertificatesResolver } from './certificates/certificates.resolver.js';
+import { CertificatesService } from './certificates/certificates.service.js';
+import { CheckInService } from './check-in.service.js';
+import { EventCancellationService } from './event-cancellation.service.js';
+import { EventMailer } from './event-mailer.js';
+import { EventPaymentsRepository } from './event-payments.repository.js';
+import { EVENTS_CONFIG, loadEventsConfig } from './events.config.js';
+import { EventsLoader } from './events.loader.js';
+import { EventsRepository } from './events.repository.js';
+import { EventsResolver } from './events.resolver.js';
+import { EventsService } from './events.service.js';
+import { CalendarController } from './http/calendar.controller.js';
+import { CertificatesController } from './http/certificates.controller.js';
+import { EventLifecycleService } from './lifecycle/event-lifecycle.service.js';
+import { EVENT_PAYMENTS } from './payments/event-payments.port.js';
+import { StripeEventPayments } from './payments/stripe-event-payments.js';
+import { RegistrationsRepository } from './registrations.repository.js';
+import { RegistrationsResolver } from './registrations.resolver.js';
+import { RegistrationsService } from './registrations.service.js';
+import { SeatPaymentsService } from './seat-payments.service.js';
+import { EventsTranscriptSource } from './transcript/events-transcript.source.js';
+import { WaitlistService } from './waitlist.service.js';
+import { SeatWebhookController } from './webhooks/seat-webhook.controller.js';
+
+/** Events: registration without overbooking, fair waitlists, paid seats, check-in, CE credits and certificates. */
+@Module({
+  controllers: [CalendarController, CertificatesController, SeatWebhookController],
+  providers: [
+    { provide: EVENTS_CONFIG, useFactory: () => loadEventsConfig() },
+    { provide: EVENT_PAYMENTS, useClass: StripeEventPayments },
+    EventsRepository,
+    RegistrationsRepository,
+    AttendanceRepository,
+    EventPaymentsRepository,
+    EventMailer,
+    WaitlistService,
+    SeatPaymentsService,
+    RegistrationsService,
+    EventsService,
+    EventCancellationService,
+    CheckInService,
+    CertificatesService,
+    EventLifecycleService,
+    EventsLoader,
+    EventsResolver,
+    RegistrationsResolver,
+    CertificatesResolver,
+    EventsTranscriptSource,
+  ],
+  exports: [EventsService, RegistrationsService, SeatPaymentsService, EventLifecycleService, EventsTranscriptSource],
+})
+export class EventsModule {}

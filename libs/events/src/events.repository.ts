@@ -1,0 +1,138 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { badInput, ConnectionShape, decodeCursor, lazy, pageSize, toConnection } from '../../core/src/index.js';
+import { EventSessionEntity } from './entities/event-session.entity.js';
+import { EventEntity } from './entities/event.entity.js';
+import { EventKind, EventStatus } from './events.enums.js';
+import { returning } from './sql.js';
+
+export interface EventListOptions {
+  first?: number;
+  after?: string;
+  from?: Date;
+  to?: Date;
+  kind?: EventKind;
+  search?: string;
+  statuses: readonly EventStatus[];
+}
+
+export type NewSession = Pick<EventSessionEntity, 'title' | 'startsAt' | 'endsAt' | 'ceCredits' | 'ceCategory'>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Every query on events and their sessions. */
+@Injectable()
+export class EventsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private repo(manager?: EntityManager) {
+    return (manager ?? this.dataSource.manager).getRepository(EventEntity);
+  }
+
+  findById(id: string, manager?: EntityManager): Promise<EventEntity | null> {
+    return this.repo(manager).findOneBy({ id });
+  }
+
+  /** The lock every seat decision takes first: one seat-changing transaction per event at a time. */
+  lockById(manager: EntityManager, id: string): Promise<EventEntity | null> {
+    return this.repo(manager).createQueryBuilder('e').where('e.id = :id', { id }).setLock('pessimistic_write').getOne();
+  }
+
+  async findByIds(ids: readonly string[]): Promise<Array<EventEntity | undefined>> {
+    const rows = await this.repo().createQueryBuilder('e').where('e.id = ANY(:ids)', { ids }).getMany();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id));
+  }
+
+  insert(manager: EntityManager, event: Partial<EventEntity>): Promise<EventEntity> {
+    return this.repo(manager).save(this.repo(manager).create(event));
+  }
+
+  save(manager: EntityManager, event: EventEntity): Promise<EventEntity> {
+    return this.repo(manager).save(event);
+  }
+
+  /** Writes the seat counters (the caller holds the event lock). */
+  async saveCounters(manager: EntityManager, event: EventEntity): Promise<void> {
+    await manager.query(`UPDATE events SET seats_taken = $2, waitlist_count = $3, waitlist_seq = $4, updated_at = now() WHERE id = $1`, [
+      event.id,
+      event.seatsTaken,
+      event.waitlistCount,
+      event.waitlistSeq,
+    ]);
+  }
+
+  /** Keyset-paged on (starts_at, id), soonest first; one statement per page (and one more for totalCount when asked). */
+  async list(options: EventListOptions): Promise<ConnectionShape<EventEntity>> {
+    const first = pageSize(options.first);
+    const filter = this.repo().createQueryBuilder('e').where('e.status IN (:...statuses)', { statuses: options.statuses });
+    if (options.from) filter.andWhere('e.ends_at > :from', { from: options.from });
+    if (options.to) filter.andWhere('e.starts_at < :to', { to: options.to });
+    if (options.kind) filter.andWhere('e.kind = :kind', { kind: options.kind });
+    for (const [index, word] of (options.search ?? '').split(/\s+/).filter(Boolean).slice(0, 8).entries()) {
+      const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      filter.andWhere(`(e.title ILIKE :w${index} OR e.description ILIKE :w${index})`, { [`w${index}`]: pattern });
+    }
+    const page = filter.clone();
+    const after = decodeCursor(options.after, 2);
+    if (after) {
+      const [at, id] = after;
+      if (typeof at !== 'string' || Number.isNaN(Date.parse(at)) || typeof id !== 'string' || !UUID.test(id)) {
+        throw badInput('after', 'is not a cursor this list gave out');
+      }
+      page.andWhere('(e.starts_at, e.id) > (:at::timestamptz, :id::uuid)', { at, id });
+    }
+    const rows = await page.orderBy('e.starts_at', 'ASC').addOrderBy('e.id', 'ASC').limit(first + 1).getMany();
+    return toConnection(rows, first, (r) => [r.startsAt.toISOString(), r.id], lazy(() => filter.getCount()));
+  }
+
+  /** Published events for the calendar feed: those not ended more than 30 days ago, soonest first. */
+  calendarEvents(limit: number): Promise<EventEntity[]> {
+    return this.repo()
+      .createQueryBuilder('e')
+      .where('e.status IN (:...statuses)', { statuses: [EventStatus.PUBLISHED, EventStatus.COMPLETED] })
+      .andWhere(`e.ends_at > now() - interval '30 days'`)
+      .orderBy('e.starts_at', 'ASC')
+      .addOrderBy('e.id', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+
+  async sessionsByEventIds(ids: readonly string[], manager?: EntityManager): Promise<EventSessionEntity[][]> {
+    const rows = await (manager ?? this.dataSource.manager)
+      .getRepository(EventSessionEntity)
+      .createQueryBuilder('s')
+      .where('s.event_id = ANY(:ids)', { ids })
+      .orderBy('s.starts_at', 'ASC')
+      .addOrderBy('s.id', 'ASC')
+      .getMany();
+    const grouped = new Map<string, EventSessionEntity[]>(ids.map((id) => [id, []]));
+    for (const row of rows) grouped.get(row.eventId)?.push(row);
+    return ids.map((id) => grouped.get(id) ?? []);
+  }
+
+  async replaceSessions(manager: EntityManager, eventId: string, sessions: NewSession[]): Promise<void> {
+    await manager.query(`DELETE FROM event_sessions WHERE event_id = $1`, [eventId]);
+    const repo = manager.getRepository(EventSessionEntity);
+    await repo.insert(sessions.map((s) => repo.create({ ...s, eventId })));
+  }
+
+  async anyAttendance(manager: EntityManager, eventId: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `SELECT 1 FROM event_session_attendance a JOIN event_sessions s ON s.id = a.session_id WHERE s.event_id = $1 LIMIT 1`,
+      [eventId],
+    );
+    return rows.length > 0;
+  }
+
+  /** Published events that have ended become COMPLETED. */
+  async completeEnded(now: Date): Promise<number> {
+    const rows = await returning(
+      this.dataSource.manager,
+      `UPDATE events SET status = 'COMPLETED', revision = revision + 1, updated_at = now() WHERE status = 'PUBLISHED' AND ends_at <= $1 RETURNING id`,
+      [now],
+    );
+    return rows.length;
+  }
+}

@@ -1,0 +1,84 @@
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AdminOnly, type ConnectionShape, CurrentRequest, CurrentViewer, Public, type RequestContext, Role, type Viewer } from '../../core/src/index.js';
+import { CancelEventArgs, EventIdArgs, EventsArgs } from './args/event.args.js';
+import { EventCancellationService } from './event-cancellation.service.js';
+import { RegistrationStatus } from './events.enums.js';
+import { EventsLoader } from './events.loader.js';
+import { EventsService } from './events.service.js';
+import { CreateEventInput, UpdateEventInput } from './inputs/event.inputs.js';
+import { Event, EventConnection, EventSession } from './types/event.type.js';
+import { Registration } from './types/registration.type.js';
+
+const toEvents = (page: ConnectionShape<Parameters<typeof Event.from>[0]>): ConnectionShape<Event> => ({
+  ...page,
+  edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: Event.from(edge.node) })),
+});
+
+@Resolver(() => Event)
+export class EventsResolver {
+  constructor(
+    private readonly eventsService: EventsService,
+    private readonly cancellation: EventCancellationService,
+    private readonly loaders: EventsLoader,
+  ) {}
+
+  @Public()
+  @Query(() => EventConnection, { description: 'Published (and cancelled or completed) events, soonest first; admins also see drafts.' })
+  async events(@Args() args: EventsArgs, @CurrentViewer() viewer: Viewer | undefined): Promise<ConnectionShape<Event>> {
+    return toEvents(await this.eventsService.list(viewer, args));
+  }
+
+  @Public()
+  @Query(() => Event, { nullable: true, description: 'Null when there is no such event (or it is a draft and you are not an admin).' })
+  async event(@Args() { id }: EventIdArgs, @CurrentViewer() viewer: Viewer | undefined): Promise<Event | null> {
+    const event = await this.eventsService.findVisible(viewer, id);
+    return event && Event.from(event);
+  }
+
+  @AdminOnly()
+  @Mutation(() => Event, { description: 'Admin: a new event, as a DRAFT.' })
+  async createEvent(@Args('input') input: CreateEventInput, @CurrentViewer() actor: Viewer, @CurrentRequest() ctx: RequestContext): Promise<Event> {
+    return Event.from(await this.eventsService.create({ actor, requestId: ctx.requestId }, input));
+  }
+
+  @AdminOnly()
+  @Mutation(() => Event)
+  async updateEvent(@Args() { id }: EventIdArgs, @Args('input') input: UpdateEventInput, @CurrentViewer() actor: Viewer, @CurrentRequest() ctx: RequestContext): Promise<Event> {
+    return Event.from(await this.eventsService.update({ actor, requestId: ctx.requestId }, id, input));
+  }
+
+  @AdminOnly()
+  @Mutation(() => Event)
+  async publishEvent(@Args() { id }: EventIdArgs, @CurrentViewer() actor: Viewer, @CurrentRequest() ctx: RequestContext): Promise<Event> {
+    return Event.from(await this.eventsService.publish({ actor, requestId: ctx.requestId }, id));
+  }
+
+  @AdminOnly()
+  @Mutation(() => Event, { description: 'Admin: cancels every registration, refunds every paid seat, and tells everyone.' })
+  async cancelEvent(@Args() { id, reason }: CancelEventArgs, @CurrentViewer() actor: Viewer, @CurrentRequest() ctx: RequestContext): Promise<Event> {
+    return Event.from(await this.cancellation.cancel({ actor, requestId: ctx.requestId }, id, reason));
+  }
+
+  @Public()
+  @ResolveField(() => [EventSession])
+  async sessions(@Parent() event: Event, @CurrentRequest() ctx: RequestContext): Promise<EventSession[]> {
+    return (await this.loaders.sessionsByEventId(ctx).load(event.id)).map(EventSession.from);
+  }
+
+  @Public()
+  @ResolveField(() => Registration, { nullable: true, description: 'Your registration (live, else your latest); null when signed out.' })
+  async myRegistration(@Parent() event: Event, @CurrentViewer() viewer: Viewer | undefined, @CurrentRequest() ctx: RequestContext): Promise<Registration | null> {
+    if (!viewer) return null;
+    const registration = await this.loaders.viewerRegistrationByEventId(ctx, viewer.id).load(event.id);
+    return registration ? Registration.from(registration) : null;
+  }
+
+  @Public()
+  @ResolveField(() => String, { nullable: true, description: 'Only for confirmed registrants and admins; null for everyone else.' })
+  async onlineUrl(@Parent() event: Event, @CurrentViewer() viewer: Viewer | undefined, @CurrentRequest() ctx: RequestContext): Promise<string | null> {
+    if (!viewer || !event.privateOnlineUrl) return null;
+    if (viewer.role === Role.ADMIN) return event.privateOnlineUrl;
+    const registration = await this.loaders.viewerRegistrationByEventId(ctx, viewer.id).load(event.id);
+    return registration?.status === RegistrationStatus.CONFIRMED ? event.privateOnlineUrl : null;
+  }
+}

@@ -1,0 +1,25 @@
+import { UnauthorizedException } from '@nestjs/common';
+import type { Request } from 'express';
+import { AppError, type Viewer, type ViewerLookup } from '../../../core/src/index.js';
+
+/** The viewer of a REST request from its bearer access token; 401 without one (or with a bad one). */
+export async function restViewer(lookup: ViewerLookup, req: Request): Promise<Viewer> {
+  const match = /^Bearer ([A-Za-z0-9._~+/=-]{1,4096})$/.exec(req.headers.authorization ?? '');
+  if (!match) throw new UnauthorizedException('A bearer access token is required');
+  try {
+    return await lookup.viewerFromAccessToken(match[1]);
+  } catch (error) {
+    if (error instanceof AppError) throw new UnauthorizedException(error.message);
+    throw error;
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** `<uuid>.<extension>` → the uuid, or undefined. */
+export function idFromFile(file: string, extension: string): string | undefined {
+  const suffix = `.${extension}`;
+  if (!file.endsWith(suffix)) return undefined;
+  const id = file.slice(0, -suffix.length);
+  return UUID.test(id) ? id : undefined;
+}

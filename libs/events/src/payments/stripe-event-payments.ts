@@ -1,0 +1,93 @@
+import { Inject, Injectable } from '@nestjs/common';
+import Stripe from 'stripe';
+import { APP_CONFIG, AppError, type AppConfig, ErrorCode } from '../../../core/src/index.js';
+import { EVENT_PAYMENT_PURPOSE, type EventPaymentsPort, type SeatCheckout, type SeatCheckoutRequest } from './event-payments.port.js';
+
+/** A Stripe client from the app's settings: STRIPE_API_URL points it elsewhere (the fake Stripe in tests). */
+export function stripeClient(config: AppConfig): Stripe | undefined {
+  const { secretKey, apiUrl } = config.stripe;
+  if (!secretKey) return undefined;
+  const options: Stripe.StripeConfig = { maxNetworkRetries: 2, timeout: 15_000 };
+  if (apiUrl) {
+    const url = new URL(apiUrl);
+    options.host = url.hostname;
+    options.port = url.port || (url.protocol === 'https:' ? 443 : 80);
+    options.protocol = url.protocol === 'https:' ? 'https' : 'http';
+  }
+  return new Stripe(secretKey, options);
+}
+
+function providerError(action: string, error: unknown): AppError {
+  const detail = error instanceof Stripe.errors.StripeError ? `: ${error.message}` : '';
+  return new AppError(ErrorCode.PAYMENT_PROVIDER_ERROR, `The payment provider could not ${action}${detail}`, { retryable: true });
+}
+
+/**
+ * The seat payments port on Stripe Checkout (payment mode). Every call carries an idempotency key
+ * derived from our records, so retries never open a second page or refund twice.
+ */
+@Injectable()
+export class StripeEventPayments implements EventPaymentsPort {
+  private readonly stripe: Stripe | undefined;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    this.stripe = stripeClient(config);
+  }
+
+  get configured(): boolean {
+    return this.stripe !== undefined;
+  }
+
+  private client(): Stripe {
+    if (!this.stripe) throw new AppError(ErrorCode.PAYMENTS_NOT_CONFIGURED, 'Payments are not configured (STRIPE_SECRET_KEY)');
+    return this.stripe;
+  }
+
+  async createSeatCheckout(request: SeatCheckoutRequest): Promise<SeatCheckout> {
+    const metadata = { purpose: EVENT_PAYMENT_PURPOSE, registrationId: request.registrationId, eventId: request.eventId, userId: request.userId };
+    const back = `${this.config.publicUrl}/events/${request.eventId}?registration=${request.registrationId}`;
+    try {
+      const session = await this.client().checkout.sessions.create(
+        {
+          mode: 'payment',
+          line_items: [{ quantity: 1, price_data: { currency: request.currency.toLowerCase(), unit_amount: request.amount, product_data: { name: request.description } } }],
+          customer_email: request.email,
+          client_reference_id: request.registrationId,
+          metadata,
+          payment_intent_data: { metadata },
+          expires_at: Math.floor(request.expiresAt.getTime() / 1000),
+          success_url: `${back}&paid=1`,
+          cancel_url: back,
+        },
+        { idempotencyKey: request.idempotencyKey },
+      );
+      if (!session.url) throw new Error('Stripe returned a Checkout Session without a URL');
+      return { url: session.url, sessionId: session.id };
+    } catch (error) {
+      throw providerError('open a payment page', error);
+    }
+  }
+
+  async expireCheckout(sessionId: string): Promise<void> {
+    try {
+      const session = await this.client().checkout.sessions.retrieve(sessionId);
+      if (session.status !== 'open') return;
+      await this.client().checkout.sessions.expire(sessionId, {}, { idempotencyKey: `expire:${sessionId}` });
+    } catch (error) {
+      // Completed or expired meanwhile: nothing left to close.
+      if (error instanceof Stripe.errors.StripeInvalidRequestError) return;
+      throw providerError('close a payment page', error);
+    }
+  }
+
+  async refund(paymentRef: string, amount: number, idempotencyKey: string): Promise<{ refundId: string }> {
+    try {
+      const refund = await this.client().refunds.create({ payment_intent: paymentRef, amount }, { idempotencyKey });
+      return { refundId: refund.id };
+    } catch (error) {
+      // Refunded already (by an earlier attempt whose answer was lost, or by hand in the dashboard).
+      if (error instanceof Stripe.errors.StripeInvalidRequestError && error.code === 'charge_already_refunded') return { refundId: 'already_refunded' };
+      throw providerError('refund the payment', error);
+    }
+  }
+}

@@ -1,0 +1,191 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { badInput, ConnectionShape, decodeCursor, lazy, pageSize, toConnection } from '../../core/src/index.js';
+import { GOOD_STANDING_STATUSES } from '../../members/src/index.js';
+import { RegistrationEntity } from './entities/registration.entity.js';
+import { LIVE_STATUSES, RegistrationStatus, sqlList } from './events.enums.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Who is registering, and what they pay: the tier discount of a membership in good standing (null: not a member). */
+export interface Registrant {
+  id: string;
+  email: string;
+  fullName: string;
+  discountPercent: number | null;
+}
+
+export interface RegistrationListOptions {
+  first?: number;
+  after?: string;
+}
+
+/** Every query on registrations. */
+@Injectable()
+export class RegistrationsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private repo(manager?: EntityManager) {
+    return (manager ?? this.dataSource.manager).getRepository(RegistrationEntity);
+  }
+
+  findById(id: string, manager?: EntityManager): Promise<RegistrationEntity | null> {
+    return this.repo(manager).findOneBy({ id });
+  }
+
+  lockById(manager: EntityManager, id: string): Promise<RegistrationEntity | null> {
+    return this.repo(manager).createQueryBuilder('r').where('r.id = :id', { id }).setLock('pessimistic_write').getOne();
+  }
+
+  findByCheckInCode(code: string): Promise<RegistrationEntity | null> {
+    return this.repo().findOneBy({ checkInCode: code });
+  }
+
+  findByCheckoutSession(sessionId: string, manager?: EntityManager): Promise<RegistrationEntity | null> {
+    return this.repo(manager).findOneBy({ checkoutSessionId: sessionId });
+  }
+
+  async findRegistrant(userId: string): Promise<Registrant | undefined> {
+    const rows: Registrant[] = await this.dataSource.query(
+      `SELECT u.id, u.email, u.full_name AS "fullName",
+              (SELECT t.event_discount_percent FROM memberships m JOIN membership_tiers t ON t.id = m.tier_id
+                WHERE m.user_id = u.id AND m.status IN (${sqlList(GOOD_STANDING_STATUSES)}) LIMIT 1) AS "discountPercent"
+         FROM users u WHERE u.id = $1`,
+      [userId],
+    );
+    return rows[0];
+  }
+
+  async contactOf(manager: EntityManager, userId: string): Promise<{ email: string; fullName: string }> {
+    const [row] = await manager.query(`SELECT email, full_name AS "fullName" FROM users WHERE id = $1`, [userId]);
+    return row;
+  }
+
+  findLive(manager: EntityManager, eventId: string, userId: string): Promise<RegistrationEntity | null> {
+    return this.repo(manager)
+      .createQueryBuilder('r')
+      .where('r.event_id = :eventId AND r.user_id = :userId', { eventId, userId })
+      .andWhere('r.status IN (:...live)', { live: LIVE_STATUSES })
+      .getOne();
+  }
+
+  insert(manager: EntityManager, registration: Partial<RegistrationEntity>): Promise<RegistrationEntity> {
+    return this.repo(manager).save(this.repo(manager).create(registration));
+  }
+
+  save(manager: EntityManager, registration: RegistrationEntity): Promise<RegistrationEntity> {
+    return this.repo(manager).save(registration);
+  }
+
+  /** The head of the queue, locked (the caller holds the event lock). */
+  nextWaitlisted(manager: EntityManager, eventId: string): Promise<RegistrationEntity | null> {
+    return this.repo(manager)
+      .createQueryBuilder('r')
+      .where('r.event_id = :eventId AND r.status = :status', { eventId, status: RegistrationStatus.WAITLISTED })
+      .orderBy('r.waitlist_seq', 'ASC')
+      .limit(1)
+      .setLock('pessimistic_write')
+      .getOne();
+  }
+
+  /** Every live registration of an event, locked, with the registrant's contact (cancelling the event). */
+  async lockLiveForEvent(manager: EntityManager, eventId: string): Promise<Array<RegistrationEntity & { email: string; fullName: string }>> {
+    const rows = await this.repo(manager)
+      .createQueryBuilder('r')
+      .where('r.event_id = :eventId AND r.status IN (:...live)', { eventId, live: LIVE_STATUSES })
+      .orderBy('r.created_at', 'ASC')
+      .setLock('pessimistic_write')
+      .getMany();
+    const contacts: Array<{ id: string; email: string; fullName: string }> = rows.length
+      ? await manager.query(`SELECT id, email, full_name AS "fullName" FROM users WHERE id = ANY($1)`, [rows.map((r) => r.userId)])
+      : [];
+    const byId = new Map(contacts.map((c) => [c.id, c]));
+    return rows.map((r) => Object.assign(r, { email: byId.get(r.userId)?.email ?? '', fullName: byId.get(r.userId)?.fullName ?? '' }));
+  }
+
+  async findByIds(ids: readonly string[]): Promise<Array<RegistrationEntity | undefined>> {
+    const rows = await this.repo().createQueryBuilder('r').where('r.id = ANY(:ids)', { ids }).getMany();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id));
+  }
+
+  /** For each event: this person's live registration, or else their latest one. */
+  async forUserByEventIds(userId: string, eventIds: readonly string[]): Promise<Array<RegistrationEntity | undefined>> {
+    const rows = await this.repo()
+      .createQueryBuilder('r')
+      .where(
+        `r.id IN (SELECT DISTINCT ON (x.event_id) x.id FROM event_registrations x WHERE x.user_id = :userId AND x.event_id = ANY(:eventIds)
+                  ORDER BY x.event_id, (x.status IN (${sqlList(LIVE_STATUSES)})) DESC, x.created_at DESC)`,
+        { userId, eventIds },
+      )
+      .getMany();
+    const byEvent = new Map(rows.map((r) => [r.eventId, r]));
+    return eventIds.map((id) => byEvent.get(id));
+  }
+
+  /** Waitlist positions (1 = next) of the given registrations; one statement for a page. */
+  async waitlistPositions(ids: readonly string[]): Promise<Array<number | null>> {
+    const rows: Array<{ id: string; position: number }> = await this.dataSource.query(
+      `SELECT mine.id, (SELECT count(*)::int FROM event_registrations w
+                         WHERE w.event_id = mine.event_id AND w.status = 'WAITLISTED' AND w.waitlist_seq <= mine.waitlist_seq) AS position
+         FROM event_registrations mine WHERE mine.id = ANY($1) AND mine.status = 'WAITLISTED'`,
+      [ids],
+    );
+    const byId = new Map(rows.map((r) => [r.id, r.position]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  /** A person's registrations by event start, keyset-paged on (starts_at, id). */
+  async listForUser(userId: string, upcoming: boolean | undefined, options: RegistrationListOptions): Promise<ConnectionShape<RegistrationEntity>> {
+    const first = pageSize(options.first);
+    const filter = this.repo().createQueryBuilder('r').innerJoin('events', 'e', 'e.id = r.event_id').where('r.user_id = :userId', { userId });
+    if (upcoming === true) filter.andWhere('e.ends_at > now()');
+    if (upcoming === false) filter.andWhere('e.ends_at <= now()');
+    const page = filter.clone().addSelect('e.starts_at', 'event_starts_at');
+    const after = this.cursor(options.after);
+    if (after) page.andWhere('(e.starts_at, r.id) > (:at::timestamptz, :id::uuid)', after);
+    const { entities, raw } = await page.orderBy('e.starts_at', 'ASC').addOrderBy('r.id', 'ASC').limit(first + 1).getRawAndEntities();
+    const startsAt = new Map(raw.map((row: { r_id: string; event_starts_at: Date }) => [row.r_id, new Date(row.event_starts_at)]));
+    return toConnection(entities, first, (r) => [startsAt.get(r.id)?.toISOString(), r.id], lazy(() => filter.getCount()));
+  }
+
+  /** An event's registrations in the order they were made, keyset-paged on (created_at, id). */
+  async listForEvent(eventId: string, status: RegistrationStatus | undefined, options: RegistrationListOptions): Promise<ConnectionShape<RegistrationEntity>> {
+    const first = pageSize(options.first);
+    const filter = this.repo().createQueryBuilder('r').where('r.event_id = :eventId', { eventId });
+    if (status) filter.andWhere('r.status = :status', { status });
+    const page = filter.clone();
+    const after = this.cursor(options.after);
+    if (after) page.andWhere('(r.created_at, r.id) > (:at::timestamptz, :id::uuid)', after);
+    const rows = await page.orderBy('r.created_at', 'ASC').addOrderBy('r.id', 'ASC').limit(first + 1).getMany();
+    return toConnection(rows, first, (r) => [r.createdAt.toISOString(), r.id], lazy(() => filter.getCount()));
+  }
+
+  private cursor(after: string | undefined): { at: string; id: string } | undefined {
+    const values = decodeCursor(after, 2);
+    if (!values) return undefined;
+    const [at, id] = values;
+    if (typeof at !== 'string' || Number.isNaN(Date.parse(at)) || typeof id !== 'string' || !UUID.test(id)) {
+      throw badInput('after', 'is not a cursor this list gave out');
+    }
+    return { at, id };
+  }
+
+  /** Registrations whose hold or offer ran out, grouped by event by the caller (no locks: each is re-checked under lock). */
+  async lapsed(now: Date, limit: number): Promise<Array<{ id: string; eventId: string }>> {
+    return this.dataSource.query(
+      `(SELECT id, event_id AS "eventId" FROM event_registrations WHERE status = 'PENDING_PAYMENT' AND hold_expires_at <= $1 ORDER BY hold_expires_at LIMIT $2)
+       UNION ALL
+       (SELECT id, event_id AS "eventId" FROM event_registrations WHERE status = 'OFFERED' AND offer_expires_at <= $1 ORDER BY offer_expires_at LIMIT $2)`,
+      [now, limit],
+    );
+  }
+
+  async issueCertificateCode(registrationId: string, code: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE event_registrations SET certificate_code = $2, certificate_issued_at = now() WHERE id = $1 AND certificate_code IS NULL`,
+      [registrationId, code],
+    );
+  }
+}

@@ -1,0 +1,129 @@
+import { Args, Float, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Inject } from '@nestjs/common';
+import { AdminOnly, APP_CONFIG, type AppConfig, Authenticated, type ConnectionShape, CurrentRequest, CurrentViewer, OwnerOrAdmin, type RequestContext, type Viewer } from '../../core/src/index.js';
+import { User, UserEntity, UsersLoader } from '../../accounts/src/index.js';
+import { CheckInArgs, CheckInByCodeArgs, EventRegistrationsArgs, MyRegistrationsArgs, RegisterArgs, RegistrationIdArgs } from './args/event.args.js';
+import { CheckInService } from './check-in.service.js';
+import { RegistrationEntity } from './entities/registration.entity.js';
+import { RegistrationStatus } from './events.enums.js';
+import { EventsLoader } from './events.loader.js';
+import { RegistrationsRepository } from './registrations.repository.js';
+import { RegistrationsService } from './registrations.service.js';
+import { Event, EventSession } from './types/event.type.js';
+import { Registration, RegistrationConnection, SessionAttendance } from './types/registration.type.js';
+
+const toRegistrations = (page: ConnectionShape<RegistrationEntity>): ConnectionShape<Registration> => ({
+  ...page,
+  edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: Registration.from(edge.node) })),
+});
+const owner = (r: Registration) => r.userId;
+
+@Resolver(() => Registration)
+export class RegistrationsResolver {
+  constructor(
+    private readonly registrationsService: RegistrationsService,
+    private readonly registrations: RegistrationsRepository,
+    private readonly checkIns: CheckInService,
+    private readonly loaders: EventsLoader,
+    private readonly users: UsersLoader,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Authenticated()
+  @Query(() => RegistrationConnection, { description: 'Your registrations by event start.' })
+  async myRegistrations(@Args() args: MyRegistrationsArgs, @CurrentViewer() viewer: Viewer): Promise<ConnectionShape<Registration>> {
+    return toRegistrations(await this.registrations.listForUser(viewer.id, args.upcoming, args));
+  }
+
+  @AdminOnly()
+  @Query(() => RegistrationConnection, { description: 'Admin: an event’s registrations in the order they were made.' })
+  async eventRegistrations(@Args() args: EventRegistrationsArgs): Promise<ConnectionShape<Registration>> {
+    return toRegistrations(await this.registrations.listForEvent(args.eventId, args.status, args));
+  }
+
+  @Authenticated()
+  @Mutation(() => Registration, { description: 'A seat (confirmed when free, held while you pay when not), or a place on the waitlist when full.' })
+  async registerForEvent(@Args() { eventId }: RegisterArgs, @CurrentViewer() viewer: Viewer): Promise<Registration> {
+    return Registration.from(await this.registrationsService.register(viewer, eventId));
+  }
+
+  @Authenticated()
+  @Mutation(() => Registration, { description: 'The registrant or an admin. A paid seat is refunded; the seat goes to the next in line.' })
+  async cancelRegistration(@Args() { registrationId }: RegistrationIdArgs, @CurrentViewer() actor: Viewer, @CurrentRequest() ctx: RequestContext): Promise<Registration> {
+    return Registration.from(await this.registrationsService.cancel({ actor, requestId: ctx.requestId }, registrationId));
+  }
+
+  @Authenticated()
+  @Mutation(() => Registration, { description: 'The registrant takes up an offered seat; a paid seat answers with a checkoutUrl.' })
+  async acceptWaitlistOffer(@Args() { registrationId }: RegistrationIdArgs, @CurrentViewer() viewer: Viewer): Promise<Registration> {
+    return Registration.from(await this.registrationsService.acceptOffer(viewer, registrationId));
+  }
+
+  @AdminOnly()
+  @Mutation(() => Registration, { description: 'Admin (door staff): records attendance of a session; sessionId may be omitted for single-session events.' })
+  async checkIn(@Args() args: CheckInArgs, @CurrentViewer() actor: Viewer, @CurrentRequest() ctx: RequestContext): Promise<Registration> {
+    return Registration.from(await this.checkIns.checkIn({ actor, requestId: ctx.requestId }, args.registrationId, args.sessionId));
+  }
+
+  @AdminOnly()
+  @Mutation(() => Registration, { description: 'Admin (door staff): check-in by the code on the registrant’s ticket.' })
+  async checkInByCode(@Args() args: CheckInByCodeArgs, @CurrentViewer() actor: Viewer, @CurrentRequest() ctx: RequestContext): Promise<Registration> {
+    return Registration.from(await this.checkIns.checkInByCode({ actor, requestId: ctx.requestId }, args.code, args.sessionId));
+  }
+
+  @OwnerOrAdmin(owner)
+  @ResolveField(() => Event)
+  async event(@Parent() registration: Registration, @CurrentRequest() ctx: RequestContext): Promise<Event> {
+    const event = await this.loaders.eventById(ctx).load(registration.eventId);
+    if (!event) throw new Error(`registration ${registration.id} has no event`);
+    return Event.from(event);
+  }
+
+  @OwnerOrAdmin(owner)
+  @ResolveField(() => User)
+  async user(@Parent() registration: Registration, @CurrentRequest() ctx: RequestContext): Promise<UserEntity> {
+    const user = await this.users.byId(ctx).load(registration.userId);
+    if (!user) throw new Error(`registration ${registration.id} has no user`);
+    return user;
+  }
+
+  @OwnerOrAdmin(owner)
+  @ResolveField(() => Int, { nullable: true, description: 'WAITLISTED: 1 is next in line.' })
+  waitlistPosition(@Parent() registration: Registration, @CurrentRequest() ctx: RequestContext): Promise<number | null> | null {
+    if (registration.waitlistSeq === null) return null;
+    return this.loaders.waitlistPosition(ctx).load(registration.id);
+  }
+
+  @OwnerOrAdmin(owner)
+  @ResolveField(() => String, { nullable: true, description: 'PENDING_PAYMENT: where to pay before holdExpiresAt.' })
+  checkoutUrl(@Parent() registration: Registration): string | null {
+    return registration.privateCheckoutUrl;
+  }
+
+  @OwnerOrAdmin(owner)
+  @ResolveField(() => String, { description: 'The code on your ticket: door staff check you in with it.' })
+  checkInCode(@Parent() registration: Registration): string {
+    return registration.privateCheckInCode;
+  }
+
+  @OwnerOrAdmin(owner)
+  @ResolveField(() => [SessionAttendance])
+  async attendance(@Parent() registration: Registration, @CurrentRequest() ctx: RequestContext): Promise<SessionAttendance[]> {
+    const attended = await this.loaders.attendanceByRegistrationId(ctx).load(registration.id);
+    return attended.map((a) => ({ session: EventSession.from(a.session), checkedInAt: a.checkedInAt, credits: a.session.ceCredits }));
+  }
+
+  @OwnerOrAdmin(owner)
+  @ResolveField(() => Float, { description: 'CE credits of the sessions attended.' })
+  async creditsEarned(@Parent() registration: Registration, @CurrentRequest() ctx: RequestContext): Promise<number> {
+    const attended = await this.loaders.attendanceByRegistrationId(ctx).load(registration.id);
+    return Math.round(attended.reduce((sum, a) => sum + a.session.ceCredits, 0) * 100) / 100;
+  }
+
+  @OwnerOrAdmin(owner)
+  @ResolveField(() => String, { nullable: true, description: 'The certificate PDF, once attendance is recorded (send your bearer token).' })
+  async certificateUrl(@Parent() registration: Registration, @CurrentRequest() ctx: RequestContext): Promise<string | null> {
+    const attended = await this.loaders.attendanceByRegistrationId(ctx).load(registration.id);
+    return attended.length && registration.status === RegistrationStatus.CONFIRMED ? `${this.config.publicUrl}/certificates/${registration.id}.pdf` : null;
+  }
+}

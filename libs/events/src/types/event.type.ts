@@ -1,0 +1,76 @@
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Connection, Money } from '../../../core/src/index.js';
+import { EventEntity } from '../entities/event.entity.js';
+import { EventSessionEntity } from '../entities/event-session.entity.js';
+import { EventFormat, EventKind, EventStatus } from '../events.enums.js';
+
+@ObjectType('EventSession')
+export class EventSession {
+  @Field(() => ID) id: string;
+  eventId: string;
+  @Field() title: string;
+  @Field() startsAt: Date;
+  @Field() endsAt: Date;
+  @Field(() => Float) ceCredits: number;
+  @Field(() => String, { nullable: true, description: 'e.g. "Ethics", "Clinical"; credits are totalled by category.' }) ceCategory: string | null;
+
+  static from(entity: EventSessionEntity): EventSession {
+    return { id: entity.id, eventId: entity.eventId, title: entity.title, startsAt: entity.startsAt, endsAt: entity.endsAt, ceCredits: entity.ceCredits, ceCategory: entity.ceCategory };
+  }
+}
+
+/** `sessions`, `myRegistration` and `onlineUrl` are resolved per request (loaders, and the viewer's rights). */
+@ObjectType('Event')
+export class Event {
+  @Field(() => ID) id: string;
+  @Field() title: string;
+  @Field(() => String, { nullable: true }) description: string | null;
+  @Field(() => EventKind) kind: EventKind;
+  @Field(() => EventFormat) format: EventFormat;
+  @Field(() => EventStatus) status: EventStatus;
+  @Field() startsAt: Date;
+  @Field() endsAt: Date;
+  @Field({ description: 'IANA time zone the event is held in, e.g. Europe/Berlin.' }) timezone: string;
+  @Field(() => String, { nullable: true }) venue: string | null;
+  /** Read through the guarded `onlineUrl` field only. */
+  privateOnlineUrl: string | null;
+  @Field(() => Int, { nullable: true, description: 'Null: no limit.' }) capacity: number | null;
+  @Field(() => Int, { nullable: true, description: 'Null when there is no limit.' }) seatsRemaining: number | null;
+  @Field(() => Int) waitlistCount: number;
+  @Field(() => Date, { nullable: true }) registrationOpensAt: Date | null;
+  @Field(() => Date, { nullable: true, description: 'Null: registration closes when the event starts.' }) registrationClosesAt: Date | null;
+  @Field(() => Money) memberPrice: Money;
+  @Field(() => Money) nonMemberPrice: Money;
+  @Field() membersOnly: boolean;
+  @Field(() => Date, { nullable: true }) cancelledAt: Date | null;
+  @Field(() => String, { nullable: true }) cancelReason: string | null;
+
+  static from(e: EventEntity): Event {
+    return {
+      id: e.id,
+      title: e.title,
+      description: e.description,
+      kind: e.kind,
+      format: e.format,
+      status: e.status,
+      startsAt: e.startsAt,
+      endsAt: e.endsAt,
+      timezone: e.timezone,
+      venue: e.venue,
+      privateOnlineUrl: e.onlineUrl,
+      capacity: e.capacity,
+      seatsRemaining: e.capacity === null ? null : Math.max(0, e.capacity - e.seatsTaken),
+      waitlistCount: e.waitlistCount,
+      registrationOpensAt: e.registrationOpensAt,
+      registrationClosesAt: e.registrationClosesAt,
+      memberPrice: { amount: e.memberPriceAmount, currency: e.priceCurrency },
+      nonMemberPrice: { amount: e.nonMemberPriceAmount, currency: e.priceCurrency },
+      membersOnly: e.membersOnly,
+      cancelledAt: e.cancelledAt,
+      cancelReason: e.cancelReason,
+    };
+  }
+}
+
+@ObjectType()
+export class EventConnection extends Connection(Event) {}

@@ -1,0 +1,114 @@
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AdminOnly, Authenticated, CurrentRequest, CurrentViewer, type ConnectionShape, Role, type RequestContext, type Viewer } from '../../../core/src/index.js';
+import { ApplicationsListing } from '../applications/applications-listing.js';
+import { CohortApplicationsArgs } from '../args/cohort.args.js';
+import { CohortIdArgs, CohortLookupArgs } from '../args/id.args.js';
+import type { MentoringApplicationEntity } from '../entities/mentoring-application.entity.js';
+import type { MentoringCohortEntity } from '../entities/mentoring-cohort.entity.js';
+import type { MentoringPairEntity } from '../entities/mentoring-pair.entity.js';
+import type { MentoringProgramEntity } from '../entities/mentoring-program.entity.js';
+import { CreateCohortInput, UpdateCohortMatchingInput } from '../inputs/cohort.input.js';
+import { MentoringLoader } from '../mentoring.loader.js';
+import { CohortReportService } from '../report/cohort-report.service.js';
+import { MentoringApplicationConnection } from '../types/application.type.js';
+import { CohortReport } from '../types/cohort-report.type.js';
+import { Cohort, MatchingSettings, MatchingWeights } from '../types/cohort.type.js';
+import { MentoringPair } from '../types/pair.type.js';
+import { MentoringProgram } from '../types/program.type.js';
+import { CohortsService } from './cohorts.service.js';
+
+@Resolver(() => Cohort)
+export class CohortsResolver {
+  constructor(
+    private readonly cohorts: CohortsService,
+    private readonly listing: ApplicationsListing,
+    private readonly reports: CohortReportService,
+    private readonly loader: MentoringLoader,
+  ) {}
+
+  @Authenticated()
+  @Query(() => Cohort, { nullable: true, description: 'Drafts are visible to admins only.' })
+  cohort(@Args() { id }: CohortLookupArgs, @CurrentViewer() viewer: Viewer): Promise<MentoringCohortEntity | null> {
+    return this.cohorts.findVisible(viewer, id);
+  }
+
+  @AdminOnly()
+  @Mutation(() => Cohort, { description: 'A new cohort, as a draft.' })
+  createCohort(@Args('input') input: CreateCohortInput, @CurrentViewer() actor: Viewer, @CurrentRequest() ctx: RequestContext): Promise<MentoringCohortEntity> {
+    return this.cohorts.create({ actor, requestId: ctx.requestId }, input);
+  }
+
+  @AdminOnly()
+  @Mutation(() => Cohort, { description: 'DRAFT (or MATCHING, to take late applications) → APPLICATIONS_OPEN.' })
+  openCohortApplications(@Args() { cohortId }: CohortIdArgs, @CurrentViewer() actor: Viewer, @CurrentRequest() ctx: RequestContext): Promise<MentoringCohortEntity> {
+    return this.cohorts.openApplications({ actor, requestId: ctx.requestId }, cohortId);
+  }
+
+  @AdminOnly()
+  @Mutation(() => Cohort, { description: 'APPLICATIONS_OPEN → MATCHING.' })
+  closeCohortApplications(@Args() { cohortId }: CohortIdArgs, @CurrentViewer() actor: Viewer, @CurrentRequest() ctx: RequestContext): Promise<MentoringCohortEntity> {
+    return this.cohorts.closeApplications({ actor, requestId: ctx.requestId }, cohortId);
+  }
+
+  @AdminOnly()
+  @Mutation(() => Cohort, { description: 'Changes weights and matching rules until pairs are published.' })
+  updateCohortMatching(
+    @Args() { cohortId }: CohortIdArgs,
+    @Args('input') input: UpdateCohortMatchingInput,
+    @CurrentViewer() actor: Viewer,
+    @CurrentRequest() ctx: RequestContext,
+  ): Promise<MentoringCohortEntity> {
+    return this.cohorts.updateMatching({ actor, requestId: ctx.requestId }, cohortId, input);
+  }
+
+  @Authenticated()
+  @ResolveField(() => MentoringProgram)
+  async program(@Parent() cohort: MentoringCohortEntity, @CurrentRequest() ctx: RequestContext): Promise<MentoringProgramEntity> {
+    const program = await this.loader.programById(ctx).load(cohort.programId);
+    if (!program) throw new Error(`cohort ${cohort.id} has no program`);
+    return program;
+  }
+
+  @ResolveField(() => MatchingWeights)
+  matchingWeights(@Parent() cohort: MentoringCohortEntity): MatchingWeights {
+    return {
+      topics: cohort.weightTopics,
+      goals: cohort.weightGoals,
+      experienceGap: cohort.weightExperienceGap,
+      timezone: cohort.weightTimezone,
+      format: cohort.weightFormat,
+    };
+  }
+
+  @ResolveField(() => MatchingSettings)
+  matchingSettings(@Parent() cohort: MentoringCohortEntity): MatchingSettings {
+    return {
+      forbidSameEmployer: cohort.forbidSameEmployer,
+      minExperienceGapYears: cohort.minExperienceGapYears,
+      allowRepeatPairs: cohort.allowRepeatPairs,
+    };
+  }
+
+  @Authenticated()
+  @ResolveField(() => MentoringApplicationConnection, { description: 'Admins see every application; anyone else only their own.' })
+  applications(
+    @Parent() cohort: MentoringCohortEntity,
+    @Args() args: CohortApplicationsArgs,
+    @CurrentViewer() viewer: Viewer,
+    @CurrentRequest() ctx: RequestContext,
+  ): Promise<ConnectionShape<MentoringApplicationEntity>> {
+    return this.listing.page(ctx, viewer, cohort.id, args);
+  }
+
+  @Authenticated()
+  @ResolveField(() => [MentoringPair], { description: 'Admins see every pair; anyone else only the pairs they are in.' })
+  pairs(@Parent() cohort: MentoringCohortEntity, @CurrentViewer() viewer: Viewer, @CurrentRequest() ctx: RequestContext): Promise<MentoringPairEntity[]> {
+    return this.loader.pairsByCohortId(ctx, viewer.role === Role.ADMIN ? null : viewer.id).load(cohort.id);
+  }
+
+  @AdminOnly()
+  @ResolveField(() => CohortReport)
+  report(@Parent() cohort: MentoringCohortEntity): Promise<CohortReport> {
+    return this.reports.build(cohort.id);
+  }
+}

@@ -1,0 +1,87 @@
+import { Module } from '@nestjs/common';
+import { MembersModule } from '../../members/src/index.js';
+import { ApplicationsListing } from './applications/applications-listing.js';
+import { ApplicationsRepository } from './applications/applications.repository.js';
+import { ApplicationsResolver } from './applications/applications.resolver.js';
+import { ApplicationsService } from './applications/applications.service.js';
+import { GoodStanding } from './applications/good-standing.js';
+import { CohortsRepository } from './cohorts/cohorts.repository.js';
+import { CohortsResolver } from './cohorts/cohorts.resolver.js';
+import { CohortsService } from './cohorts/cohorts.service.js';
+import { MentoringCreditsRepository } from './credits/mentoring-credits.repository.js';
+import { MentoringTranscriptSource } from './credits/mentoring-transcript.source.js';
+import { MentoringLoader } from './mentoring.loader.js';
+import { MentoringJobsRepository } from './nudges/mentoring-jobs.repository.js';
+import { MentoringJobsService } from './nudges/mentoring-jobs.service.js';
+import { CheckInsRepository } from './pairs/check-ins.repository.js';
+import { CheckInsResolver } from './pairs/check-ins.resolver.js';
+import { CheckInsService } from './pairs/check-ins.service.js';
+import { FeedbackRepository } from './pairs/feedback.repository.js';
+import { GoalsRepository } from './pairs/goals.repository.js';
+import { GoalsResolver } from './pairs/goals.resolver.js';
+import { GoalsService } from './pairs/goals.service.js';
+import { PairNotifier } from './pairs/pair-notifier.js';
+import { PairParticipantGuard } from './pairs/pair-participant.guard.js';
+import { PairsRepository } from './pairs/pairs.repository.js';
+import { PairsResolver } from './pairs/pairs.resolver.js';
+import { PairsService } from './pairs/pairs.service.js';
+import { ProgramsRepository } from './programs/programs.repository.js';
+import { ProgramsResolver } from './programs/programs.resolver.js';
+import { ProgramsService } from './programs/programs.service.js';
+import { MatchOverridesRepository } from './proposals/match-overrides.repository.js';
+import { MatchingInputBuilder } from './proposals/matching-input.builder.js';
+import { MatchingService } from './proposals/matching.service.js';
+import { PreviousPairsRepository } from './proposals/previous-pairs.repository.js';
+import { ProposalsResolver } from './proposals/proposals.resolver.js';
+import { PublishService } from './proposals/publish.service.js';
+import { RecipientsRepository } from './recipients.repository.js';
+import { CohortReportRepository } from './report/cohort-report.repository.js';
+import { CohortReportResolver } from './report/cohort-report.resolver.js';
+import { CohortReportService } from './report/cohort-report.service.js';
+
+/** Mentoring programs in cohorts: applications, explainable matching, pairs with goals and check-ins, reports. */
+@Module({
+  imports: [MembersModule],
+  providers: [
+    ProgramsRepository,
+    ProgramsService,
+    ProgramsResolver,
+    CohortsRepository,
+    CohortsService,
+    CohortsResolver,
+    ApplicationsRepository,
+    ApplicationsService,
+    ApplicationsListing,
+    ApplicationsResolver,
+    GoodStanding,
+    MatchOverridesRepository,
+    PreviousPairsRepository,
+    MatchingInputBuilder,
+    MatchingService,
+    PublishService,
+    ProposalsResolver,
+    PairsRepository,
+    PairsService,
+    PairsResolver,
+    PairNotifier,
+    PairParticipantGuard,
+    GoalsRepository,
+    GoalsService,
+    GoalsResolver,
+    CheckInsRepository,
+    CheckInsService,
+    CheckInsResolver,
+    FeedbackRepository,
+    CohortReportRepository,
+    CohortReportService,
+    CohortReportResolver,
+    RecipientsRepository,
+    MentoringLoader,
+    MentoringJobsRepository,
+    MentoringJobsService,
+    MentoringCreditsRepository,
+    MentoringTranscriptSource,
+  ],
+  exports: [MentoringTranscriptSource, MentoringJobsService],
+})
+export class MentoringModule {}

@@ -1,0 +1,32 @@
+import { DynamicModule, Module, type ModuleMetadata, type Type } from '@nestjs/common';
+import { TranscriptResolver } from './transcript.resolver.js';
+import { TranscriptService } from './transcript.service.js';
+import { TRANSCRIPT_SOURCES, type TranscriptSource } from './transcript-source.js';
+
+export interface TranscriptModuleOptions {
+  /** The feature modules that export the sources. */
+  imports: NonNullable<ModuleMetadata['imports']>;
+  /** Every `TranscriptSource` class; each must be exported by one of `imports`. */
+  sources: Array<Type<TranscriptSource>>;
+}
+
+/**
+ * `myTranscript`. Nest has no multi-providers, so the composition root (the app module) lists the
+ * sources once and this module collects their instances under `TRANSCRIPT_SOURCES`: a feature adds
+ * its source there without touching the transcript or any other source.
+ */
+@Module({})
+export class TranscriptModule {
+  static forRoot(options: TranscriptModuleOptions): DynamicModule {
+    return {
+      module: TranscriptModule,
+      imports: options.imports,
+      providers: [
+        { provide: TRANSCRIPT_SOURCES, inject: options.sources, useFactory: (...sources: TranscriptSource[]) => sources },
+        TranscriptService,
+        TranscriptResolver,
+      ],
+      exports: [TranscriptService],
+    };
+  }
+}

@@ -1,0 +1,28 @@
+export * from './payments.errors.js';
+export * from './payments.module.js';
+export * from './stripe/stripe-settings.js';
+export * from './stripe/stripe-client.provider.js';
+export * from './stripe/stripe-gateway.js';
+export * from './stripe/stripe-error-mapping.js';
+export * from './stripe/webhook-signature.js';
+export * from './customers/stripe-customer.entity.js';
+export * from './customers/stripe-customers.repository.js';
+export * from './customers/stripe-customers.service.js';
+export * from './events/stripe-event.entity.js';
+export * from './events/sync-cursor.entity.js';
+export * from './events/stripe-events.repository.js';
+export * from './events/sync-cursors.repository.js';
+export * from './ledger/payment.enums.js';
+export * from './ledger/payment.entity.js';
+export * from './ledger/payment-refund.entity.js';
+export * from './ledger/payment.type.js';
+export * from './ledger/payments.repository.js';
+export * from './ledger/refunds.repository.js';
+export * from './ledger/refund-ledger.service.js';
+
+import { StripeCustomerEntity } from './customers/stripe-customer.entity.js';
+import { StripeEventEntity } from './events/stripe-event.entity.js';
+import { StripeSyncCursorEntity } from './events/sync-cursor.entity.js';
+import { PaymentRefundEntity } from './ledger/payment-refund.entity.js';
+import { PaymentEntity } from './ledger/payment.entity.js';
+export const PAYMENTS_ENTITIES = [PaymentEntity, PaymentRefundEntity, StripeCustomerEntity, StripeEventEntity, StripeSyncCursorEntity];

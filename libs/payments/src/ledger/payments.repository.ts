@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { decodeCursor, lazy, toConnection, type ConnectionShape } from '../../../core/src/index.js';
+import { PaymentEntity } from './payment.entity.js';
+import { PaymentStatus } from './payment.enums.js';
+
+export type NewPayment = Omit<PaymentEntity, 'id' | 'createdAt' | 'updatedAt' | 'user' | 'amountRefunded' | 'status'>;
+
+export interface PaymentFilter {
+  userId?: string;
+  status?: PaymentStatus;
+  from?: Date;
+  to?: Date;
+}
+
+@Injectable()
+export class PaymentsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private repo(manager?: EntityManager) {
+    return (manager ?? this.dataSource.manager).getRepository(PaymentEntity);
+  }
+
+  findById(id: string, manager?: EntityManager): Promise<PaymentEntity | null> {
+    return this.repo(manager).findOneBy({ id });
+  }
+
+  lockById(manager: EntityManager, id: string): Promise<PaymentEntity | null> {
+    return this.repo(manager).createQueryBuilder('p').where('p.id = :id', { id }).setLock('pessimistic_write').getOne();
+  }
+
+  /** The payment recorded for any of these Stripe ids (a payment intent, or the invoice it paid). */
+  findByStripeRefs(manager: EntityManager, refs: { paymentIntentId?: string | null; invoiceId?: string | null; chargeId?: string | null }): Promise<PaymentEntity | null> {
+    const query = this.repo(manager).createQueryBuilder('p').where('false');
+    if (refs.paymentIntentId) query.orWhere('p.stripe_payment_intent_id = :pi', { pi: refs.paymentIntentId });
+    if (refs.invoiceId) query.orWhere('p.stripe_invoice_id = :inv', { inv: refs.invoiceId });
+    if (refs.chargeId) query.orWhere('p.stripe_charge_id = :ch', { ch: refs.chargeId });
+    return query.getOne();
+  }
+
+  /** Locks the payment a Stripe charge or payment intent belongs to. */
+  lockByStripeRefs(manager: EntityManager, refs: { paymentIntentId?: string | null; chargeId?: string | null }): Promise<PaymentEntity | null> {
+    const query = this.repo(manager).createQueryBuilder('p').where('false');
+    if (refs.paymentIntentId) query.orWhere('p.stripe_payment_intent_id = :pi', { pi: refs.paymentIntentId });
+    if (refs.chargeId) query.orWhere('p.stripe_charge_id = :ch', { ch: refs.chargeId });
+    return query.setLock('pessimistic_write').getOne();
+  }
+
+  /** A plain insert: the unique Stripe ids are the backstop should two writers ever get this far. */
+  insert(manager: EntityManager, payment: NewPayment): Promise<PaymentEntity> {
+    return this.repo(manager).save(this.repo(manager).create({ ...payment, amountRefunded: 0, status: PaymentStatus.SUCCEEDED }));
+  }
+
+  async setRefunded(manager: EntityManager, id: string, amountRefunded: number, status: PaymentStatus): Promise<void> {
+    await this.repo(manager).update({ id }, { amountRefunded, status });
+  }
+
+  /** Newest first, keyset-paged on (created_at, id). */
+  async list(filter: PaymentFilter, first: number, after?: string): Promise<ConnectionShape<PaymentEntity>> {
+    const base = this.repo().createQueryBuilder('p');
+    if (filter.userId) base.andWhere('p.user_id = :userId', { userId: filter.userId });
+    if (filter.status) base.andWhere('p.status = :status', { status: filter.status });
+    if (filter.from) base.andWhere('p.created_at >= :from', { from: filter.from });
+    if (filter.to) base.andWhere('p.created_at < :to', { to: filter.to });
+    const page = base.clone();
+    const cursor = decodeCursor(after, 2);
+    if (cursor) page.andWhere('(p.created_at, p.id) < (:at::timestamptz, :id::uuid)', { at: cursor[0], id: cursor[1] });
+    const rows = await page.orderBy('p.created_at', 'DESC').addOrderBy('p.id', 'DESC').limit(first + 1).getMany();
+    return toConnection(rows, first, (r) => [r.createdAt.toISOString(), r.id], lazy(() => base.getCount()));
+  }
+}

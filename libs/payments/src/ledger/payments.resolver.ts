@@ -1,0 +1,33 @@
+import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AdminOnly, Authenticated, ConnectionArgs, CurrentRequest, CurrentViewer, OwnerOrAdmin, type RequestContext, type Viewer } from '../../../core/src/index.js';
+import { User, UserEntity, UsersLoader } from '../../../accounts/src/index.js';
+import { Payment, PaymentConnection, PaymentsArgs } from './payment.type.js';
+import { PaymentsService } from './payments.service.js';
+
+@Resolver(() => Payment)
+export class PaymentsResolver {
+  constructor(
+    private readonly ledger: PaymentsService,
+    private readonly users: UsersLoader,
+  ) {}
+
+  @Authenticated()
+  @Query(() => PaymentConnection, { description: 'Your payments (dues and events), newest first.' })
+  myPayments(@Args() args: ConnectionArgs, @CurrentViewer() viewer: Viewer): Promise<PaymentConnection> {
+    return this.ledger.mine(viewer.id, args);
+  }
+
+  @AdminOnly()
+  @Query(() => PaymentConnection, { description: 'Admin: the payments ledger, newest first.' })
+  payments(@Args() args: PaymentsArgs): Promise<PaymentConnection> {
+    return this.ledger.all(args);
+  }
+
+  @OwnerOrAdmin<Payment>((p) => p.userId)
+  @ResolveField(() => User, { description: 'Who paid. The payer and admins only.' })
+  async user(@Parent() payment: Payment, @CurrentRequest() ctx: RequestContext): Promise<UserEntity> {
+    const user = await this.users.byId(ctx).load(payment.userId);
+    if (!user) throw new Error(`payment ${payment.id} has no user`);
+    return user;
+  }
+}

@@ -1,0 +1,103 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class CreateDues1795878403738 implements MigrationInterface {
+  name = 'CreateDues1795878403738';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`CREATE TABLE "stripe_customers" ("user_id" uuid NOT NULL, "stripe_customer_id" text NOT NULL, "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_a613fdabcd9ae32b5ca3645ba77" PRIMARY KEY ("user_id"))`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "stripe_customers_customer_uq" ON "stripe_customers"  ("stripe_customer_id") `);
+    await queryRunner.query(`CREATE TABLE "stripe_sync_cursors" ("name" text NOT NULL, "last_event_id" text, "last_event_created_at" TIMESTAMP WITH TIME ZONE, "updated_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_caa7bd11f1afce3d47597091746" PRIMARY KEY ("name"))`);
+    await queryRunner.query(`CREATE TABLE "payments" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "user_id" uuid NOT NULL, "purpose" text NOT NULL, "provider" text NOT NULL, "method" text NOT NULL, "amount" integer NOT NULL, "currency" character(3) NOT NULL, "amount_refunded" integer NOT NULL DEFAULT '0', "status" text NOT NULL DEFAULT 'SUCCEEDED', "description" text NOT NULL, "stripe_payment_intent_id" text, "stripe_charge_id" text, "stripe_invoice_id" text, "stripe_customer_id" text, "receipt_url" text, "external_reference" text, "note" text, "recorded_by" uuid, "paid_at" TIMESTAMP WITH TIME ZONE NOT NULL, "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "payments_provider_check" CHECK (provider IN ('STRIPE', 'OFFLINE')), CONSTRAINT "payments_purpose_check" CHECK (purpose IN ('DUES', 'EVENT')), CONSTRAINT "payments_status_check" CHECK (status IN ('SUCCEEDED', 'PARTIALLY_REFUNDED', 'REFUNDED')), CONSTRAINT "payments_currency_check" CHECK (currency ~ '^[A-Z]{3}$'), CONSTRAINT "payments_refunded_check" CHECK (amount_refunded >= 0 AND amount_refunded <= amount), CONSTRAINT "payments_amount_check" CHECK (amount > 0), CONSTRAINT "PK_197ab7af18c93fbb0c9b28b4a59" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "payments_offline_reference_uq" ON "payments"  ("method", "external_reference") WHERE provider = 'OFFLINE'`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "payments_stripe_charge_uq" ON "payments"  ("stripe_charge_id") WHERE stripe_charge_id IS NOT NULL`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "payments_stripe_invoice_uq" ON "payments"  ("stripe_invoice_id") WHERE stripe_invoice_id IS NOT NULL`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "payments_stripe_payment_intent_uq" ON "payments"  ("stripe_payment_intent_id") WHERE stripe_payment_intent_id IS NOT NULL`);
+    await queryRunner.query(`CREATE INDEX "payments_paid_at_idx" ON "payments"  ("purpose", "paid_at") `);
+    await queryRunner.query(`CREATE INDEX "payments_created_idx" ON "payments"  ("created_at", "id") `);
+    await queryRunner.query(`CREATE INDEX "payments_user_created_idx" ON "payments"  ("user_id", "created_at", "id") `);
+    await queryRunner.query(`CREATE TABLE "payment_refunds" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "payment_id" uuid NOT NULL, "amount" integer NOT NULL, "currency" character(3) NOT NULL, "status" text NOT NULL, "stripe_refund_id" text, "reason" text, "requested_by" uuid, "failure_message" text, "settled_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "payment_refunds_status_check" CHECK (status IN ('PENDING', 'SUCCEEDED', 'FAILED')), CONSTRAINT "payment_refunds_amount_check" CHECK (amount > 0), CONSTRAINT "PK_c33fe9426d69e3d60080c7d2f06" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "payment_refunds_stripe_refund_uq" ON "payment_refunds"  ("stripe_refund_id") WHERE stripe_refund_id IS NOT NULL`);
+    await queryRunner.query(`CREATE INDEX "payment_refunds_settled_idx" ON "payment_refunds"  ("status", "settled_at") `);
+    await queryRunner.query(`CREATE INDEX "payment_refunds_payment_idx" ON "payment_refunds"  ("payment_id", "created_at") `);
+    await queryRunner.query(`CREATE TABLE "stripe_events" ("stripe_event_id" text NOT NULL, "type" text NOT NULL, "object_id" text, "event_created_at" TIMESTAMP WITH TIME ZONE NOT NULL, "source" text NOT NULL, "outcome" text NOT NULL, "processed_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "stripe_events_outcome_check" CHECK (outcome IN ('APPLIED', 'IGNORED')), CONSTRAINT "stripe_events_source_check" CHECK (source IN ('WEBHOOK', 'RECONCILE')), CONSTRAINT "PK_617492c9354ecce287ffa8c0ccc" PRIMARY KEY ("stripe_event_id"))`);
+    await queryRunner.query(`CREATE INDEX "stripe_events_created_idx" ON "stripe_events"  ("event_created_at") `);
+    await queryRunner.query(`CREATE TABLE "dues_payments" ("payment_id" uuid NOT NULL, "membership_id" uuid NOT NULL, "tier_id" uuid NOT NULL, "source_ref" text NOT NULL, "period_starts_at" TIMESTAMP WITH TIME ZONE NOT NULL, "period_ends_at" TIMESTAMP WITH TIME ZONE, "applied" boolean NOT NULL, "stripe_subscription_id" text, "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_2a80584530f8c1dd849914a405e" PRIMARY KEY ("payment_id"))`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "dues_payments_source_ref_uq" ON "dues_payments"  ("source_ref") `);
+    await queryRunner.query(`CREATE INDEX "dues_payments_tier_idx" ON "dues_payments"  ("tier_id") `);
+    await queryRunner.query(`CREATE INDEX "dues_payments_membership_idx" ON "dues_payments"  ("membership_id") `);
+    await queryRunner.query(`CREATE TABLE "dues_tier_changes" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "membership_id" uuid NOT NULL, "from_tier_id" uuid NOT NULL, "to_tier_id" uuid NOT NULL, "status" text NOT NULL, "requested_by" uuid, "effective_at" TIMESTAMP WITH TIME ZONE, "settled_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "dues_tier_changes_status_check" CHECK (status IN ('PENDING', 'APPLIED', 'CANCELLED')), CONSTRAINT "PK_8cd25ac50f971b5b536849a5ea4" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE INDEX "dues_tier_changes_membership_idx" ON "dues_tier_changes"  ("membership_id", "created_at") `);
+    await queryRunner.query(`CREATE UNIQUE INDEX "dues_tier_changes_one_pending_uq" ON "dues_tier_changes"  ("membership_id") WHERE status = 'PENDING'`);
+    await queryRunner.query(`CREATE TABLE "dues_subscriptions" ("stripe_subscription_id" text NOT NULL, "membership_id" uuid NOT NULL, "stripe_customer_id" text NOT NULL, "stripe_item_id" text, "stripe_price_id" text, "status" text NOT NULL, "cancel_at_period_end" boolean NOT NULL DEFAULT false, "current_period_start" TIMESTAMP WITH TIME ZONE, "current_period_end" TIMESTAMP WITH TIME ZONE, "ended_at" TIMESTAMP WITH TIME ZONE, "synced_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL, "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_06c0154b7330a8729b941280b77" PRIMARY KEY ("stripe_subscription_id"))`);
+    await queryRunner.query(`CREATE INDEX "dues_subscriptions_status_idx" ON "dues_subscriptions"  ("status", "cancel_at_period_end") `);
+    await queryRunner.query(`CREATE INDEX "dues_subscriptions_membership_idx" ON "dues_subscriptions"  ("membership_id") `);
+    await queryRunner.query(`CREATE TABLE "dues_checkout_sessions" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "stripe_session_id" text NOT NULL, "idempotency_key" text NOT NULL, "membership_id" uuid NOT NULL, "user_id" uuid NOT NULL, "tier_id" uuid NOT NULL, "mode" text NOT NULL, "status" text NOT NULL, "period_label" text NOT NULL, "amount" integer NOT NULL, "currency" character(3) NOT NULL, "url" text, "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, "completed_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "dues_checkout_sessions_amount_check" CHECK (amount > 0), CONSTRAINT "dues_checkout_sessions_status_check" CHECK (status IN ('OPEN', 'COMPLETE', 'EXPIRED')), CONSTRAINT "dues_checkout_sessions_mode_check" CHECK (mode IN ('PAYMENT', 'SUBSCRIPTION')), CONSTRAINT "PK_35fc7f104f1ceaae31d43ad42f4" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "dues_checkout_sessions_stripe_uq" ON "dues_checkout_sessions"  ("stripe_session_id") `);
+    await queryRunner.query(`CREATE UNIQUE INDEX "dues_checkout_sessions_key_uq" ON "dues_checkout_sessions"  ("idempotency_key") `);
+    await queryRunner.query(`CREATE INDEX "dues_checkout_sessions_membership_idx" ON "dues_checkout_sessions"  ("membership_id", "created_at") `);
+    await queryRunner.query(`CREATE TABLE "dues_tier_prices" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "tier_id" uuid NOT NULL, "amount" integer NOT NULL, "currency" character(3) NOT NULL, "interval" text NOT NULL, "lookup_key" text NOT NULL, "stripe_product_id" text NOT NULL, "stripe_price_id" text NOT NULL, "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "dues_tier_prices_amount_check" CHECK (amount > 0), CONSTRAINT "dues_tier_prices_interval_check" CHECK (interval IN ('year', 'month', 'once')), CONSTRAINT "PK_5a15196c8afc0a92c9d6fd61670" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "dues_tier_prices_lookup_key_uq" ON "dues_tier_prices"  ("lookup_key") `);
+    await queryRunner.query(`CREATE UNIQUE INDEX "dues_tier_prices_stripe_price_uq" ON "dues_tier_prices"  ("stripe_price_id") `);
+    await queryRunner.query(`CREATE INDEX "dues_tier_prices_tier_idx" ON "dues_tier_prices"  ("tier_id") `);
+    await queryRunner.query(`ALTER TABLE "stripe_customers" ADD CONSTRAINT "FK_a613fdabcd9ae32b5ca3645ba77" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "payments" ADD CONSTRAINT "FK_427785468fb7d2733f59e7d7d39" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "payment_refunds" ADD CONSTRAINT "FK_a10d6c1918989353b79932a2bad" FOREIGN KEY ("payment_id") REFERENCES "payments"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "dues_payments" ADD CONSTRAINT "FK_2a80584530f8c1dd849914a405e" FOREIGN KEY ("payment_id") REFERENCES "payments"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "dues_payments" ADD CONSTRAINT "FK_02959e31efda02f1e5208d35b62" FOREIGN KEY ("membership_id") REFERENCES "memberships"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "dues_payments" ADD CONSTRAINT "FK_7c38cdb0dcf27a9153ed8cfce15" FOREIGN KEY ("tier_id") REFERENCES "membership_tiers"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "dues_tier_changes" ADD CONSTRAINT "FK_19da9078325bb28d1c2d07d4c40" FOREIGN KEY ("membership_id") REFERENCES "memberships"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "dues_tier_changes" ADD CONSTRAINT "FK_484656f468c43c0b5c8954e079e" FOREIGN KEY ("to_tier_id") REFERENCES "membership_tiers"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "dues_subscriptions" ADD CONSTRAINT "FK_ddb1158be34831d6fed194f4b78" FOREIGN KEY ("membership_id") REFERENCES "memberships"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "dues_checkout_sessions" ADD CONSTRAINT "FK_68620a8ea94e78978a60eba7336" FOREIGN KEY ("membership_id") REFERENCES "memberships"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "dues_tier_prices" ADD CONSTRAINT "FK_d9d14d0be47687d7768c651c3d7" FOREIGN KEY ("tier_id") REFERENCES "membership_tiers"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE "dues_tier_prices" DROP CONSTRAINT "FK_d9d14d0be47687d7768c651c3d7"`);
+    await queryRunner.query(`ALTER TABLE "dues_checkout_sessions" DROP CONSTRAINT "FK_68620a8ea94e78978a60eba7336"`);
+    await queryRunner.query(`ALTER TABLE "dues_subscriptions" DROP CONSTRAINT "FK_ddb1158be34831d6fed194f4b78"`);
+    await queryRunner.query(`ALTER TABLE "dues_tier_changes" DROP CONSTRAINT "FK_484656f468c43c0b5c8954e079e"`);
+    await queryRunner.query(`ALTER TABLE "dues_tier_changes" DROP CONSTRAINT "FK_19da9078325bb28d1c2d07d4c40"`);
+    await queryRunner.query(`ALTER TABLE "dues_payments" DROP CONSTRAINT "FK_7c38cdb0dcf27a9153ed8cfce15"`);
+    await queryRunner.query(`ALTER TABLE "dues_payments" DROP CONSTRAINT "FK_02959e31efda02f1e5208d35b62"`);
+    await queryRunner.query(`ALTER TABLE "dues_payments" DROP CONSTRAINT "FK_2a80584530f8c1dd849914a405e"`);
+    await queryRunner.query(`ALTER TABLE "payment_refunds" DROP CONSTRAINT "FK_a10d6c1918989353b79932a2bad"`);
+    await queryRunner.query(`ALTER TABLE "payments" DROP CONSTRAINT "FK_427785468fb7d2733f59e7d7d39"`);
+    await queryRunner.query(`ALTER TABLE "stripe_customers" DROP CONSTRAINT "FK_a613fdabcd9ae32b5ca3645ba77"`);
+    await queryRunner.query(`DROP INDEX "public"."dues_tier_prices_tier_idx"`);
+    await queryRunner.query(`DROP INDEX "public"."dues_tier_prices_stripe_price_uq"`);
+    await queryRunner.query(`DROP INDEX "public"."dues_tier_prices_lookup_key_uq"`);
+    await queryRunner.query(`DROP TABLE "dues_tier_prices"`);
+    await queryRunner.query(`DROP INDEX "public"."dues_checkout_sessions_membership_idx"`);
+    await queryRunner.query(`DROP INDEX "public"."dues_checkout_sessions_key_uq"`);
+    await queryRunner.query(`DROP INDEX "public"."dues_checkout_sessions_stripe_uq"`);
+    await queryRunner.query(`DROP TABLE "dues_checkout_sessions"`);
+    await queryRunner.query(`DROP INDEX "public"."dues_subscriptions_membership_idx"`);
+    await queryRunner.query(`DROP INDEX "public"."dues_subscriptions_status_idx"`);
+    await queryRunner.query(`DROP TABLE "dues_subscriptions"`);
+    await queryRunner.query(`DROP INDEX "public"."dues_tier_changes_one_pending_uq"`);
+    await queryRunner.query(`DROP INDEX "public"."dues_tier_changes_membership_idx"`);
+    await queryRunner.query(`DROP TABLE "dues_tier_changes"`);
+    await queryRunner.query(`DROP INDEX "public"."dues_payments_membership_idx"`);
+    await queryRunner.query(`DROP INDEX "public"."dues_payments_tier_idx"`);
+    await queryRunner.query(`DROP INDEX "public"."dues_payments_source_ref_uq"`);
+    await queryRunner.query(`DROP TABLE "dues_payments"`);
+    await queryRunner.query(`DROP INDEX "public"."stripe_events_created_idx"`);
+    await queryRunner.query(`DROP TABLE "stripe_events"`);
+    await queryRunner.query(`DROP INDEX "public"."payment_refunds_payment_idx"`);
+    await queryRunner.query(`DROP INDEX "public"."payment_refunds_settled_idx"`);
+    await queryRunner.query(`DROP INDEX "public"."payment_refunds_stripe_refund_uq"`);
+    await queryRunner.query(`DROP TABLE "payment_refunds"`);
+    await queryRunner.query(`DROP INDEX "public"."payments_user_created_idx"`);
+    await queryRunner.query(`DROP INDEX "public"."payments_created_idx"`);
+    await queryRunner.query(`DROP INDEX "public"."payments_paid_at_idx"`);
+    await queryRunner.query(`DROP INDEX "public"."payments_stripe_payment_intent_uq"`);
+    await queryRunner.query(`DROP INDEX "public"."payments_stripe_invoice_uq"`);
+    await queryRunner.query(`DROP INDEX "public"."payments_stripe_charge_uq"`);
+    await queryRunner.query(`DROP INDEX "public"."payments_offline_reference_uq"`);
+    await queryRunner.query(`DROP TABLE "payments"`);
+    await queryRunner.query(`DROP TABLE "stripe_sync_cursors"`);
+    await queryRunner.query(`DROP INDEX "public"."stripe_customers_customer_uq"`);
+    await queryRunner.query(`DROP TABLE "stripe_customers"`);
+  }
+}

@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { backdateMeeting, createGroup, goodStandingTier, joinGroup, memberInGoodStanding, UPCOMING } from '../factories/communities.js';
+import { createAdminUser, TestUser } from '../factories/users.js';
+import { countQueries, dataStatements } from '../utils/count-queries.js';
+import { errorCode, startTestApp, TestApp } from '../utils/test-app.js';
+
+/** Every field, some reached by two paths (meeting roles and check-ins both under upcomingMeetings and meetings). */
+const EVERYTHING = `query($first: Int) { studyGroups(first: $first, topic: "Query load") { totalCount pageInfo { hasNextPage endCursor } edges { node {
+  id name memberCount spotsLeft meetingRoles { role } viewerMembership { status }
+  members { role user { fullName } } goals { title progress } accountabilityPairs { round members { fullName } }
+  rotationBalance { role turns user { fullName } }
+  upcomingMeetings(count: 3) { startsAt roles { role user { fullName } } notes checkIns { done } }
+  meetings(first: 2) { totalCount edges { node { id notes attendance { present user { fullName } } checkIns { done user { fullName } } roles { role } } } }
+} } } }`;
+
+/** Each loader reached by one path only: the statement count is exact. */
+const ONE_PATH = `query($first: Int) { studyGroups(first: $first, topic: "Query load") { edges { node {
+  id memberCount meetingRoles { role } members { role user { fullName } } goals { title }
+  upcomingMeetings(count: 3) { startsAt roles { role } notes checkIns { done } attendance { present } }
+} } } }`;
+
+/** The statements of a request, with their parameters' shapes folded, counted per kind. */
+const kinds = (statements: string[]) => {
+  const counts = new Map<string, number>();
+  for (const sql of statements) {
+    const kind = sql.replace(/\s+/g, ' ').slice(0, 160);
+    counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  }
+  return counts;
+};
+
+describe('study groups: lists, paging and statements per request', () => {
+  let t: TestApp;
+  let admin: TestUser;
+  let organiser: TestUser;
+  let member: TestUser;
+  const groups: string[] = [];
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await createAdminUser(t);
+    const tierId = await goodStandingTier(t, admin);
+    organiser = await memberInGoodStanding(t, tierId, 'Load Organiser');
+    member = await memberInGoodStanding(t, tierId, 'Load Member');
+    const others = [await memberInGoodStanding(t, tierId), await memberInGoodStanding(t, tierId)];
+    for (let i = 0; i < 8; i++) {
+      const id = await createGroup(t, organiser, { name: `Group ${String.fromCharCode(65 + i)}`, topic: 'Query load' });
+      groups.push(id);
+      for (const p of [member, ...others]) await joinGroup(t, p, id);
+      const [past, next] = (await t.gql(UPCOMING, { id, count: 2 })).data!.studyGroup.upcomingMeetings as Array<{ id: string }>;
+      await backdateMeeting(t, past.id);
+      await t.gql(`mutation($id: ID!) { assignMeetingRoles(meetingId: $id) { id } }`, { id: next.id }, organiser.accessToken);
+      await t.gql(`mutation($id: ID!, $ids: [ID!]!) { recordAttendance(meetingId: $id, userIds: $ids) { id } }`, { id: past.id, ids: [organiser.id, member.id] }, organiser.accessToken);
+      await t.gql(`mutation($id: ID!) { logAccountabilityCheckIn(meetingId: $id, input: { done: "Read", next: "Write" }) { id } }`, { id: past.id }, member.accessToken);
+      await t.gql(`mutation($g: ID!) { addGroupGoal(groupId: $g, input: { title: "Goal" }) { id } }`, { g: id }, member.accessToken);
+      await t.gql(`mutation($g: ID!) { pairAccountabilityPartners(groupId: $g) { round } }`, { g: id }, organiser.accessToken);
+    }
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it.each([['an admin'], ['a member of every group']])('as %s: exactly the same statements for 2 groups as for 8 when each loader has one path', async (who) => {
+    const token = who === 'an admin' ? admin.accessToken : member.accessToken;
+    await t.gql(ONE_PATH, { first: 8 }, token); // writes any meeting rows still missing
+    const small = await countQueries(() => t.gql(ONE_PATH, { first: 2 }, token), dataStatements);
+    const large = await countQueries(() => t.gql(ONE_PATH, { first: 8 }, token), dataStatements);
+    expect(small.result.errors).toBeUndefined();
+    expect(large.result.data!.studyGroups.edges).toHaveLength(8);
+    const nodes = large.result.data!.studyGroups.edges.map((e: { node: Record<string, any> }) => e.node);
+    expect(nodes.every((n: Record<string, any>) => n.members.length === 4 && n.upcomingMeetings.length === 3 && n.goals.length === 1)).toBe(true);
+    expect(large.count).toBe(small.count);
+    // viewer, page, member counts, roles, members, users, goals, upcoming meetings, assignments,
+    // check-ins, attendance (+ the guards' own membership lookup for a member).
+    expect(large.count).toBeLessThanOrEqual(12);
+  });
+
+  it.each([['an admin'], ['a member of every group']])('as %s, with every field: no statement per row, the same kinds of statement for 2 groups as for 8', async (who) => {
+    const token = who === 'an admin' ? admin.accessToken : member.accessToken;
+    await t.gql(EVERYTHING, { first: 8 }, token);
+    const small = await countQueries(() => t.gql(EVERYTHING, { first: 2 }, token), dataStatements);
+    const large = await countQueries(() => t.gql(EVERYTHING, { first: 8 }, token), dataStatements);
+    expect(small.result.errors).toBeUndefined();
+    expect(large.result.errors).toBeUndefined();
+    const nodes = large.result.data!.studyGroups.edges.map((e: { node: Record<string, any> }) => e.node);
+    expect(nodes).toHaveLength(8);
+    expect(nodes.every((n: Record<string, any>) => n.meetings.edges[0].node.attendance.length === 4 && n.meetings.edges[0].node.checkIns.length === 1 && n.accountabilityPairs.length === 2)).toBe(true);
+    // A loader reached along two paths may run once per path, depending on which answers arrive in the
+    // same tick; never once per row (8 groups, 40 meetings, dozens of people here).
+    const few = kinds(small.statements);
+    const many = kinds(large.statements);
+    expect([...many.keys()].sort()).toEqual([...few.keys()].sort());
+    expect(Math.max(...many.values())).toBeLessThanOrEqual(2);
+    expect(large.count).toBeLessThanOrEqual(few.size + 3);
+  });
+
+  it('pages the catalogue by name with stable cursors, and refuses forged ones naming `after`', async () => {
+    const seen: string[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const page = await t.gql(`query($after: String) { studyGroups(first: 3, after: $after, topic: "query LOAD") { pageInfo { hasNextPage endCursor } edges { node { name } } } }`, { after });
+      seen.push(...page.data!.studyGroups.edges.map((e: { node: { name: string } }) => e.node.name));
+      if (!page.data!.studyGroups.pageInfo.hasNextPage) break;
+      after = page.data!.studyGroups.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(['Group A', 'Group B', 'Group C', 'Group D', 'Group E', 'Group F', 'Group G', 'Group H']);
+    const forged = Buffer.from(JSON.stringify(['x', "'; DROP TABLE study_groups; --"])).toString('base64url');
+    const refused = await t.gql(`query($after: String) { studyGroups(after: $after) { totalCount } }`, { after: forged });
+    expect(errorCode(refused)).toBe('BAD_USER_INPUT');
+    expect(refused.errors![0].extensions.fields![0].path).toBe('after');
+    expect(errorCode(await t.gql(`{ studyGroups(first: 101) { totalCount } }`))).toBe('BAD_USER_INPUT');
+    const search = await t.gql(`{ studyGroups(search: "CURRICULUM group", topic: "Query load") { totalCount } }`);
+    expect(search.data!.studyGroups.totalCount).toBe(8);
+    expect((await t.gql(`{ studyGroups(search: "xylophone") { totalCount } }`)).data!.studyGroups.totalCount).toBe(0);
+    const wildcard = await t.gql(`{ studyGroups(search: "%") { totalCount } }`);
+    expect(wildcard.data!.studyGroups.totalCount).toBe(0);
+  });
+
+  it('pages a group\'s meetings in time order', async () => {
+    const q = `query($id: ID!, $after: String) { studyGroup(id: $id) { meetings(first: 5, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { startsAt } } } } }`;
+    const starts: string[] = [];
+    let after: string | undefined;
+    let total = 0;
+    for (;;) {
+      const page = (await t.gql(q, { id: groups[0], after })).data!.studyGroup.meetings;
+      total = page.totalCount;
+      starts.push(...page.edges.map((e: { node: { startsAt: string } }) => e.node.startsAt));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(starts).toHaveLength(total);
+    expect([...starts].sort()).toEqual(starts);
+  });
+
+  it('myStudyGroups lists the groups you are in', async () => {
+    const mine = await t.gql(`{ myStudyGroups { id } }`, {}, member.accessToken);
+    expect(mine.data!.myStudyGroups.map((g: { id: string }) => g.id).sort()).toEqual([...groups].sort());
+  });
+});

@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { applyOk, approve, closeCohort, createCohort, createProgram, PROPOSE, publishedCohort } from '../factories/mentoring.js';
+import { createAdminUser, signUpUser, TestUser } from '../factories/users.js';
+import { countQueries, dataStatements } from '../utils/count-queries.js';
+import { errorCode, startTestApp, TestApp } from '../utils/test-app.js';
+
+/** Statements per request must not grow with the page: every field that loads data goes through a per-request loader. */
+describe('mentoring: statements per request', () => {
+  let t: TestApp;
+  let admin: TestUser;
+  let programId: string;
+  let cohortId: string;
+  let mentor: TestUser;
+  const mentees: TestUser[] = [];
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await createAdminUser(t);
+    programId = await createProgram(t, admin);
+    mentor = await signUpUser(t, { fullName: 'Mentor Many' });
+    for (let i = 0; i < 5; i += 1) mentees.push(await signUpUser(t, { fullName: `Mentee ${i}` }));
+    // A published cohort: one mentor with five mentees, each pair with a goal and a check-in.
+    const published = await publishedCohort(t, admin, { programId, mentors: [{ user: mentor, capacity: 5 }], mentees });
+    cohortId = published.cohortId;
+    for (const pair of published.pairs) {
+      const mentee = mentees.find((m) => m.id === pair.mentee.id)!;
+      await t.gql(`mutation($id: ID!) { setGoal(pairId: $id, input: { title: "Goal" }) { id } }`, { id: pair.id }, mentee.accessToken);
+      await t.gql(`mutation($id: ID!, $at: DateTime!) { logCheckIn(pairId: $id, input: { happenedAt: $at, durationMinutes: 45 }) { id } }`, { id: pair.id, at: new Date().toISOString() }, mentee.accessToken);
+    }
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('cohort { applications(first: N) { … user { fullName } } }: the same statements for 2 rows as for 6', async () => {
+    const q = `query($id: ID!, $first: Int) { cohort(id: $id) { applications(first: $first) { edges { node { id role user { fullName } } } } } }`;
+    const small = await countQueries(() => t.gql(q, { id: cohortId, first: 2 }, admin.accessToken), dataStatements);
+    const large = await countQueries(() => t.gql(q, { id: cohortId, first: 6 }, admin.accessToken), dataStatements);
+    expect(small.result.errors).toBeUndefined();
+    expect(small.result.data!.cohort.applications.edges).toHaveLength(2);
+    expect(large.result.data!.cohort.applications.edges).toHaveLength(6);
+    expect(large.count).toBe(small.count);
+    // viewer, cohort, one page of applications, their users
+    expect(large.count).toBeLessThanOrEqual(4);
+  });
+
+  it('pages through applications with keyset cursors, filtered by role, and refuses a forged cursor', async () => {
+    const q = `query($id: ID!, $after: String, $role: MentoringRole) { cohort(id: $id) { applications(first: 2, after: $after, role: $role) {
+      totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } } }`;
+    const seen: string[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const page = (await t.gql(q, { id: cohortId, after, role: 'MENTEE' }, admin.accessToken)).data!.cohort.applications;
+      expect(page.totalCount).toBe(5);
+      seen.push(...page.edges.map((e: { node: { id: string } }) => e.node.id));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(new Set(seen).size).toBe(5);
+    const forged = Buffer.from(JSON.stringify(['not a date', "'; DROP TABLE users; --"])).toString('base64url');
+    const refused = await t.gql(q, { id: cohortId, after: forged }, admin.accessToken);
+    expect(errorCode(refused)).toBe('BAD_USER_INPUT');
+    expect(refused.errors![0].extensions.fields![0].path).toBe('after');
+    expect(errorCode(await t.gql(`query($id: ID!) { cohort(id: $id) { applications(first: 101) { totalCount } } }`, { id: cohortId }, admin.accessToken))).toBe('BAD_USER_INPUT');
+  });
+
+  it('myMentoring with cohort, program, people, goals and check-ins: the same statements for 1 pair as for 5', async () => {
+    const q = `{ myMentoring { id atRisk cohort { name program { name } } mentor { fullName } mentee { fullName } goals { title } checkIns { durationMinutes loggedBy { fullName } } } }`;
+    const one = await countQueries(() => t.gql(q, {}, mentees[0].accessToken), dataStatements);
+    const five = await countQueries(() => t.gql(q, {}, mentor.accessToken), dataStatements);
+    expect(one.result.data!.myMentoring).toHaveLength(1);
+    expect(five.result.data!.myMentoring).toHaveLength(5);
+    expect(five.count).toBe(one.count);
+  });
+
+  it('programs → cohorts → applications and pairs: the same statements for 1 cohort as for 3', async () => {
+    const q = `{ mentoringPrograms { name cohorts { name program { name } applications(first: 3) { totalCount edges { node { user { fullName } } } }
+      pairs { mentee { fullName } goals { title } checkIns { durationMinutes } } } } }`;
+    const before = await countQueries(() => t.gql(q, {}, admin.accessToken), dataStatements);
+    const other = await publishedCohort(t, admin, { programId, mentors: [{ user: await signUpUser(t) }], mentees: [await signUpUser(t)] });
+    await publishedCohort(t, admin, { programId, mentors: [{ user: await signUpUser(t) }], mentees: [await signUpUser(t)] });
+    const after = await countQueries(() => t.gql(q, {}, admin.accessToken), dataStatements);
+    expect(after.result.errors).toBeUndefined();
+    expect(after.result.data!.mentoringPrograms.find((p: { cohorts: unknown[] }) => p.cohorts.length === 3)).toBeDefined();
+    expect(after.count).toBe(before.count);
+    void other;
+  });
+
+  it('proposeMatches and the report: statements do not grow with the cohort', async () => {
+    const statementsFor = async (menteeCount: number) => {
+      const cohort = await createCohort(t, admin, programId, { open: true, matchingSettings: { forbidSameEmployer: true, minExperienceGapYears: 0 } });
+      await approve(t, admin, await applyOk(t, await signUpUser(t), cohort, { role: 'MENTOR', capacity: 5 }));
+      for (let i = 0; i < menteeCount; i += 1) await approve(t, admin, await applyOk(t, await signUpUser(t), cohort, { role: 'MENTEE' }));
+      await closeCohort(t, admin, cohort);
+      const proposal = await countQueries(() => t.gql(PROPOSE, { id: cohort }, admin.accessToken), dataStatements);
+      expect(proposal.result.data!.proposeMatches.pairs).toHaveLength(Math.min(menteeCount, 5));
+      return proposal.count;
+    };
+    expect(await statementsFor(6)).toBe(await statementsFor(2));
+    const report = `query($id: ID!) { cohort(id: $id) { report { checkInsPerPair { pair { mentee { fullName } goals { title } } checkIns }
+      atRiskPairs { id } unmatchedMentees { user { fullName } } flaggedPairs { flaggedBy { fullName } } } } }`;
+    const counted = await countQueries(() => t.gql(report, { id: cohortId }, admin.accessToken), dataStatements);
+    expect(counted.result.data!.cohort.report.checkInsPerPair).toHaveLength(5);
+    expect(counted.count).toBeLessThanOrEqual(12);
+  });
+});
