@@ -6,16 +6,12 @@ import { applicant, CONFIRM, countRows, createTier, type DuesStack, membershipOf
 describe('Stripe failing: retries with one idempotency key, timeouts', () => {
   let s: DuesStack;
   let tier: { id: string };
-  const previous = { timeout: process.env.STRIPE_TIMEOUT_MS };
   beforeAll(async () => {
     // A short per-attempt timeout keeps the timeout test quick; the SDK still makes 1 + 2 attempts.
-    process.env.STRIPE_TIMEOUT_MS = '400';
-    s = await startDuesStack();
+    s = await startDuesStack({ STRIPE_TIMEOUT_MS: '400' });
     tier = await createTier(s);
   });
   afterAll(async () => {
-    if (previous.timeout === undefined) delete process.env.STRIPE_TIMEOUT_MS;
-    else process.env.STRIPE_TIMEOUT_MS = previous.timeout;
     await s?.close();
   });
 

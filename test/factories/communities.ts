@@ -25,7 +25,8 @@ export interface GroupOverrides {
 }
 
 let sequence = 0;
-const today = () => new Date().toISOString().slice(0, 10);
+/** Two days ahead: no meeting of a new group is ever under way while a test runs. */
+const soon = () => new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
 
 export function groupInput(overrides: GroupOverrides = {}): Record<string, unknown> {
   return {
@@ -40,7 +41,7 @@ export function groupInput(overrides: GroupOverrides = {}): Record<string, unkno
       localTime: '19:00',
       timezone: 'Europe/Berlin',
       durationMinutes: 90,
-      startsOn: today(),
+      startsOn: soon(),
       endsOn: null,
       ...overrides.schedule,
     },

@@ -1,3 +1,4 @@
+import { APP_CONFIG, type AppConfig } from '../../core/src/index.js';
 import { Module } from '@nestjs/common';
 import { AttendanceRepository } from './attendance.repository.js';
 import { CertificatesResolver } from './certificates/certificates.resolver.js';
@@ -6,7 +7,7 @@ import { CheckInService } from './check-in.service.js';
 import { EventCancellationService } from './event-cancellation.service.js';
 import { EventMailer } from './event-mailer.js';
 import { EventPaymentsRepository } from './event-payments.repository.js';
-import { EVENTS_CONFIG, loadEventsConfig } from './events.config.js';
+import { EVENTS_CONFIG } from './events.config.js';
 import { EventsLoader } from './events.loader.js';
 import { EventsRepository } from './events.repository.js';
 import { EventsResolver } from './events.resolver.js';
@@ -28,7 +29,7 @@ import { SeatWebhookController } from './webhooks/seat-webhook.controller.js';
 @Module({
   controllers: [CalendarController, CertificatesController, SeatWebhookController],
   providers: [
-    { provide: EVENTS_CONFIG, useFactory: () => loadEventsConfig() },
+    { provide: EVENTS_CONFIG, inject: [APP_CONFIG], useFactory: (config: AppConfig) => config.events },
     { provide: EVENT_PAYMENTS, useClass: StripeEventPayments },
     EventsRepository,
     RegistrationsRepository,

@@ -23,7 +23,23 @@ export interface AppConfig {
   publicUrl: string;
   graphql: { maxDepth: number; maxCost: number; maxAliases: number; introspection: boolean };
   loginThrottle: { maxPerEmail: number; maxPerAddress: number; windowSeconds: number };
-  stripe: { secretKey?: string; webhookSecret?: string; apiUrl?: string };
+  stripe: {
+    secretKey?: string;
+    webhookSecret?: string;
+    apiUrl?: string;
+    /** Per attempt; the SDK's default (80 s) is far longer than anyone waits at checkout. */
+    timeoutMs: number;
+    /** Retries after the first attempt (network errors, 409, 5xx), each with the same idempotency key. */
+    maxNetworkRetries: number;
+  };
+  events: {
+    /** How long a seat offered from the waitlist waits for its person. */
+    offerWindowMinutes: number;
+    /** How long a paid seat is held while the person pays (Stripe's minimum is 30). */
+    holdMinutes: number;
+    /** How many times a person whose offer lapsed goes back to the end of the waitlist. */
+    offerRequeues: number;
+  };
   trustProxy: boolean;
 }
 

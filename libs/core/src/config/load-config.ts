@@ -105,6 +105,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
       secretKey: str(env, 'STRIPE_SECRET_KEY'),
       webhookSecret: str(env, 'STRIPE_WEBHOOK_SECRET'),
       apiUrl: url(env, 'STRIPE_API_URL', ['http:', 'https:']),
+      timeoutMs: int(env, 'STRIPE_TIMEOUT_MS', 10_000, 100, 120_000),
+      maxNetworkRetries: int(env, 'STRIPE_MAX_NETWORK_RETRIES', 2, 0, 5),
+    },
+    events: {
+      offerWindowMinutes: int(env, 'EVENTS_OFFER_WINDOW_HOURS', 24, 1, 24 * 14) * 60,
+      holdMinutes: int(env, 'EVENTS_HOLD_MINUTES', 30, 30, 24 * 60),
+      offerRequeues: int(env, 'EVENTS_OFFER_REQUEUES', 1, 0, 10),
     },
     trustProxy: bool(env, 'TRUST_PROXY', false),
   };

@@ -1,4 +1,4 @@
-import { type AppConfig, ConfigError } from '../../../core/src/index.js';
+import { type AppConfig } from '../../../core/src/index.js';
 
 /** How our Stripe client is built: where it sends calls, and how long and how often it tries. */
 export interface StripeSettings {
@@ -12,22 +12,8 @@ export interface StripeSettings {
   maxNetworkRetries: number;
 }
 
-export const DEFAULT_STRIPE_TIMEOUT_MS = 10_000;
-export const DEFAULT_STRIPE_MAX_NETWORK_RETRIES = 2;
-
-function intSetting(env: Record<string, string | undefined>, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name]?.trim();
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw) || value < min || value > max) throw new ConfigError(name, `must be a whole number from ${min} to ${max}, got "${raw}"`);
-  return value;
-}
-
-/**
- * Keys and STRIPE_API_URL come from the validated AppConfig. The client's timeout and retries
- * (STRIPE_TIMEOUT_MS, STRIPE_MAX_NETWORK_RETRIES) are read here once at start, until AppConfig grows them.
- */
-export function stripeSettings(config: AppConfig, env: Record<string, string | undefined> = process.env): StripeSettings {
+/** Everything comes from the validated AppConfig (STRIPE_SECRET_KEY, …, STRIPE_TIMEOUT_MS, STRIPE_MAX_NETWORK_RETRIES). */
+export function stripeSettings(config: AppConfig): StripeSettings {
   let endpoint: StripeSettings['endpoint'];
   if (config.stripe.apiUrl) {
     const url = new URL(config.stripe.apiUrl);
@@ -38,7 +24,7 @@ export function stripeSettings(config: AppConfig, env: Record<string, string | u
     secretKey: config.stripe.secretKey,
     webhookSecret: config.stripe.webhookSecret,
     endpoint,
-    timeoutMs: intSetting(env, 'STRIPE_TIMEOUT_MS', DEFAULT_STRIPE_TIMEOUT_MS, 100, 120_000),
-    maxNetworkRetries: intSetting(env, 'STRIPE_MAX_NETWORK_RETRIES', DEFAULT_STRIPE_MAX_NETWORK_RETRIES, 0, 5),
+    timeoutMs: config.stripe.timeoutMs,
+    maxNetworkRetries: config.stripe.maxNetworkRetries,
   };
 }
