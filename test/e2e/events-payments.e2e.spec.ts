@@ -16,7 +16,7 @@ describe('events: paid seats through Stripe Checkout (fake Stripe, real SDK, sig
   beforeAll(async () => {
     fake = await startFakeStripe();
     t = await startTestApp({ STRIPE_SECRET_KEY: 'sk_test_events', STRIPE_WEBHOOK_SECRET: SECRET, STRIPE_API_URL: fake.url });
-    fake.configureWebhooks({ url: `${t.url}/webhooks/stripe/events`, secret: SECRET });
+    fake.configureWebhooks({ url: `${t.url}/webhooks/stripe`, secret: SECRET });
     admin = await createAdminUser(t);
     lifecycle = t.app.get(EventLifecycleService);
   });
@@ -161,7 +161,7 @@ describe('events: paid seats through Stripe Checkout (fake Stripe, real SDK, sig
 
   it('webhooks: a bad signature is refused, other types and dues sessions are acknowledged and ignored', async () => {
     const payload = JSON.stringify({ id: 'evt_x', object: 'event', type: 'checkout.session.completed', data: { object: {} } });
-    const bad = await fetch(`${t.url}/webhooks/stripe/events`, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': 't=1,v1=deadbeef' }, body: payload });
+    const bad = await fetch(`${t.url}/webhooks/stripe`, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': 't=1,v1=deadbeef' }, body: payload });
     expect(bad.status).toBe(400);
     const future = await fake.deliverEvent(fake.events[0], { timestamp: Math.floor(Date.now() / 1000) + 3600 });
     expect(future.status).toBe(400);

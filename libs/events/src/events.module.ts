@@ -23,11 +23,11 @@ import { RegistrationsService } from './registrations.service.js';
 import { SeatPaymentsService } from './seat-payments.service.js';
 import { EventsTranscriptSource } from './transcript/events-transcript.source.js';
 import { WaitlistService } from './waitlist.service.js';
-import { SeatWebhookController } from './webhooks/seat-webhook.controller.js';
+import { SeatWebhookListener } from './webhooks/seat-webhook.listener.js';
 
 /** Events: registration without overbooking, fair waitlists, paid seats, check-in, CE credits and certificates. */
 @Module({
-  controllers: [CalendarController, CertificatesController, SeatWebhookController],
+  controllers: [CalendarController, CertificatesController],
   providers: [
     { provide: EVENTS_CONFIG, inject: [APP_CONFIG], useFactory: (config: AppConfig) => config.events },
     { provide: EVENT_PAYMENTS, useClass: StripeEventPayments },
@@ -49,6 +49,7 @@ import { SeatWebhookController } from './webhooks/seat-webhook.controller.js';
     RegistrationsResolver,
     CertificatesResolver,
     EventsTranscriptSource,
+    SeatWebhookListener,
   ],
   exports: [EventsService, RegistrationsService, SeatPaymentsService, EventLifecycleService, EventsTranscriptSource],
 })

@@ -3,6 +3,7 @@ export * from './payments.module.js';
 export * from './stripe/stripe-settings.js';
 export * from './stripe/stripe-client.provider.js';
 export * from './stripe/stripe-gateway.js';
+export * from './stripe/stripe-event-listeners.js';
 export * from './stripe/stripe-error-mapping.js';
 export * from './stripe/webhook-signature.js';
 export * from './customers/stripe-customer.entity.js';

@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { StripeCustomersRepository } from './customers/stripe-customers.repository.js';
 import { StripeCustomersService } from './customers/stripe-customers.service.js';
 import { StripeEventsRepository } from './events/stripe-events.repository.js';
@@ -9,13 +9,16 @@ import { PaymentsService } from './ledger/payments.service.js';
 import { RefundLedger } from './ledger/refund-ledger.service.js';
 import { RefundsRepository } from './ledger/refunds.repository.js';
 import { stripeProviders } from './stripe/stripe-client.provider.js';
+import { StripeEventListeners } from './stripe/stripe-event-listeners.js';
 import { StripeGateway } from './stripe/stripe-gateway.js';
 
-/** The Stripe adapter (client, customers, event store) and the payments ledger shared by dues and events. */
+/** The Stripe adapter (client, customers, event store, event listeners) and the payments ledger shared by dues and events. Global: every feature that takes payments uses it. */
+@Global()
 @Module({
   providers: [
     ...stripeProviders,
     StripeGateway,
+    StripeEventListeners,
     StripeCustomersRepository,
     StripeCustomersService,
     StripeEventsRepository,
@@ -28,6 +31,7 @@ import { StripeGateway } from './stripe/stripe-gateway.js';
   ],
   exports: [
     StripeGateway,
+    StripeEventListeners,
     StripeCustomersService,
     StripeCustomersRepository,
     StripeEventsRepository,
