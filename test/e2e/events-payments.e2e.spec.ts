@@ -52,6 +52,9 @@ describe('events: paid seats through Stripe Checkout (fake Stripe, real SDK, sig
     expect((await reg(held.id)).status).toBe('CONFIRMED');
     const payments = await t.sql(`SELECT status, amount, currency FROM event_payments WHERE registration_id = $1`, [held.id]);
     expect(payments).toEqual([{ status: 'PAID', amount: 3000, currency: 'USD' }]);
+    // The seat is in the platform's payments ledger too, shared with dues.
+    const mine = await t.gql(`{ myPayments(first: 5) { edges { node { purpose status amount { amount currency } } } } }`, {}, person.accessToken);
+    expect(mine.data!.myPayments.edges.map((e: { node: unknown }) => e.node)).toEqual([{ purpose: 'EVENT', status: 'SUCCEEDED', amount: { amount: 3000, currency: 'USD' } }]);
     expect(await mailTo(t, person.id, 'event-registration-confirmed')).toHaveLength(1);
     // Stripe delivers again: nothing changes.
     const completed = fake.events.find((e) => e.type === 'checkout.session.completed' && (e.data.object as { id: string }).id === session.id)!;
@@ -149,6 +152,8 @@ describe('events: paid seats through Stripe Checkout (fake Stripe, real SDK, sig
     await t.runJobs();
     const payments = await t.sql(`SELECT status FROM event_payments WHERE event_id = $1`, [eventId]);
     expect(payments.map((p) => p.status)).toEqual(['REFUNDED', 'REFUNDED']);
+    const ledger = await t.sql(`SELECT status, amount_refunded = amount AS whole FROM payments WHERE user_id = ANY($1) AND purpose = 'EVENT'`, [people.map((p) => p.id)]);
+    expect(ledger).toEqual([{ status: 'REFUNDED', whole: true }, { status: 'REFUNDED', whole: true }]);
     for (const [index, person] of people.entries()) {
       expect((await reg(regs[index].id)).status).toBe('CANCELLED');
       const [mail] = await mailTo(t, person.id, 'event-cancelled');

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { JobRegistry, ROOT_LOGGER, type RootLogger } from '../../core/src/index.js';
+import { PaymentPurpose, PaymentProvider, PaymentsRepository, PaymentStatus } from '../../payments/src/index.js';
 import { EventPaymentStatus } from './entities/event-payment.entity.js';
 import { EventEntity } from './entities/event.entity.js';
 import { RegistrationEntity } from './entities/registration.entity.js';
@@ -37,6 +38,7 @@ export class SeatPaymentsService implements OnModuleInit {
     private readonly events: EventsRepository,
     private readonly registrations: RegistrationsRepository,
     private readonly payments: EventPaymentsRepository,
+    private readonly ledger: PaymentsRepository,
     private readonly waitlist: WaitlistService,
     private readonly mailer: EventMailer,
     private readonly jobs: JobRegistry,
@@ -136,6 +138,27 @@ export class SeatPaymentsService implements OnModuleInit {
         refundReason: inTime ? null : 'payment arrived after the seat was released',
       });
       if (!paymentId) return; // this session was recorded already
+      // The platform's ledger (shared with dues): members see it in myPayments, admins in payments.
+      if (!(await this.ledger.findByStripeRefs(manager, { paymentIntentId: paid.paymentIntentId }))) {
+        await this.ledger.insert(manager, {
+          userId: registration.userId,
+          purpose: PaymentPurpose.EVENT,
+          provider: PaymentProvider.STRIPE,
+          method: 'card',
+          amount: paid.amount,
+          currency: paid.currency.toUpperCase(),
+          description: `Seat at ${event.title}`,
+          stripePaymentIntentId: paid.paymentIntentId,
+          stripeChargeId: null,
+          stripeInvoiceId: null,
+          stripeCustomerId: null,
+          receiptUrl: null,
+          externalReference: null,
+          note: null,
+          recordedBy: null,
+          paidAt: new Date(),
+        });
+      }
       const contact = await this.registrations.contactOf(manager, registration.userId);
       const to = { userId: registration.userId, ...contact };
       if (inTime) {
@@ -175,5 +198,9 @@ export class SeatPaymentsService implements OnModuleInit {
     if (!payment.paymentIntentId) throw new Error(`event payment ${paymentId} has no payment intent to refund`);
     const { refundId } = await this.port.refund(payment.paymentIntentId, payment.amount, `event-refund:${payment.id}`);
     await this.payments.markRefunded(payment.id, refundId);
+    await this.dataSource.transaction(async (manager) => {
+      const entry = await this.ledger.lockByStripeRefs(manager, { paymentIntentId: payment.paymentIntentId });
+      if (entry) await this.ledger.setRefunded(manager, entry.id, entry.amount, PaymentStatus.REFUNDED);
+    });
   }
 }
