@@ -20,7 +20,7 @@ async function main(): Promise<number> {
   try {
     switch (command) {
       case 'run': {
-        const applied = await migrateDatabase(dataSource, target.url);
+        const applied = await migrateDatabase(dataSource);
         console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'No pending migrations.');
         return 0;
       }
@@ -29,7 +29,7 @@ async function main(): Promise<number> {
         console.log('Reverted the last migration.');
         return 0;
       case 'check': {
-        await migrateDatabase(dataSource, target.url);
+        await migrateDatabase(dataSource);
         const changes = await pendingSchemaChanges(dataSource);
         if (!changes.length) {
           console.log('Migrations and entities are in step.');
@@ -41,7 +41,7 @@ async function main(): Promise<number> {
       }
       case 'generate': {
         if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) throw new Error('usage: generate <VerbNoun in PascalCase>');
-        await migrateDatabase(dataSource, target.url);
+        await migrateDatabase(dataSource);
         const sql = await dataSource.driver.createSchemaBuilder().log();
         if (!sql.upQueries.length) {
           console.log('Nothing to generate: the schema is in step.');

@@ -4,6 +4,7 @@
  *   1. DATABASE_URL (or TEST_DATABASE_URL) when set;
  *   2. else a local server at 127.0.0.1:5432 if one answers;
  *   3. else embedded PGlite, skipping the tests that need a real server (concurrency races).
+ * TEST_EMBEDDED=1 forces the embedded database even when a server answers.
  * Extra arguments go to Jest (e.g. `npm test -- libs/accounts`).
  */
 import { spawn } from 'node:child_process';
@@ -23,8 +24,9 @@ function reachable(host, port, timeoutMs = 800) {
 }
 
 const env = { ...process.env, NODE_ENV: 'test', GUILDHALL_TEST_RUN_ID: process.env.GUILDHALL_TEST_RUN_ID ?? String(process.pid) };
-let url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-if (!url && (await reachable('127.0.0.1', 5432))) url = 'postgres://postgres@127.0.0.1:5432/postgres';
+const forceEmbedded = process.env.TEST_EMBEDDED === '1';
+let url = forceEmbedded ? undefined : (process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL);
+if (!url && !forceEmbedded && (await reachable('127.0.0.1', 5432))) url = 'postgres://postgres@127.0.0.1:5432/postgres';
 
 if (url) {
   env.GUILDHALL_TEST_ADMIN_URL = url;

@@ -17,7 +17,7 @@ export async function openSeedDatabase(): Promise<SeedDatabase> {
   const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
   const target = await resolveDatabaseTarget(config);
   const dataSource = await guildhallDataSource(target.url, target.embedded ? 1 : 2, { applicationName: 'guildhall-seed' }).initialize();
-  await migrateDatabase(dataSource, target.url);
+  await migrateDatabase(dataSource);
   return {
     dataSource,
     description: target.describe(),

@@ -47,7 +47,7 @@ function ensureTemplateDatabase(): Promise<void> {
         const url = adminUrl(TEMPLATE_DB);
         const dataSource = await guildhallDataSource(url, 2).initialize();
         try {
-          await migrateDatabase(dataSource, url);
+          await migrateDatabase(dataSource);
         } catch (error) {
           await dataSource.destroy();
           await client.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
@@ -71,7 +71,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   if (onEmbeddedDatabase) {
     const embedded = await EmbeddedPostgres.start(undefined);
     const dataSource = await guildhallDataSource(embedded.url, 1).initialize();
-    await migrateDatabase(dataSource, embedded.url);
+    await migrateDatabase(dataSource);
     await dataSource.destroy();
     return { url: embedded.url, drop: () => embedded.stop() };
   }

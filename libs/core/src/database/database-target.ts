@@ -4,7 +4,7 @@ import { EmbeddedPostgres } from './embedded-postgres.js';
 /** Where the app's PostgreSQL is: a server named by DATABASE_URL, or the embedded PGlite. */
 export interface DatabaseTarget {
   url: string;
-  /** Pool size for this target; the embedded server multiplexes one session. */
+  /** Pool size for this target; on the embedded server (one session) the app and jobs share 2. */
   poolSize: number;
   embedded?: EmbeddedPostgres;
   describe(): string;
@@ -23,7 +23,8 @@ export async function resolveDatabaseTarget(config: AppConfig): Promise<Database
   const embedded = await EmbeddedPostgres.start(config.dataDir);
   return {
     url: embedded.url,
-    poolSize: Math.min(config.dbPoolSize, 8),
+    // Two: one for the job runner's LISTEN, one that every statement takes in turn (see JobRunnerService).
+    poolSize: 2,
     embedded,
     describe: () => `embedded PostgreSQL (PGlite) with data in ${embedded.dataDir} (set DATABASE_URL for a server)`,
   };

@@ -65,7 +65,7 @@ export class DatabaseModule {
           inject: [getDataSourceToken(), DATABASE_TARGET, APP_CONFIG, ROOT_LOGGER],
           useFactory: async (dataSource: DataSource, target: DatabaseTarget, config: AppConfig, logger: RootLogger) => {
             if (!config.migrationsRun) return false;
-            const applied = await migrateDatabase(dataSource, target.url, jobRunnerLogger(logger));
+            const applied = await migrateDatabase(dataSource, jobRunnerLogger(logger));
             if (applied.length) logger.info({ context: 'database', applied }, `Applied ${applied.length} migration(s)`);
             return true;
           },

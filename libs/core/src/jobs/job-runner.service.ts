@@ -1,9 +1,10 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import graphileWorker, { type Runner } from 'graphile-worker';
 import { type AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
-import { DATABASE_TARGET } from '../database/database.module.js';
-import { type DatabaseTarget } from '../database/database-target.js';
+import { sharedPgPool } from '../database/shared-pool.js';
 import { type RootLogger, jobRunnerLogger } from '../logging/logger.js';
 import { ROOT_LOGGER } from '../logging/logging.module.js';
 import { JobRegistry } from './job-registry.js';
@@ -20,9 +21,9 @@ export class JobRunnerService implements OnApplicationBootstrap, OnApplicationSh
   constructor(
     private readonly registry: JobRegistry,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(DATABASE_TARGET) private readonly target: DatabaseTarget,
     @Inject(ROOT_LOGGER) private readonly logger: RootLogger,
     @Inject('DATABASE_MIGRATED') private readonly _migrated: boolean,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -45,10 +46,14 @@ export class JobRunnerService implements OnApplicationBootstrap, OnApplicationSh
     this.runner = undefined;
   }
 
+  /**
+   * The job runner shares the app's pg pool. On the embedded database that is what keeps it correct:
+   * PGlite is one session, and its socket multiplexer may interleave the Parse/Bind/Execute messages
+   * of two connections' unnamed statements; one small pool means one statement at a time.
+   */
   private commonOptions() {
     return {
-      connectionString: this.target.url,
-      maxPoolSize: this.target.embedded ? 2 : 4,
+      pgPool: sharedPgPool(this.dataSource, (error) => this.logger.warn({ err: error, context: 'database' }, 'A pooled connection failed')),
       noPreparedStatements: true,
       noHandleSignals: true,
       taskList: this.registry.tasks,
