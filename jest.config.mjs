@@ -10,4 +10,5 @@ export default {
   testTimeout: 30000,
   globalTeardown: '<rootDir>/test/utils/global-teardown.mjs',
   maxWorkers: 2,
+  reporters: ['default', '<rootDir>/test/utils/skipped-reporter.mjs'],
 };
