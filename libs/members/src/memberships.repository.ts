@@ -80,8 +80,8 @@ export class MembershipsRepository {
   }
 
   /** For each user: the current membership, or else the most recent one (one statement for a page). */
-  async currentOrLatestByUserIds(userIds: readonly string[]): Promise<Array<MembershipEntity | undefined>> {
-    const rows = await this.repo()
+  async currentOrLatestByUserIds(userIds: readonly string[], manager?: EntityManager): Promise<Array<MembershipEntity | undefined>> {
+    const rows = await this.repo(manager)
       .createQueryBuilder('m')
       .where(
         `m.id IN (SELECT DISTINCT ON (x.user_id) x.id FROM memberships x WHERE x.user_id = ANY(:userIds)

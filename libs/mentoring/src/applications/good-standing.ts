@@ -14,10 +14,10 @@ export class GoodStanding {
     return isGoodStanding((await this.memberships.findCurrentForUser(manager, userId))?.status);
   }
 
-  /** The ones among `userIds` in good standing (one statement). */
-  async among(userIds: readonly string[]): Promise<Set<string>> {
+  /** The ones among `userIds` in good standing (one statement, in the caller's transaction). */
+  async among(manager: EntityManager, userIds: readonly string[]): Promise<Set<string>> {
     if (!userIds.length) return new Set();
-    const memberships = await this.memberships.currentOrLatestByUserIds(userIds);
+    const memberships = await this.memberships.currentOrLatestByUserIds(userIds, manager);
     return new Set(userIds.filter((_, i) => isGoodStanding(memberships[i]?.status)));
   }
 }

@@ -38,7 +38,7 @@ export class MatchingInputBuilder {
     const program = await this.programs.findById(cohort.programId, manager);
     let approved = await this.applications.approvedWithEmployer(manager, cohort.id);
     if (program?.membersOnly && approved.length) {
-      const inGoodStanding = await this.goodStanding.among([...new Set(approved.map((a) => a.application.userId))]);
+      const inGoodStanding = await this.goodStanding.among(manager, [...new Set(approved.map((a) => a.application.userId))]);
       const left = approved.filter((a) => !inGoodStanding.has(a.application.userId));
       if (left.length) {
         notes.push(`${left.length} approved application(s) were left out: the applicant is no longer a member in good standing.`);
