@@ -7,7 +7,7 @@ import { ACCESS_POLICY, AccessPolicy } from './auth.decorators.js';
 import { Role, Viewer } from './role.js';
 import { VIEWER_LOOKUP, type ViewerLookup } from './viewer-lookup.js';
 
-/** GraphQL field resolvers that merely read a property of their parent need no policy of their own. */
+/** Secure by default: an operation or field resolver that declares no policy needs a signed-in viewer. */
 const DEFAULT_POLICY: AccessPolicy = { kind: 'authenticated' };
 
 /**
@@ -30,7 +30,7 @@ export class AuthGuard implements CanActivate {
       this.reflector.getAllAndOverride<AccessPolicy>(ACCESS_POLICY, [context.getHandler(), context.getClass()]) ??
       DEFAULT_POLICY;
 
-    const viewer = await this.resolveViewer(ctx, policy.kind !== 'public');
+    const viewer = await this.resolveViewer(ctx);
     switch (policy.kind) {
       case 'public':
         return true;
@@ -50,8 +50,8 @@ export class AuthGuard implements CanActivate {
     }
   }
 
-  /** A bad token on a public operation is still an error: the client should know its session ended. */
-  private async resolveViewer(ctx: RequestContext, _required: boolean): Promise<Viewer | null> {
+  /** Once per request. A bad token on a public operation is still an error: the client should know its session ended. */
+  private async resolveViewer(ctx: RequestContext): Promise<Viewer | null> {
     if (ctx.viewer !== undefined) return ctx.viewer;
     ctx.viewerPromise ??= this.lookupViewer(ctx);
     ctx.viewer = await ctx.viewerPromise;
