@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../../apps/api/src/bootstrap.js';
 import { AppConfig, JobRunnerService, loadConfig } from '../../libs/core/src/index.js';
 import { createTestDatabase, onEmbeddedDatabase, TestDatabase } from './test-db.js';
+import { installTransactionGuard } from './transaction-guard.js';
 
 export interface GqlResult<T = Record<string, any>> {
   status: number;
@@ -26,6 +27,7 @@ export interface TestApp {
 
 /** Boots the real app on a fresh database, listening on a free port. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  installTransactionGuard();
   const db: TestDatabase = await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',

@@ -1,0 +1,28 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { DataSource } from 'typeorm';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner.js';
+
+const insideTransaction = new AsyncLocalStorage<true>();
+let installed = false;
+
+/**
+ * Test-time check for a bug that real PostgreSQL hides: a statement sent on ANOTHER connection while
+ * the caller's transaction is open (e.g. a repository called without the transaction's manager).
+ * On the embedded database (PGlite: one session) that statement waits for the transaction forever.
+ * Installed by startTestApp, so every e2e test fails fast and names the statement instead.
+ */
+export function installTransactionGuard(): void {
+  if (installed) return;
+  installed = true;
+  const transaction = DataSource.prototype.transaction;
+  DataSource.prototype.transaction = function (this: DataSource, ...args: unknown[]) {
+    return insideTransaction.run(true, () => (transaction as (...a: unknown[]) => unknown).apply(this, args));
+  } as typeof transaction;
+  const query = PostgresQueryRunner.prototype.query;
+  PostgresQueryRunner.prototype.query = function (this: PostgresQueryRunner, sql: string, ...rest: unknown[]) {
+    if (insideTransaction.getStore() && !this.isTransactionActive && !/^\s*(START TRANSACTION|BEGIN)/i.test(sql)) {
+      return Promise.reject(new Error(`A statement went to another connection while a transaction was open (it would hang on PGlite): ${sql.slice(0, 300)}`));
+    }
+    return (query as (...a: unknown[]) => Promise<unknown>).call(this, sql, ...rest);
+  } as typeof query;
+}
