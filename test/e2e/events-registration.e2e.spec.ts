@@ -1,3 +1,4 @@
+import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { EventLifecycleService } from '../../libs/events/src/index.js';
 import { CANCEL_REGISTRATION, createEvent, DAY, eventInput, HOUR, mailTo, register, seatState } from '../factories/events.js';
@@ -66,7 +67,7 @@ describe('events: creating, registering, waitlist, pricing', () => {
     expect(late.errors![0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'REGISTRATION_CLOSED' });
   });
 
-  it('confirms a free seat at once, emails a confirmation with the .ics link, and refuses a second registration', async () => {
+  it('confirms a free seat at once, emails a confirmation with the .ics attached, and refuses a second registration', async () => {
     const eventId = await createEvent(t, admin, { capacity: 5 });
     const result = await register(t, member, eventId);
     expect(result.data!.registerForEvent).toMatchObject({ status: 'CONFIRMED', waitlistPosition: null, price: { amount: 0, currency: 'USD' } });
@@ -74,6 +75,11 @@ describe('events: creating, registering, waitlist, pricing', () => {
     expect(again.errors![0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_REGISTERED' });
     const [mail] = await mailTo(t, member.id, 'event-registration-confirmed');
     expect(mail.bodyText).toContain(`/events/${eventId}.ics`);
+    const [{ attachments }] = await t.sql(`SELECT attachments FROM outbox_messages WHERE recipient_user_id = $1 AND template = 'event-registration-confirmed'`, [member.id]);
+    expect(attachments).toHaveLength(1);
+    expect(attachments[0]).toMatchObject({ filename: 'event.ics', contentType: expect.stringMatching(/^text\/calendar/) });
+    const vevent = new ICAL.Component(ICAL.parse(attachments[0].content)).getFirstSubcomponent('vevent')!;
+    expect(vevent.getFirstPropertyValue('uid')).toContain(eventId);
     const event = await t.gql(`query($id: ID!) { event(id: $id) { seatsRemaining waitlistCount myRegistration { status } } }`, { id: eventId }, member.accessToken);
     expect(event.data!.event).toEqual({ seatsRemaining: 4, waitlistCount: 0, myRegistration: { status: 'CONFIRMED' } });
   });

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { EntityManager } from 'typeorm';
-import { APP_CONFIG, type AppConfig, OutboxService } from '../../core/src/index.js';
+import { APP_CONFIG, type AppConfig, type OutboxAttachment, OutboxService } from '../../core/src/index.js';
+import { calendarDocument } from './ics/calendar.js';
 import { EventEntity } from './entities/event.entity.js';
 
 export interface Recipient {
@@ -31,8 +32,9 @@ export class EventMailer {
     return `${this.config.publicUrl}/events/${event.id}.ics`;
   }
 
-  private send(manager: EntityManager, to: Recipient, template: string, subject: string, body: string, dedupeKey: string): Promise<boolean> {
+  private send(manager: EntityManager, to: Recipient, template: string, subject: string, body: string, dedupeKey: string, attachments?: OutboxAttachment[]): Promise<boolean> {
     return this.outbox.enqueue(manager, {
+      attachments,
       to: to.email,
       recipientUserId: to.userId,
       template,
@@ -45,8 +47,9 @@ export class EventMailer {
   confirmed(manager: EntityManager, to: Recipient, event: EventEntity, registrationId: string, fromWaitlist = false): Promise<boolean> {
     const lead = fromWaitlist ? `Good news: a seat opened up and is now yours.` : `You are registered.`;
     return this.send(manager, to, fromWaitlist ? 'event-waitlist-promoted' : 'event-registration-confirmed', `Confirmed: ${event.title}`,
-      `${lead}\n\n${event.title}\n${this.when(event)}${event.venue ? `\n${event.venue}` : ''}\n\nAdd it to your calendar: ${this.calendarLink(event)}`,
-      `event-confirmed:${registrationId}`);
+      `${lead}\n\n${event.title}\n${this.when(event)}${event.venue ? `\n${event.venue}` : ''}\n\nThe calendar entry is attached (also at ${this.calendarLink(event)}).`,
+      `event-confirmed:${registrationId}`,
+      [{ filename: 'event.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: calendarDocument([event], this.config.publicUrl, event.title) }]);
   }
 
   waitlisted(manager: EntityManager, to: Recipient, event: EventEntity, registrationId: string, ticket: number, position: number): Promise<boolean> {

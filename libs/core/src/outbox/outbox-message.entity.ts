@@ -1,5 +1,12 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
+export interface OutboxAttachment {
+  filename: string;
+  contentType: string;
+  /** Text content (UTF-8). */
+  content: string;
+}
+
 export enum OutboxStatus {
   PENDING = 'PENDING',
   /** Sent through SMTP. */
@@ -22,6 +29,8 @@ export class OutboxMessageEntity {
   @Column({ type: 'text' }) template: string;
   @Column({ type: 'text' }) subject: string;
   @Column({ type: 'text' }) bodyText: string;
+  /** Files sent with the message (e.g. an event's .ics): small, text-only, kept with it. */
+  @Column({ type: 'jsonb', nullable: true }) attachments: OutboxAttachment[] | null;
   /** Set when a message must never go twice (e.g. `renewal-reminder:30:<membership>:<period end>`). */
   @Index('outbox_messages_dedupe_key_uq', { unique: true })
   @Column({ type: 'text', nullable: true })

@@ -5,6 +5,13 @@ import { OutboxStatus } from './outbox-message.entity.js';
 
 registerEnumType(OutboxStatus, { name: 'OutboxStatus' });
 
+@ObjectType('OutboxAttachment')
+export class OutboxAttachmentType {
+  @Field() filename: string;
+  @Field() contentType: string;
+  @Field() content: string;
+}
+
 @ObjectType('OutboxMessage')
 export class OutboxMessage {
   @Field(() => ID) id: string;
@@ -14,6 +21,8 @@ export class OutboxMessage {
   @Field() template: string;
   @Field() subject: string;
   @Field() bodyText: string;
+  @Field(() => [OutboxAttachmentType], { nullable: true, description: 'Files sent with the message, e.g. an event .ics.' })
+  attachments: OutboxAttachmentType[] | null;
   @Field(() => OutboxStatus) status: OutboxStatus;
   @Field(() => Int) attempts: number;
   @Field(() => Date, { nullable: true }) deliveredAt: Date | null;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ConnectionShape, decodeCursor, lazy, pageSize, toConnection } from '../graphql/connection.js';
-import { OutboxMessageEntity, OutboxStatus } from './outbox-message.entity.js';
+import { type OutboxAttachment, OutboxMessageEntity, OutboxStatus } from './outbox-message.entity.js';
 import { OutboxMessagesArgs } from './outbox-message.type.js';
 
 export const DELIVER_EMAIL_TASK = 'deliver-email';
@@ -15,6 +15,7 @@ export interface OutgoingEmail {
   text: string;
   /** A message with a key already used is not written again: "never twice" lives here. */
   dedupeKey?: string;
+  attachments?: OutboxAttachment[];
 }
 
 @Injectable()
@@ -28,11 +29,19 @@ export class OutboxService {
    */
   async enqueue(manager: EntityManager, email: OutgoingEmail): Promise<boolean> {
     const rows: Array<{ id: string }> = await manager.query(
-      `INSERT INTO outbox_messages (to_address, recipient_user_id, template, subject, body_text, dedupe_key)
-       VALUES ($1, $2, $3, $4, $5, $6)
+      `INSERT INTO outbox_messages (to_address, recipient_user_id, template, subject, body_text, dedupe_key, attachments)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (dedupe_key) DO NOTHING
        RETURNING id`,
-      [email.to, email.recipientUserId ?? null, email.template, email.subject, email.text, email.dedupeKey ?? null],
+      [
+        email.to,
+        email.recipientUserId ?? null,
+        email.template,
+        email.subject,
+        email.text,
+        email.dedupeKey ?? null,
+        email.attachments?.length ? JSON.stringify(email.attachments) : null,
+      ],
     );
     if (!rows.length) return false;
     await manager.query(`SELECT graphile_worker.add_job($1, json_build_object('messageId', $2::text), max_attempts => 10)`, [
