@@ -59,7 +59,18 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       const body = (await response.json()) as GqlResult<any>;
       return { status: response.status, data: body.data, errors: body.errors };
     },
-    runJobs: () => app.get(JobRunnerService).runDueJobs(),
+    async runJobs() {
+      // graphile-worker's runOnce has, rarely, returned before taking a job added a moment earlier:
+      // give it a few turns while due, unlocked jobs remain (failed ones move to a later run_at).
+      for (let turn = 0; turn < 5; turn++) {
+        await app.get(JobRunnerService).runDueJobs();
+        const [{ due }] = await dataSource.query(
+          `SELECT count(*)::int AS due FROM graphile_worker.jobs WHERE run_at <= now() AND locked_at IS NULL AND attempts < max_attempts`,
+        );
+        if (!due) return;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
     sql: (query, params) => dataSource.query(query, params),
     async close() {
       await app.close();
