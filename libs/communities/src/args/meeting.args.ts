@@ -1,8 +1,8 @@
+import { Trim } from '../../../core/src/index.js';
 import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
-import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsDate, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { MAX_GROUP_SIZE } from '../communities.limits.js';
-import { ROLE_KEY, trim } from '../inputs/validators.js';
+import { ROLE_KEY } from '../inputs/validators.js';
 
 @ArgsType()
 export class MeetingIdArgs {
@@ -21,7 +21,7 @@ export class GoalIdArgs {
 @ArgsType()
 export class SwapMeetingRoleArgs extends MeetingIdArgs {
   @Field()
-  @Transform(trim)
+  @Trim()
   @Matches(ROLE_KEY, { message: 'role must be one of the group\'s role keys, e.g. NOTE_TAKER' })
   role: string;
 

@@ -1,24 +1,24 @@
 import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { ConnectionArgs } from '../../../core/src/index.js';
+import { ConnectionArgs, Trim } from '../../../core/src/index.js';
 import { GroupStatus } from '../community.enums.js';
 import { MAX_ROTATING_ROLES } from '../communities.limits.js';
 import { MeetingRoleInput } from '../inputs/meeting.inputs.js';
-import { trim } from '../inputs/validators.js';
+
 
 @ArgsType()
 export class StudyGroupsArgs extends ConnectionArgs {
   @Field(() => String, { nullable: true, description: 'Words found in the name, topic or description.' })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MaxLength(100)
   search?: string;
 
   @Field(() => String, { nullable: true, description: 'Exactly this topic (case-insensitive).' })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MaxLength(80)
   topic?: string;

@@ -1,13 +1,13 @@
+import { Trim } from '../../../core/src/index.js';
 import { Field, InputType, Int } from '@nestjs/graphql';
-import { Transform } from 'class-transformer';
 import { IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { GoalStatus } from '../community.enums.js';
-import { IsLocalDate, trim } from './validators.js';
+import { IsLocalDate } from './validators.js';
 
 @InputType()
 export class GroupGoalInput {
   @Field()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(1, { message: 'title must not be empty' })
   @MaxLength(200)
@@ -29,7 +29,7 @@ export class GroupGoalInput {
 export class UpdateGroupGoalInput {
   @Field({ nullable: true })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(1, { message: 'title must not be empty' })
   @MaxLength(200)

@@ -1,9 +1,10 @@
+import { Trim } from '../../../core/src/index.js';
 import { Field, InputType, Int } from '@nestjs/graphql';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import { IsEnum, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { GroupStatus, GroupVisibility, MeetingCadence, Weekday } from '../community.enums.js';
 import { MAX_GROUP_SIZE } from '../communities.limits.js';
-import { IsIanaTimeZone, IsLocalDate, LOCAL_TIME, trim } from './validators.js';
+import { IsIanaTimeZone, IsLocalDate, LOCAL_TIME } from './validators.js';
 
 @InputType()
 export class MeetingScheduleInput {
@@ -47,14 +48,14 @@ export class MeetingScheduleInput {
 @InputType()
 export class CreateStudyGroupInput {
   @Field()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(1, { message: 'name must not be empty' })
   @MaxLength(120)
   name: string;
 
   @Field({ description: 'What the group studies, e.g. "CFA Level I" (used to filter the list).' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(1, { message: 'topic must not be empty' })
   @MaxLength(80)
@@ -87,7 +88,7 @@ export class CreateStudyGroupInput {
 export class UpdateStudyGroupInput {
   @Field({ nullable: true })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(1, { message: 'name must not be empty' })
   @MaxLength(120)
@@ -95,7 +96,7 @@ export class UpdateStudyGroupInput {
 
   @Field({ nullable: true })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(1, { message: 'topic must not be empty' })
   @MaxLength(80)

@@ -2,7 +2,6 @@ import { ValidateBy, type ValidationOptions } from 'class-validator';
 import { isLocalDate } from '../schedule/local-date.js';
 import { isIanaZone } from '../schedule/zoned-time.js';
 
-export const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 /** An IANA time zone name the server knows, e.g. Europe/Berlin (offsets such as +02:00 are refused). */
 export const IsIanaTimeZone = (options?: ValidationOptions) =>

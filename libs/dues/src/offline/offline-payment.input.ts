@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import { IsDate, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { MoneyInput } from '../../../core/src/index.js';
+import { MoneyInput, Trim } from '../../../core/src/index.js';
 
 export enum OfflinePaymentMethod {
   CHEQUE = 'cheque',
@@ -11,7 +11,6 @@ export enum OfflinePaymentMethod {
 }
 registerEnumType(OfflinePaymentMethod, { name: 'OfflinePaymentMethod' });
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 @InputType()
 export class RecordOfflinePaymentInput {
@@ -29,7 +28,7 @@ export class RecordOfflinePaymentInput {
   method: OfflinePaymentMethod;
 
   @Field({ description: 'Cheque number, bank reference…: unique per method, so one payment cannot be recorded twice.' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(1, { message: 'reference must not be empty' })
   @MaxLength(200)

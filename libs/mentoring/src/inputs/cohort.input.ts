@@ -1,7 +1,8 @@
+import { Trim } from '../../../core/src/index.js';
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import { IsBoolean, IsDate, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { trim } from './trim.js';
+
 
 @InputType()
 export class MatchingWeightsInput {
@@ -41,7 +42,7 @@ export class CreateCohortInput {
   programId: string;
 
   @Field()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(1, { message: 'name must not be empty' })
   @MaxLength(200)

@@ -1,13 +1,14 @@
+import { Trim } from '../../../core/src/index.js';
 import { Field, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsDate, IsEnum, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { MentoringGoalStatus } from '../mentoring.enums.js';
-import { trim, trimToNull } from './trim.js';
+import { trimToNull } from './trim.js';
 
 @InputType()
 export class GoalInput {
   @Field()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(1, { message: 'title must not be empty' })
   @MaxLength(200)
@@ -30,7 +31,7 @@ export class GoalInput {
 export class UpdateGoalInput {
   @Field({ nullable: true })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(1, { message: 'title must not be empty' })
   @MaxLength(200)

@@ -1,12 +1,13 @@
+import { Trim } from '../../../core/src/index.js';
 import { Field, Float, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsNumber, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { trim, trimToNull } from './trim.js';
+import { trimToNull } from './trim.js';
 
 @InputType()
 export class CreateMentoringProgramInput {
   @Field()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(1, { message: 'name must not be empty' })
   @MaxLength(200)

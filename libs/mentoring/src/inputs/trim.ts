@@ -1,5 +1,4 @@
 /** class-transformer helpers shared by the mentoring inputs. */
-export const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 /** Blank optional text becomes null. */
 export const trimToNull = ({ value }: { value: unknown }) => {
