@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { badInput, decodeCursor } from '../../core/src/index.js';
+import { badInput, decodeCursor, isUuid } from '../../core/src/index.js';
 import { GroupMeetingEntity } from './entities/group-meeting.entity.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface NewMeeting {
   groupId: string;
@@ -95,7 +93,7 @@ export class GroupMeetingsRepository {
   /** For each group, a page of its meetings in time order (one statement for all groups). */
   async pageByGroupIds(groupIds: readonly string[], first: number, after: string | undefined): Promise<GroupMeetingEntity[][]> {
     const cursor = decodeCursor(after, 2);
-    if (cursor && (typeof cursor[0] !== 'string' || Number.isNaN(Date.parse(cursor[0])) || typeof cursor[1] !== 'string' || !UUID.test(cursor[1]))) {
+    if (cursor && (typeof cursor[0] !== 'string' || Number.isNaN(Date.parse(cursor[0])) || !isUuid(cursor[1]))) {
       throw badInput('after', 'is not a cursor this list gave out');
     }
     const rows: Array<GroupMeetingEntity & { g: string }> = await this.dataSource.query(

@@ -2,8 +2,7 @@ import { Controller, Get, Header, NotFoundException, Param, Res } from '@nestjs/
 import type { Response } from 'express';
 import { MeetingSeriesService } from './meeting-series.service.js';
 import { StudyGroupsRepository } from './study-groups.repository.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../../core/src/index.js';
 
 /**
  * GET /study-groups/:id.ics — the meeting series for calendar apps. Public like the group catalogue
@@ -21,7 +20,7 @@ export class StudyGroupCalendarController {
   async calendar(@Param('file') file: string, @Res({ passthrough: true }) res: Response): Promise<string> {
     const match = /^(.+)\.ics$/.exec(file);
     const id = match?.[1];
-    if (!id || !UUID.test(id)) throw new NotFoundException('No such calendar');
+    if (!id || !isUuid(id)) throw new NotFoundException('No such calendar');
     const group = await this.groups.findById(id);
     if (!group) throw new NotFoundException('No such calendar');
     res.setHeader('Content-Type', 'text/calendar; charset=utf-8');

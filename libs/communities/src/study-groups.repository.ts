@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { badInput, type ConnectionShape, decodeCursor, lazy, pageSize, toConnection } from '../../core/src/index.js';
+import { badInput, type ConnectionShape, decodeCursor, lazy, pageSize, toConnection, isUuid } from '../../core/src/index.js';
 import { GroupStatus } from './community.enums.js';
 import { StudyGroupEntity } from './entities/study-group.entity.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The most groups `myStudyGroups` lists (a hard cap on an unpaginated list). */
 export const MY_GROUPS_LIMIT = 200;
 
@@ -65,7 +64,7 @@ export class StudyGroupsRepository {
     const after = decodeCursor(options.after, 2);
     if (after) {
       const [name, id] = after;
-      if (typeof name !== 'string' || typeof id !== 'string' || !UUID.test(id)) throw badInput('after', 'is not a cursor this list gave out');
+      if (typeof name !== 'string' || !isUuid(id)) throw badInput('after', 'is not a cursor this list gave out');
       page.andWhere('(g.name, g.id) > (:afterName, :afterId::uuid)', { afterName: name, afterId: id });
     }
     const rows = await page.orderBy('g.name', 'ASC').addOrderBy('g.id', 'ASC').limit(first + 1).getMany();

@@ -33,3 +33,4 @@ import { AuditEntryEntity } from './audit/audit-entry.entity.js';
 import { OutboxMessageEntity } from './outbox/outbox-message.entity.js';
 export const CORE_ENTITIES = [AuditEntryEntity, OutboxMessageEntity];
 export * from './graphql/transforms.js';
+export * from './graphql/ids.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { badInput, ConnectionShape, decodeCursor, lazy, pageSize, toConnection } from '../../core/src/index.js';
+import { badInput, ConnectionShape, decodeCursor, lazy, pageSize, toConnection, isUuid } from '../../core/src/index.js';
 import { EventSessionEntity } from './entities/event-session.entity.js';
 import { EventEntity } from './entities/event.entity.js';
 import { EventKind, EventStatus } from './events.enums.js';
@@ -18,8 +18,6 @@ export interface EventListOptions {
 }
 
 export type NewSession = Pick<EventSessionEntity, 'title' | 'startsAt' | 'endsAt' | 'ceCredits' | 'ceCategory'>;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Every query on events and their sessions. */
 @Injectable()
@@ -78,7 +76,7 @@ export class EventsRepository {
     const after = decodeCursor(options.after, 2);
     if (after) {
       const [at, id] = after;
-      if (typeof at !== 'string' || Number.isNaN(Date.parse(at)) || typeof id !== 'string' || !UUID.test(id)) {
+      if (typeof at !== 'string' || Number.isNaN(Date.parse(at)) || !isUuid(id)) {
         throw badInput('after', 'is not a cursor this list gave out');
       }
       page.andWhere('(e.starts_at, e.id) > (:at::timestamptz, :id::uuid)', { at, id });

@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { badInput, ConnectionShape, decodeCursor, lazy, pageSize, toConnection } from '../../core/src/index.js';
+import { badInput, ConnectionShape, decodeCursor, lazy, pageSize, toConnection, isUuid } from '../../core/src/index.js';
 import { GOOD_STANDING_STATUSES } from '../../members/src/index.js';
 import { RegistrationEntity } from './entities/registration.entity.js';
 import { LIVE_STATUSES, RegistrationStatus, sqlList } from './events.enums.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Who is registering, and what they pay: the tier discount of a membership in good standing (null: not a member). */
 export interface Registrant {
@@ -166,7 +164,7 @@ export class RegistrationsRepository {
     const values = decodeCursor(after, 2);
     if (!values) return undefined;
     const [at, id] = values;
-    if (typeof at !== 'string' || Number.isNaN(Date.parse(at)) || typeof id !== 'string' || !UUID.test(id)) {
+    if (typeof at !== 'string' || Number.isNaN(Date.parse(at)) || !isUuid(id)) {
       throw badInput('after', 'is not a cursor this list gave out');
     }
     return { at, id };

@@ -1,14 +1,12 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { AppError, badInput, ErrorCode, notFound, type RequestContext, Role, unauthenticated } from '../../../core/src/index.js';
+import { AppError, badInput, ErrorCode, notFound, type RequestContext, Role, unauthenticated, isUuid } from '../../../core/src/index.js';
 import { CommunitiesErrorReason } from '../communities.errors.js';
 import { GroupMemberRole, GroupMemberStatus } from '../community.enums.js';
 import { GroupMeetingsLoader } from '../group-meetings.loader.js';
 import { StudyGroupsLoader } from '../study-groups.loader.js';
 import { GROUP_ACCESS, type GroupAccessPolicy, type GroupRef } from './group-access.policy.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Group-level permissions, declared on each operation and field (`@GroupMembersOrAdmin(...)` and
@@ -51,7 +49,7 @@ export class GroupAccessGuard implements CanActivate {
   private async groupIdOf(ref: GroupRef, parent: unknown, args: Record<string, unknown>, ctx: RequestContext): Promise<string> {
     if (ref.from === 'parent') return ref.groupId(parent);
     const id = args[ref.arg];
-    if (typeof id !== 'string' || !UUID.test(id)) throw badInput(ref.arg, `must be a ${ref.kind} id`);
+    if (!isUuid(id)) throw badInput(ref.arg, `must be a ${ref.kind} id`);
     if (ref.kind === 'group') {
       if (!(await this.groups.groupById(ctx).load(id))) throw notFound('Study group');
       return id;

@@ -1,6 +1,6 @@
 import { UnauthorizedException } from '@nestjs/common';
 import type { Request } from 'express';
-import { AppError, type Viewer, type ViewerLookup } from '../../../core/src/index.js';
+import { AppError, type Viewer, type ViewerLookup, isUuid } from '../../../core/src/index.js';
 
 /** The viewer of a REST request from its bearer access token; 401 without one (or with a bad one). */
 export async function restViewer(lookup: ViewerLookup, req: Request): Promise<Viewer> {
@@ -14,12 +14,10 @@ export async function restViewer(lookup: ViewerLookup, req: Request): Promise<Vi
   }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** `<uuid>.<extension>` → the uuid, or undefined. */
 export function idFromFile(file: string, extension: string): string | undefined {
   const suffix = `.${extension}`;
   if (!file.endsWith(suffix)) return undefined;
   const id = file.slice(0, -suffix.length);
-  return UUID.test(id) ? id : undefined;
+  return isUuid(id) ? id : undefined;
 }

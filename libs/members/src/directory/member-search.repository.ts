@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { badInput, ConnectionShape, decodeCursor, lazy, pageSize, toConnection } from '../../../core/src/index.js';
+import { badInput, ConnectionShape, decodeCursor, lazy, pageSize, toConnection, isUuid } from '../../../core/src/index.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 import { UserEntity } from '../../../accounts/src/index.js';
 import { GOOD_STANDING_STATUSES, MembershipStatus } from '../membership.enums.js';
 import { likePrefix, toPrefixTsQuery } from './search-terms.js';
@@ -70,7 +69,7 @@ export class MemberSearchRepository {
     const pageWhere: string[] = [];
     if (after) {
       const [r, name, id] = after;
-      if (typeof r !== 'number' || typeof name !== 'string' || typeof id !== 'string' || !UUID.test(id)) {
+      if (typeof r !== 'number' || typeof name !== 'string' || !isUuid(id)) {
         throw badInput('after', 'is not a cursor this list gave out');
       }
       pageWhere.push(`(${rank} < ${p(r)}::real OR (${rank} = ${p(r)}::real AND (u.full_name, u.id) > (${p(name)}, ${p(id)}::uuid)))`);
