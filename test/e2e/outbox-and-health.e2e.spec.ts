@@ -71,4 +71,13 @@ describe('outbox, jobs and health', () => {
     }
     expect((await fetch(`${t.url}/explorer/assets/..%2F..%2Fpackage.json`)).status).toBe(404);
   });
+
+  it('refuses forged cursors on the ledger and admin lists with BAD_USER_INPUT, not a database error', async () => {
+    const forged = Buffer.from(JSON.stringify(['2026-01-01T00:00:00.000Z', 'not-a-uuid'])).toString('base64url');
+    for (const list of ['auditLog', 'outboxMessages', 'payments', 'myPayments']) {
+      const result = await t.gql(`query($after: String) { ${list}(after: $after) { totalCount } }`, { after: forged }, admin.accessToken);
+      expect(errorCode(result)).toBe('BAD_USER_INPUT');
+      expect(result.errors![0].extensions.fields![0].path).toBe('after');
+    }
+  });
 });

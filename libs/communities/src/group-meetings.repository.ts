@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { badInput, decodeCursor, isUuid } from '../../core/src/index.js';
+import { decodeTimeIdCursor } from '../../core/src/index.js';
 import { GroupMeetingEntity } from './entities/group-meeting.entity.js';
 
 export interface NewMeeting {
@@ -92,10 +92,7 @@ export class GroupMeetingsRepository {
 
   /** For each group, a page of its meetings in time order (one statement for all groups). */
   async pageByGroupIds(groupIds: readonly string[], first: number, after: string | undefined): Promise<GroupMeetingEntity[][]> {
-    const cursor = decodeCursor(after, 2);
-    if (cursor && (typeof cursor[0] !== 'string' || Number.isNaN(Date.parse(cursor[0])) || !isUuid(cursor[1]))) {
-      throw badInput('after', 'is not a cursor this list gave out');
-    }
+    const cursor = decodeTimeIdCursor(after);
     const rows: Array<GroupMeetingEntity & { g: string }> = await this.dataSource.query(
       `SELECT g.id AS g, page.* FROM unnest($1::uuid[]) AS g(id)
        CROSS JOIN LATERAL (

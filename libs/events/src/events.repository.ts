@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { badInput, ConnectionShape, decodeCursor, lazy, pageSize, toConnection, isUuid } from '../../core/src/index.js';
+import { ConnectionShape, lazy, pageSize, toConnection, decodeTimeIdCursor } from '../../core/src/index.js';
 import { EventSessionEntity } from './entities/event-session.entity.js';
 import { EventEntity } from './entities/event.entity.js';
 import { EventKind, EventStatus } from './events.enums.js';
@@ -73,12 +73,9 @@ export class EventsRepository {
       filter.andWhere(`(e.title ILIKE :w${index} OR e.description ILIKE :w${index})`, { [`w${index}`]: pattern });
     }
     const page = filter.clone();
-    const after = decodeCursor(options.after, 2);
+    const after = decodeTimeIdCursor(options.after);
     if (after) {
       const [at, id] = after;
-      if (typeof at !== 'string' || Number.isNaN(Date.parse(at)) || !isUuid(id)) {
-        throw badInput('after', 'is not a cursor this list gave out');
-      }
       page.andWhere('(e.starts_at, e.id) > (:at::timestamptz, :id::uuid)', { at, id });
     }
     const rows = await page.orderBy('e.starts_at', 'ASC').addOrderBy('e.id', 'ASC').limit(first + 1).getMany();

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { badInput, ConnectionShape, decodeCursor, lazy, pageSize, toConnection, isUuid } from '../../core/src/index.js';
+import { ConnectionShape, lazy, pageSize, toConnection, decodeTimeIdCursor } from '../../core/src/index.js';
 import { GOOD_STANDING_STATUSES } from '../../members/src/index.js';
 import { RegistrationEntity } from './entities/registration.entity.js';
 import { LIVE_STATUSES, RegistrationStatus, sqlList } from './events.enums.js';
@@ -161,13 +161,8 @@ export class RegistrationsRepository {
   }
 
   private cursor(after: string | undefined): { at: string; id: string } | undefined {
-    const values = decodeCursor(after, 2);
-    if (!values) return undefined;
-    const [at, id] = values;
-    if (typeof at !== 'string' || Number.isNaN(Date.parse(at)) || !isUuid(id)) {
-      throw badInput('after', 'is not a cursor this list gave out');
-    }
-    return { at, id };
+    const values = decodeTimeIdCursor(after);
+    return values && { at: values[0], id: values[1] };
   }
 
   /** Registrations whose hold or offer ran out, grouped by event by the caller (no locks: each is re-checked under lock). */

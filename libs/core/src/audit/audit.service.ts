@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ConnectionShape, decodeCursor, lazy, pageSize, toConnection } from '../graphql/connection.js';
+import { ConnectionShape, decodeTimeIdCursor, lazy, pageSize, toConnection } from '../graphql/connection.js';
 import { AuditEntryEntity } from './audit-entry.entity.js';
 import { AuditLogArgs } from './audit-entry.type.js';
 
@@ -43,7 +43,7 @@ export class AuditService {
     if (args.action) filter.andWhere('a.action = :action', { action: args.action });
     if (args.actorId) filter.andWhere('a.actor_id = :actorId', { actorId: args.actorId });
     const page = filter.clone();
-    const after = decodeCursor(args.after, 2);
+    const after = decodeTimeIdCursor(args.after);
     if (after) page.andWhere('(a.created_at, a.id) < (:at::timestamptz, :id::uuid)', { at: after[0], id: after[1] });
     const rows = await page.orderBy('a.created_at', 'DESC').addOrderBy('a.id', 'DESC').limit(first + 1).getMany();
     return toConnection(rows, first, (r) => [r.createdAt.toISOString(), r.id], lazy(() => filter.getCount()));

@@ -2,6 +2,7 @@ import { Type } from '@nestjs/common';
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { badInput } from '../errors/app-error.js';
+import { isUuid } from './ids.js';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -72,6 +73,15 @@ export function decodeCursor(cursor: string | undefined, arity: number, path = '
     // fall through to the error below
   }
   throw badInput(path, 'is not a cursor this list gave out');
+}
+
+/** A `[timestamp, uuid]` cursor (lists ordered by created_at, id), checked before it reaches SQL. */
+export function decodeTimeIdCursor(cursor: string | undefined, path = 'after'): [string, string] | undefined {
+  const values = decodeCursor(cursor, 2, path);
+  if (!values) return undefined;
+  const [at, id] = values;
+  if (typeof at !== 'string' || Number.isNaN(Date.parse(at)) || !isUuid(id)) throw badInput(path, 'is not a cursor this list gave out');
+  return [at, id];
 }
 
 export function pageSize(first: number | undefined): number {

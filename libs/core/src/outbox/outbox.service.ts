@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ConnectionShape, decodeCursor, lazy, pageSize, toConnection } from '../graphql/connection.js';
+import { ConnectionShape, decodeTimeIdCursor, lazy, pageSize, toConnection } from '../graphql/connection.js';
 import { type OutboxAttachment, OutboxMessageEntity, OutboxStatus } from './outbox-message.entity.js';
 import { OutboxMessagesArgs } from './outbox-message.type.js';
 
@@ -58,7 +58,7 @@ export class OutboxService {
     if (args.to) filter.andWhere('m.to_address = :to', { to: args.to.toLowerCase() });
     if (args.template) filter.andWhere('m.template = :template', { template: args.template });
     const page = filter.clone();
-    const after = decodeCursor(args.after, 2);
+    const after = decodeTimeIdCursor(args.after);
     if (after) page.andWhere('(m.created_at, m.id) < (:at::timestamptz, :id::uuid)', { at: after[0], id: after[1] });
     const rows = await page.orderBy('m.created_at', 'DESC').addOrderBy('m.id', 'DESC').limit(first + 1).getMany();
     return toConnection(rows, first, (r) => [r.createdAt.toISOString(), r.id], lazy(() => filter.getCount()));

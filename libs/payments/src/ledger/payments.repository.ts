@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { decodeCursor, lazy, toConnection, type ConnectionShape } from '../../../core/src/index.js';
+import { lazy, toConnection, type ConnectionShape, decodeTimeIdCursor } from '../../../core/src/index.js';
 import { PaymentEntity } from './payment.entity.js';
 import { PaymentStatus } from './payment.enums.js';
 
@@ -64,7 +64,7 @@ export class PaymentsRepository {
     if (filter.from) base.andWhere('p.created_at >= :from', { from: filter.from });
     if (filter.to) base.andWhere('p.created_at < :to', { to: filter.to });
     const page = base.clone();
-    const cursor = decodeCursor(after, 2);
+    const cursor = decodeTimeIdCursor(after);
     if (cursor) page.andWhere('(p.created_at, p.id) < (:at::timestamptz, :id::uuid)', { at: cursor[0], id: cursor[1] });
     const rows = await page.orderBy('p.created_at', 'DESC').addOrderBy('p.id', 'DESC').limit(first + 1).getMany();
     return toConnection(rows, first, (r) => [r.createdAt.toISOString(), r.id], lazy(() => base.getCount()));
