@@ -34,3 +34,4 @@ import { OutboxMessageEntity } from './outbox/outbox-message.entity.js';
 export const CORE_ENTITIES = [AuditEntryEntity, OutboxMessageEntity];
 export * from './graphql/transforms.js';
 export * from './graphql/ids.js';
+export * from './auth/rest-viewer.js';

@@ -1,6 +1,6 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import { AppError } from '../errors/app-error.js';
+import { restViewer } from './rest-viewer.js';
 import { Role } from './role.js';
 import { VIEWER_LOOKUP, type ViewerLookup } from './viewer-lookup.js';
 
@@ -11,16 +11,9 @@ export class RestAdminGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<Request>();
-    const match = /^Bearer (\S{1,4096})$/.exec(req.headers.authorization ?? '');
-    if (!match) throw new UnauthorizedException('An admin bearer access token is required');
-    try {
-      const viewer = await this.lookup.viewerFromAccessToken(match[1]);
-      if (viewer.role !== Role.ADMIN) throw new ForbiddenException('Only admins may do that');
-      (req as Request & { viewer?: unknown }).viewer = viewer;
-      return true;
-    } catch (error) {
-      if (error instanceof AppError) throw new UnauthorizedException(error.message);
-      throw error;
-    }
+    const viewer = await restViewer(this.lookup, req);
+    if (viewer.role !== Role.ADMIN) throw new ForbiddenException('Only admins may do that');
+    (req as Request & { viewer?: unknown }).viewer = viewer;
+    return true;
   }
 }

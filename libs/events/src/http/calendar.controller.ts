@@ -4,7 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../../../core/src/index.js';
 import { EventStatus } from '../events.enums.js';
 import { EventsRepository } from '../events.repository.js';
 import { calendarDocument } from '../ics/calendar.js';
-import { idFromFile } from './rest-viewer.js';
+import { idFromFile } from './id-from-file.js';
 
 const FEED_LIMIT = 500;
 

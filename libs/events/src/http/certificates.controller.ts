@@ -1,8 +1,8 @@
 import { Controller, Get, Inject, NotFoundException, Param, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { AppError, ErrorCode, VIEWER_LOOKUP, type ViewerLookup } from '../../../core/src/index.js';
+import { AppError, ErrorCode, restViewer, VIEWER_LOOKUP, type ViewerLookup } from '../../../core/src/index.js';
 import { CertificatesService } from '../certificates/certificates.service.js';
-import { idFromFile, restViewer } from './rest-viewer.js';
+import { idFromFile } from './id-from-file.js';
 
 /** GET /certificates/:registrationId.pdf — the registrant or an admin (bearer token). */
 @Controller('certificates')

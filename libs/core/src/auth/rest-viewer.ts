@@ -1,8 +1,10 @@
 import { UnauthorizedException } from '@nestjs/common';
 import type { Request } from 'express';
-import { AppError, type Viewer, type ViewerLookup, isUuid } from '../../../core/src/index.js';
+import { AppError } from '../errors/app-error.js';
+import { type Viewer } from './role.js';
+import { type ViewerLookup } from './viewer-lookup.js';
 
-/** The viewer of a REST request from its bearer access token; 401 without one (or with a bad one). */
+/** The viewer of a REST request from its bearer access token; 401 without one, or with a bad one. */
 export async function restViewer(lookup: ViewerLookup, req: Request): Promise<Viewer> {
   const match = /^Bearer ([A-Za-z0-9._~+/=-]{1,4096})$/.exec(req.headers.authorization ?? '');
   if (!match) throw new UnauthorizedException('A bearer access token is required');
@@ -12,12 +14,4 @@ export async function restViewer(lookup: ViewerLookup, req: Request): Promise<Vi
     if (error instanceof AppError) throw new UnauthorizedException(error.message);
     throw error;
   }
-}
-
-/** `<uuid>.<extension>` → the uuid, or undefined. */
-export function idFromFile(file: string, extension: string): string | undefined {
-  const suffix = `.${extension}`;
-  if (!file.endsWith(suffix)) return undefined;
-  const id = file.slice(0, -suffix.length);
-  return isUuid(id) ? id : undefined;
 }
