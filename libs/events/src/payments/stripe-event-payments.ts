@@ -1,21 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import Stripe from 'stripe';
 import { APP_CONFIG, AppError, type AppConfig, ErrorCode } from '../../../core/src/index.js';
+import { StripeGateway } from '../../../payments/src/index.js';
 import { EVENT_PAYMENT_PURPOSE, type EventPaymentsPort, type SeatCheckout, type SeatCheckoutRequest } from './event-payments.port.js';
-
-/** A Stripe client from the app's settings: STRIPE_API_URL points it elsewhere (the fake Stripe in tests). */
-export function stripeClient(config: AppConfig): Stripe | undefined {
-  const { secretKey, apiUrl } = config.stripe;
-  if (!secretKey) return undefined;
-  const options: Stripe.StripeConfig = { maxNetworkRetries: 2, timeout: 15_000 };
-  if (apiUrl) {
-    const url = new URL(apiUrl);
-    options.host = url.hostname;
-    options.port = url.port || (url.protocol === 'https:' ? 443 : 80);
-    options.protocol = url.protocol === 'https:' ? 'https' : 'http';
-  }
-  return new Stripe(secretKey, options);
-}
 
 function providerError(action: string, error: unknown): AppError {
   const detail = error instanceof Stripe.errors.StripeError ? `: ${error.message}` : '';
@@ -28,19 +15,18 @@ function providerError(action: string, error: unknown): AppError {
  */
 @Injectable()
 export class StripeEventPayments implements EventPaymentsPort {
-  private readonly stripe: Stripe | undefined;
-
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.stripe = stripeClient(config);
-  }
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly gateway: StripeGateway,
+  ) {}
 
   get configured(): boolean {
-    return this.stripe !== undefined;
+    return this.gateway.configured;
   }
 
+  /** The platform's one Stripe client (payments library): same keys, endpoint, timeout and retries as dues. */
   private client(): Stripe {
-    if (!this.stripe) throw new AppError(ErrorCode.PAYMENTS_NOT_CONFIGURED, 'Payments are not configured (STRIPE_SECRET_KEY)');
-    return this.stripe;
+    return this.gateway.client();
   }
 
   async createSeatCheckout(request: SeatCheckoutRequest): Promise<SeatCheckout> {
