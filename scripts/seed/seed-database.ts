@@ -16,7 +16,7 @@ export interface SeedDatabase {
 export async function openSeedDatabase(): Promise<SeedDatabase> {
   const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
   const target = await resolveDatabaseTarget(config);
-  const dataSource = await guildhallDataSource(target.url, target.embedded ? 1 : 2, { applicationName: 'guildhall-seed' }).initialize();
+  const dataSource = await guildhallDataSource(target.url, 2, { applicationName: 'guildhall-seed' }).initialize();
   await migrateDatabase(dataSource);
   return {
     dataSource,

@@ -4,12 +4,11 @@ import { type AppError, Role, type Viewer } from '../../libs/core/src/index.js';
 import { createGroup, goodStandingTier, insertMembersInGoodStanding, JOIN, memberInGoodStanding, UPCOMING } from '../factories/communities.js';
 import { createAdminUser, TestUser } from '../factories/users.js';
 import { errorCode, type GqlResult, startTestApp, TestApp } from '../utils/test-app.js';
-import { onEmbeddedDatabase } from '../utils/test-db.js';
 
 const ROUNDS = 10;
 
 /** Real PostgreSQL, 20 pooled connections, everyone at once: the group row lock is all that stands between them. */
-(onEmbeddedDatabase ? describe.skip : describe)('study groups under concurrency (real PostgreSQL)', () => {
+describe('study groups under concurrency (real PostgreSQL)', () => {
   let t: TestApp;
   let admin: TestUser;
   let tierId: string;

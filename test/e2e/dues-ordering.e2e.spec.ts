@@ -1,14 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type Stripe from 'stripe';
 import type { FakeEvent } from '../fake-stripe/index.js';
-import { onEmbeddedDatabase } from '../utils/test-db.js';
 import {
   applicant, CONFIRM, countRows, createTier, deliver, deliverAll, emailsTo, type DuesStack, membershipOf, ofType, payCheckout, type PaidCheckout,
   paymentsOf, periodsOf, startDuesStack,
 } from '../factories/dues.js';
-
-/** Real concurrency needs a real server: PGlite serialises everything. */
-const concurrent = onEmbeddedDatabase ? it.skip : it;
 
 function permutations<T>(items: T[]): T[][] {
   if (items.length <= 1) return [items];
@@ -89,7 +85,7 @@ describe('dues webhooks: order, duplicates and the success page do not matter', 
     expect(await emailsTo(s, paid.user.id, 'dues-payment-failed')).toBe(0);
   });
 
-  concurrent('takes the same invoice.paid delivered 5 times at once: all 2xx, one payment, one period, one email', async () => {
+  it('takes the same invoice.paid delivered 5 times at once: all 2xx, one payment, one period, one email', async () => {
     const paid = await payCheckout(s, await applicant(s, tier.id));
     const event = ofType(paid.events, 'invoice.paid');
     const deliveries = await Promise.all(Array.from({ length: 5 }, () => deliver(s, event)));
@@ -101,7 +97,7 @@ describe('dues webhooks: order, duplicates and the success page do not matter', 
     expect(await countRows(s, `SELECT 1 FROM stripe_events WHERE stripe_event_id = $1`, [event.id])).toBe(1);
   });
 
-  concurrent('takes the same invoice.payment_failed 5 times at once: one move to GRACE, one dunning email', async () => {
+  it('takes the same invoice.payment_failed 5 times at once: one move to GRACE, one dunning email', async () => {
     const paid = await payCheckout(s, await applicant(s, tier.id));
     await deliverAll(s, paid.events);
     const failedEvent = ofType(s.fake.failInvoicePayment(paid.subscriptionId!), 'invoice.payment_failed');
@@ -133,7 +129,7 @@ describe('dues webhooks: order, duplicates and the success page do not matter', 
       await expectOneFulfilment(paid);
     });
 
-    concurrent('during the webhook (success page twice, and every event, all at once)', async () => {
+    it('during the webhook (success page twice, and every event, all at once)', async () => {
       const paid = await payCheckout(s, await applicant(s, tier.id));
       const results = await Promise.all([confirm(paid), confirm(paid), ...paid.events.map((e) => deliver(s, e))]);
       for (const result of results.slice(2)) expect((result as { status?: number }).status).toBe(200);

@@ -4,12 +4,11 @@ import { RegistrationsService } from '../../libs/events/src/index.js';
 import { createEvent, insertPeople, seatState } from '../factories/events.js';
 import { createAdminUser, TestUser } from '../factories/users.js';
 import { startTestApp, TestApp } from '../utils/test-app.js';
-import { onEmbeddedDatabase } from '../utils/test-db.js';
 
 const REPETITIONS = 20;
 
 /** Real PostgreSQL, 20 pooled connections, everyone at once: the event row lock is all that stands between them. */
-(onEmbeddedDatabase ? describe.skip : describe)('events under concurrency (real PostgreSQL)', () => {
+describe('events under concurrency (real PostgreSQL)', () => {
   let t: TestApp;
   let admin: TestUser;
   let registrations: RegistrationsService;

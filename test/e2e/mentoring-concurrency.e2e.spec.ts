@@ -3,10 +3,9 @@ import { MentoringJobsService } from '../../libs/mentoring/src/index.js';
 import { APPLY, applicationInput, applyOk, approve, closeCohort, createCohort, createProgram, PAIR_OVERRIDE, PUBLISH } from '../factories/mentoring.js';
 import { createAdminUser, signUpUser, TestUser } from '../factories/users.js';
 import { errorCode, startTestApp, TestApp } from '../utils/test-app.js';
-import { onEmbeddedDatabase } from '../utils/test-db.js';
 
 /** Races on a real server: the limits hold because the database holds them, not because requests take turns. */
-(onEmbeddedDatabase ? describe.skip : describe)('mentoring: concurrent requests', () => {
+describe('mentoring: concurrent requests', () => {
   let t: TestApp;
   let admin: TestUser;
   let programId: string;

@@ -3,7 +3,7 @@
 import pg from 'pg';
 
 export default async function globalTeardown() {
-  if (process.env.GUILDHALL_TEST_DB !== 'postgres') return;
+  if (!process.env.GUILDHALL_TEST_ADMIN_URL) return;
   const run = process.env.GUILDHALL_TEST_RUN_ID ?? 'local';
   const client = new pg.Client({ connectionString: process.env.GUILDHALL_TEST_ADMIN_URL });
   await client.connect();

@@ -1,5 +1,4 @@
-// Lists, at the end of a run, every test that was skipped (on the embedded database: the
-// concurrency races that need a real PostgreSQL server), so a skipped test is never silent.
+// Lists, at the end of a run, every test that was skipped, so a skipped test is never silent.
 export default class SkippedReporter {
   onRunComplete(_contexts, results) {
     const skipped = [];
@@ -9,7 +8,6 @@ export default class SkippedReporter {
       }
     }
     if (!skipped.length) return;
-    const why = process.env.GUILDHALL_TEST_DB === 'embedded' ? ' (they need a real PostgreSQL server)' : '';
-    console.log(`\nSkipped ${skipped.length} test(s)${why}:\n${skipped.map((s) => `  - ${s}`).join('\n')}`);
+    console.log(`\nSkipped ${skipped.length} test(s):\n${skipped.map((s) => `  - ${s}`).join('\n')}`);
   }
 }

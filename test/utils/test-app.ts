@@ -3,7 +3,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../apps/api/src/bootstrap.js';
 import { AppConfig, JobRunnerService, loadConfig } from '../../libs/core/src/index.js';
-import { createTestDatabase, onEmbeddedDatabase, TestDatabase } from './test-db.js';
+import { createTestDatabase, TestDatabase } from './test-db.js';
 import { installTransactionGuard } from './transaction-guard.js';
 
 export interface GqlResult<T = Record<string, any>> {
@@ -36,8 +36,6 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     GUILDHALL_JOBS_ENABLED: 'false',
     JWT_SECRET: 'test-secret-that-is-at-least-32-characters-long',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-    // The app is told a URL, so it cannot know the server is PGlite: size its pool as start-up would.
-    ...(onEmbeddedDatabase ? { DB_POOL_SIZE: '2' } : {}),
     ...env,
   });
   const app = await createApp(config);

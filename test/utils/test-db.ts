@@ -1,10 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { EmbeddedPostgres, migrateDatabase } from '../../libs/core/src/index.js';
+import { migrateDatabase } from '../../libs/core/src/index.js';
 import { guildhallDataSource } from '../../migrations/data-source.js';
-
-/** True when the tests run on embedded PGlite (no real server): concurrency races are skipped. */
-export const onEmbeddedDatabase = process.env.GUILDHALL_TEST_DB === 'embedded';
 
 export const TEMPLATE_DB = `guildhall_tpl_${process.env.GUILDHALL_TEST_RUN_ID ?? 'local'}`;
 
@@ -13,7 +10,8 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-function adminUrl(database = 'postgres'): string {
+export function adminUrl(database = 'postgres'): string {
+  // Set by test/run-tests.mjs: the local server, DATABASE_URL's, or the embedded one started for the run.
   const url = new URL(process.env.GUILDHALL_TEST_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
   url.pathname = `/${database}`;
   return url.toString();
@@ -63,18 +61,8 @@ function ensureTemplateDatabase(): Promise<void> {
   return templateReady;
 }
 
-/**
- * A fresh, migrated database for one test file: a copy of the template on the real server, or a
- * new in-memory PGlite when there is no server.
- */
+/** A fresh, migrated database for one test file: a copy of the template. */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  if (onEmbeddedDatabase) {
-    const embedded = await EmbeddedPostgres.start(undefined);
-    const dataSource = await guildhallDataSource(embedded.url, 1).initialize();
-    await migrateDatabase(dataSource);
-    await dataSource.destroy();
-    return { url: embedded.url, drop: () => embedded.stop() };
-  }
   await ensureTemplateDatabase();
   const name = `guildhall_t_${process.env.GUILDHALL_TEST_RUN_ID ?? 'local'}_${randomBytes(4).toString('hex')}`;
   await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);

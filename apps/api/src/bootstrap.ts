@@ -15,10 +15,13 @@ export async function createApp(config: AppConfig = loadConfig()): Promise<INest
     rawBody: true,
     bodyParser: false,
     bufferLogs: true,
+    // A failed start is reported once, by main.ts, instead of Nest's dump of the buffered logs.
+    autoFlushLogs: false,
     abortOnError: false,
   });
   const logger = app.get<RootLogger>(ROOT_LOGGER);
   app.useLogger(new NestPinoLogger(logger));
+  app.flushLogs();
   app.enableShutdownHooks();
   if (config.trustProxy) app.set('trust proxy', true);
   app.disable('x-powered-by');

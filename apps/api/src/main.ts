@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, createRootLogger, loadConfig } from '../../../libs/core/src/index.js';
+import { ConfigError, createRootLogger, EmbeddedPostgresError, loadConfig } from '../../../libs/core/src/index.js';
 import { createApp } from './bootstrap.js';
 
 async function main(): Promise<void> {
@@ -22,6 +22,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error('Guildhall failed to start:', error);
+  // Problems the person starting Guildhall can fix get their message alone; anything else its stack.
+  console.error('Guildhall failed to start:', error instanceof EmbeddedPostgresError ? error.message : error);
   process.exit(1);
 });

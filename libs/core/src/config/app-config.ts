@@ -5,7 +5,7 @@
 export interface AppConfig {
   nodeEnv: 'development' | 'production' | 'test';
   port: number;
-  /** A PostgreSQL URL; undefined means "run on the embedded PGlite database". */
+  /** A PostgreSQL URL; undefined means "run on the embedded PostgreSQL server in dataDir". */
   databaseUrl?: string;
   dataDir: string;
   dbPoolSize: number;

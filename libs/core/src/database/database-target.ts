@@ -1,16 +1,15 @@
 import { AppConfig } from '../config/app-config.js';
 import { EmbeddedPostgres } from './embedded-postgres.js';
 
-/** Where the app's PostgreSQL is: a server named by DATABASE_URL, or the embedded PGlite. */
+/** Where the app's PostgreSQL is: a server named by DATABASE_URL, or the embedded one this process runs. */
 export interface DatabaseTarget {
   url: string;
-  /** Pool size for this target; on the embedded server (one session) the app and jobs share 2. */
   poolSize: number;
   embedded?: EmbeddedPostgres;
   describe(): string;
 }
 
-export async function resolveDatabaseTarget(config: AppConfig): Promise<DatabaseTarget> {
+export async function resolveDatabaseTarget(config: AppConfig, onLog?: (line: string) => void): Promise<DatabaseTarget> {
   if (config.databaseUrl) {
     const shown = new URL(config.databaseUrl);
     shown.password = shown.password ? '***' : '';
@@ -20,12 +19,12 @@ export async function resolveDatabaseTarget(config: AppConfig): Promise<Database
       describe: () => `PostgreSQL at ${shown.host}${shown.pathname} (DATABASE_URL)`,
     };
   }
-  const embedded = await EmbeddedPostgres.start(config.dataDir);
+  const embedded = await EmbeddedPostgres.start({ dataDir: config.dataDir, onLog });
   return {
     url: embedded.url,
-    // Two: one for the job runner's LISTEN, one that every statement takes in turn (see JobRunnerService).
-    poolSize: 2,
+    poolSize: config.dbPoolSize,
     embedded,
-    describe: () => `embedded PostgreSQL (PGlite) with data in ${embedded.dataDir} (set DATABASE_URL for a server)`,
+    describe: () =>
+      `embedded PostgreSQL ${embedded.version} on 127.0.0.1:${embedded.port} with data in ${embedded.dataDir} (set DATABASE_URL to use a server)`,
   };
 }
