@@ -35,3 +35,7 @@ export const CORE_ENTITIES = [AuditEntryEntity, OutboxMessageEntity];
 export * from './graphql/transforms.js';
 export * from './graphql/ids.js';
 export * from './auth/rest-viewer.js';
+export * from './calendar/ics-writer.js';
+export * from './calendar/vtimezone.js';
+export * from './money/format-money.js';
+export * from './time/time-zone.js';
