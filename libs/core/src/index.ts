@@ -24,6 +24,7 @@ export * from './outbox/outbox.service.js';
 export * from './outbox/outbox-message.entity.js';
 export * from './jobs/job-registry.js';
 export * from './jobs/job-runner.service.js';
+export * from './jobs/enqueue.js';
 export * from './logging/logger.js';
 export * from './logging/logging.module.js';
 export * from './logging/request-id.middleware.js';
