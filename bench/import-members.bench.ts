@@ -16,7 +16,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '../apps/api/src/app.module.js';
 import { loadConfig } from '../libs/core/src/index.js';
 import { type ImportReport, MemberExportService, MemberImportService } from '../libs/members/src/index.js';
-import { createRandom } from '../scripts/seed/prng.js';
+import { createRandom } from '../test/utils/random.js';
 import { ensureSeedTiers } from '../scripts/seed/tiers.js';
 import { EMPLOYERS, FIRST_NAMES, LAST_NAMES, LOCATIONS, ROLES, SKILLS } from '../scripts/seed/vocabulary.js';
 import { printTable } from './table.js';

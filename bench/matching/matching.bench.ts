@@ -6,7 +6,8 @@
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { proposeGreedyMatching, proposeMatching, type MatchingInput, type MatchingResult } from '../../libs/mentoring/src/matching/index.js';
-import { createRandom, randomCohort } from '../../libs/mentoring/src/matching/testing/random-cohort.js';
+import { randomCohort } from '../../test/factories/random-cohort.js';
+import { createRandom } from '../../test/utils/random.js';
 
 interface Scenario {
   name: string;

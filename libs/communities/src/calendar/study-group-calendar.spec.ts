@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { expandSeries, parseCalendar } from '../testing/ical-expand.js';
-import { createRandom } from '../testing/random.js';
+import { expandSeries, parseCalendar } from '../../../../test/utils/ical-expand.js';
+import { createRandom } from '../../../../test/utils/random.js';
 import { addDays } from '../schedule/local-date.js';
 import { occurrenceOn, upcomingOccurrences, type Cadence, type Schedule } from '../schedule/meeting-schedule.js';
 import { wallClockKind } from '../schedule/zoned-time.js';
