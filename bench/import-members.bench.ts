@@ -3,7 +3,7 @@
  * dry-run, imported into an empty database, imported again (nothing changes), imported with every
  * period end moved (every membership updated), and exported. Runs on a scratch database it creates
  * on the server DATABASE_URL names, and drops afterwards.
- * Standalone: `npm run build && DATABASE_URL=… node dist/bench/import-members.bench.js`.
+ * Standalone: `npm run build:bench && DATABASE_URL=… node dist-bench/bench/import-members.bench.js`.
  */
 import 'reflect-metadata';
 import { Writable } from 'node:stream';
