@@ -20,7 +20,7 @@ export function freePort(): Promise<number> {
 }
 
 /**
- * Starts the built API (`dist/apps/api/src/main.js`) as a child process on a free port against
+ * Starts the API built beside the bench (`dist-bench/apps/api/src/main.js`) as a child process on a free port against
  * `databaseUrl`, production settings, jobs off, and waits until /ready answers.
  */
 export async function startApiServer(databaseUrl: string): Promise<ApiServer> {

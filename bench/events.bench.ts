@@ -5,7 +5,7 @@
  *   - one event's attendees (50 registrations with their people, memberships and tiers; admin),
  *   - registerForEvent on a hot event (one HTTP request counted; throughput of 1,000 concurrent
  *     registrations for 100 seats through the service on 20 connections).
- * `runEventsBench()` is called by bench/run.ts; `node dist/bench/events.bench.js` runs it alone.
+ * `runEventsBench()` is called by bench/run.ts; `node dist-bench/bench/events.bench.js` runs it alone.
  */
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';

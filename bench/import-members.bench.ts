@@ -3,7 +3,7 @@
  * dry-run, imported into an empty database, imported again (nothing changes), imported with every
  * period end moved (every membership updated), and exported. Runs on a scratch database it creates
  * on the server DATABASE_URL names, and drops afterwards.
- * Standalone: `npm run build && DATABASE_URL=… node dist/bench/import-members.bench.js`.
+ * Standalone: `npm run build:bench && DATABASE_URL=… node dist-bench/bench/import-members.bench.js`.
  */
 import 'reflect-metadata';
 import { Writable } from 'node:stream';
@@ -16,7 +16,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '../apps/api/src/app.module.js';
 import { loadConfig } from '../libs/core/src/index.js';
 import { type ImportReport, MemberExportService, MemberImportService } from '../libs/members/src/index.js';
-import { createRandom } from '../scripts/seed/prng.js';
+import { createRandom } from '../test/utils/random.js';
 import { ensureSeedTiers } from '../scripts/seed/tiers.js';
 import { EMPLOYERS, FIRST_NAMES, LAST_NAMES, LOCATIONS, ROLES, SKILLS } from '../scripts/seed/vocabulary.js';
 import { printTable } from './table.js';

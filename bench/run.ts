@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (builds, then runs dist/bench/run.js). Never part of `npm test`.
+ * `npm run bench` (builds with tsconfig.bench.json, then runs dist-bench/bench/run.js). Never part of `npm test`.
  *
  * Needs DATABASE_URL naming a database seeded for benchmarks:
  *   psql -h 127.0.0.1 -U postgres -c 'CREATE DATABASE guildhall_bench'

@@ -6,7 +6,7 @@
  * Stripe would send (handled and ignored types) plus 10% duplicates is shuffled and POSTed, signed,
  * to /webhooks/stripe by BENCH_WEBHOOK_CONCURRENCY (default 20) senders at once. Reports events/s,
  * p50/p99 latency, non-2xx answers, and checks the ledger: zero duplicate payments, one period per
- * paid invoice. `runWebhookBench()` is what bench/run.ts can call; `node dist/bench/webhooks.bench.js`
+ * paid invoice. `runWebhookBench()` is what bench/run.ts can call; `node dist-bench/bench/webhooks.bench.js`
  * runs it alone (BENCH_WEBHOOK_MEMBERS, default 300).
  */
 import 'reflect-metadata';

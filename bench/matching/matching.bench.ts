@@ -1,12 +1,13 @@
 /**
  * Mentor–mentee matching benchmark: seeded cohorts, wall time of `proposeMatching` (validation, scoring,
  * pruning, solving and explanations included), its total score against the greedy baseline, and what
- * pruning costs on the first cohort. Run: `npx tsc -p tsconfig.build.json && node dist/bench/matching/matching.bench.js`.
+ * pruning costs on the first cohort. Run: `npm run build:bench && node dist-bench/bench/matching/matching.bench.js`.
  */
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { proposeGreedyMatching, proposeMatching, type MatchingInput, type MatchingResult } from '../../libs/mentoring/src/matching/index.js';
-import { createRandom, randomCohort } from '../../libs/mentoring/src/matching/testing/random-cohort.js';
+import { randomCohort } from '../../test/factories/random-cohort.js';
+import { createRandom } from '../../test/utils/random.js';
 
 interface Scenario {
   name: string;

@@ -5,6 +5,7 @@
  */
 import 'reflect-metadata';
 import { PasswordHasher } from '../../libs/accounts/src/index.js';
+import { formatMoney } from '../../libs/core/src/money/format-money.js';
 import { createRandom, type Random } from './prng.js';
 import { argValue, openSeedDatabase, runMain } from './seed-database.js';
 import { SEED_TIERS, ensureSeedTiers } from './tiers.js';
@@ -206,7 +207,7 @@ async function main(): Promise<void> {
     const byStatus: Array<{ status: string; n: number }> = await db.dataSource.query(
       `SELECT status, count(*)::int AS n FROM memberships GROUP BY status ORDER BY n DESC`,
     );
-    console.log(`Tiers: ${SEED_TIERS.map((t) => `${t.name} ${(t.priceAmount / 100).toFixed(2)} USD${t.billingInterval === 'YEAR' ? '/yr' : ' once'}${t.requiresApproval ? ' (approval)' : ''}`).join('; ')}`);
+    console.log(`Tiers: ${SEED_TIERS.map((t) => `${t.name} ${formatMoney(t.priceAmount, 'USD')}${t.billingInterval === 'YEAR' ? '/yr' : ' once'}${t.requiresApproval ? ' (approval)' : ''}`).join('; ')}`);
     console.log(`Members: ${members.length} (${byStatus.map((r) => `${r.status} ${r.n}`).join(', ')})`);
     console.log(`Admin:   ${DEMO_ADMIN_EMAIL} / ${DEMO_ADMIN_PASSWORD}`);
     console.log(`Members log in with their email and the password "${DEMO_MEMBER_PASSWORD}", e.g. ${members[0].email}`);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { expandSeries, parseCalendar } from '../../libs/communities/src/testing/ical-expand.js';
+import { expandSeries, parseCalendar } from '../utils/ical-expand.js';
 import { createGroup, goodStandingTier, memberInGoodStanding, UPCOMING } from '../factories/communities.js';
 import { createAdminUser, TestUser } from '../factories/users.js';
 import { startTestApp, TestApp } from '../utils/test-app.js';

@@ -94,6 +94,21 @@ describe('members: tiers, applying, approval, grants, cancellation', () => {
       expect(audit).toEqual([{ action: 'membership.approve' }]);
     });
 
+    it('the payment-due mail shows the dues in the currency\'s own units (JPY has no decimals, KWD three)', async () => {
+      const amounts: Array<[{ amount: number; currency: string }, string]> = [
+        [{ amount: 5000, currency: 'JPY' }, '¥5,000'],
+        [{ amount: 12345, currency: 'KWD' }, 'KWD\u00a012.345'],
+      ];
+      for (const [price, shown] of amounts) {
+        const tierId = await createTier(t, admin, { price, requiresApproval: true });
+        const member = await signUpUser(t);
+        const id = (await applyFor(t, member, tierId)).data!.applyForMembership.id;
+        await t.gql(`mutation($id: ID!) { approveMembership(membershipId: $id) { status } }`, { id }, admin.accessToken);
+        const [mail] = await t.sql(`SELECT body_text FROM outbox_messages WHERE recipient_user_id = $1 AND template = 'membership-payment-due'`, [member.id]);
+        expect(mail.body_text).toContain(`pay the dues of ${shown} to activate it`);
+      }
+    });
+
     it('refuses a second current membership with CONFLICT', async () => {
       const tierId = await createTier(t, admin);
       const member = await signUpUser(t);

@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { CompleteCheckoutOptions } from './flows/checkout.js';
+import { formatMoney } from '../../libs/core/src/money/format-money.js';
 import type { FakeStripeStore } from './store.js';
 import type { FakeCheckoutSession, FakeEvent } from './types.js';
 
@@ -19,9 +20,7 @@ export function escapeHtml(value: string): string {
 /** Minor units → "€25.00" / "¥500", using the currency's own number of decimals. */
 export function formatAmount(amount: number, currency: string): string {
   try {
-    const format = new Intl.NumberFormat('en', { style: 'currency', currency: currency.toUpperCase() });
-    const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-    return format.format(amount / 10 ** digits);
+    return formatMoney(amount, currency);
   } catch {
     return `${amount} ${currency.toUpperCase()} (minor units)`;
   }

@@ -1,6 +1,6 @@
 /**
  * Standalone fake Stripe for local runs and e2e suites:
- *   npm run build && node dist/test/fake-stripe/main.js
+ *   npm run build:bench && node dist-bench/test/fake-stripe/main.js
  * FAKE_STRIPE_PORT (default 12111), FAKE_STRIPE_WEBHOOK_URL (default
  * http://127.0.0.1:3000/webhooks/stripe), FAKE_STRIPE_WEBHOOK_SECRET (default whsec_test_guildhall).
  * Point the app's Stripe client at http://127.0.0.1:<port>. Not for production use.

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditService, notFound } from '../../core/src/index.js';
+import { AuditService, enqueue, notFound } from '../../core/src/index.js';
 import { EventEntity } from './entities/event.entity.js';
 import { EventStatus, RegistrationEndReason, RegistrationStatus } from './events.enums.js';
 import { wrongEventStatus } from './events.errors.js';
@@ -11,7 +11,6 @@ import { EventsRepository } from './events.repository.js';
 import { type ActingContext } from './registrations.service.js';
 import { RegistrationsRepository } from './registrations.repository.js';
 import { REFUND_TASK } from './seat-payments.service.js';
-import { enqueueJob } from './sql.js';
 import { EXPIRE_CHECKOUT_TASK } from './waitlist.service.js';
 
 /** Cancelling an event: every live registration ends, every paid seat is refunded, everyone is told — in one transaction. */
@@ -49,8 +48,8 @@ export class EventCancellationService {
       event.revision += 1;
       const saved = await this.events.save(manager, event);
       const refunds = await this.payments.markEventForRefund(manager, id, 'event cancelled');
-      for (const refund of refunds) await enqueueJob(manager, REFUND_TASK, { paymentId: refund.id }, `refund:${refund.id}`);
-      for (const sessionId of openPages) await enqueueJob(manager, EXPIRE_CHECKOUT_TASK, { sessionId }, `expire:${sessionId}`);
+      for (const refund of refunds) await enqueue(manager, REFUND_TASK, { paymentId: refund.id }, { jobKey: `refund:${refund.id}` });
+      for (const sessionId of openPages) await enqueue(manager, EXPIRE_CHECKOUT_TASK, { sessionId }, { jobKey: `expire:${sessionId}` });
       const refunded = new Set(refunds.map((r) => r.registrationId));
       for (const registration of live) {
         const to = { userId: registration.userId, email: registration.email, fullName: registration.fullName };

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { EntityManager } from 'typeorm';
-import { APP_CONFIG, type AppConfig, type OutboxAttachment, OutboxService } from '../../core/src/index.js';
+import { APP_CONFIG, type AppConfig, formatMoney, type OutboxAttachment, OutboxService } from '../../core/src/index.js';
 import { calendarDocument } from './ics/calendar.js';
 import { EventEntity } from './entities/event.entity.js';
 
@@ -9,11 +9,6 @@ export interface Recipient {
   userId: string;
   email: string;
   fullName: string;
-}
-
-function money(amount: number, currency: string): string {
-  const format = new Intl.NumberFormat('en', { style: 'currency', currency });
-  return format.format(amount / 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2));
 }
 
 /** The event emails, written to the outbox in the caller's transaction; each has a dedupe key, so none goes twice. */
@@ -60,7 +55,7 @@ export class EventMailer {
 
   offered(manager: EntityManager, to: Recipient, event: EventEntity, registrationId: string, offerNumber: number, expiresAt: Date, price: { amount: number; currency: string }): Promise<boolean> {
     return this.send(manager, to, 'event-seat-offered', `A seat is yours if you want it: ${event.title}`,
-      `A seat opened up at ${event.title} (${this.when(event)}) and you are next in line.\n\nAccept it and pay ${money(price.amount, price.currency)} by ${this.when(event, expiresAt)}; after that it passes to the next person.`,
+      `A seat opened up at ${event.title} (${this.when(event)}) and you are next in line.\n\nAccept it and pay ${formatMoney(price.amount, price.currency)} by ${this.when(event, expiresAt)}; after that it passes to the next person.`,
       `event-offer:${registrationId}:${offerNumber}`);
   }
 
@@ -80,7 +75,7 @@ export class EventMailer {
 
   lateRefund(manager: EntityManager, to: Recipient, event: EventEntity, paymentId: string, amount: number, currency: string): Promise<boolean> {
     return this.send(manager, to, 'event-late-payment-refunded', `Your payment is being refunded: ${event.title}`,
-      `Your payment of ${money(amount, currency)} for ${event.title} arrived after your seat was released (or the event was cancelled), so we are refunding it in full.`,
+      `Your payment of ${formatMoney(amount, currency)} for ${event.title} arrived after your seat was released (or the event was cancelled), so we are refunding it in full.`,
       `event-late-payment:${paymentId}`);
   }
 

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppError, AuditService, conflict, ErrorCode, isUniqueViolation, notFound, Role, type Viewer } from '../../core/src/index.js';
+import { AppError, AuditService, conflict, enqueue, ErrorCode, isUniqueViolation, notFound, Role, type Viewer } from '../../core/src/index.js';
 import { EventEntity } from './entities/event.entity.js';
 import { RegistrationEntity } from './entities/registration.entity.js';
 import { EVENTS_CONFIG, type EventsConfig } from './events.config.js';
@@ -13,8 +13,7 @@ import { EventPaymentsRepository } from './event-payments.repository.js';
 import { EventsRepository } from './events.repository.js';
 import { type Registrant, RegistrationsRepository } from './registrations.repository.js';
 import { SeatPaymentsService } from './seat-payments.service.js';
-import { WaitlistService } from './waitlist.service.js';
-import { enqueueJob } from './sql.js';
+import { EXPIRE_CHECKOUT_TASK, WaitlistService } from './waitlist.service.js';
 import { REFUND_TASK } from './seat-payments.service.js';
 
 const MINUTE = 60_000;
@@ -115,8 +114,8 @@ export class RegistrationsService {
       await this.waitlist.promote(manager, event, now);
       await this.events.saveCounters(manager, event);
       const refunds = await this.payments.markForRefund(manager, [registration.id], 'registration cancelled');
-      for (const paymentId of refunds) await enqueueJob(manager, REFUND_TASK, { paymentId }, `refund:${paymentId}`);
-      if (sessionId) await enqueueJob(manager, 'events-expire-checkout', { sessionId }, `expire:${sessionId}`);
+      for (const paymentId of refunds) await enqueue(manager, REFUND_TASK, { paymentId }, { jobKey: `refund:${paymentId}` });
+      if (sessionId) await enqueue(manager, EXPIRE_CHECKOUT_TASK, { sessionId }, { jobKey: `expire:${sessionId}` });
       const contact = await this.registrations.contactOf(manager, registration.userId);
       await this.mailer.registrationCancelled(manager, { userId: registration.userId, ...contact }, event, registration.id, refunds.length > 0);
       if (byAdmin) {

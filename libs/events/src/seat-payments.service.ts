@@ -2,7 +2,7 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
-import { JobRegistry, ROOT_LOGGER, type RootLogger } from '../../core/src/index.js';
+import { enqueue, JobRegistry, ROOT_LOGGER, type RootLogger } from '../../core/src/index.js';
 import { PaymentPurpose, PaymentProvider, PaymentsRepository, PaymentStatus } from '../../payments/src/index.js';
 import { EventPaymentStatus } from './entities/event-payment.entity.js';
 import { EventEntity } from './entities/event.entity.js';
@@ -13,7 +13,6 @@ import { EventPaymentsRepository } from './event-payments.repository.js';
 import { EventsRepository } from './events.repository.js';
 import { EVENT_PAYMENTS, type EventPaymentsPort } from './payments/event-payments.port.js';
 import { RegistrationsRepository } from './registrations.repository.js';
-import { enqueueJob } from './sql.js';
 import { EXPIRE_CHECKOUT_TASK, WaitlistService } from './waitlist.service.js';
 
 export const REFUND_TASK = 'events-refund-payment';
@@ -81,7 +80,7 @@ export class SeatPaymentsService implements OnModuleInit {
       const locked = await this.registrations.lockById(manager, registration.id);
       if (!locked || locked.status !== RegistrationStatus.PENDING_PAYMENT || locked.checkoutSessionId) {
         // Released (or opened) meanwhile: close this page; a payment on it would be refunded anyway.
-        await enqueueJob(manager, EXPIRE_CHECKOUT_TASK, { sessionId: checkout.sessionId }, `expire:${checkout.sessionId}`);
+        await enqueue(manager, EXPIRE_CHECKOUT_TASK, { sessionId: checkout.sessionId }, { jobKey: `expire:${checkout.sessionId}` });
         return locked ?? registration;
       }
       locked.checkoutSessionId = checkout.sessionId;
@@ -171,7 +170,7 @@ export class SeatPaymentsService implements OnModuleInit {
         await this.mailer.confirmed(manager, to, event, registration.id, registration.offersMade > 0);
         return;
       }
-      await enqueueJob(manager, REFUND_TASK, { paymentId }, `refund:${paymentId}`);
+      await enqueue(manager, REFUND_TASK, { paymentId }, { jobKey: `refund:${paymentId}` });
       await this.mailer.lateRefund(manager, to, event, paymentId, paid.amount, paid.currency.toUpperCase());
     });
   }

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { enqueue } from '../../core/src/index.js';
 import { EventEntity } from './entities/event.entity.js';
 import { RegistrationEntity } from './entities/registration.entity.js';
 import { EVENTS_CONFIG, type EventsConfig } from './events.config.js';
 import { EventStatus, RegistrationEndReason, RegistrationStatus, SEAT_STATUSES } from './events.enums.js';
 import { EventMailer } from './event-mailer.js';
 import { RegistrationsRepository } from './registrations.repository.js';
-import { enqueueJob } from './sql.js';
 
 export const EXPIRE_CHECKOUT_TASK = 'events-expire-checkout';
 
@@ -108,7 +108,7 @@ export class WaitlistService {
       await this.registrations.save(manager, registration);
       await this.mailer.holdExpired(manager, to, event, registration.id);
     }
-    if (sessionId) await enqueueJob(manager, EXPIRE_CHECKOUT_TASK, { sessionId }, `expire:${sessionId}`);
+    if (sessionId) await enqueue(manager, EXPIRE_CHECKOUT_TASK, { sessionId }, { jobKey: `expire:${sessionId}` });
   }
 
   cancel(registration: RegistrationEntity, reason: RegistrationEndReason, now: Date): void {

@@ -8,6 +8,7 @@ import {
   conflict,
   ErrorCode,
   forbidden,
+  formatMoney,
   isUniqueViolation,
   notFound,
   OutboxService,
@@ -243,7 +244,7 @@ export class MembershipsService {
   private async startOrAwaitPayment(manager: EntityManager, membership: MembershipEntity, tier: MembershipTierEntity, actorId: string, reason: string): Promise<MembershipEntity> {
     if (membership.status === MembershipStatus.PENDING_PAYMENT) {
       await this.notify(manager, membership, 'membership-payment-due', `Complete your ${tier.name} membership`,
-        `Your ${tier.name} membership is ready: pay the dues of ${(tier.priceAmount / 100).toFixed(2)} ${tier.priceCurrency} to activate it.`);
+        `Your ${tier.name} membership is ready: pay the dues of ${formatMoney(tier.priceAmount, tier.priceCurrency)} to activate it.`);
       return membership;
     }
     const now = new Date();

@@ -1,10 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { expandSeries, parseCalendar } from '../testing/ical-expand.js';
-import { createRandom } from '../testing/random.js';
+import { expandSeries, parseCalendar } from '../../../../test/utils/ical-expand.js';
+import { createRandom } from '../../../../test/utils/random.js';
 import { addDays } from '../schedule/local-date.js';
 import { occurrenceOn, upcomingOccurrences, type Cadence, type Schedule } from '../schedule/meeting-schedule.js';
 import { wallClockKind } from '../schedule/zoned-time.js';
-import { foldLine } from './ics-writer.js';
+import { foldLine } from '../../../core/src/index.js';
 import { studyGroupCalendar, type CalendarException } from './study-group-calendar.js';
 
 const NOW = new Date('2026-02-01T12:00:00Z');

@@ -1,7 +1,6 @@
+import { formatLocal, formatUtc, IcsWriter, writeVtimezone } from '../../../core/src/index.js';
 import { firstOccurrenceDate, isOccurrenceDate, monthlyOrdinal, occurrenceOn, type Schedule } from '../schedule/meeting-schedule.js';
 import { instantToLocal, localToInstant } from '../schedule/zoned-time.js';
-import { formatLocal, formatUtc, IcsWriter } from './ics-writer.js';
-import { writeVtimezone } from './vtimezone.js';
 
 const BYDAY = ['', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 

@@ -1,10 +1,10 @@
-import { Trim } from '../../../core/src/index.js';
+import { IsIanaZone, Trim } from '../../../core/src/index.js';
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsEnum, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { GroupStatus, GroupVisibility, MeetingCadence, Weekday } from '../community.enums.js';
 import { MAX_GROUP_SIZE } from '../communities.limits.js';
-import { IsIanaTimeZone, IsLocalDate, LOCAL_TIME } from './validators.js';
+import { IsLocalDate, LOCAL_TIME } from './validators.js';
 
 @InputType()
 export class MeetingScheduleInput {
@@ -26,7 +26,7 @@ export class MeetingScheduleInput {
   localTime: string;
 
   @Field({ description: 'IANA time zone, e.g. Europe/Berlin.' })
-  @IsIanaTimeZone()
+  @IsIanaZone()
   timezone: string;
 
   @Field(() => Int, { description: '15 to 480.' })

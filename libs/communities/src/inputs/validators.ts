@@ -1,14 +1,6 @@
 import { ValidateBy, type ValidationOptions } from 'class-validator';
 import { isLocalDate } from '../schedule/local-date.js';
-import { isIanaZone } from '../schedule/zoned-time.js';
 
-
-/** An IANA time zone name the server knows, e.g. Europe/Berlin (offsets such as +02:00 are refused). */
-export const IsIanaTimeZone = (options?: ValidationOptions) =>
-  ValidateBy(
-    { name: 'isIanaTimeZone', validator: { validate: (value) => typeof value === 'string' && value.length <= 64 && isIanaZone(value), defaultMessage: () => 'must be an IANA time zone such as Europe/Berlin' } },
-    options,
-  );
 
 /** A real calendar date written YYYY-MM-DD, between 2000 and 2100. */
 export const IsLocalDate = (options?: ValidationOptions) =>

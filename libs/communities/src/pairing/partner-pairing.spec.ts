@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { createRandom } from '../testing/random.js';
+import { createRandom } from '../../../../test/utils/random.js';
 import { groupCost, pairingCosts, pairPartners, type PartnerGroup } from './partner-pairing.js';
 
 /** Every way to split people into pairs (plus one trio when odd), for checking small cases. */

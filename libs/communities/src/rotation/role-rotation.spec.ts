@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { createRandom, type Random } from '../testing/random.js';
+import { createRandom, type Random } from '../../../../test/utils/random.js';
 import { assignRoles, buildLedger, count, fairCandidates, joinBase, spread, type Assignment, type Holding, type Ledger, type RotationMember, type RotationRole } from './role-rotation.js';
 
 interface SimMeeting {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { createRandom } from '../testing/random.js';
+import { createRandom } from '../../../../test/utils/random.js';
 import { addDays, isoWeekday, nthWeekdayOfMonth, toEpochDay } from './local-date.js';
 import { monthlyOrdinal, occurrencesBetween, upcomingOccurrences, type Cadence, type Schedule } from './meeting-schedule.js';
 import { instantToLocal, localToInstant, offsetAt, wallClockKind } from './zoned-time.js';

@@ -1,8 +1,7 @@
-import { badInput } from '../../../core/src/index.js';
+import { badInput, canonicalZone } from '../../../core/src/index.js';
 import { MeetingCadence, weekdayNumber, type Weekday } from '../community.enums.js';
 import { addDays } from './local-date.js';
 import { firstOccurrenceDate, monthlyOrdinal, type Schedule } from './meeting-schedule.js';
-import { canonicalZone } from './zoned-time.js';
 
 export interface ScheduleFields {
   cadence: MeetingCadence;

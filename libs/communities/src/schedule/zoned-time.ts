@@ -11,16 +11,6 @@ export interface LocalDateTime {
   time: string;
 }
 
-/** True for a time zone name the runtime knows (IANA, e.g. `Europe/Berlin`); offsets like `+02:00` are refused. */
-export function isIanaZone(name: string): boolean {
-  return /^[A-Za-z]+(?:[/_+-][A-Za-z0-9_+-]+)*$/.test(name) && IANAZone.isValidZone(name);
-}
-
-/** The canonical spelling of a valid zone name (`europe/berlin` → `Europe/Berlin`). */
-export function canonicalZone(name: string): string {
-  return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
-}
-
 function zoneOf(name: string): IANAZone {
   const zone = IANAZone.create(name);
   if (!zone.isValid) throw new Error(`Unknown time zone ${name}`);

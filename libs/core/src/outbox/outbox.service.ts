@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ConnectionShape, decodeTimeIdCursor, lazy, pageSize, toConnection } from '../graphql/connection.js';
 import { type OutboxAttachment, OutboxMessageEntity, OutboxStatus } from './outbox-message.entity.js';
 import { OutboxMessagesArgs } from './outbox-message.type.js';
+import { enqueue } from '../jobs/enqueue.js';
 
 export const DELIVER_EMAIL_TASK = 'deliver-email';
 
@@ -44,10 +45,7 @@ export class OutboxService {
       ],
     );
     if (!rows.length) return false;
-    await manager.query(`SELECT graphile_worker.add_job($1, json_build_object('messageId', $2::text), max_attempts => 10)`, [
-      DELIVER_EMAIL_TASK,
-      rows[0].id,
-    ]);
+    await enqueue(manager, DELIVER_EMAIL_TASK, { messageId: rows[0].id }, { maxAttempts: 10 });
     return true;
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AuditService } from '../../../core/src/index.js';
+import { AuditService, formatMoney } from '../../../core/src/index.js';
 import { MembershipEntity, MembershipsService, MembershipTierEntity, PeriodSource, TiersRepository } from '../../../members/src/index.js';
 import { PaymentEntity, PaymentProvider, PaymentPurpose, PaymentsRepository } from '../../../payments/src/index.js';
 import { TierPricesRepository } from '../catalog/tier-prices.repository.js';
@@ -9,7 +9,7 @@ import type { PaidFacts } from '../sync/dues-facts.js';
 import { DuesMailer } from './dues-mailer.service.js';
 import { DuesPaymentsRepository } from './dues-payments.repository.js';
 import { MembershipExtensionService } from './membership-extension.service.js';
-import { formatMoney, isoDay } from './money-format.js';
+import { isoDay } from './money-format.js';
 import { oneTimePeriod } from './one-time-period.js';
 
 export interface FulfilmentResult {

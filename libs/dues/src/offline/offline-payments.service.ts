@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppError, AuditService, badInput, ErrorCode, isUniqueViolation, notFound, type Viewer } from '../../../core/src/index.js';
+import { AppError, AuditService, badInput, ErrorCode, formatMoney, isUniqueViolation, notFound, type Viewer } from '../../../core/src/index.js';
 import { MembershipsRepository, MembershipStatus, PeriodSource, TiersRepository } from '../../../members/src/index.js';
 import { Payment, PaymentProvider, PaymentPurpose, PaymentsErrorReason, PaymentsRepository } from '../../../payments/src/index.js';
 import { DuesErrorReason } from '../dues.errors.js';
@@ -9,7 +9,7 @@ import { EMAIL } from '../dues.constants.js';
 import { DuesMailer } from '../fulfilment/dues-mailer.service.js';
 import { DuesPaymentsRepository } from '../fulfilment/dues-payments.repository.js';
 import { MembershipExtensionService } from '../fulfilment/membership-extension.service.js';
-import { formatMoney, isoDay } from '../fulfilment/money-format.js';
+import { isoDay } from '../fulfilment/money-format.js';
 import { oneTimePeriod } from '../fulfilment/one-time-period.js';
 import { DuesSubscriptionsRepository } from '../subscriptions/dues-subscriptions.repository.js';
 import { TierChangesRepository } from '../subscriptions/tier-changes.repository.js';

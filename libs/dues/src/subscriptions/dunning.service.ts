@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { formatMoney } from '../../../core/src/index.js';
 import { MembershipEntity, MembershipsService, MembershipStatus } from '../../../members/src/index.js';
 import { EMAIL } from '../dues.constants.js';
 import { DuesMailer } from '../fulfilment/dues-mailer.service.js';
 import { DuesPaymentsRepository } from '../fulfilment/dues-payments.repository.js';
-import { formatMoney, isoDay } from '../fulfilment/money-format.js';
+import { isoDay } from '../fulfilment/money-format.js';
 import type { FailureFacts } from '../sync/dues-facts.js';
 
 const DAY_MS = 86_400_000;

@@ -3,9 +3,8 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, IsBoolean, IsDate, IsEnum, IsInt, IsNumber, IsOptional, IsString, IsUrl, Max, MaxLength, Min, MinLength, ValidateNested,
 } from 'class-validator';
-import { MoneyInput, Trim } from '../../../core/src/index.js';
+import { IsIanaZone, MoneyInput, Trim } from '../../../core/src/index.js';
 import { EventFormat, EventKind } from '../events.enums.js';
-import { IsIanaZone } from './validators.js';
 
 export const MAX_SESSIONS = 50;
 

@@ -8,13 +8,13 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  IsTimeZone,
   IsUUID,
   Max,
   MaxLength,
   Min,
   MinLength,
 } from 'class-validator';
+import { IsIanaZone } from '../../../core/src/index.js';
 import { MAX_MENTOR_CAPACITY } from '../matching/index.js';
 import { MeetingFormat, MentoringRole } from '../mentoring.enums.js';
 import { normaliseTopics, trimToNull } from './trim.js';
@@ -58,7 +58,7 @@ export class ApplyToCohortInput {
   @Field({ description: 'IANA time zone, e.g. Europe/Berlin.' })
   @IsString()
   @MaxLength(64)
-  @IsTimeZone({ message: 'timezone must be an IANA time zone such as Europe/Berlin' })
+  @IsIanaZone()
   timezone: string;
 
   @Field(() => MeetingFormat)

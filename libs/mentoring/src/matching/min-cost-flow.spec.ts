@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { MinCostFlow } from './min-cost-flow.js';
-import { createRandom } from './testing/random-cohort.js';
+import { createRandom } from '../../../../test/utils/random.js';
 
 /** Min-cost perfect assignment of a square cost matrix by trying every permutation. */
 function bruteForceAssignment(costs: number[][]): number {

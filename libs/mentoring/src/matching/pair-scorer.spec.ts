@@ -2,7 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { createPairScorer } from './pair-scorer.js';
 import { prepareCohort } from './prepare-cohort.js';
 import { scorePairMicros } from './score.js';
-import { createRandom, randomCohort } from './testing/random-cohort.js';
+import { randomCohort } from '../../../../test/factories/random-cohort.js';
+import { createRandom } from '../../../../test/utils/random.js';
 
 describe('createPairScorer', () => {
   it('returns exactly the reference score for every pair', () => {

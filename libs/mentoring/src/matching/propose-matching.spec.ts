@@ -2,8 +2,9 @@ import { describe, expect, it } from '@jest/globals';
 import { proposeGreedyMatching } from './greedy.js';
 import { MatchingError, MatchingErrorCode } from './matching.errors.js';
 import { proposeMatching } from './propose-matching.js';
-import { exhaustiveBestTotalMicros, isEligiblePair, pairScoreMicros } from './testing/exhaustive-matching.js';
-import { createRandom, randomCohort } from './testing/random-cohort.js';
+import { exhaustiveBestTotalMicros, isEligiblePair, pairScoreMicros } from '../../../../test/utils/exhaustive-matching.js';
+import { randomCohort } from '../../../../test/factories/random-cohort.js';
+import { createRandom } from '../../../../test/utils/random.js';
 import { SCORE_SCALE, type MatchingApplication, type MatchingInput, type MatchingResult } from './types.js';
 
 const micros = (points: number): number => Math.round(points * SCORE_SCALE);

@@ -1,6 +1,4 @@
-import { DateTime } from 'luxon';
-import { daysInMonth } from '../schedule/local-date.js';
-import { offsetAt } from '../schedule/zoned-time.js';
+import { DateTime, IANAZone } from 'luxon';
 import { formatOffset, formatUtc, IcsWriter } from './ics-writer.js';
 
 const MINUTE = 60_000;
@@ -10,6 +8,15 @@ const STEP = 4 * DAY;
 /** Years of changes to infer yearly rules from, at least. */
 const MIN_YEARS = 8;
 const BYDAY = ['', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
+
+/** The zone's offset from UTC at an instant, in minutes east. */
+function offsetAt(zone: string, instant: number): number {
+  const z = IANAZone.create(zone);
+  if (!z.isValid) throw new Error(`Unknown time zone ${zone}`);
+  return z.offset(instant);
+}
+
+const daysInMonth = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
 export interface Transition {
   /** The instant the offset changes (UTC ms). */
@@ -106,7 +113,7 @@ function yearlyRule(onsets: Onset[]): string | null {
 }
 
 /**
- * A VTIMEZONE for `zone` that is right from `fromYear` on: one observance for the offset in force
+ * The one VTIMEZONE writer (events and study groups both use it). A VTIMEZONE for `zone` that is right from `fromYear` on: one observance for the offset in force
  * at the start, then each kind of change, as a yearly rule when the years in range follow one
  * (left open-ended when the rule runs to the end of the range, as the IANA rules do), else as a list
  * of dates. Clients that read VTIMEZONE (ical.js among them) then agree with the IANA database.

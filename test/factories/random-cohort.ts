@@ -1,34 +1,8 @@
 /**
  * Seeded random cohorts for the matcher's property tests and benchmarks (not part of the public API).
  */
-import type { ApplicationPair, MatchingApplication, MatchingInput, MeetingFormat, PreviousPair } from '../types.js';
-
-export interface Random {
-  /** Uniform in [0, 1). */
-  next(): number;
-  /** Integer in [min, max]. */
-  int(min: number, max: number): number;
-  pick<T>(items: readonly T[]): T;
-  chance(probability: number): boolean;
-}
-
-/** mulberry32: small, fast, good enough for test data. */
-export function createRandom(seed: number): Random {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min, max) => min + Math.floor(next() * (max - min + 1)),
-    pick: (items) => items[Math.floor(next() * items.length)]!,
-    chance: (probability) => next() < probability,
-  };
-}
+import type { ApplicationPair, MatchingApplication, MatchingInput, MeetingFormat, PreviousPair } from '../../libs/mentoring/src/matching/types.js';
+import type { Random } from '../utils/random.js';
 
 export const TOPICS = [
   'react', 'testing', 'career', 'leadership', 'system design', 'databases', 'security', 'public speaking',

@@ -1,10 +1,15 @@
-/** Seeded randomness for property tests (mulberry32): a failing seed reproduces exactly. */
+/**
+ * The one seeded random generator for tests and benchmarks (mulberry32): a failing seed reproduces
+ * exactly. (The seed scripts keep their own, scripts/seed/prng.ts, because they ship in dist and this does not.)
+ */
 export interface Random {
   next(): number;
   int(min: number, max: number): number;
   pick<T>(items: readonly T[]): T;
   chance(probability: number): boolean;
   shuffle<T>(items: readonly T[]): T[];
+  /** `count` distinct items (fewer when there are not that many). */
+  sample<T>(items: readonly T[], count: number): T[];
 }
 
 export function createRandom(seed: number): Random {
@@ -29,6 +34,12 @@ export function createRandom(seed: number): Random {
         [copy[i], copy[j]] = [copy[j], copy[i]];
       }
       return copy;
+    },
+    sample: (items, count) => {
+      const pool = [...items];
+      const out: (typeof items)[number][] = [];
+      while (out.length < count && pool.length) out.push(pool.splice(Math.floor(next() * pool.length), 1)[0]);
+      return out;
     },
   };
 }

@@ -4,8 +4,8 @@
  * room, or none), memoised on (mentee position, remaining capacities). Only the scores come from the
  * library (`scoreMatchingPair`), since they define the objective.
  */
-import { scoreMatchingPair } from '../score.js';
-import { SCORE_SCALE, type MatchingApplication, type MatchingInput } from '../types.js';
+import { scoreMatchingPair } from '../../libs/mentoring/src/matching/score.js';
+import { SCORE_SCALE, type MatchingApplication, type MatchingInput } from '../../libs/mentoring/src/matching/types.js';
 
 export interface ExhaustiveOptions {
   /**
