@@ -8,6 +8,8 @@ RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production
+# Without DATABASE_URL the image runs its embedded PostgreSQL with data in a folder the node user owns.
+ENV GUILDHALL_DATA_DIR=/home/node/guildhall-data
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
