@@ -31,13 +31,11 @@ import { TierChangesRepository } from './subscriptions/tier-changes.repository.j
 import { DuesSyncWriter } from './sync/dues-sync-writer.service.js';
 import { StripeReader } from './sync/stripe-reader.service.js';
 import { ChargeHandler, CheckoutSessionHandler, InvoiceHandler, SubscriptionHandler } from './webhooks/handlers/dues-object.handlers.js';
-import { StripeWebhookController } from './webhooks/stripe-webhook.controller.js';
-import { WebhookIngestionService } from './webhooks/webhook-ingestion.service.js';
+import { DuesStripeListener } from './webhooks/dues-stripe.listener.js';
 
-/** Dues through Stripe: checkout, fulfilment, webhooks, renewals, refunds, reconciliation, reports. */
+/** Dues through Stripe: checkout, fulfilment, Stripe event handlers (registered with payments' dispatcher), renewals, refunds, reconciliation, reports. */
 @Module({
   imports: [MembersModule, PaymentsModule],
-  controllers: [StripeWebhookController],
   providers: [
     TierPricesRepository,
     TierCatalogService,
@@ -65,7 +63,7 @@ import { WebhookIngestionService } from './webhooks/webhook-ingestion.service.js
     InvoiceHandler,
     SubscriptionHandler,
     ChargeHandler,
-    WebhookIngestionService,
+    DuesStripeListener,
     RefundSyncService,
     RefundsService,
     OfflinePaymentsService,
@@ -74,6 +72,6 @@ import { WebhookIngestionService } from './webhooks/webhook-ingestion.service.js
     DuesReportService,
     DuesAdminResolver,
   ],
-  exports: [WebhookIngestionService, ReconciliationService],
+  exports: [ReconciliationService],
 })
 export class DuesModule {}

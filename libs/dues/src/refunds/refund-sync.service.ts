@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { PaymentsRepository, RefundLedger } from '../../../payments/src/index.js';
+import { PaymentLedger, RefundLedger } from '../../../payments/src/index.js';
 import type { RefundPlan } from '../sync/dues-facts.js';
 
 /** Refunds as Stripe reports them (charge.refunded, reconciliation) onto the locked payment row. */
 @Injectable()
 export class RefundSyncService {
   constructor(
-    private readonly payments: PaymentsRepository,
+    private readonly payments: PaymentLedger,
     private readonly ledger: RefundLedger,
   ) {}
 
