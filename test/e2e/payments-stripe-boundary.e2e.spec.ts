@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { EventLifecycleService, SeatPaymentsService } from '../../libs/events/src/index.js';
 import { FakeStripe, startFakeStripe } from '../fake-stripe/index.js';
 import { createEvent, register } from '../factories/events.js';
 import { createAdminUser, signUpUser, TestUser } from '../factories/users.js';
@@ -136,5 +137,41 @@ describe('payments: the one Stripe endpoint, its dispatcher and reconciliation (
     expect(text).not.toContain('cus_SECRET_internal_42');
     expect(text).not.toContain('acct_hidden');
     expect(text).not.toContain('Invalid integer');
+  });
+
+  it('a seat refund marks the seat payment and the ledger in one transaction: a failing ledger write leaves neither half done', async () => {
+    const person = await signUpUser(t);
+    const held = (await register(t, person, await paidEvent())).data!.registerForEvent;
+    await t.sql(`UPDATE event_registrations SET hold_expires_at = now() - interval '1 second' WHERE id = $1`, [held.id]);
+    await t.app.get(EventLifecycleService).lapseDue();
+    const sessionId = (await reg(held.id)).checkout_session_id as string;
+    fake.completeCheckoutSession(sessionId); // paid after the hold lapsed: to be refunded
+    await fake.waitForWebhooks();
+    const [payment] = await t.sql(`SELECT id, status, payment_intent_id FROM event_payments WHERE registration_id = $1`, [held.id]);
+    expect(payment.status).toBe('REFUND_PENDING');
+    const ledger = () => t.sql(`SELECT p.status, p.amount_refunded, (SELECT count(*)::int FROM payment_refunds r WHERE r.payment_id = p.id) AS refunds FROM payments p WHERE p.stripe_payment_intent_id = $1`, [payment.payment_intent_id]);
+    const stripeRefunds = () => [...fake.store.refunds.values()].filter((r) => r.payment_intent === payment.payment_intent_id);
+    const seats = t.app.get(SeatPaymentsService);
+
+    await t.sql(`CREATE FUNCTION test_refuse_ledger() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'ledger writes refused by the test'; END $$`);
+    await t.sql(`CREATE TRIGGER test_refuse_ledger BEFORE UPDATE ON payments FOR EACH ROW EXECUTE FUNCTION test_refuse_ledger()`);
+    try {
+      await expect(seats.refund(payment.id)).rejects.toThrow(/ledger writes refused/);
+    } finally {
+      await t.sql(`DROP TRIGGER test_refuse_ledger ON payments`);
+      await t.sql(`DROP FUNCTION test_refuse_ledger()`);
+    }
+    // Stripe refunded (outside the transaction), but neither our seat payment nor the ledger says so yet.
+    expect(stripeRefunds()).toHaveLength(1);
+    expect((await t.sql(`SELECT status, refund_id FROM event_payments WHERE id = $1`, [payment.id]))[0]).toEqual({ status: 'REFUND_PENDING', refund_id: null });
+    expect(await ledger()).toEqual([{ status: 'SUCCEEDED', amount_refunded: 0, refunds: 0 }]);
+
+    // The retry repeats the same Stripe call (same idempotency key: no second refund) and books both.
+    await seats.refund(payment.id);
+    expect(stripeRefunds()).toHaveLength(1);
+    expect((await t.sql(`SELECT status, refund_id FROM event_payments WHERE id = $1`, [payment.id]))[0]).toEqual({ status: 'REFUNDED', refund_id: stripeRefunds()[0].id });
+    expect(await ledger()).toEqual([{ status: 'REFUNDED', amount_refunded: 3000, refunds: 1 }]);
+    await seats.refund(payment.id); // done already: nothing changes
+    expect(await ledger()).toEqual([{ status: 'REFUNDED', amount_refunded: 3000, refunds: 1 }]);
   });
 });
