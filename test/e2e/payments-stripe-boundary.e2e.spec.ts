@@ -174,4 +174,16 @@ describe('payments: the one Stripe endpoint, its dispatcher and reconciliation (
     await seats.refund(payment.id); // done already: nothing changes
     expect(await ledger()).toEqual([{ status: 'REFUNDED', amount_refunded: 3000, refunds: 1 }]);
   });
+
+  it("a refund made in Stripe's dashboard on a seat's charge reaches the ledger (charge.refunded goes to events' table, applied by payments)", async () => {
+    const person = await signUpUser(t);
+    const held = (await register(t, person, await paidEvent())).data!.registerForEvent;
+    const sessionId = (await reg(held.id)).checkout_session_id as string;
+    fake.completeCheckoutSession(sessionId);
+    await fake.waitForWebhooks();
+    const intent = fake.store.checkoutSessions.get(sessionId)!.payment_intent as string;
+    await fake.client({ maxNetworkRetries: 0 }).refunds.create({ payment_intent: intent, amount: 1000 });
+    await fake.waitForWebhooks();
+    expect(await t.sql(`SELECT status, amount_refunded FROM payments WHERE stripe_payment_intent_id = $1`, [intent])).toEqual([{ status: 'PARTIALLY_REFUNDED', amount_refunded: 1000 }]);
+  });
 });

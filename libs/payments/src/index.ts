@@ -7,6 +7,7 @@ export * from './stripe/stripe-client.provider.js';
 export * from './stripe/stripe-gateway.js';
 export * from './stripe/stripe-error-mapping.js';
 export * from './stripe/webhook-signature.js';
+export * from './stripe/stripe-ids.js';
 export * from './customers/stripe-customers.service.js';
 export { StripeEventSource, StripeEventOutcome } from './events/stripe-event.entity.js';
 export * from './events/stripe-sync-runs.service.js';
@@ -18,6 +19,8 @@ export * from './ledger/payment.enums.js';
 export * from './ledger/payment.type.js';
 export * from './ledger/refund-ledger.service.js';
 export * from './ledger/payment-ledger.service.js';
+export * from './ledger/stripe-refund-facts.js';
+export * from './ledger/stripe-refunds-sync.service.js';
 export type { NewPayment } from './ledger/payments.repository.js';
 
 import { StripeCustomerEntity } from './customers/stripe-customer.entity.js';

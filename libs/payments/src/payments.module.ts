@@ -10,6 +10,7 @@ import { PaymentsResolver } from './ledger/payments.resolver.js';
 import { PaymentsService } from './ledger/payments.service.js';
 import { RefundLedger } from './ledger/refund-ledger.service.js';
 import { RefundsRepository } from './ledger/refunds.repository.js';
+import { StripeRefundsSync } from './ledger/stripe-refunds-sync.service.js';
 import { stripeProviders } from './stripe/stripe-client.provider.js';
 import { StripeGateway } from './stripe/stripe-gateway.js';
 import { StripeEventDispatcher } from './webhooks/stripe-event-dispatcher.service.js';
@@ -38,9 +39,10 @@ import { StripeWebhookController } from './webhooks/stripe-webhook.controller.js
     RefundsRepository,
     RefundLedger,
     PaymentLedger,
+    StripeRefundsSync,
     PaymentsService,
     PaymentsResolver,
   ],
-  exports: [StripeGateway, StripeCustomersService, StripeSyncRuns, StripeEventDispatcher, StripeEventReplay, RefundLedger, PaymentLedger],
+  exports: [StripeGateway, StripeCustomersService, StripeSyncRuns, StripeEventDispatcher, StripeEventReplay, RefundLedger, PaymentLedger, StripeRefundsSync],
 })
 export class PaymentsModule {}

@@ -3,10 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type Stripe from 'stripe';
 import { DataSource } from 'typeorm';
 import { AppError, badInput, ErrorCode, JobRegistry, ROOT_LOGGER, type RootLogger } from '../../../core/src/index.js';
-import { PaymentLedger, StripeEventReplay, StripeGateway, StripeSyncRuns, toProviderError } from '../../../payments/src/index.js';
+import { PaymentLedger, StripeEventReplay, StripeGateway, StripeRefundsSync, StripeSyncRuns, toProviderError } from '../../../payments/src/index.js';
 import { RECONCILE_CURSOR, RECONCILE_TASK, STOP_BILLING_TASK } from '../dues.constants.js';
 import { DuesErrorReason } from '../dues.errors.js';
-import { RefundSyncService } from '../refunds/refund-sync.service.js';
 import { StopBillingService } from '../subscriptions/stop-billing.service.js';
 import { DuesSyncWriter } from '../sync/dues-sync-writer.service.js';
 import { StripeReader } from '../sync/stripe-reader.service.js';
@@ -34,7 +33,7 @@ export class ReconciliationService implements OnModuleInit {
     private readonly reader: StripeReader,
     private readonly writer: DuesSyncWriter,
     private readonly ledger: PaymentLedger,
-    private readonly refundSync: RefundSyncService,
+    private readonly refundSync: StripeRefundsSync,
     private readonly stopBilling: StopBillingService,
     @Inject(ROOT_LOGGER) private readonly logger: RootLogger,
   ) {}
@@ -118,7 +117,7 @@ export class ReconciliationService implements OnModuleInit {
       if (!pi || byIntent.has(pi)) continue;
       byIntent.set(pi, 1);
       try {
-        const plan = await this.reader.refundsOfPaymentIntent(pi);
+        const plan = await this.refundSync.ofPaymentIntent(pi);
         const changes = await this.dataSource.transaction((manager) => this.refundSync.apply(manager, plan));
         if (changes.length) {
           report.refundsSettled++;

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { PaymentPurpose, StripeEventDispatcher, type StripeEventHandler } from '../../../payments/src/index.js';
+import { PaymentPurpose, StripeEventDispatcher, type StripeEventHandler, StripeRefundsSync } from '../../../payments/src/index.js';
 import { EVENT_HANDLERS, type HandlerName } from './event-handlers.js';
-import { ChargeHandler, CheckoutSessionHandler, InvoiceHandler, SubscriptionHandler } from './handlers/dues-object.handlers.js';
+import { CheckoutSessionHandler, InvoiceHandler, SubscriptionHandler } from './handlers/dues-object.handlers.js';
 
 /**
  * Registers dues with payments' Stripe event dispatcher: objects whose purpose is DUES, and objects
@@ -14,7 +14,7 @@ export class DuesStripeListener implements OnModuleInit {
     private readonly checkoutSession: CheckoutSessionHandler,
     private readonly invoice: InvoiceHandler,
     private readonly subscription: SubscriptionHandler,
-    private readonly charge: ChargeHandler,
+    private readonly charge: StripeRefundsSync,
   ) {}
 
   onModuleInit(): void {

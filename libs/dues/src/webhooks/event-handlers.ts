@@ -1,4 +1,4 @@
-/** Dues' table: which handler (one per Stripe object) each event type goes to. Types not listed are acknowledged and ignored. */
+/** Dues' table: which handler (one per Stripe object) each event type goes to (`charge` is payments' ledger refund sync). Types not listed are acknowledged and ignored. */
 export const EVENT_HANDLERS = {
   'checkout.session.completed': 'checkoutSession',
   'checkout.session.async_payment_succeeded': 'checkoutSession',

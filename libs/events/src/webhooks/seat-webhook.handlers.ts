@@ -8,7 +8,7 @@ import { isSeatSession, toPaidCheckout } from './seat-webhook.mapping.js';
  * each to its handler. The session in the event is enough (no Stripe read): a completed session's
  * payment does not change afterwards. Every other type is ignored (2xx).
  */
-export function seatWebhookHandlers(seats: SeatPaymentsService): Record<string, StripeEventHandler<any>> {
+export function seatWebhookHandlers(seats: SeatPaymentsService, ledgerRefunds: StripeEventHandler<any>): Record<string, StripeEventHandler<any>> {
   const paid: StripeEventHandler<PaidCheckout> = {
     read: async (event) => toPaidCheckout(event.data.object as Stripe.Checkout.Session) ?? null,
     apply: async (manager, checkout) => seats.checkoutPaid(checkout, manager),
@@ -24,5 +24,7 @@ export function seatWebhookHandlers(seats: SeatPaymentsService): Record<string, 
     'checkout.session.completed': paid,
     'checkout.session.async_payment_succeeded': paid,
     'checkout.session.expired': expired,
+    // Refunds of a seat's charge (ours, or made in the dashboard) reach the ledger through payments.
+    'charge.refunded': ledgerRefunds,
   };
 }

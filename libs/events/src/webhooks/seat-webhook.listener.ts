@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { StripeEventDispatcher } from '../../../payments/src/index.js';
+import { StripeEventDispatcher, StripeRefundsSync } from '../../../payments/src/index.js';
 import { EVENT_PAYMENT_PURPOSE } from '../payments/event-payments.port.js';
 import { SeatPaymentsService } from '../seat-payments.service.js';
 import { seatWebhookHandlers } from './seat-webhook.handlers.js';
@@ -14,9 +14,10 @@ export class SeatWebhookListener implements OnModuleInit {
   constructor(
     private readonly dispatcher: StripeEventDispatcher,
     private readonly seats: SeatPaymentsService,
+    private readonly refunds: StripeRefundsSync,
   ) {}
 
   onModuleInit(): void {
-    this.dispatcher.register({ purpose: EVENT_PAYMENT_PURPOSE, handlers: seatWebhookHandlers(this.seats) });
+    this.dispatcher.register({ purpose: EVENT_PAYMENT_PURPOSE, handlers: seatWebhookHandlers(this.seats, this.refunds) });
   }
 }

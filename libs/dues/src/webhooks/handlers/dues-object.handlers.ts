@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type Stripe from 'stripe';
 import { EntityManager } from 'typeorm';
 import type { StripeEventHandler } from '../../../../payments/src/index.js';
-import { RefundSyncService } from '../../refunds/refund-sync.service.js';
-import type { DuesSyncPlan, RefundPlan } from '../../sync/dues-facts.js';
+import type { DuesSyncPlan } from '../../sync/dues-facts.js';
 import { DuesSyncWriter } from '../../sync/dues-sync-writer.service.js';
 import { StripeReader } from '../../sync/stripe-reader.service.js';
 
@@ -50,23 +49,5 @@ export class InvoiceHandler extends MembershipObjectHandler {
 export class SubscriptionHandler extends MembershipObjectHandler {
   protected readObject(id: string) {
     return this.reader.subscription(id);
-  }
-}
-
-/** charge.*: refunds made here or in the Stripe dashboard. */
-@Injectable()
-export class ChargeHandler implements StripeEventHandler<RefundPlan> {
-  constructor(
-    private readonly reader: StripeReader,
-    private readonly refunds: RefundSyncService,
-  ) {}
-
-  async read(event: Stripe.Event): Promise<RefundPlan | null> {
-    const id = objectIdOf(event);
-    return id ? this.reader.charge(id) : null;
-  }
-
-  apply(manager: EntityManager, plan: RefundPlan) {
-    return this.refunds.apply(manager, plan);
   }
 }
