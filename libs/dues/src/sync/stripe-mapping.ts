@@ -10,8 +10,6 @@ import type { FailureFacts, PaidFacts, ServicePeriod, SessionFacts, Subscription
 
 export const toDate = (unix: number | null | undefined): Date | null => (typeof unix === 'number' ? new Date(unix * 1000) : null);
 
-export { idOf };
-
 const membershipIn = (metadata: Stripe.Metadata | null | undefined): string | null => metadata?.[STRIPE_METADATA.membership] ?? null;
 
 function subscriptionLines(invoice: Stripe.Invoice): Stripe.InvoiceLineItem[] {
