@@ -46,9 +46,10 @@ describe('reconcileStripe on a pool of 2 connections', () => {
   it('a second reconciliation while one runs gets CONFLICT; the first finishes, and the next one may run', async () => {
     // Stripe is slow to list events (one 5xx after 1.5 s, then the SDK's retry succeeds): the first run holds the lease meanwhile.
     fake.failNext({ method: 'GET', path: '/v1/events', status: 500, timeoutMs: 1_500 });
+    const listedBefore = fake.requests.filter((r) => r.path === '/v1/events').length;
     const first = t.gql(RECONCILE, {}, admin.accessToken);
-    await within(3_000, 'the lease to be taken', (async () => {
-      while (!(await t.sql(`SELECT 1 FROM stripe_sync_cursors WHERE run_holder IS NOT NULL`)).length) await new Promise((r) => setTimeout(r, 20));
+    await within(3_000, 'the first run to ask Stripe for events', (async () => {
+      while (fake.requests.filter((r) => r.path === '/v1/events').length === listedBefore) await new Promise((r) => setTimeout(r, 20));
     })());
     const second = await within(5_000, 'the second reconcileStripe', t.gql(RECONCILE, {}, admin.accessToken));
     expect(errorCode(second)).toBe('CONFLICT');
