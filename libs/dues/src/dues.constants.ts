@@ -1,9 +1,11 @@
+import { REFUND_METADATA_KEY } from '../../payments/src/index.js';
+
 /** Metadata keys we put on Stripe objects (sessions, subscriptions, payment intents) to find our records again. */
 export const STRIPE_METADATA = {
   membership: 'guildhall_membership_id',
   tier: 'guildhall_tier_id',
   period: 'guildhall_period',
-  refund: 'guildhall_refund_id',
+  refund: REFUND_METADATA_KEY,
   payment: 'guildhall_payment_id',
 } as const;
 

@@ -14,7 +14,6 @@ import { FulfilmentService } from './fulfilment/fulfilment.service.js';
 import { MembershipExtensionService } from './fulfilment/membership-extension.service.js';
 import { OfflinePaymentsService } from './offline/offline-payments.service.js';
 import { ReconciliationService } from './reconciliation/reconciliation.service.js';
-import { RefundSyncService } from './refunds/refund-sync.service.js';
 import { RefundsService } from './refunds/refunds.service.js';
 import { DuesReportRepository } from './reports/dues-report.repository.js';
 import { DuesReportService } from './reports/dues-report.service.js';
@@ -30,14 +29,12 @@ import { TierChangesLoader } from './subscriptions/tier-changes.loader.js';
 import { TierChangesRepository } from './subscriptions/tier-changes.repository.js';
 import { DuesSyncWriter } from './sync/dues-sync-writer.service.js';
 import { StripeReader } from './sync/stripe-reader.service.js';
-import { ChargeHandler, CheckoutSessionHandler, InvoiceHandler, SubscriptionHandler } from './webhooks/handlers/dues-object.handlers.js';
-import { StripeWebhookController } from './webhooks/stripe-webhook.controller.js';
-import { WebhookIngestionService } from './webhooks/webhook-ingestion.service.js';
+import { CheckoutSessionHandler, InvoiceHandler, SubscriptionHandler } from './webhooks/handlers/dues-object.handlers.js';
+import { DuesStripeListener } from './webhooks/dues-stripe.listener.js';
 
-/** Dues through Stripe: checkout, fulfilment, webhooks, renewals, refunds, reconciliation, reports. */
+/** Dues through Stripe: checkout, fulfilment, Stripe event handlers (registered with payments' dispatcher), renewals, refunds, reconciliation, reports. */
 @Module({
   imports: [MembersModule, PaymentsModule],
-  controllers: [StripeWebhookController],
   providers: [
     TierPricesRepository,
     TierCatalogService,
@@ -64,9 +61,7 @@ import { WebhookIngestionService } from './webhooks/webhook-ingestion.service.js
     CheckoutSessionHandler,
     InvoiceHandler,
     SubscriptionHandler,
-    ChargeHandler,
-    WebhookIngestionService,
-    RefundSyncService,
+    DuesStripeListener,
     RefundsService,
     OfflinePaymentsService,
     ReconciliationService,
@@ -74,6 +69,6 @@ import { WebhookIngestionService } from './webhooks/webhook-ingestion.service.js
     DuesReportService,
     DuesAdminResolver,
   ],
-  exports: [WebhookIngestionService, ReconciliationService],
+  exports: [ReconciliationService],
 })
 export class DuesModule {}

@@ -44,8 +44,13 @@ export class EventPaymentsRepository {
     );
   }
 
-  async markRefunded(id: string, refundId: string): Promise<void> {
-    await this.dataSource.query(
+  /** Locks the payment row (FOR UPDATE) in the caller's transaction. */
+  lockById(manager: EntityManager, id: string): Promise<EventPaymentEntity | null> {
+    return manager.getRepository(EventPaymentEntity).createQueryBuilder('p').where('p.id = :id', { id }).setLock('pessimistic_write').getOne();
+  }
+
+  async markRefunded(manager: EntityManager, id: string, refundId: string): Promise<void> {
+    await manager.query(
       `UPDATE event_payments SET status = $2, refund_id = $3, refunded_at = now(), updated_at = now() WHERE id = $1 AND status = $4`,
       [id, EventPaymentStatus.REFUNDED, refundId, EventPaymentStatus.REFUND_PENDING],
     );

@@ -1,9 +1,9 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
-import { DataSource } from 'typeorm';
-import { enqueue, JobRegistry, ROOT_LOGGER, type RootLogger } from '../../core/src/index.js';
-import { PaymentPurpose, PaymentProvider, PaymentsRepository, PaymentStatus } from '../../payments/src/index.js';
+import { DataSource, EntityManager } from 'typeorm';
+import { enqueue, inTransaction, JobRegistry, ROOT_LOGGER, type RootLogger } from '../../core/src/index.js';
+import { PaymentLedger, PaymentProvider, PaymentPurpose } from '../../payments/src/index.js';
 import { EventPaymentStatus } from './entities/event-payment.entity.js';
 import { EventEntity } from './entities/event.entity.js';
 import { RegistrationEntity } from './entities/registration.entity.js';
@@ -37,7 +37,7 @@ export class SeatPaymentsService implements OnModuleInit {
     private readonly events: EventsRepository,
     private readonly registrations: RegistrationsRepository,
     private readonly payments: EventPaymentsRepository,
-    private readonly ledger: PaymentsRepository,
+    private readonly ledger: PaymentLedger,
     private readonly waitlist: WaitlistService,
     private readonly mailer: EventMailer,
     private readonly jobs: JobRegistry,
@@ -112,18 +112,19 @@ export class SeatPaymentsService implements OnModuleInit {
   /**
    * A Checkout Session of ours was paid. In time (the hold is still this session's): the seat is
    * confirmed. Late (released, cancelled, or another page): recorded, refunded, and the person told.
-   * Repeated deliveries change nothing.
+   * Repeated deliveries change nothing. Joins the caller's transaction (the dispatcher's, which also
+   * claims the Stripe event). Returns what changed.
    */
-  async checkoutPaid(paid: PaidCheckout): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+  async checkoutPaid(paid: PaidCheckout, outer?: EntityManager): Promise<string[]> {
+    return inTransaction(this.dataSource, outer, async (manager) => {
       const found = await this.registrations.findById(paid.registrationId, manager);
       if (!found) {
         this.logger.warn({ context: 'events', sessionId: paid.sessionId }, 'Paid Checkout Session names no registration');
-        return;
+        return [];
       }
       const event = await this.events.lockById(manager, found.eventId);
       const registration = await this.registrations.lockById(manager, found.id);
-      if (!event || !registration) return;
+      if (!event || !registration) return [];
       const inTime = registration.status === RegistrationStatus.PENDING_PAYMENT && registration.checkoutSessionId === paid.sessionId;
       const paymentId = await this.payments.insertOnce(manager, {
         registrationId: registration.id,
@@ -136,28 +137,26 @@ export class SeatPaymentsService implements OnModuleInit {
         status: inTime ? EventPaymentStatus.PAID : EventPaymentStatus.REFUND_PENDING,
         refundReason: inTime ? null : 'payment arrived after the seat was released',
       });
-      if (!paymentId) return; // this session was recorded already
+      if (!paymentId) return []; // this session was recorded already
       // The platform's ledger (shared with dues): members see it in myPayments, admins in payments.
-      if (!(await this.ledger.findByStripeRefs(manager, { paymentIntentId: paid.paymentIntentId }))) {
-        await this.ledger.insert(manager, {
-          userId: registration.userId,
-          purpose: PaymentPurpose.EVENT,
-          provider: PaymentProvider.STRIPE,
-          method: 'card',
-          amount: paid.amount,
-          currency: paid.currency.toUpperCase(),
-          description: `Seat at ${event.title}`,
-          stripePaymentIntentId: paid.paymentIntentId,
-          stripeChargeId: null,
-          stripeInvoiceId: null,
-          stripeCustomerId: null,
-          receiptUrl: null,
-          externalReference: null,
-          note: null,
-          recordedBy: null,
-          paidAt: new Date(),
-        });
-      }
+      await this.ledger.recordPayment(manager, {
+        userId: registration.userId,
+        purpose: PaymentPurpose.EVENT,
+        provider: PaymentProvider.STRIPE,
+        method: 'card',
+        amount: paid.amount,
+        currency: paid.currency.toUpperCase(),
+        description: `Seat at ${event.title}`,
+        stripePaymentIntentId: paid.paymentIntentId,
+        stripeChargeId: null,
+        stripeInvoiceId: null,
+        stripeCustomerId: null,
+        receiptUrl: null,
+        externalReference: null,
+        note: null,
+        recordedBy: null,
+        paidAt: new Date(),
+      });
       const contact = await this.registrations.contactOf(manager, registration.userId);
       const to = { userId: registration.userId, ...contact };
       if (inTime) {
@@ -168,38 +167,46 @@ export class SeatPaymentsService implements OnModuleInit {
         registration.checkoutUrl = null;
         await this.registrations.save(manager, registration);
         await this.mailer.confirmed(manager, to, event, registration.id, registration.offersMade > 0);
-        return;
+        return [`recorded payment for registration ${registration.id}: seat confirmed`];
       }
       await enqueue(manager, REFUND_TASK, { paymentId }, { jobKey: `refund:${paymentId}` });
       await this.mailer.lateRefund(manager, to, event, paymentId, paid.amount, paid.currency.toUpperCase());
+      return [`recorded payment for registration ${registration.id}: arrived late, refund queued`];
     });
   }
 
   /** The payment page closed unpaid: the hold lapses now rather than at the next sweep. */
-  async checkoutExpired(sessionId: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+  async checkoutExpired(sessionId: string, outer?: EntityManager): Promise<string[]> {
+    return inTransaction(this.dataSource, outer, async (manager) => {
       const found = await this.registrations.findByCheckoutSession(sessionId, manager);
-      if (!found || found.status !== RegistrationStatus.PENDING_PAYMENT) return;
+      if (!found || found.status !== RegistrationStatus.PENDING_PAYMENT) return [];
       const event = await this.events.lockById(manager, found.eventId);
       const registration = await this.registrations.lockById(manager, found.id);
-      if (!event || !registration || registration.status !== RegistrationStatus.PENDING_PAYMENT || registration.checkoutSessionId !== sessionId) return;
+      if (!event || !registration || registration.status !== RegistrationStatus.PENDING_PAYMENT || registration.checkoutSessionId !== sessionId) return [];
       const now = new Date();
       await this.waitlist.lapse(manager, event, registration, now);
       await this.waitlist.promote(manager, event, now);
       await this.events.saveCounters(manager, event);
+      return [`registration ${registration.id}: hold released (payment page expired)`];
     });
   }
 
-  /** The refund job: at most once per payment (Stripe idempotency key), retried with backoff on failure. */
+  /**
+   * The refund job: asks Stripe first (outside any transaction, with the idempotency key
+   * `event-refund:<payment id>`, so a retry never refunds twice), then marks the seat's payment
+   * refunded and books the refund on the ledger in one transaction: both or neither. A failure
+   * leaves the payment REFUND_PENDING and the job retries with backoff.
+   */
   async refund(paymentId: string): Promise<void> {
     const payment = await this.payments.findById(paymentId);
     if (!payment || payment.status !== EventPaymentStatus.REFUND_PENDING) return;
     if (!payment.paymentIntentId) throw new Error(`event payment ${paymentId} has no payment intent to refund`);
     const { refundId } = await this.port.refund(payment.paymentIntentId, payment.amount, `event-refund:${payment.id}`);
-    await this.payments.markRefunded(payment.id, refundId);
     await this.dataSource.transaction(async (manager) => {
-      const entry = await this.ledger.lockByStripeRefs(manager, { paymentIntentId: payment.paymentIntentId });
-      if (entry) await this.ledger.setRefunded(manager, entry.id, entry.amount, PaymentStatus.REFUNDED);
+      const locked = await this.payments.lockById(manager, payment.id);
+      if (!locked || locked.status !== EventPaymentStatus.REFUND_PENDING) return;
+      await this.payments.markRefunded(manager, locked.id, refundId ?? 'already_refunded');
+      await this.ledger.refund(manager, { paymentIntentId: locked.paymentIntentId, stripeRefundId: refundId, amount: locked.amount, currency: locked.currency });
     });
   }
 }

@@ -2,43 +2,47 @@ import { Global, Module } from '@nestjs/common';
 import { StripeCustomersRepository } from './customers/stripe-customers.repository.js';
 import { StripeCustomersService } from './customers/stripe-customers.service.js';
 import { StripeEventsRepository } from './events/stripe-events.repository.js';
+import { StripeSyncRuns } from './events/stripe-sync-runs.service.js';
 import { SyncCursorsRepository } from './events/sync-cursors.repository.js';
+import { PaymentLedger } from './ledger/payment-ledger.service.js';
 import { PaymentsRepository } from './ledger/payments.repository.js';
 import { PaymentsResolver } from './ledger/payments.resolver.js';
 import { PaymentsService } from './ledger/payments.service.js';
 import { RefundLedger } from './ledger/refund-ledger.service.js';
 import { RefundsRepository } from './ledger/refunds.repository.js';
+import { StripeRefundsSync } from './ledger/stripe-refunds-sync.service.js';
 import { stripeProviders } from './stripe/stripe-client.provider.js';
-import { StripeEventListeners } from './stripe/stripe-event-listeners.js';
 import { StripeGateway } from './stripe/stripe-gateway.js';
+import { StripeEventDispatcher } from './webhooks/stripe-event-dispatcher.service.js';
+import { StripeEventReplay } from './webhooks/stripe-event-replay.service.js';
+import { StripeWebhookController } from './webhooks/stripe-webhook.controller.js';
 
-/** The Stripe adapter (client, customers, event store, event listeners) and the payments ledger shared by dues and events. Global: every feature that takes payments uses it. */
+/**
+ * The Stripe boundary (client, customers, the one webhook endpoint and its dispatcher, event replay)
+ * and the payments ledger shared by dues and events, which they write only through PaymentLedger.
+ * Global: every feature that takes payments uses it. Repositories stay inside.
+ */
 @Global()
 @Module({
+  controllers: [StripeWebhookController],
   providers: [
     ...stripeProviders,
     StripeGateway,
-    StripeEventListeners,
     StripeCustomersRepository,
     StripeCustomersService,
     StripeEventsRepository,
     SyncCursorsRepository,
+    StripeSyncRuns,
+    StripeEventDispatcher,
+    StripeEventReplay,
     PaymentsRepository,
+    RefundsRepository,
+    RefundLedger,
+    PaymentLedger,
+    StripeRefundsSync,
     PaymentsService,
     PaymentsResolver,
-    RefundsRepository,
-    RefundLedger,
   ],
-  exports: [
-    StripeGateway,
-    StripeEventListeners,
-    StripeCustomersService,
-    StripeCustomersRepository,
-    StripeEventsRepository,
-    SyncCursorsRepository,
-    PaymentsRepository,
-    RefundsRepository,
-    RefundLedger,
-  ],
+  exports: [StripeGateway, StripeCustomersService, StripeSyncRuns, StripeEventDispatcher, StripeEventReplay, RefundLedger, PaymentLedger, StripeRefundsSync],
 })
 export class PaymentsModule {}

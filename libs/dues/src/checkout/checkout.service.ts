@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig, AppError, ErrorCode, forbidden, notFound, Role, type Viewer } from '../../../core/src/index.js';
 import { UsersRepository } from '../../../accounts/src/index.js';
 import { MembershipEntity, MembershipsRepository, MembershipTierEntity, TiersRepository } from '../../../members/src/index.js';
-import { StripeCustomersService, StripeGateway } from '../../../payments/src/index.js';
+import { PaymentPurpose, PURPOSE_METADATA_KEY, StripeCustomersService, StripeGateway } from '../../../payments/src/index.js';
 import { stripeIntervalFor } from '../catalog/price-lookup-key.js';
 import { TierCatalogService } from '../catalog/tier-catalog.service.js';
 import { STRIPE_METADATA } from '../dues.constants.js';
@@ -125,7 +125,8 @@ export class CheckoutService {
     mode: CheckoutMode,
     periodLabel: string,
   ): Stripe.Checkout.SessionCreateParams {
-    const metadata = { [STRIPE_METADATA.membership]: membership.id, [STRIPE_METADATA.tier]: tier.id, [STRIPE_METADATA.period]: periodLabel };
+    // `purpose` routes the session's, subscription's and payment's events to dues (payments' dispatcher).
+    const metadata = { [PURPOSE_METADATA_KEY]: PaymentPurpose.DUES, [STRIPE_METADATA.membership]: membership.id, [STRIPE_METADATA.tier]: tier.id, [STRIPE_METADATA.period]: periodLabel };
     const base = this.config.publicUrl.replace(/\/$/, '');
     return {
       mode: mode === CheckoutMode.SUBSCRIPTION ? 'subscription' : 'payment',

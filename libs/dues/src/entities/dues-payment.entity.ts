@@ -1,6 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToOne, PrimaryColumn, type Relation } from 'typeorm';
 import { MembershipEntity, MembershipTierEntity } from '../../../members/src/index.js';
-import { PaymentEntity } from '../../../payments/src/index.js';
 
 /**
  * What a ledger payment of purpose DUES paid for: which membership, at which tier, for which period.
@@ -12,9 +11,10 @@ import { PaymentEntity } from '../../../payments/src/index.js';
 @Index('dues_payments_tier_idx', ['tierId'])
 export class DuesPaymentEntity {
   @PrimaryColumn({ type: 'uuid' }) paymentId: string;
-  @OneToOne(() => PaymentEntity, { onDelete: 'RESTRICT' })
+  /** The ledger row (payments owns it; named, not imported, to keep its entity private). */
+  @OneToOne('PaymentEntity', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'payment_id' })
-  payment?: Relation<PaymentEntity>;
+  payment?: unknown;
   @Column({ type: 'uuid' }) membershipId: string;
   @ManyToOne(() => MembershipEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'membership_id' })

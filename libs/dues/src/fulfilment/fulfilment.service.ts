@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService, formatMoney } from '../../../core/src/index.js';
 import { MembershipEntity, MembershipsService, MembershipTierEntity, PeriodSource, TiersRepository } from '../../../members/src/index.js';
-import { PaymentEntity, PaymentProvider, PaymentPurpose, PaymentsRepository } from '../../../payments/src/index.js';
+import { type LedgerPayment, PaymentLedger, PaymentProvider, PaymentPurpose } from '../../../payments/src/index.js';
 import { TierPricesRepository } from '../catalog/tier-prices.repository.js';
 import { EMAIL } from '../dues.constants.js';
 import type { PaidFacts } from '../sync/dues-facts.js';
@@ -13,7 +13,7 @@ import { isoDay } from './money-format.js';
 import { oneTimePeriod } from './one-time-period.js';
 
 export interface FulfilmentResult {
-  payment: PaymentEntity;
+  payment: LedgerPayment;
   /** False when this payment was already recorded (a duplicate event, the success page after the webhook…). */
   created: boolean;
 }
@@ -26,7 +26,7 @@ export interface FulfilmentResult {
 @Injectable()
 export class FulfilmentService {
   constructor(
-    private readonly payments: PaymentsRepository,
+    private readonly payments: PaymentLedger,
     private readonly duesPayments: DuesPaymentsRepository,
     private readonly tiers: TiersRepository,
     private readonly tierPrices: TierPricesRepository,
@@ -42,7 +42,7 @@ export class FulfilmentService {
 
     const tier = await this.tierPaidFor(manager, membership, facts);
     const period = facts.period ?? oneTimePeriod(membership, tier.billingInterval, facts.paidAt);
-    const payment = await this.payments.insert(manager, {
+    const { payment, created } = await this.payments.recordPayment(manager, {
       userId: membership.userId,
       purpose: PaymentPurpose.DUES,
       provider: PaymentProvider.STRIPE,
@@ -60,6 +60,7 @@ export class FulfilmentService {
       recordedBy: null,
       paidAt: facts.paidAt,
     });
+    if (!created) return { payment, created: false };
     const applied = await this.extension.canExtend(manager, membership, facts.subscriptionId !== null && facts.period !== null);
     await this.duesPayments.insert(manager, {
       paymentId: payment.id,

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppError, AuditService, badInput, ErrorCode, formatMoney, isUniqueViolation, notFound, type Viewer } from '../../../core/src/index.js';
 import { MembershipsRepository, MembershipStatus, PeriodSource, TiersRepository } from '../../../members/src/index.js';
-import { Payment, PaymentProvider, PaymentPurpose, PaymentsErrorReason, PaymentsRepository } from '../../../payments/src/index.js';
+import { Payment, PaymentLedger, PaymentProvider, PaymentPurpose, PaymentsErrorReason } from '../../../payments/src/index.js';
 import { DuesErrorReason } from '../dues.errors.js';
 import { EMAIL } from '../dues.constants.js';
 import { DuesMailer } from '../fulfilment/dues-mailer.service.js';
@@ -22,7 +22,7 @@ export class OfflinePaymentsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly memberships: MembershipsRepository,
     private readonly tiers: TiersRepository,
-    private readonly payments: PaymentsRepository,
+    private readonly payments: PaymentLedger,
     private readonly duesPayments: DuesPaymentsRepository,
     private readonly subscriptions: DuesSubscriptionsRepository,
     private readonly tierChanges: TierChangesRepository,
@@ -53,7 +53,7 @@ export class OfflinePaymentsService {
         if (!tier) throw notFound('Membership tier');
         if (input.amount.currency !== tier.priceCurrency) throw badInput('input.amount.currency', `must be ${tier.priceCurrency}, the currency of the ${tier.name} tier`);
         const period = oneTimePeriod(membership, tier.billingInterval, receivedAt);
-        const payment = await this.payments.insert(manager, {
+        const { payment } = await this.payments.recordPayment(manager, {
           userId: membership.userId,
           purpose: PaymentPurpose.DUES,
           provider: PaymentProvider.OFFLINE,

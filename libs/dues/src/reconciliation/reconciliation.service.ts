@@ -3,31 +3,24 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type Stripe from 'stripe';
 import { DataSource } from 'typeorm';
 import { AppError, badInput, ErrorCode, JobRegistry, ROOT_LOGGER, type RootLogger } from '../../../core/src/index.js';
-import { PaymentsRepository, RefundsRepository, StripeEventSource, StripeEventsRepository, StripeGateway, SyncCursorsRepository, toProviderError } from '../../../payments/src/index.js';
+import { PaymentLedger, StripeEventReplay, StripeGateway, StripeRefundsSync, StripeSyncRuns, toProviderError } from '../../../payments/src/index.js';
 import { RECONCILE_CURSOR, RECONCILE_TASK, STOP_BILLING_TASK } from '../dues.constants.js';
 import { DuesErrorReason } from '../dues.errors.js';
-import { RefundSyncService } from '../refunds/refund-sync.service.js';
 import { StopBillingService } from '../subscriptions/stop-billing.service.js';
 import { DuesSyncWriter } from '../sync/dues-sync-writer.service.js';
 import { StripeReader } from '../sync/stripe-reader.service.js';
-import { HANDLED_EVENT_TYPES } from '../webhooks/event-handlers.js';
-import { WebhookIngestionService } from '../webhooks/webhook-ingestion.service.js';
 import { emptyReport, type ReconcileReport } from './reconcile-report.type.js';
 
-const STRIPE_EVENT_RETENTION_MS = 30 * 86_400_000;
-/** Events may be created a little out of order across Stripe's machines: re-read a margin before the cursor. */
-const CURSOR_OVERLAP_MS = 5 * 60_000;
-const MAX_EVENTS = 10_000;
 const MAX_SUBSCRIPTIONS = 50_000;
 const MAX_FIXES_LISTED = 200;
-const LOCK_KEY = 'guildhall:dues-reconcile-stripe';
 
 /**
- * Finds and fixes drift between Stripe and us: (1) pages through Stripe's events since the cursor
- * and applies those we never recorded (a lost webhook), through the same ingestion as the webhook;
- * (2) pages through every subscription and applies its current state and latest invoice; (3) settles
- * refunds whose answer was lost; (4) stops billing cancelled memberships. Everything it applies is
- * idempotent, so a second run finds nothing to do. One run at a time (advisory lock).
+ * Finds and fixes drift between Stripe and us: (1) replays the Stripe events we never recorded (a
+ * lost webhook) through payments' dispatcher, so dues and event seats alike are caught up; (2) pages
+ * through every subscription and applies its current state and latest invoice; (3) settles refunds
+ * whose answer was lost; (4) stops billing cancelled memberships. Everything it applies is
+ * idempotent, so a second run finds nothing to do. One run at a time (a lease row, taken and released
+ * in short statements: no connection is held while the run's own work asks the pool for others).
  */
 @Injectable()
 export class ReconciliationService implements OnModuleInit {
@@ -35,14 +28,12 @@ export class ReconciliationService implements OnModuleInit {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly gateway: StripeGateway,
     private readonly jobs: JobRegistry,
-    private readonly events: StripeEventsRepository,
-    private readonly cursors: SyncCursorsRepository,
-    private readonly ingestion: WebhookIngestionService,
+    private readonly runs: StripeSyncRuns,
+    private readonly replay: StripeEventReplay,
     private readonly reader: StripeReader,
     private readonly writer: DuesSyncWriter,
-    private readonly refunds: RefundsRepository,
-    private readonly payments: PaymentsRepository,
-    private readonly refundSync: RefundSyncService,
+    private readonly ledger: PaymentLedger,
+    private readonly refundSync: StripeRefundsSync,
     private readonly stopBilling: StopBillingService,
     @Inject(ROOT_LOGGER) private readonly logger: RootLogger,
   ) {}
@@ -63,76 +54,36 @@ export class ReconciliationService implements OnModuleInit {
   async reconcile(since?: Date | null): Promise<ReconcileReport> {
     if (since && since.getTime() > Date.now()) throw badInput('since', 'must not be in the future');
     const stripe = this.gateway.client();
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      const [{ locked }] = (await runner.query(`SELECT pg_try_advisory_lock(hashtext($1)) AS locked`, [LOCK_KEY])) as Array<{ locked: boolean }>;
-      if (!locked) throw new AppError(ErrorCode.CONFLICT, 'A reconciliation is already running', { reason: DuesErrorReason.RECONCILE_RUNNING });
-      try {
-        const from = since ?? (await this.defaultSince());
-        const report = emptyReport(from);
-        await this.replayMissedEvents(stripe, from, report);
-        await this.syncSubscriptions(stripe, report);
-        await this.settlePendingRefunds(report);
-        const stopped = await this.stopBilling.run();
-        report.billingStopped = stopped.length;
-        this.note(report, stopped);
-        return report;
-      } finally {
-        await runner.query(`SELECT pg_advisory_unlock(hashtext($1))`, [LOCK_KEY]);
-      }
-    } finally {
-      await runner.release();
-    }
+    const run = await this.runs.exclusive(RECONCILE_CURSOR, async (keepAlive) => {
+      const from = since ?? (await this.replay.defaultSince(RECONCILE_CURSOR));
+      const report = emptyReport(from);
+      await this.replayMissedEvents(from, report, keepAlive);
+      await this.syncSubscriptions(stripe, report, keepAlive);
+      await this.settlePendingRefunds(report);
+      const stopped = await this.stopBilling.run();
+      report.billingStopped = stopped.length;
+      this.note(report, stopped);
+      return report;
+    });
+    if (!run.ran) throw new AppError(ErrorCode.CONFLICT, 'A reconciliation is already running', { reason: DuesErrorReason.RECONCILE_RUNNING });
+    return run.result;
   }
 
-  private async defaultSince(): Promise<Date> {
-    const cursor = await this.cursors.find(RECONCILE_CURSOR);
-    const oldest = Date.now() - STRIPE_EVENT_RETENTION_MS;
-    const from = cursor?.lastEventCreatedAt ? cursor.lastEventCreatedAt.getTime() - CURSOR_OVERLAP_MS : oldest;
-    return new Date(Math.max(from, oldest));
+  private async replayMissedEvents(from: Date, report: ReconcileReport, keepAlive: () => Promise<void>): Promise<void> {
+    const replayed = await this.replay.replayMissed(from, RECONCILE_CURSOR, keepAlive);
+    report.eventsScanned = replayed.scanned;
+    report.eventsApplied = replayed.applied;
+    report.failures += replayed.failures;
+    report.paymentsRecorded += replayed.changes.filter((c) => c.includes(': recorded payment')).length;
+    this.note(report, replayed.changes);
   }
 
-  private async replayMissedEvents(stripe: Stripe, from: Date, report: ReconcileReport): Promise<void> {
-    const events: Stripe.Event[] = [];
-    try {
-      for await (const event of stripe.events.list({ types: HANDLED_EVENT_TYPES, created: { gte: Math.floor(from.getTime() / 1000) }, limit: 100 })) {
-        events.push(event);
-        if (events.length >= MAX_EVENTS) break;
-      }
-    } catch (error) {
-      throw toProviderError(error, 'list events');
-    }
-    events.sort((a, b) => a.created - b.created);
-    report.eventsScanned = events.length;
-    const recorded = await this.events.recordedAmong(events.map((e) => e.id));
-    let cursor: Stripe.Event | undefined;
-    let failed = false;
-    for (const event of events) {
-      if (!recorded.has(event.id)) {
-        try {
-          const result = await this.ingestion.ingest(event, StripeEventSource.RECONCILE);
-          if (result.outcome === 'applied') {
-            report.eventsApplied++;
-            report.paymentsRecorded += result.changes.filter((c) => c.startsWith('recorded payment')).length;
-            this.note(report, result.changes.map((c) => `${event.type} ${event.id}: ${c}`));
-          }
-        } catch (error) {
-          report.failures++;
-          failed = true;
-          this.logger.warn({ err: error, eventId: event.id, context: 'dues-reconcile' }, 'Missed event could not be applied; next run retries it');
-        }
-      }
-      if (!failed) cursor = event;
-    }
-    if (cursor) await this.cursors.advance(RECONCILE_CURSOR, cursor.id, new Date(cursor.created * 1000));
-  }
-
-  private async syncSubscriptions(stripe: Stripe, report: ReconcileReport): Promise<void> {
+  private async syncSubscriptions(stripe: Stripe, report: ReconcileReport, keepAlive: () => Promise<void>): Promise<void> {
     const listedAt = new Date();
     try {
       for await (const subscription of stripe.subscriptions.list({ status: 'all', limit: 100, expand: ['data.latest_invoice.payments'] })) {
         if (report.subscriptionsChecked >= MAX_SUBSCRIPTIONS) break;
+        await keepAlive();
         await this.syncOne(subscription, listedAt, report);
       }
     } catch (error) {
@@ -159,14 +110,14 @@ export class ReconciliationService implements OnModuleInit {
   }
 
   private async settlePendingRefunds(report: ReconcileReport): Promise<void> {
-    const pending = await this.refunds.pendingOlderThan(new Date(Date.now() - 60_000), 100);
+    const pending = await this.ledger.pendingRefundsOlderThan(new Date(Date.now() - 60_000), 100);
     const byIntent = new Map<string, number>();
     for (const refund of pending) {
-      const pi = (await this.payments.findById(refund.paymentId))?.stripePaymentIntentId;
+      const pi = (await this.ledger.findById(refund.paymentId))?.stripePaymentIntentId;
       if (!pi || byIntent.has(pi)) continue;
       byIntent.set(pi, 1);
       try {
-        const plan = await this.reader.refundsOfPaymentIntent(pi);
+        const plan = await this.refundSync.ofPaymentIntent(pi);
         const changes = await this.dataSource.transaction((manager) => this.refundSync.apply(manager, plan));
         if (changes.length) {
           report.refundsSettled++;

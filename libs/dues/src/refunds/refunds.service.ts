@@ -5,12 +5,9 @@ import { AuditService, notFound, ROOT_LOGGER, type RootLogger, type Viewer } fro
 import {
   isDefiniteStripeRefusal,
   Payment,
-  PaymentEntity,
+  PaymentLedger,
   PaymentProvider,
-  PaymentRefundEntity,
-  PaymentsRepository,
   RefundLedger,
-  RefundsRepository,
   StripeGateway,
   toProviderError,
 } from '../../../payments/src/index.js';
@@ -30,8 +27,7 @@ export class RefundsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly gateway: StripeGateway,
-    private readonly payments: PaymentsRepository,
-    private readonly refunds: RefundsRepository,
+    private readonly payments: PaymentLedger,
     private readonly ledger: RefundLedger,
     private readonly mailer: DuesMailer,
     private readonly audit: AuditService,
@@ -72,8 +68,9 @@ export class RefundsService {
     }
 
     return this.dataSource.transaction(async (manager) => {
-      const payment = (await this.payments.lockById(manager, paymentId)) as PaymentEntity;
-      const row = (await this.refunds.findById(refund.id, manager)) as PaymentRefundEntity;
+      const payment = await this.payments.lockById(manager, paymentId);
+      const row = await this.payments.findRefund(refund.id, manager);
+      if (!payment || !row) throw new Error(`refund ${refund.id} or its payment disappeared`);
       await this.ledger.markSucceeded(manager, payment, row, stripeRefundId);
       await this.audit.record(manager, {
         actorId: actor.id, action: 'payment.refund', targetType: 'Payment', targetId: payment.id,
@@ -89,10 +86,10 @@ export class RefundsService {
     });
   }
 
-  private async settleFailed(refund: PaymentRefundEntity, error: unknown): Promise<void> {
+  private async settleFailed(refund: { id: string; paymentId: string }, error: unknown): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await this.payments.lockById(manager, refund.paymentId);
-      const row = await this.refunds.findById(refund.id, manager);
+      const row = await this.payments.findRefund(refund.id, manager);
       if (row) await this.ledger.markFailed(manager, row, error instanceof Error ? error.message : String(error));
     });
   }

@@ -1,4 +1,3 @@
-import type { StripeRefundFact } from '../../../payments/src/index.js';
 import type { CheckoutStatus } from '../entities/checkout-session.entity.js';
 
 export interface ServicePeriod {
@@ -75,8 +74,3 @@ export interface DuesSyncPlan {
   subscription?: SubscriptionSnapshot;
 }
 
-export interface RefundPlan {
-  chargeId: string;
-  paymentIntentId: string | null;
-  refunds: StripeRefundFact[];
-}

@@ -1,8 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type Stripe from 'stripe';
-import { RefundStatus } from '../../../payments/src/index.js';
 import { CheckoutStatus } from '../entities/checkout-session.entity.js';
-import { invoiceFailureFacts, invoicePaidFacts, paymentIntentPaidFacts, refundFact, servicePeriodOfInvoice, sessionFacts, subscriptionSnapshot } from './stripe-mapping.js';
+import { invoiceFailureFacts, invoicePaidFacts, paymentIntentPaidFacts, servicePeriodOfInvoice, sessionFacts, subscriptionSnapshot } from './stripe-mapping.js';
 
 const META = { guildhall_membership_id: 'm-1', guildhall_tier_id: 't-1' };
 
@@ -91,11 +90,5 @@ describe('Stripe → dues facts (pure)', () => {
     const session = { id: 'cs_1', mode: 'subscription', status: 'complete', payment_status: 'paid', metadata: META, invoice: 'in_1', subscription: 'sub_1', payment_intent: null, client_reference_id: null } as unknown as Stripe.Checkout.Session;
     expect(sessionFacts(session)).toEqual({ id: 'cs_1', membershipId: 'm-1', status: CheckoutStatus.COMPLETE, paid: true, mode: 'subscription', invoiceId: 'in_1', paymentIntentId: null, subscriptionId: 'sub_1' });
     expect(sessionFacts({ ...session, status: 'expired', payment_status: 'unpaid' } as Stripe.Checkout.Session)).toMatchObject({ status: CheckoutStatus.EXPIRED, paid: false });
-  });
-
-  it('maps refunds, recognising ours by metadata', () => {
-    const refund = { id: 're_1', amount: 100, currency: 'eur', status: 'succeeded', metadata: { guildhall_refund_id: 'r-1' }, created: 7 } as unknown as Stripe.Refund;
-    expect(refundFact(refund)).toEqual({ id: 're_1', amount: 100, currency: 'EUR', status: RefundStatus.SUCCEEDED, localId: 'r-1', created: new Date(7_000) });
-    expect(refundFact({ ...refund, status: 'pending', metadata: {} } as Stripe.Refund)).toMatchObject({ status: RefundStatus.PENDING, localId: null });
   });
 });

@@ -3,17 +3,12 @@
  * the readers fetch, these map, the writer applies.
  */
 import type Stripe from 'stripe';
-import { RefundStatus, type StripeRefundFact } from '../../../payments/src/index.js';
+import { idOf } from '../../../payments/src/index.js';
 import { STRIPE_METADATA } from '../dues.constants.js';
 import { CheckoutStatus } from '../entities/checkout-session.entity.js';
 import type { FailureFacts, PaidFacts, ServicePeriod, SessionFacts, SubscriptionSnapshot } from './dues-facts.js';
 
 export const toDate = (unix: number | null | undefined): Date | null => (typeof unix === 'number' ? new Date(unix * 1000) : null);
-
-export function idOf(value: string | { id: string } | null | undefined): string | null {
-  if (!value) return null;
-  return typeof value === 'string' ? value : value.id;
-}
 
 const membershipIn = (metadata: Stripe.Metadata | null | undefined): string | null => metadata?.[STRIPE_METADATA.membership] ?? null;
 
@@ -154,22 +149,5 @@ export function sessionFacts(session: Stripe.Checkout.Session): SessionFacts | n
     invoiceId: idOf(session.invoice),
     paymentIntentId: idOf(session.payment_intent),
     subscriptionId: idOf(session.subscription),
-  };
-}
-
-const REFUND_STATUS: Record<string, RefundStatus> = {
-  succeeded: RefundStatus.SUCCEEDED,
-  failed: RefundStatus.FAILED,
-  canceled: RefundStatus.FAILED,
-};
-
-export function refundFact(refund: Stripe.Refund): StripeRefundFact {
-  return {
-    id: refund.id,
-    amount: refund.amount,
-    currency: refund.currency.toUpperCase(),
-    status: REFUND_STATUS[refund.status ?? ''] ?? RefundStatus.PENDING,
-    localId: refund.metadata?.[STRIPE_METADATA.refund] ?? null,
-    created: new Date(refund.created * 1000),
   };
 }

@@ -1,15 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type Stripe from 'stripe';
 import { StripeGateway } from '../../../payments/src/index.js';
-import type { DuesSyncPlan, RefundPlan } from './dues-facts.js';
+import type { DuesSyncPlan } from './dues-facts.js';
 import {
-  idOf,
   invoiceFailureFacts,
   invoicePaidFacts,
   membershipIdOfInvoice,
   paymentIntentIdOfInvoice,
   paymentIntentPaidFacts,
-  refundFact,
   sessionFacts,
   subscriptionSnapshot,
 } from './stripe-mapping.js';
@@ -65,16 +63,6 @@ export class StripeReader {
       await this.addInvoiceFacts(plan, latest);
     }
     return plan;
-  }
-
-  async charge(id: string): Promise<RefundPlan> {
-    const charge = await this.gateway.call('read charge', (s) => s.charges.retrieve(id, { expand: ['refunds'] }));
-    return { chargeId: charge.id, paymentIntentId: idOf(charge.payment_intent), refunds: (charge.refunds?.data ?? []).map(refundFact) };
-  }
-
-  async refundsOfPaymentIntent(paymentIntentId: string): Promise<RefundPlan> {
-    const list = await this.gateway.call('list refunds', (s) => s.refunds.list({ payment_intent: paymentIntentId, limit: 100 }));
-    return { chargeId: '', paymentIntentId, refunds: list.data.map(refundFact) };
   }
 
   private async fromInvoice(invoice: Stripe.Invoice, retrievedAt: Date): Promise<DuesSyncPlan | null> {

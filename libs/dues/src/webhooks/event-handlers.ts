@@ -1,4 +1,4 @@
-/** Which handler (one per Stripe object) each event type goes to. Types not listed are acknowledged and ignored. */
+/** Dues' table: which handler (one per Stripe object) each event type goes to (`charge` is payments' ledger refund sync). Types not listed are acknowledged and ignored. */
 export const EVENT_HANDLERS = {
   'checkout.session.completed': 'checkoutSession',
   'checkout.session.async_payment_succeeded': 'checkoutSession',
@@ -13,8 +13,3 @@ export const EVENT_HANDLERS = {
 
 export type HandlerName = 'checkoutSession' | 'invoice' | 'subscription' | 'charge';
 
-export const HANDLED_EVENT_TYPES = Object.keys(EVENT_HANDLERS);
-
-export function handlerFor(type: string): HandlerName | undefined {
-  return (EVENT_HANDLERS as Record<string, HandlerName>)[type];
-}

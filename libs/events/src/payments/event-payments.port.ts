@@ -25,7 +25,8 @@ export interface EventPaymentsPort {
   createSeatCheckout(request: SeatCheckoutRequest): Promise<SeatCheckout>;
   /** Closes a payment page that is still open; one already completed or expired is left alone. */
   expireCheckout(sessionId: string): Promise<void>;
-  refund(paymentRef: string, amount: number, idempotencyKey: string): Promise<{ refundId: string }>;
+  /** `refundId` is null when the payment had been refunded already (elsewhere, or by an attempt whose answer was lost). */
+  refund(paymentRef: string, amount: number, idempotencyKey: string): Promise<{ refundId: string | null }>;
 }
 
 export const EVENT_PAYMENTS = Symbol('EVENT_PAYMENTS');

@@ -1,17 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import Stripe from 'stripe';
-import { APP_CONFIG, AppError, type AppConfig, ErrorCode } from '../../../core/src/index.js';
-import { StripeGateway } from '../../../payments/src/index.js';
+import { APP_CONFIG, type AppConfig } from '../../../core/src/index.js';
+import { StripeGateway, toProviderError } from '../../../payments/src/index.js';
 import { EVENT_PAYMENT_PURPOSE, type EventPaymentsPort, type SeatCheckout, type SeatCheckoutRequest } from './event-payments.port.js';
-
-function providerError(action: string, error: unknown): AppError {
-  const detail = error instanceof Stripe.errors.StripeError ? `: ${error.message}` : '';
-  return new AppError(ErrorCode.PAYMENT_PROVIDER_ERROR, `The payment provider could not ${action}${detail}`, { retryable: true });
-}
 
 /**
  * The seat payments port on Stripe Checkout (payment mode). Every call carries an idempotency key
- * derived from our records, so retries never open a second page or refund twice.
+ * derived from our records, so retries never open a second page or refund twice. Failures go through
+ * payments' one Stripe error mapping (Stripe's own text never reaches a client).
  */
 @Injectable()
 export class StripeEventPayments implements EventPaymentsPort {
@@ -50,7 +46,7 @@ export class StripeEventPayments implements EventPaymentsPort {
       if (!session.url) throw new Error('Stripe returned a Checkout Session without a URL');
       return { url: session.url, sessionId: session.id };
     } catch (error) {
-      throw providerError('open a payment page', error);
+      throw toProviderError(error, 'open a payment page');
     }
   }
 
@@ -62,18 +58,18 @@ export class StripeEventPayments implements EventPaymentsPort {
     } catch (error) {
       // Completed or expired meanwhile: nothing left to close.
       if (error instanceof Stripe.errors.StripeInvalidRequestError) return;
-      throw providerError('close a payment page', error);
+      throw toProviderError(error, 'close a payment page');
     }
   }
 
-  async refund(paymentRef: string, amount: number, idempotencyKey: string): Promise<{ refundId: string }> {
+  async refund(paymentRef: string, amount: number, idempotencyKey: string): Promise<{ refundId: string | null }> {
     try {
       const refund = await this.client().refunds.create({ payment_intent: paymentRef, amount }, { idempotencyKey });
       return { refundId: refund.id };
     } catch (error) {
       // Refunded already (by an earlier attempt whose answer was lost, or by hand in the dashboard).
-      if (error instanceof Stripe.errors.StripeInvalidRequestError && error.code === 'charge_already_refunded') return { refundId: 'already_refunded' };
-      throw providerError('refund the payment', error);
+      if (error instanceof Stripe.errors.StripeInvalidRequestError && error.code === 'charge_already_refunded') return { refundId: null };
+      throw toProviderError(error, 'refund the payment');
     }
   }
 }

@@ -1,21 +1,30 @@
 import type Stripe from 'stripe';
-import { type SeatPaymentsService } from '../seat-payments.service.js';
+import type { StripeEventHandler } from '../../../payments/src/index.js';
+import { type PaidCheckout, type SeatPaymentsService } from '../seat-payments.service.js';
 import { isSeatSession, toPaidCheckout } from './seat-webhook.mapping.js';
 
-export type SeatWebhookHandler = (event: Stripe.Event) => Promise<void>;
-
-/** The Stripe event types the events feature acts on, each to its handler; every other type is ignored (2xx). */
-export function seatWebhookHandlers(seats: SeatPaymentsService): Record<string, SeatWebhookHandler> {
-  const paid: SeatWebhookHandler = async (event) => {
-    const checkout = toPaidCheckout(event.data.object as Stripe.Checkout.Session);
-    if (checkout) await seats.checkoutPaid(checkout);
+/**
+ * The events feature's table: the Stripe event types it acts on (for objects whose purpose is EVENT),
+ * each to its handler. The session in the event is enough (no Stripe read): a completed session's
+ * payment does not change afterwards. Every other type is ignored (2xx).
+ */
+export function seatWebhookHandlers(seats: SeatPaymentsService, ledgerRefunds: StripeEventHandler<any>): Record<string, StripeEventHandler<any>> {
+  const paid: StripeEventHandler<PaidCheckout> = {
+    read: async (event) => toPaidCheckout(event.data.object as Stripe.Checkout.Session) ?? null,
+    apply: async (manager, checkout) => seats.checkoutPaid(checkout, manager),
+  };
+  const expired: StripeEventHandler<string> = {
+    read: async (event) => {
+      const session = event.data.object as Stripe.Checkout.Session;
+      return isSeatSession(session) ? session.id : null;
+    },
+    apply: async (manager, sessionId) => seats.checkoutExpired(sessionId, manager),
   };
   return {
     'checkout.session.completed': paid,
     'checkout.session.async_payment_succeeded': paid,
-    'checkout.session.expired': async (event) => {
-      const session = event.data.object as Stripe.Checkout.Session;
-      if (isSeatSession(session)) await seats.checkoutExpired(session.id);
-    },
+    'checkout.session.expired': expired,
+    // Refunds of a seat's charge (ours, or made in the dashboard) reach the ledger through payments.
+    'charge.refunded': ledgerRefunds,
   };
 }

@@ -1,23 +1,23 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { StripeEventListeners } from '../../../payments/src/index.js';
+import { StripeEventDispatcher, StripeRefundsSync } from '../../../payments/src/index.js';
+import { EVENT_PAYMENT_PURPOSE } from '../payments/event-payments.port.js';
 import { SeatPaymentsService } from '../seat-payments.service.js';
 import { seatWebhookHandlers } from './seat-webhook.handlers.js';
 
 /**
- * Seat payments arrive on the platform's one Stripe endpoint (/webhooks/stripe): this registers the
- * events feature's handlers there. Sessions that are not seats are left alone (dues handles its own).
+ * Seat payments arrive on the platform's one Stripe endpoint (/webhooks/stripe, owned by payments):
+ * this registers the events feature there for the objects it creates (metadata.purpose = EVENT).
+ * Webhooks and reconciliation both come through it.
  */
 @Injectable()
 export class SeatWebhookListener implements OnModuleInit {
   constructor(
-    private readonly listeners: StripeEventListeners,
+    private readonly dispatcher: StripeEventDispatcher,
     private readonly seats: SeatPaymentsService,
+    private readonly refunds: StripeRefundsSync,
   ) {}
 
   onModuleInit(): void {
-    const handlers = seatWebhookHandlers(this.seats);
-    this.listeners.register('events.seats', async (event) => {
-      await handlers[event.type]?.(event);
-    });
+    this.dispatcher.register({ purpose: EVENT_PAYMENT_PURPOSE, handlers: seatWebhookHandlers(this.seats, this.refunds) });
   }
 }

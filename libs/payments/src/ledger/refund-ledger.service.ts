@@ -124,6 +124,25 @@ export class RefundLedger {
     return changed;
   }
 
+  /** Stripe says the charge is refunded already but gave no refund id: books what is left, once. */
+  async recordUnidentified(manager: EntityManager, payment: PaymentEntity, amount: number): Promise<void> {
+    const succeeded = await this.refunds.sumByStatus(manager, payment.id, [RefundStatus.SUCCEEDED]);
+    const left = Math.min(amount, payment.amount - succeeded);
+    if (left <= 0) return;
+    await this.refunds.insert(manager, {
+      paymentId: payment.id,
+      amount: left,
+      currency: payment.currency,
+      status: RefundStatus.SUCCEEDED,
+      stripeRefundId: null,
+      reason: 'refunded already in Stripe',
+      requestedBy: null,
+      failureMessage: null,
+      settledAt: new Date(),
+    });
+    await this.recompute(manager, payment);
+  }
+
   private async recompute(manager: EntityManager, payment: PaymentEntity): Promise<void> {
     const refunded = Math.min(payment.amount, await this.refunds.sumByStatus(manager, payment.id, [RefundStatus.SUCCEEDED]));
     payment.amountRefunded = refunded;

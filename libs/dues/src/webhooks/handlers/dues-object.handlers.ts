@@ -1,20 +1,27 @@
 import { Injectable } from '@nestjs/common';
+import type Stripe from 'stripe';
 import { EntityManager } from 'typeorm';
-import { RefundSyncService } from '../../refunds/refund-sync.service.js';
-import type { DuesSyncPlan, RefundPlan } from '../../sync/dues-facts.js';
+import type { StripeEventHandler } from '../../../../payments/src/index.js';
+import type { DuesSyncPlan } from '../../sync/dues-facts.js';
 import { DuesSyncWriter } from '../../sync/dues-sync-writer.service.js';
 import { StripeReader } from '../../sync/stripe-reader.service.js';
-import type { StripeObjectHandler } from './stripe-object-handler.js';
+
+const objectIdOf = (event: Stripe.Event): string | null => (event.data.object as { id?: string }).id ?? null;
 
 /** Decorated so its constructor's parameter types are emitted for the subclasses' injection. */
 @Injectable()
-abstract class MembershipObjectHandler implements StripeObjectHandler<DuesSyncPlan> {
+abstract class MembershipObjectHandler implements StripeEventHandler<DuesSyncPlan> {
   constructor(
     protected readonly reader: StripeReader,
     private readonly writer: DuesSyncWriter,
   ) {}
 
-  abstract read(objectId: string): Promise<DuesSyncPlan | null>;
+  async read(event: Stripe.Event): Promise<DuesSyncPlan | null> {
+    const id = objectIdOf(event);
+    return id ? this.readObject(id) : null;
+  }
+
+  protected abstract readObject(objectId: string): Promise<DuesSyncPlan | null>;
 
   async apply(manager: EntityManager, plan: DuesSyncPlan): Promise<string[]> {
     return (await this.writer.apply(manager, plan)).changes;
@@ -24,7 +31,7 @@ abstract class MembershipObjectHandler implements StripeObjectHandler<DuesSyncPl
 /** checkout.session.*: the session's status, and the payment or subscription it produced. */
 @Injectable()
 export class CheckoutSessionHandler extends MembershipObjectHandler {
-  read(id: string) {
+  protected readObject(id: string) {
     return this.reader.checkoutSession(id);
   }
 }
@@ -32,7 +39,7 @@ export class CheckoutSessionHandler extends MembershipObjectHandler {
 /** invoice.*: a paid invoice is fulfilled; an open, failed one starts dunning; plus its subscription. */
 @Injectable()
 export class InvoiceHandler extends MembershipObjectHandler {
-  read(id: string) {
+  protected readObject(id: string) {
     return this.reader.invoice(id);
   }
 }
@@ -40,24 +47,7 @@ export class InvoiceHandler extends MembershipObjectHandler {
 /** customer.subscription.*: status, cancel-at-period-end, and its latest invoice (paid or failed). */
 @Injectable()
 export class SubscriptionHandler extends MembershipObjectHandler {
-  read(id: string) {
+  protected readObject(id: string) {
     return this.reader.subscription(id);
-  }
-}
-
-/** charge.*: refunds made here or in the Stripe dashboard. */
-@Injectable()
-export class ChargeHandler implements StripeObjectHandler<RefundPlan> {
-  constructor(
-    private readonly reader: StripeReader,
-    private readonly refunds: RefundSyncService,
-  ) {}
-
-  read(id: string) {
-    return this.reader.charge(id);
-  }
-
-  apply(manager: EntityManager, plan: RefundPlan) {
-    return this.refunds.apply(manager, plan);
   }
 }

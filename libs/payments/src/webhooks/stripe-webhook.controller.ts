@@ -1,21 +1,23 @@
 import { BadRequestException, Controller, HttpCode, Inject, InternalServerErrorException, Post, Req, ServiceUnavailableException } from '@nestjs/common';
 import type { Request } from 'express';
 import { ROOT_LOGGER, type RootLogger } from '../../../core/src/index.js';
-import { StripeEventListeners, StripeEventSource, StripeGateway, verifyStripeWebhook, WebhookSignatureError } from '../../../payments/src/index.js';
-import { WebhookIngestionService } from './webhook-ingestion.service.js';
+import { StripeEventSource } from '../events/stripe-event.entity.js';
+import { StripeGateway } from '../stripe/stripe-gateway.js';
+import { verifyStripeWebhook, WebhookSignatureError } from '../stripe/webhook-signature.js';
+import { StripeEventDispatcher } from './stripe-event-dispatcher.service.js';
 
 /**
- * POST /webhooks/stripe, the platform's one Stripe endpoint: dues ingest each event, then the
- * listeners other features registered (StripeEventListeners) see it. 400 for a bad, missing, stale or future signature (nothing stored);
- * 200 only once the event and its effect are committed (unknown types too, ignored);
- * 500 when applying failed, so Stripe delivers it again; 503 when Stripe is not configured.
+ * POST /webhooks/stripe, the platform's one Stripe endpoint: verifies the signature, then hands the
+ * event to the dispatcher, which routes it to the feature that created its object (dues, event
+ * seats). 400 for a bad, missing, stale or future signature (nothing stored); 200 only once the event
+ * and its effect are committed (ignored types too); 500 when applying failed, so Stripe delivers it
+ * again; 503 when Stripe is not configured.
  */
 @Controller('webhooks')
 export class StripeWebhookController {
   constructor(
     private readonly gateway: StripeGateway,
-    private readonly ingestion: WebhookIngestionService,
-    private readonly listeners: StripeEventListeners,
+    private readonly dispatcher: StripeEventDispatcher,
     @Inject(ROOT_LOGGER) private readonly logger: RootLogger,
   ) {}
 
@@ -31,9 +33,7 @@ export class StripeWebhookController {
       throw error;
     }
     try {
-      const result = await this.ingestion.ingest(event, StripeEventSource.WEBHOOK);
-      // Other features' handlers (event seats) see every verified event too; they are idempotent.
-      await this.listeners.notify(event);
+      const result = await this.dispatcher.dispatch(event, StripeEventSource.WEBHOOK);
       return { received: true, outcome: result.outcome };
     } catch (error) {
       this.logger.error({ err: error, eventId: event.id, type: event.type, requestId: req.id, context: 'stripe-webhook' }, 'Stripe event failed; Stripe will retry it');
