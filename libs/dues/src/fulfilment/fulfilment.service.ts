@@ -9,7 +9,7 @@ import type { PaidFacts } from '../sync/dues-facts.js';
 import { DuesMailer } from './dues-mailer.service.js';
 import { DuesPaymentsRepository } from './dues-payments.repository.js';
 import { MembershipExtensionService } from './membership-extension.service.js';
-import { isoDay } from './money-format.js';
+import { isoDay } from './period-end-label.js';
 import { oneTimePeriod } from './one-time-period.js';
 
 export interface FulfilmentResult {

@@ -9,7 +9,7 @@ import { EMAIL } from '../dues.constants.js';
 import { DuesMailer } from '../fulfilment/dues-mailer.service.js';
 import { DuesPaymentsRepository } from '../fulfilment/dues-payments.repository.js';
 import { MembershipExtensionService } from '../fulfilment/membership-extension.service.js';
-import { isoDay } from '../fulfilment/money-format.js';
+import { isoDay } from '../fulfilment/period-end-label.js';
 import { oneTimePeriod } from '../fulfilment/one-time-period.js';
 import { DuesSubscriptionsRepository } from '../subscriptions/dues-subscriptions.repository.js';
 import { TierChangesRepository } from '../subscriptions/tier-changes.repository.js';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditService, notFound, ROOT_LOGGER, type RootLogger, type Viewer } from '../../../core/src/index.js';
+import { AuditService, formatMoney, notFound, ROOT_LOGGER, type RootLogger, type Viewer } from '../../../core/src/index.js';
 import {
   isDefiniteStripeRefusal,
   Payment,
@@ -13,7 +13,6 @@ import {
 } from '../../../payments/src/index.js';
 import { EMAIL, STRIPE_METADATA } from '../dues.constants.js';
 import { DuesMailer } from '../fulfilment/dues-mailer.service.js';
-import { formatMoney } from '../fulfilment/money-format.js';
 
 /**
  * Refunds, partial or whole, never more than was paid. Step 1 (one transaction, payment row

@@ -5,7 +5,7 @@ import { MembershipEntity, MembershipsService, MembershipStatus } from '../../..
 import { EMAIL } from '../dues.constants.js';
 import { DuesMailer } from '../fulfilment/dues-mailer.service.js';
 import { DuesPaymentsRepository } from '../fulfilment/dues-payments.repository.js';
-import { isoDay } from '../fulfilment/money-format.js';
+import { isoDay } from '../fulfilment/period-end-label.js';
 import type { FailureFacts } from '../sync/dues-facts.js';
 
 const DAY_MS = 86_400_000;
