@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { JobRegistry } from '../../libs/core/src/index.js';
 import { FakeStripe, startFakeStripe } from '../fake-stripe/index.js';
-import { CANCEL_REGISTRATION, createEvent, DAY, HOUR, register } from '../factories/events.js';
+import { createEvent, DAY, HOUR, register } from '../factories/events.js';
 import { applyOk, approve, closeCohort, createCohort, createProgram, PROPOSE, PUBLISH, publishedCohort } from '../factories/mentoring.js';
 import { createGroup, insertMembersInGoodStanding, memberInGoodStanding } from '../factories/communities.js';
 import { createTier } from '../factories/tiers.js';
