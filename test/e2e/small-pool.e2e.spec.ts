@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { JobRegistry } from '../../libs/core/src/index.js';
 import { FakeStripe, startFakeStripe } from '../fake-stripe/index.js';
+import { activeMember, applicant, createTier as createDuesTier, type DuesStack, payCheckout, WEBHOOK_SECRET } from '../factories/dues.js';
 import { createEvent, DAY, HOUR, register } from '../factories/events.js';
 import { applyOk, approve, closeCohort, createCohort, createProgram, PROPOSE, PUBLISH, publishedCohort } from '../factories/mentoring.js';
 import { createGroup, insertMembersInGoodStanding, memberInGoodStanding } from '../factories/communities.js';
@@ -18,7 +19,6 @@ const WAIT_LIMIT_MS = 8_000;
 const TEST_TIMEOUT_MS = 15_000;
 /** Between rounds of reads: they keep arriving without starving the operation of both connections. */
 const READ_PAUSE_MS = 25;
-const SECRET = 'whsec_small_pool';
 const ME = `{ me { id email } }`;
 const DIRECTORY = `{ memberDirectory(first: 10) { totalCount edges { node { id fullName } } } }`;
 
@@ -46,8 +46,8 @@ describe('long admin operations on a pool of 2 connections', () => {
 
   beforeAll(async () => {
     fake = await startFakeStripe();
-    t = await startTestApp({ DB_POOL_SIZE: '2', STRIPE_SECRET_KEY: 'sk_test_small_pool', STRIPE_WEBHOOK_SECRET: SECRET, STRIPE_API_URL: fake.url });
-    fake.configureWebhooks({ url: `${t.url}/webhooks/stripe`, secret: SECRET });
+    t = await startTestApp({ DB_POOL_SIZE: '2', STRIPE_SECRET_KEY: 'sk_test_small_pool', STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET, STRIPE_API_URL: fake.url });
+    fake.configureWebhooks({ url: `${t.url}/webhooks/stripe`, secret: WEBHOOK_SECRET });
     admin = await createAdminUser(t);
     reader = await signUpUser(t, { fullName: 'Concurrent Reader' });
   });
@@ -299,6 +299,37 @@ describe('long admin operations on a pool of 2 connections', () => {
         expect(told).toBe(25);
       },
       TEST_TIMEOUT_MS * 2,
+    );
+  });
+
+  describe('Stripe reconciliation', () => {
+    const RECONCILE = `mutation { reconcileStripe { eventsApplied paymentsRecorded failures } }`;
+    let s: DuesStack;
+
+    beforeAll(async () => {
+      // Webhooks are delivered by hand here: the ones never delivered are the drift reconciliation repairs.
+      fake.configureWebhooks({ url: `${t.url}/webhooks/stripe`, secret: WEBHOOK_SECRET, autoDeliver: false });
+      s = { t, fake, admin, webhookUrl: `${t.url}/webhooks/stripe`, close: async () => undefined };
+    });
+
+    it(
+      'repairs renewals and checkouts whose webhooks never arrived, as an admin mutation and as the job, while other requests run',
+      async () => {
+        const tier = await createDuesTier(s, { amount: 15_000, currency: 'GBP' });
+        for (let i = 0; i < 4; i++) s.fake.renewSubscription((await activeMember(s, tier.id)).subscriptionId!); // renewal events never delivered
+        for (let i = 0; i < 4; i++) await payCheckout(s, await applicant(s, tier.id)); // paid, no webhook, no success page
+        await t.runJobs();
+        const first = await withConcurrentReads('reconcileStripe', () => t.gql(RECONCILE, {}, admin.accessToken));
+        expect(first.errors).toBeUndefined();
+        expect(first.data!.reconcileStripe).toMatchObject({ paymentsRecorded: 8, failures: 0 });
+        for (let i = 0; i < 2; i++) await payCheckout(s, await applicant(s, tier.id));
+        await t.sql(`SELECT graphile_worker.add_job('dues-reconcile-stripe', '{}'::json)`);
+        await withConcurrentReads('the reconciliation job', () => t.runJobs());
+        expect(await failedJobs()).toEqual([]);
+        const [{ pending }] = await t.sql(`SELECT count(*)::int AS pending FROM memberships m JOIN membership_tiers t ON t.id = m.tier_id WHERE t.id = $1 AND m.status <> 'ACTIVE'`, [tier.id]);
+        expect(pending).toBe(0);
+      },
+      TEST_TIMEOUT_MS * 3,
     );
   });
 });
