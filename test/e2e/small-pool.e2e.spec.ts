@@ -58,7 +58,8 @@ describe('long admin operations on a pool of 2 connections', () => {
 
   /**
    * Runs `operation` while rounds of five parallel reads (`me` and the directory) keep arriving until
-   * it settles (a round starts with it, so the reads compete with it for the two connections); every read must answer without errors. Returns the operation's result.
+   * it settles: the first round starts with it, so the reads compete with it for the two connections.
+   * Every read must answer without errors. Returns the operation's result.
    */
   async function withConcurrentReads<T>(what: string, operation: () => Promise<T>): Promise<T> {
     let settled = false;
@@ -176,14 +177,17 @@ describe('long admin operations on a pool of 2 connections', () => {
   describe('every scheduled job, with work due', () => {
     let lapsingIds: string[];
     let heldId: string;
+    let endedEventId: string;
+    let closingCohortId: string;
+    let groupId: string;
 
     beforeAll(async () => {
       // Memberships: some past their period end (lapse), some near it (renewal reminders).
       const tierId = await createTier(t, admin, { price: { amount: 0, currency: 'USD' }, requiresApproval: false, gracePeriodDays: 0 });
-      const lapsing = await insertMembersInGoodStanding(t, tierId, 30, 'pool-lapse');
+      const lapsing = await insertMembersInGoodStanding(t, tierId, 12, 'pool-lapse');
       lapsingIds = lapsing.map((p) => p.id);
       await t.sql(`UPDATE memberships SET current_period_end = now() - interval '1 day' WHERE user_id = ANY($1)`, [lapsingIds]);
-      const renewing = await insertMembersInGoodStanding(t, tierId, 20, 'pool-renew');
+      const renewing = await insertMembersInGoodStanding(t, tierId, 8, 'pool-renew');
       await t.sql(`UPDATE memberships SET current_period_end = now() + interval '5 days' WHERE user_id = ANY($1)`, [renewing.map((p) => p.id)]);
       // Events: a paid hold that ran out (the seat is offered on), an event tomorrow (reminders), one that ended.
       const [holder, waiting, next] = [await signUpUser(t), await signUpUser(t), await signUpUser(t)];
@@ -193,15 +197,16 @@ describe('long admin operations on a pool of 2 connections', () => {
       await t.sql(`UPDATE event_registrations SET hold_expires_at = now() - interval '1 second' WHERE id = $1`, [heldId]);
       const tomorrow = await createEvent(t, admin, { startsAt: new Date(Date.now() + 12 * HOUR), capacity: 20 });
       for (const person of [holder, waiting, next]) await register(t, person, tomorrow);
-      const ended = await createEvent(t, admin, { startsAt: new Date(Date.now() + 2 * DAY) });
-      await t.sql(`UPDATE events SET starts_at = now() - interval '5 hours', ends_at = now() - interval '2 hours' WHERE id = $1`, [ended]);
-      // Study groups: a group whose meetings get materialised and roles handed out.
+      endedEventId = await createEvent(t, admin, { startsAt: new Date(Date.now() + 2 * DAY) });
+      await t.sql(`UPDATE events SET starts_at = now() - interval '5 hours', ends_at = now() - interval '2 hours' WHERE id = $1`, [endedEventId]);
+      // Study groups: a group whose meetings the job writes again (creating it wrote the first ones).
       const organiser = await memberInGoodStanding(t, tierId, 'Pool Organiser');
-      await createGroup(t, organiser);
+      groupId = await createGroup(t, organiser);
+      await t.sql(`DELETE FROM group_meetings WHERE group_id = $1`, [groupId]);
       // Mentoring: a cohort whose applications closed, and quiet pairs due a nudge.
       const programId = await createProgram(t, admin);
-      const closing = await createCohort(t, admin, programId, { open: true });
-      await t.sql(`UPDATE mentoring_cohorts SET applications_close_at = least(starts_at, now() - interval '1 hour') WHERE id = $1`, [closing]);
+      closingCohortId = await createCohort(t, admin, programId, { open: true });
+      await t.sql(`UPDATE mentoring_cohorts SET applications_close_at = least(starts_at, now() - interval '1 hour') WHERE id = $1`, [closingCohortId]);
       const { cohortId: quiet } = await publishedCohort(t, admin, { programId, mentors: [{ user: await signUpUser(t), capacity: 2 }], mentees: [await signUpUser(t), await signUpUser(t)] });
       await t.sql(`UPDATE mentoring_pairs SET started_at = now() - interval '43 days' WHERE cohort_id = $1`, [quiet]);
       // Accounts: login failures to prune.
@@ -225,8 +230,27 @@ describe('long admin operations on a pool of 2 connections', () => {
         const statuses = await t.sql(`SELECT DISTINCT status FROM memberships WHERE user_id = ANY($1)`, [lapsingIds]);
         expect(statuses).toEqual([{ status: 'LAPSED' }]);
         expect((await t.sql(`SELECT status, end_reason FROM event_registrations WHERE id = $1`, [heldId]))[0]).toEqual({ status: 'CANCELLED', end_reason: 'HOLD_EXPIRED' });
-        const [{ nudges }] = await t.sql(`SELECT count(*)::int AS nudges FROM outbox_messages WHERE template = 'mentoring-at-risk'`);
-        expect(nudges).toBeGreaterThan(0);
+        const [done] = await t.sql(
+          `SELECT (SELECT count(*)::int FROM outbox_messages WHERE template = 'membership-renewal-reminder-7') AS "renewalReminders",
+                  (SELECT count(*)::int FROM outbox_messages WHERE template = 'event-reminder') AS "eventReminders",
+                  (SELECT status FROM events WHERE id = $1) AS "endedEvent",
+                  (SELECT status FROM mentoring_cohorts WHERE id = $2) AS "closedCohort",
+                  (SELECT count(*)::int FROM outbox_messages WHERE template = 'mentoring-at-risk') AS nudges,
+                  (SELECT count(*)::int FROM group_meetings WHERE group_id = $3) > 0 AS "meetingsMaterialised",
+                  (SELECT count(*)::int FROM login_failures) AS "loginFailures",
+                  (SELECT count(*)::int FROM outbox_messages WHERE status = 'PENDING') AS "undelivered"`,
+          [endedEventId, closingCohortId, groupId],
+        );
+        expect(done).toEqual({
+          renewalReminders: 8,
+          eventReminders: 3,
+          endedEvent: 'COMPLETED',
+          closedCohort: 'MATCHING',
+          nudges: 4, // two quiet pairs, both sides
+          meetingsMaterialised: true,
+          loginFailures: 0,
+          undelivered: 0,
+        });
       },
       TEST_TIMEOUT_MS,
     );
