@@ -38,6 +38,31 @@ async function withinLimit<T>(what: string, work: Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * Runs `operation` while rounds of five parallel reads (`me` and the directory) keep arriving until
+ * it settles: the first round starts with it, so the reads compete with it for the two connections.
+ * Every read must answer without errors. Returns the operation's result.
+ */
+async function duringReads<T>(t: TestApp, reader: TestUser, what: string, operation: () => Promise<T>): Promise<T> {
+  let settled = false;
+  const running = operation().finally(() => {
+    settled = true;
+  });
+  const reads = (async () => {
+    const answers: GqlResult[] = [];
+    do {
+      answers.push(...(await Promise.all([ME, DIRECTORY, ME, DIRECTORY, ME].map((query) => t.gql(query, {}, reader.accessToken)))));
+      if (!settled) await new Promise((resolve) => setTimeout(resolve, READ_PAUSE_MS));
+    } while (!settled);
+    return answers;
+  })();
+  const [result, answers] = await withinLimit(what, Promise.all([running, reads]));
+  const failed = answers.filter((answer) => answer.status !== 200 || answer.errors || !answer.data);
+  expect(failed).toEqual([]);
+  expect(answers.length).toBeGreaterThanOrEqual(5);
+  return result;
+}
+
 describe('long admin operations on a pool of 2 connections', () => {
   let fake: FakeStripe;
   let t: TestApp;
@@ -56,30 +81,7 @@ describe('long admin operations on a pool of 2 connections', () => {
     await fake?.close();
   });
 
-  /**
-   * Runs `operation` while rounds of five parallel reads (`me` and the directory) keep arriving until
-   * it settles: the first round starts with it, so the reads compete with it for the two connections.
-   * Every read must answer without errors. Returns the operation's result.
-   */
-  async function withConcurrentReads<T>(what: string, operation: () => Promise<T>): Promise<T> {
-    let settled = false;
-    const running = operation().finally(() => {
-      settled = true;
-    });
-    const reads = (async () => {
-      const answers: GqlResult[] = [];
-      do {
-        answers.push(...(await Promise.all([ME, DIRECTORY, ME, DIRECTORY, ME].map((query) => t.gql(query, {}, reader.accessToken)))));
-        if (!settled) await new Promise((resolve) => setTimeout(resolve, READ_PAUSE_MS));
-      } while (!settled);
-      return answers;
-    })();
-    const [result, answers] = await withinLimit(what, Promise.all([running, reads]));
-    const failed = answers.filter((answer) => answer.status !== 200 || answer.errors || !answer.data);
-    expect(failed).toEqual([]);
-    expect(answers.length).toBeGreaterThanOrEqual(5);
-    return result;
-  }
+  const withConcurrentReads = <T>(what: string, operation: () => Promise<T>) => duringReads(t, reader, what, operation);
 
   /** Jobs that failed (graphile-worker keeps them with their last error for a retry). */
   const failedJobs = () => t.sql(`SELECT task_identifier AS task, last_error AS error FROM graphile_worker.jobs WHERE last_error IS NOT NULL`);
@@ -356,4 +358,50 @@ describe('long admin operations on a pool of 2 connections', () => {
       TEST_TIMEOUT_MS * 3,
     );
   });
+});
+
+describe('a pool of 2 with the job runner on (it keeps a connection LISTENing for new jobs)', () => {
+  let fake: FakeStripe;
+  let t: TestApp;
+  let admin: TestUser;
+  let reader: TestUser;
+
+  beforeAll(async () => {
+    fake = await startFakeStripe();
+    t = await startTestApp({
+      DB_POOL_SIZE: '2',
+      GUILDHALL_JOBS_ENABLED: 'true',
+      STRIPE_SECRET_KEY: 'sk_test_small_pool',
+      STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      STRIPE_API_URL: fake.url,
+    });
+    admin = await createAdminUser(t);
+    reader = await signUpUser(t, { fullName: 'Concurrent Reader' });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await fake?.close();
+  });
+
+  it(
+    "reconciliation (which holds a connection for its session lock) answers while other requests run: the runner's LISTEN client is not one of the two",
+    async () => {
+      const result = await duringReads(t, reader, 'reconcileStripe with the job runner on', () => t.gql(`mutation { reconcileStripe { failures } }`, {}, admin.accessToken));
+      expect(result.errors).toBeUndefined();
+      expect(result.data!.reconcileStripe).toEqual({ failures: 0 });
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'the runner, on its own connections, takes a new job at once',
+    async () => {
+      const [{ id }] = await t.sql(`SELECT (graphile_worker.add_job('prune-login-failures', '{}'::json)).id`);
+      const taken = async () => {
+        while ((await t.sql(`SELECT 1 FROM graphile_worker.jobs WHERE id = $1`, [id])).length) await new Promise((resolve) => setTimeout(resolve, 50));
+      };
+      await withinLimit('the running job runner', taken());
+    },
+    TEST_TIMEOUT_MS,
+  );
 });
