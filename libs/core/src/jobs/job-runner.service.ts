@@ -66,7 +66,10 @@ export class JobRunnerService implements OnApplicationBootstrap, OnApplicationSh
       max: CONCURRENCY + 1,
       application_name: 'guildhall-jobs',
     });
-    pool.on('error', (error) => this.logger.warn({ err: error, context: 'database' }, 'A job runner connection failed'));
+    // graphile-worker wants both handlers: a dropped connection is logged and replaced, never an unhandled 'error'.
+    const onError = (error: Error) => this.logger.warn({ err: error, context: 'database' }, 'A job runner connection failed');
+    pool.on('error', onError);
+    pool.on('connect', (client) => client.on('error', onError));
     return pool;
   }
 
