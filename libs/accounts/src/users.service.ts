@@ -1,10 +1,11 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig, AuditService, conflict, notFound, ROOT_LOGGER, Role, type RootLogger, Viewer } from '../../core/src/index.js';
 import { UserEntity } from './entities/user.entity.js';
 import { PasswordHasher } from './password-hasher.js';
-import { UsersRepository } from './users.repository.js';
+import { type UserContact, UsersRepository } from './users.repository.js';
+export type { UserContact } from './users.repository.js';
 
 @Injectable()
 export class UsersService implements OnModuleInit {
@@ -83,6 +84,11 @@ export class UsersService implements OnModuleInit {
       });
       return { ...user, role };
     });
+  }
+
+  /** Email and name of each person, in the order of `ids` (undefined when there is no such account). */
+  contacts(ids: readonly string[], manager?: EntityManager): Promise<Array<UserContact | undefined>> {
+    return ids.length ? this.users.contactsByIds(ids, manager) : Promise.resolve([]);
   }
 
   async findById(id: string): Promise<UserEntity | null> {

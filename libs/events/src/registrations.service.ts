@@ -11,7 +11,9 @@ import { EventsErrorReason, membersOnly, wrongEventStatus, wrongRegistrationStat
 import { EventMailer } from './event-mailer.js';
 import { EventPaymentsRepository } from './event-payments.repository.js';
 import { EventsRepository } from './events.repository.js';
+import { RegistrantContacts } from './registrant-contacts.js';
 import { type Registrant, RegistrationsRepository } from './registrations.repository.js';
+import { MembershipStandingPort } from '../../members/src/index.js';
 import { SeatPaymentsService } from './seat-payments.service.js';
 import { WaitlistService } from './waitlist.service.js';
 import { enqueueJob } from './sql.js';
@@ -49,7 +51,18 @@ export class RegistrationsService {
     private readonly mailer: EventMailer,
     private readonly audit: AuditService,
     @Inject(EVENTS_CONFIG) private readonly config: EventsConfig,
+    private readonly contacts: RegistrantContacts,
+    private readonly standing: MembershipStandingPort,
   ) {}
+
+  /** Who is registering and what discount they get: the members feature decides who is in good standing. */
+  private async registrant(manager: EntityManager, userId: string): Promise<Registrant | undefined> {
+    const contact = (await this.contacts.many(manager, [userId])).get(userId);
+    if (!contact) return undefined;
+    const [standing] = await this.standing.of([userId], manager);
+    return { id: userId, ...contact, discountPercent: standing.inGoodStanding ? (standing.memberDiscountPercent ?? 0) : null };
+  }
+
 
   /** Visible to its registrant and admins; anyone else is told it does not exist. */
   async findVisible(viewer: Viewer, id: string): Promise<RegistrationEntity> {
@@ -59,13 +72,15 @@ export class RegistrationsService {
   }
 
   async register(viewer: Viewer, eventId: string): Promise<RegistrationEntity> {
-    const registrant = await this.registrations.findRegistrant(viewer.id);
-    if (!registrant) throw notFound('User');
     let registration: RegistrationEntity;
     let event: EventEntity;
+    let email = '';
     try {
       ({ registration, event } = await this.dataSource.transaction(async (manager) => {
         const locked = await this.lockVisibleEvent(manager, viewer, eventId);
+        const registrant = await this.registrant(manager, viewer.id);
+        if (!registrant) throw notFound('User');
+        email = registrant.email;
         const now = new Date();
         this.assertOpen(locked, now);
         if (locked.membersOnly && registrant.discountPercent === null) throw membersOnly();
@@ -95,7 +110,7 @@ export class RegistrationsService {
       throw error;
     }
     if (registration.status !== RegistrationStatus.PENDING_PAYMENT) return registration;
-    return this.seatPayments.openCheckout(registration, event, registrant.email);
+    return this.seatPayments.openCheckout(registration, event, email);
   }
 
   /** The registrant or an admin. A paid seat is refunded; the freed seat goes to the head of the queue. */
@@ -117,7 +132,7 @@ export class RegistrationsService {
       const refunds = await this.payments.markForRefund(manager, [registration.id], 'registration cancelled');
       for (const paymentId of refunds) await enqueueJob(manager, REFUND_TASK, { paymentId }, `refund:${paymentId}`);
       if (sessionId) await enqueueJob(manager, 'events-expire-checkout', { sessionId }, `expire:${sessionId}`);
-      const contact = await this.registrations.contactOf(manager, registration.userId);
+      const contact = await this.contacts.of(manager, registration.userId);
       await this.mailer.registrationCancelled(manager, { userId: registration.userId, ...contact }, event, registration.id, refunds.length > 0);
       if (byAdmin) {
         await this.audit.record(manager, {
@@ -148,7 +163,7 @@ export class RegistrationsService {
         reg.confirmedAt = now;
         reg.offerExpiresAt = null;
         await this.registrations.save(manager, reg);
-        const contact = await this.registrations.contactOf(manager, reg.userId);
+        const contact = await this.contacts.of(manager, reg.userId);
         await this.mailer.confirmed(manager, { userId: reg.userId, ...contact }, locked, reg.id, true);
         return { registration: reg, event: locked, reopen: false };
       }
@@ -163,7 +178,7 @@ export class RegistrationsService {
       return { registration: reg, event: locked, reopen: true };
     });
     if (!reopen) return registration;
-    const contact = await this.registrations.contactOf(this.dataSource.manager, viewer.id);
+    const contact = await this.contacts.of(undefined, viewer.id);
     return this.seatPayments.openCheckout(registration, event, contact.email);
   }
 

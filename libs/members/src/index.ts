@@ -10,6 +10,7 @@ import { MembershipTierEntity } from './entities/membership-tier.entity.js';
 import { MembershipEntity } from './entities/membership.entity.js';
 export const MEMBERS_ENTITIES = [MembershipTierEntity, MembershipEntity, MembershipPeriodEntity, MembershipStatusChangeEntity];
 export * from './members.module.js';
+export * from './standing/membership-standing.js';
 export * from './memberships.service.js';
 export * from './memberships.repository.js';
 export * from './tiers.repository.js';

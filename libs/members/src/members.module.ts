@@ -16,6 +16,8 @@ import { TiersRepository } from './tiers.repository.js';
 import { TiersResolver } from './tiers.resolver.js';
 import { TiersService } from './tiers.service.js';
 import { UsersDirectoryResolver } from './users-directory.resolver.js';
+import { MembershipStandingPort } from './standing/membership-standing.js';
+import { MembershipStandingService } from './standing/membership-standing.service.js';
 
 @Module({
   controllers: [MemberImportExportController],
@@ -36,7 +38,9 @@ import { UsersDirectoryResolver } from './users-directory.resolver.js';
     MemberImportService,
     MemberExportRepository,
     MemberExportService,
+    MembershipStandingService,
+    { provide: MembershipStandingPort, useExisting: MembershipStandingService },
   ],
-  exports: [MembershipsService, MembershipsRepository, TiersRepository, MembersLoader, MembershipLifecycleService, MemberImportService, MemberExportService],
+  exports: [MembershipStandingPort, MembershipsService, MembershipsRepository, TiersRepository, MembersLoader, MembershipLifecycleService, MemberImportService, MemberExportService],
 })
 export class MembersModule {}

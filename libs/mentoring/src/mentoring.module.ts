@@ -4,7 +4,6 @@ import { ApplicationsListing } from './applications/applications-listing.js';
 import { ApplicationsRepository } from './applications/applications.repository.js';
 import { ApplicationsResolver } from './applications/applications.resolver.js';
 import { ApplicationsService } from './applications/applications.service.js';
-import { GoodStanding } from './applications/good-standing.js';
 import { CohortsRepository } from './cohorts/cohorts.repository.js';
 import { CohortsResolver } from './cohorts/cohorts.resolver.js';
 import { CohortsService } from './cohorts/cohorts.service.js';
@@ -53,7 +52,6 @@ import { CohortReportService } from './report/cohort-report.service.js';
     ApplicationsService,
     ApplicationsListing,
     ApplicationsResolver,
-    GoodStanding,
     MatchOverridesRepository,
     PreviousPairsRepository,
     MatchingInputBuilder,

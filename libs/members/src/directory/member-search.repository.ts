@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import { badInput, ConnectionShape, decodeCursor, lazy, pageSize, toConnection, isUuid } from '../../../core/src/index.js';
 
 import { UserEntity } from '../../../accounts/src/index.js';
-import { GOOD_STANDING_STATUSES, MembershipStatus } from '../membership.enums.js';
+import { MembershipStatus } from '../membership.enums.js';
+import { goodStandingSql } from '../standing/good-standing.rule.js';
 import { likePrefix, toPrefixTsQuery } from './search-terms.js';
 
 export interface MemberSearch {
@@ -43,7 +44,7 @@ export class MemberSearchRepository {
 
     if (options.directoryOnly) {
       where.push('u.directory_visible');
-      join = `JOIN memberships m ON m.user_id = u.id AND m.status IN (${GOOD_STANDING_STATUSES.map((s) => `'${s}'`).join(', ')})`;
+      join = `JOIN memberships m ON m.user_id = u.id AND ${goodStandingSql('m')}`;
     } else if (options.status || options.tierId) {
       join = `JOIN LATERAL (SELECT x.status, x.tier_id FROM memberships x WHERE x.user_id = u.id
                 ORDER BY (x.status IN ('PENDING_APPROVAL', 'PENDING_PAYMENT', 'ACTIVE', 'GRACE')) DESC, x.created_at DESC LIMIT 1) m ON true`;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { GoodStanding } from '../applications/good-standing.js';
+import { MembershipStandingPort } from '../../../members/src/index.js';
 import { ApplicationsRepository } from '../applications/applications.repository.js';
 import type { MentoringApplicationEntity } from '../entities/mentoring-application.entity.js';
 import type { MentoringCohortEntity } from '../entities/mentoring-cohort.entity.js';
@@ -30,7 +30,7 @@ export class MatchingInputBuilder {
     private readonly programs: ProgramsRepository,
     private readonly previousPairs: PreviousPairsRepository,
     private readonly overrides: MatchOverridesRepository,
-    private readonly goodStanding: GoodStanding,
+    private readonly standing: MembershipStandingPort,
   ) {}
 
   async build(manager: EntityManager, cohort: MentoringCohortEntity): Promise<CohortMatchingData> {
@@ -38,7 +38,8 @@ export class MatchingInputBuilder {
     const program = await this.programs.findById(cohort.programId, manager);
     let approved = await this.applications.approvedWithEmployer(manager, cohort.id);
     if (program?.membersOnly && approved.length) {
-      const inGoodStanding = await this.goodStanding.among(manager, [...new Set(approved.map((a) => a.application.userId))]);
+      const standings = await this.standing.of([...new Set(approved.map((a) => a.application.userId))], manager);
+      const inGoodStanding = new Set(standings.filter((s) => s.inGoodStanding).map((s) => s.userId));
       const left = approved.filter((a) => !inGoodStanding.has(a.application.userId));
       if (left.length) {
         notes.push(`${left.length} approved application(s) were left out: the applicant is no longer a member in good standing.`);
