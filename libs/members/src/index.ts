@@ -12,6 +12,8 @@ export const MEMBERS_ENTITIES = [MembershipTierEntity, MembershipEntity, Members
 export * from './members.module.js';
 export * from './standing/membership-standing.js';
 export * from './memberships.service.js';
+export * from './membership-changes.service.js';
+export * from './membership.records.js';
 export * from './memberships.repository.js';
 export * from './tiers.repository.js';
 export * from './members.loader.js';

@@ -11,6 +11,7 @@ import { MembersLoader } from './members.loader.js';
 import { MembershipsRepository } from './memberships.repository.js';
 import { MembershipsResolver } from './memberships.resolver.js';
 import { MembershipsService } from './memberships.service.js';
+import { MembershipChangesService } from './membership-changes.service.js';
 import { ProfileService } from './profile.service.js';
 import { TiersRepository } from './tiers.repository.js';
 import { TiersResolver } from './tiers.resolver.js';
@@ -27,6 +28,7 @@ import { MembershipStandingService } from './standing/membership-standing.servic
     TiersResolver,
     MembershipsRepository,
     MembershipsService,
+    MembershipChangesService,
     MembershipsResolver,
     MembersLoader,
     MemberSearchRepository,
@@ -41,6 +43,6 @@ import { MembershipStandingService } from './standing/membership-standing.servic
     MembershipStandingService,
     { provide: MembershipStandingPort, useExisting: MembershipStandingService },
   ],
-  exports: [MembershipStandingPort, MembershipsService, MembershipsRepository, TiersRepository, MembersLoader, MembershipLifecycleService, MemberImportService, MemberExportService],
+  exports: [MembershipStandingPort, MembershipChangesService, MembershipsService, MembershipsRepository, TiersRepository, MembersLoader, MembershipLifecycleService, MemberImportService, MemberExportService],
 })
 export class MembersModule {}

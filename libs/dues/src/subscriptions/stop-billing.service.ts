@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ROOT_LOGGER, type RootLogger } from '../../../core/src/index.js';
-import { MembershipsRepository } from '../../../members/src/index.js';
+import { MembershipChangesService } from '../../../members/src/index.js';
 import { StripeGateway } from '../../../payments/src/index.js';
 import { subscriptionSnapshot } from '../sync/stripe-mapping.js';
 import { DuesSubscriptionsRepository } from './dues-subscriptions.repository.js';
@@ -21,7 +21,7 @@ export class StopBillingService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly gateway: StripeGateway,
     private readonly subscriptions: DuesSubscriptionsRepository,
-    private readonly memberships: MembershipsRepository,
+    private readonly memberships: MembershipChangesService,
     private readonly state: SubscriptionStateService,
     @Inject(ROOT_LOGGER) private readonly logger: RootLogger,
   ) {}
@@ -37,7 +37,7 @@ export class StopBillingService {
         );
         const snapshot = subscriptionSnapshot(updated, retrievedAt);
         await this.dataSource.transaction(async (manager) => {
-          const membership = await this.memberships.lockById(manager, row.membershipId);
+          const membership = await this.memberships.lock(manager, row.membershipId);
           if (membership && snapshot) await this.state.apply(manager, membership, snapshot);
         });
         stopped.push(`subscription ${row.stripeSubscriptionId} set to end: membership ${row.membershipId} was cancelled or ended`);
