@@ -11,6 +11,9 @@ export interface UserContact {
   fullName: string;
 }
 
+/** The profile fields a person edits about themself. */
+export type ProfilePatch = Partial<Pick<UserEntity, 'fullName' | 'headline' | 'bio' | 'location' | 'employer' | 'skills' | 'directoryVisible'>>;
+
 @Injectable()
 export class UsersRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -42,6 +45,10 @@ export class UsersRepository {
     );
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => byId.get(id));
+  }
+
+  async updateProfile(id: string, patch: ProfilePatch): Promise<void> {
+    await this.repo().update({ id }, patch);
   }
 
   insert(manager: EntityManager, user: Pick<UserEntity, 'email' | 'passwordHash' | 'fullName' | 'role'>): Promise<UserEntity> {

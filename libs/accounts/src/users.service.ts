@@ -4,8 +4,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig, AuditService, conflict, notFound, ROOT_LOGGER, Role, type RootLogger, Viewer } from '../../core/src/index.js';
 import { UserEntity } from './entities/user.entity.js';
 import { PasswordHasher } from './password-hasher.js';
-import { type UserContact, UsersRepository } from './users.repository.js';
-export type { UserContact } from './users.repository.js';
+import { type ProfilePatch, type UserContact, UsersRepository } from './users.repository.js';
+export type { ProfilePatch, UserContact } from './users.repository.js';
 
 @Injectable()
 export class UsersService implements OnModuleInit {
@@ -84,6 +84,19 @@ export class UsersService implements OnModuleInit {
       });
       return { ...user, role };
     });
+  }
+
+  /**
+   * Locks the account row for the caller's transaction: whatever changes one person's memberships
+   * serialises on it. False when there is no such account.
+   */
+  async lock(manager: EntityManager, userId: string): Promise<boolean> {
+    return (await this.users.lockById(manager, userId)) !== null;
+  }
+
+  /** Writes the given profile fields (until profiles move to the members feature, they live on the account). */
+  async updateProfile(userId: string, patch: ProfilePatch): Promise<void> {
+    if (Object.keys(patch).length) await this.users.updateProfile(userId, patch);
   }
 
   /** Email and name of each person, in the order of `ids` (undefined when there is no such account). */

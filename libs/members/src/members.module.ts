@@ -43,6 +43,6 @@ import { MembershipStandingService } from './standing/membership-standing.servic
     MembershipStandingService,
     { provide: MembershipStandingPort, useExisting: MembershipStandingService },
   ],
-  exports: [MembershipStandingPort, MembershipChangesService, MembershipsService, MembershipsRepository, TiersRepository, MembersLoader, MembershipLifecycleService, MemberImportService, MemberExportService],
+  exports: [TiersService, MembershipStandingPort, MembershipChangesService, MembershipsService, MembershipsRepository, TiersRepository, MembersLoader, MembershipLifecycleService, MemberImportService, MemberExportService],
 })
 export class MembersModule {}

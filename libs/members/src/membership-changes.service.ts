@@ -19,7 +19,7 @@ export interface PaidPeriod {
 
 /**
  * What other features (dues) may do to a membership, each inside the caller's transaction (pass its
- * EntityManager; lock first with `lock`). Members owns the rows: nobody else saves them.
+ * EntityManager; lock first with `lockById`). Members owns the rows: nobody else saves them.
  */
 @Injectable()
 export class MembershipChangesService {
@@ -29,12 +29,12 @@ export class MembershipChangesService {
     private readonly service: MembershipsService,
   ) {}
 
-  find(id: string, manager?: EntityManager): Promise<MembershipRecord | null> {
+  findById(id: string, manager?: EntityManager): Promise<MembershipRecord | null> {
     return this.memberships.findById(id, manager);
   }
 
   /** The membership row locked for the rest of the caller's transaction (null: no such membership). */
-  lock(manager: EntityManager, id: string): Promise<MembershipRecord | null> {
+  lockById(manager: EntityManager, id: string): Promise<MembershipRecord | null> {
     return this.memberships.lockById(manager, id);
   }
 
@@ -90,7 +90,7 @@ export class MembershipChangesService {
   }
 
   async mustLock(manager: EntityManager, id: string): Promise<MembershipRecord> {
-    const membership = await this.lock(manager, id);
+    const membership = await this.lockById(manager, id);
     if (!membership) throw notFound('Membership');
     return membership;
   }

@@ -37,15 +37,6 @@ export class MembershipsRepository {
     return this.repo(manager).createQueryBuilder('m').where('m.id = :id', { id }).setLock('pessimistic_write').getOne();
   }
 
-  /**
-   * Serialises everything that changes one person's memberships: the user row is the lock, so two
-   * concurrent applications by one person queue up instead of racing.
-   */
-  async lockPerson(manager: EntityManager, userId: string): Promise<boolean> {
-    const rows: unknown[] = await manager.query(`SELECT 1 FROM users WHERE id = $1 FOR UPDATE`, [userId]);
-    return rows.length > 0;
-  }
-
   findCurrentForUser(manager: EntityManager, userId: string): Promise<MembershipEntity | null> {
     return this.repo(manager)
       .createQueryBuilder('m')

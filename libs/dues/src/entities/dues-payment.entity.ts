@@ -1,5 +1,4 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToOne, PrimaryColumn, type Relation } from 'typeorm';
-import { MembershipEntity, MembershipTierEntity } from '../../../members/src/index.js';
 import { PaymentEntity } from '../../../payments/src/index.js';
 
 /**
@@ -16,13 +15,13 @@ export class DuesPaymentEntity {
   @JoinColumn({ name: 'payment_id' })
   payment?: Relation<PaymentEntity>;
   @Column({ type: 'uuid' }) membershipId: string;
-  @ManyToOne(() => MembershipEntity, { onDelete: 'CASCADE' })
+  @ManyToOne('MembershipEntity', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'membership_id' })
-  membership?: Relation<MembershipEntity>;
+  membership?: Relation<object>;
   @Column({ type: 'uuid' }) tierId: string;
-  @ManyToOne(() => MembershipTierEntity, { onDelete: 'RESTRICT' })
+  @ManyToOne('MembershipTierEntity', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'tier_id' })
-  tier?: Relation<MembershipTierEntity>;
+  tier?: Relation<object>;
   @Index('dues_payments_source_ref_uq', { unique: true })
   @Column({ type: 'text' })
   sourceRef: string;

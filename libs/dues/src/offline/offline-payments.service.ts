@@ -36,7 +36,7 @@ export class OfflinePaymentsService {
     if (input.amount.amount < 1) throw badInput('input.amount.amount', 'must be at least 1');
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const membership = await this.memberships.lock(manager, input.membershipId);
+        const membership = await this.memberships.lockById(manager, input.membershipId);
         if (!membership) throw badInput('input.membershipId', 'is not a membership');
         if (![MembershipStatus.PENDING_PAYMENT, MembershipStatus.ACTIVE, MembershipStatus.GRACE].includes(membership.status)) {
           throw new AppError(ErrorCode.CONFLICT, `A ${membership.status} membership cannot take a payment`, { reason: DuesErrorReason.WRONG_STATUS });

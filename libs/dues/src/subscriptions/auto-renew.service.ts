@@ -26,7 +26,7 @@ export class AutoRenewService {
   ) {}
 
   async set(viewer: Viewer, membershipId: string, autoRenew: boolean, requestId: string): Promise<MembershipRecord> {
-    const found = await this.memberships.find(membershipId);
+    const found = await this.memberships.findById(membershipId);
     if (!found || (found.userId !== viewer.id && viewer.role !== Role.ADMIN)) throw notFound('Membership');
     if (autoRenew && found.cancelledAt) {
       throw new AppError(ErrorCode.CONFLICT, 'This membership was cancelled; it cannot renew', { reason: DuesErrorReason.WRONG_STATUS });
@@ -44,7 +44,7 @@ export class AutoRenewService {
     );
     const snapshot = subscriptionSnapshot(updated, retrievedAt);
     return this.dataSource.transaction(async (manager) => {
-      const membership = await this.memberships.lock(manager, membershipId);
+      const membership = await this.memberships.lockById(manager, membershipId);
       if (!membership) throw notFound('Membership');
       if (snapshot) await this.state.apply(manager, membership, snapshot);
       await this.recordAudit(manager, viewer, membership, autoRenew, requestId);
@@ -54,7 +54,7 @@ export class AutoRenewService {
 
   private setWithoutSubscription(viewer: Viewer, membershipId: string, autoRenew: boolean, requestId: string): Promise<MembershipRecord> {
     return this.dataSource.transaction(async (manager) => {
-      const membership = await this.memberships.lock(manager, membershipId);
+      const membership = await this.memberships.lockById(manager, membershipId);
       if (!membership) throw notFound('Membership');
       if (membership.autoRenew === autoRenew) return membership;
       if (autoRenew && membership.status !== MembershipStatus.PENDING_PAYMENT) {

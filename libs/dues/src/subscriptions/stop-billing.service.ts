@@ -37,7 +37,7 @@ export class StopBillingService {
         );
         const snapshot = subscriptionSnapshot(updated, retrievedAt);
         await this.dataSource.transaction(async (manager) => {
-          const membership = await this.memberships.lock(manager, row.membershipId);
+          const membership = await this.memberships.lockById(manager, row.membershipId);
           if (membership && snapshot) await this.state.apply(manager, membership, snapshot);
         });
         stopped.push(`subscription ${row.stripeSubscriptionId} set to end: membership ${row.membershipId} was cancelled or ended`);

@@ -29,7 +29,7 @@ export class TierChangeService {
   ) {}
 
   async change(viewer: Viewer, membershipId: string, tierId: string, requestId: string): Promise<MembershipRecord> {
-    const membership = await this.memberships.find(membershipId);
+    const membership = await this.memberships.findById(membershipId);
     if (!membership || (membership.userId !== viewer.id && viewer.role !== Role.ADMIN)) throw notFound('Membership');
     const statuses = [MembershipStatus.PENDING_PAYMENT, MembershipStatus.ACTIVE, MembershipStatus.GRACE];
     if (!statuses.includes(membership.status)) {
@@ -54,7 +54,7 @@ export class TierChangeService {
       }
     }
     return this.dataSource.transaction(async (manager) => {
-      const locked = await this.memberships.lock(manager, membershipId);
+      const locked = await this.memberships.lockById(manager, membershipId);
       if (!locked) throw notFound('Membership');
       const before = locked.tierId;
       if (locked.status === MembershipStatus.PENDING_PAYMENT) {

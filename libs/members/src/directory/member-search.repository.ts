@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { badInput, ConnectionShape, decodeCursor, lazy, pageSize, toConnection, isUuid } from '../../../core/src/index.js';
 
-import { UserEntity } from '../../../accounts/src/index.js';
+import { User } from '../../../accounts/src/index.js';
 import { MembershipStatus } from '../membership.enums.js';
 import { goodStandingSql } from '../standing/good-standing.rule.js';
 import { likePrefix, toPrefixTsQuery } from './search-terms.js';
@@ -34,7 +34,7 @@ const USER_COLUMNS = `u.id, u.email, u.full_name AS "fullName", u.role, u.headli
 export class MemberSearchRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async search(options: MemberSearch): Promise<ConnectionShape<UserEntity>> {
+  async search(options: MemberSearch): Promise<ConnectionShape<User>> {
     const first = pageSize(options.first);
     const params: unknown[] = [];
     const p = (value: unknown) => `$${params.push(value)}`;
@@ -78,7 +78,7 @@ export class MemberSearchRepository {
     const sql = `SELECT ${USER_COLUMNS}, ${rank} AS rank ${filterSql}
       ${pageWhere.length ? `${where.length ? 'AND' : 'WHERE'} ${pageWhere.join(' AND ')}` : ''}
       ORDER BY rank DESC, u.full_name ASC, u.id ASC LIMIT ${first + 1}`;
-    const rows: Array<UserEntity & { rank: number }> = await this.dataSource.query(sql, params);
+    const rows: Array<User & { rank: number }> = await this.dataSource.query(sql, params);
     return toConnection(
       rows,
       first,
