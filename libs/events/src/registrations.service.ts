@@ -56,7 +56,7 @@ export class RegistrationsService {
   ) {}
 
   /** Who is registering and what discount they get: the members feature decides who is in good standing. */
-  private async registrant(manager: EntityManager, userId: string): Promise<Registrant | undefined> {
+  private async registrant(manager: EntityManager | undefined, userId: string): Promise<Registrant | undefined> {
     const contact = (await this.contacts.many(manager, [userId])).get(userId);
     if (!contact) return undefined;
     const [standing] = await this.standing.of([userId], manager);
@@ -72,15 +72,14 @@ export class RegistrationsService {
   }
 
   async register(viewer: Viewer, eventId: string): Promise<RegistrationEntity> {
+    // Read before the event lock is taken, so the lock is held only for the seat decision.
+    const registrant = await this.registrant(undefined, viewer.id);
+    if (!registrant) throw notFound('User');
     let registration: RegistrationEntity;
     let event: EventEntity;
-    let email = '';
     try {
       ({ registration, event } = await this.dataSource.transaction(async (manager) => {
         const locked = await this.lockVisibleEvent(manager, viewer, eventId);
-        const registrant = await this.registrant(manager, viewer.id);
-        if (!registrant) throw notFound('User');
-        email = registrant.email;
         const now = new Date();
         this.assertOpen(locked, now);
         if (locked.membersOnly && registrant.discountPercent === null) throw membersOnly();
@@ -110,7 +109,7 @@ export class RegistrationsService {
       throw error;
     }
     if (registration.status !== RegistrationStatus.PENDING_PAYMENT) return registration;
-    return this.seatPayments.openCheckout(registration, event, email);
+    return this.seatPayments.openCheckout(registration, event, registrant.email);
   }
 
   /** The registrant or an admin. A paid seat is refunded; the freed seat goes to the head of the queue. */

@@ -33,7 +33,7 @@ import { MatchingService } from './proposals/matching.service.js';
 import { PreviousPairsRepository } from './proposals/previous-pairs.repository.js';
 import { ProposalsResolver } from './proposals/proposals.resolver.js';
 import { PublishService } from './proposals/publish.service.js';
-import { RecipientsRepository } from './recipients.repository.js';
+import { Recipients } from './recipients.js';
 import { CohortReportRepository } from './report/cohort-report.repository.js';
 import { CohortReportResolver } from './report/cohort-report.resolver.js';
 import { CohortReportService } from './report/cohort-report.service.js';
@@ -73,7 +73,7 @@ import { CohortReportService } from './report/cohort-report.service.js';
     CohortReportRepository,
     CohortReportService,
     CohortReportResolver,
-    RecipientsRepository,
+    Recipients,
     MentoringLoader,
     MentoringJobsRepository,
     MentoringJobsService,

@@ -14,7 +14,7 @@ import { ApplicationStatus, CohortStatus, MentoringRole } from '../mentoring.enu
 import { mentoringConflict, MentoringErrorReason } from '../mentoring.errors.js';
 import { MatchOverridesRepository } from '../proposals/match-overrides.repository.js';
 import { ProgramsRepository } from '../programs/programs.repository.js';
-import { RecipientsRepository } from '../recipients.repository.js';
+import { Recipients } from '../recipients.js';
 import { ApplicationsRepository } from './applications.repository.js';
 
 const REVIEWABLE_COHORT: readonly CohortStatus[] = [CohortStatus.APPLICATIONS_OPEN, CohortStatus.MATCHING];
@@ -29,7 +29,7 @@ export class ApplicationsService {
     private readonly programs: ProgramsRepository,
     private readonly overrides: MatchOverridesRepository,
     private readonly standing: MembershipStandingPort,
-    private readonly recipients: RecipientsRepository,
+    private readonly recipients: Recipients,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
   ) {}
