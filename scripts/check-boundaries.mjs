@@ -12,6 +12,8 @@ import { pathToFileURL } from 'node:url';
 
 const SHARED_LIBS = new Set(['core']);
 const SQL_TABLE = /\b(?:FROM|JOIN|INTO|UPDATE|TABLE|REFERENCES)\s+(?:ONLY\s+)?(?:"?public"?\.)?"?([a-z_][a-z0-9_]*)"?/g;
+/** TypeORM's query builder takes table names as strings too: .innerJoin('users', 'u', …), .from('users', 'u'). */
+const BUILDER_TABLE = /\.(?:innerJoin|leftJoin|innerJoinAndSelect|leftJoinAndSelect|from|into|update)\(\s*(['"])([a-z_][a-z0-9_]*)\1/g;
 const ENTITY_DECORATOR = /@Entity\(\s*(['"])([a-z_][a-z0-9_]*)\1/g;
 const IMPORT_SPEC = /(?:\bimport\s+(?:type\s+)?(?:[\w*{}\s,$]+?\s+from\s+)?|\bexport\s+(?:type\s+)?(?:\*(?:\s+as\s+\w+)?|\{[^}]*\})\s+from\s+|\bimport\s*\(\s*)(['"])([^'"]+)\1/g;
 const EXPORT_FROM = /\bexport\s+(?:type\s+)?(?:\*(?:\s+as\s+\w+)?|\{[^}]*\})\s+from\s+(['"])([^'"]+)\1/g;
@@ -135,6 +137,11 @@ export function checkBoundaries(root) {
     }
 
     if (file.endsWith('.spec.ts')) continue; // tests may seed any table
+    for (const m of text.matchAll(BUILDER_TABLE)) {
+      const owner = owners.get(m[2]);
+      if (!owner || owner === lib || SHARED_LIBS.has(owner)) continue;
+      report(file, lineAt(text, m.index), 'sql', `query builder names table ${m[2]} owned by ${owner}: ask ${owner}'s service or port`);
+    }
     for (const literal of stringLiterals(text)) {
       for (const m of literal.value.matchAll(SQL_TABLE)) {
         const owner = owners.get(m[1]);

@@ -79,6 +79,12 @@ describe('scripts/check-boundaries.mjs', () => {
     ]);
   });
 
+  it('reports a query builder naming another feature\'s table', () => {
+    const result = check(make({ ...clean, 'libs/members/src/qb.repository.ts': `const q = repo\n  .createQueryBuilder('m')\n  .innerJoin('users', 'u', 'u.id = m.user_id')\n  .leftJoin('memberships', 'x', 'true');\n` }));
+    expect(result.status).toBe(1);
+    expect(result.lines).toEqual([expect.stringMatching(/^libs\/members\/src\/qb\.repository\.ts:3: sql: query builder names table users owned by accounts/)]);
+  });
+
   it('reports SQL naming another feature\'s table, in strings and template literals', () => {
     const result = check(
       make({

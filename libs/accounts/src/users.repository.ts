@@ -31,8 +31,8 @@ export class UsersRepository {
   }
 
   /** Rows in the order of `ids` (missing ones as undefined): the shape DataLoader wants. */
-  async findByIds(ids: readonly string[]): Promise<Array<UserEntity | undefined>> {
-    const rows = await this.repo().createQueryBuilder('u').where('u.id = ANY(:ids)', { ids }).getMany();
+  async findByIds(ids: readonly string[], manager?: EntityManager): Promise<Array<UserEntity | undefined>> {
+    const rows = await this.repo(manager).createQueryBuilder('u').where('u.id = ANY(:ids)', { ids }).getMany();
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => byId.get(id));
   }

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig, AuditService, conflict, notFound, ROOT_LOGGER, Role, type RootLogger, Viewer } from '../../core/src/index.js';
 import { UserEntity } from './entities/user.entity.js';
 import { PasswordHasher } from './password-hasher.js';
+import type { User } from './user.type.js';
 import { type ProfilePatch, type UserContact, UsersRepository } from './users.repository.js';
 export type { ProfilePatch, UserContact } from './users.repository.js';
 
@@ -84,6 +85,11 @@ export class UsersService implements OnModuleInit {
       });
       return { ...user, role };
     });
+  }
+
+  /** People's accounts with their profiles, in the order of `ids` (undefined when there is no such account). */
+  people(ids: readonly string[], manager?: EntityManager): Promise<Array<User | undefined>> {
+    return ids.length ? this.users.findByIds(ids, manager) : Promise.resolve([]);
   }
 
   /**

@@ -43,7 +43,12 @@ export class MembershipChangesService {
     return this.memberships.findCurrentForUser(manager, userId);
   }
 
-  tier(id: string, manager?: EntityManager): Promise<TierRecord | null> {
+  /** Of `membershipIds`, those that must no longer be billed: cancelled (even to the period end) or ended. */
+  async noLongerBillable(membershipIds: readonly string[], manager?: EntityManager): Promise<Set<string>> {
+    return new Set(await this.memberships.endedAmong(membershipIds, manager));
+  }
+
+    tier(id: string, manager?: EntityManager): Promise<TierRecord | null> {
     return this.tiers.findById(id, manager);
   }
 

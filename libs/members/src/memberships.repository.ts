@@ -111,6 +111,16 @@ export class MembershipsRepository {
     });
   }
 
+  /** Of `ids`, the memberships that were cancelled or have ended (CANCELLED, LAPSED, DECLINED, or cancellation asked). */
+  async endedAmong(ids: readonly string[], manager?: EntityManager): Promise<string[]> {
+    if (!ids.length) return [];
+    const rows: Array<{ id: string }> = await (manager ?? this.dataSource.manager).query(
+      `SELECT id FROM memberships WHERE id = ANY($1::uuid[]) AND (cancelled_at IS NOT NULL OR status IN ('CANCELLED', 'LAPSED', 'DECLINED'))`,
+      [[...new Set(ids)]],
+    );
+    return rows.map((r) => r.id);
+  }
+
   async periodsByMembershipIds(ids: readonly string[]): Promise<MembershipPeriodEntity[][]> {
     const rows = await this.dataSource
       .getRepository(MembershipPeriodEntity)
