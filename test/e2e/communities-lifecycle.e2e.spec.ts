@@ -56,6 +56,18 @@ describe('study groups: creating, joining, meetings, roles, goals, accountabilit
       expect(errorCode(await t.gql(CREATE_GROUP, { input: groupInput() }, lapsed.accessToken))).toBe('FORBIDDEN');
     });
 
+    it('refuses joining a group to a member whose grace ran out before the lapse job ran', async () => {
+      const organiser = await memberInGoodStanding(t, tierId, 'Grace Organiser');
+      const groupId = await createGroup(t, organiser);
+      const over = await memberInGoodStanding(t, tierId);
+      await t.sql(`UPDATE memberships SET status = 'GRACE', grace_ends_at = now() - interval '1 minute' WHERE user_id = $1`, [over.id]);
+      const refused = await t.gql(JOIN, { groupId }, over.accessToken);
+      expect(errorCode(refused)).toBe('FORBIDDEN');
+      expect(refused.errors![0].extensions.reason).toBe('NOT_IN_GOOD_STANDING');
+      await t.sql(`UPDATE memberships SET grace_ends_at = now() + interval '1 day' WHERE user_id = $1`, [over.id]);
+      expect((await t.gql(JOIN, { groupId }, over.accessToken)).data!.joinStudyGroup.status).toBe('ACTIVE');
+    });
+
     it.each([
       ['an empty name', { name: '  ' }, 'input.name'],
       ['a capacity of one', { capacity: 1 }, 'input.capacity'],

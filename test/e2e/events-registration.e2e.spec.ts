@@ -110,6 +110,18 @@ describe('events: creating, registering, waitlist, pricing', () => {
     expect((await register(t, member, eventId)).data!.registerForEvent.status).toBe('CONFIRMED');
   });
 
+  it('members-only events refuse a member whose grace ran out before the lapse job ran, and take one still in grace', async () => {
+    const eventId = await createEvent(t, admin, { membersOnly: true });
+    const tierId = await createTier(t, admin);
+    const [over, inGrace] = await Promise.all([signUpUser(t), signUpUser(t)]);
+    await applyFor(t, over, tierId);
+    await applyFor(t, inGrace, tierId);
+    await t.sql(`UPDATE memberships SET status = 'GRACE', grace_ends_at = now() - interval '1 minute' WHERE user_id = $1`, [over.id]);
+    await t.sql(`UPDATE memberships SET status = 'GRACE', grace_ends_at = now() + interval '1 day' WHERE user_id = $1`, [inGrace.id]);
+    expect((await register(t, over, eventId)).errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'MEMBERS_ONLY' });
+    expect((await register(t, inGrace, eventId)).data!.registerForEvent.status).toBe('CONFIRMED');
+  });
+
   it('a full event waitlists with positions; a cancellation promotes the head of the queue and emails them', async () => {
     const eventId = await createEvent(t, admin, { capacity: 2 });
     const people = await Promise.all([0, 1, 2, 3].map(() => signUpUser(t)));

@@ -48,6 +48,18 @@ describe('membershipStats', () => {
     expect(stats.byMonth.reduce((sum: number, m: { lapses: number }) => sum + m.lapses, 0)).toBe(1);
   });
 
+  it('counts in good standing by the members rule: GRACE only until its grace ends', async () => {
+    const tier = await createTier(t, admin, { name: 'Graceful' });
+    const [over, inGrace] = await Promise.all([signUpUser(t), signUpUser(t)]);
+    await applyFor(t, over, tier);
+    await applyFor(t, inGrace, tier);
+    await t.sql(`UPDATE memberships SET status = 'GRACE', grace_ends_at = now() - interval '1 minute' WHERE user_id = $1`, [over.id]);
+    await t.sql(`UPDATE memberships SET status = 'GRACE', grace_ends_at = now() + interval '1 day' WHERE user_id = $1`, [inGrace.id]);
+    const stats = (await t.gql(STATS, {}, admin.accessToken)).data!.membershipStats;
+    expect(stats.inGoodStanding).toBe(2);
+    expect(stats.byStatus.find((s: { status: string }) => s.status === 'GRACE').count).toBe(2);
+  });
+
   it('is for admins only', async () => {
     expect(errorCode(await t.gql(STATS))).toBe('UNAUTHENTICATED');
     expect(errorCode(await t.gql(STATS, {}, member.accessToken))).toBe('FORBIDDEN');

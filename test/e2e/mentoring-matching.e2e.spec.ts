@@ -81,6 +81,20 @@ describe('mentoring: matching rules, overrides and cohort states', () => {
     expect(again.errors![0].extensions.reason).toBe('NOT_IN_GOOD_STANDING');
   });
 
+  it('a members-only program refuses applicants whose grace ran out before the lapse job ran, and takes those still in grace', async () => {
+    const tier = await freeTier(t, admin);
+    const membersOnly = await createProgram(t, admin, { membersOnly: true });
+    const cohort = await createCohort(t, admin, membersOnly, { open: true });
+    const over = await signUpMember(t, tier, 'Grace Over');
+    const inGrace = await signUpMember(t, tier, 'Still In Grace');
+    await t.sql(`UPDATE memberships SET status = 'GRACE', grace_ends_at = now() - interval '1 minute' WHERE user_id = $1`, [over.id]);
+    await t.sql(`UPDATE memberships SET status = 'GRACE', grace_ends_at = now() + interval '1 day' WHERE user_id = $1`, [inGrace.id]);
+    const refused = await applyTo(t, over, cohort, { role: 'MENTEE' });
+    expect(errorCode(refused)).toBe('FORBIDDEN');
+    expect(refused.errors![0].extensions.reason).toBe('NOT_IN_GOOD_STANDING');
+    expect(await applyOk(t, inGrace, cohort, { role: 'MENTEE' })).toEqual(expect.any(String));
+  });
+
   describe('locks and exclusions', () => {
     let cohort: string;
     let mentorA: string;

@@ -5,7 +5,8 @@ import { MembersModule } from '../../../libs/members/src/index.js';
 import { PaymentsModule } from '../../../libs/payments/src/index.js';
 import { DuesModule } from '../../../libs/dues/src/index.js';
 import { EventsModule, EventsTranscriptSource } from '../../../libs/events/src/index.js';
-import { MentoringModule, MentoringTranscriptSource, TranscriptModule } from '../../../libs/mentoring/src/index.js';
+import { MentoringModule, MentoringTranscriptSource } from '../../../libs/mentoring/src/index.js';
+import { CreditsModule } from '../../../libs/credits/src/index.js';
 import { CommunitiesModule } from '../../../libs/communities/src/index.js';
 import { ENTITIES, MIGRATIONS } from '../../../migrations/data-source.js';
 
@@ -27,7 +28,7 @@ export class AppModule {
         EventsModule,
         MentoringModule,
         CommunitiesModule,
-        TranscriptModule.forRoot({ imports: [MentoringModule, EventsModule], sources: [MentoringTranscriptSource, EventsTranscriptSource] }),
+        CreditsModule.forRoot({ imports: [MentoringModule, EventsModule], sources: [MentoringTranscriptSource, EventsTranscriptSource] }),
       ],
     };
   }

@@ -1,9 +1,7 @@
 export * from './accounts.module.js';
 export * from './users.service.js';
-export * from './users.repository.js';
 export * from './users.loader.js';
 export * from './user.type.js';
-export * from './entities/user.entity.js';
 export * from './password-hasher.js';
 
 import { AppSecretEntity } from './entities/app-secret.entity.js';

@@ -4,6 +4,16 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Role } from '../../core/src/index.js';
 import { UserEntity } from './entities/user.entity.js';
 
+/** How to reach a person: what other features may read about an account. */
+export interface UserContact {
+  id: string;
+  email: string;
+  fullName: string;
+}
+
+/** The profile fields a person edits about themself. */
+export type ProfilePatch = Partial<Pick<UserEntity, 'fullName' | 'headline' | 'bio' | 'location' | 'employer' | 'skills' | 'directoryVisible'>>;
+
 @Injectable()
 export class UsersRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -21,10 +31,24 @@ export class UsersRepository {
   }
 
   /** Rows in the order of `ids` (missing ones as undefined): the shape DataLoader wants. */
-  async findByIds(ids: readonly string[]): Promise<Array<UserEntity | undefined>> {
-    const rows = await this.repo().createQueryBuilder('u').where('u.id = ANY(:ids)', { ids }).getMany();
+  async findByIds(ids: readonly string[], manager?: EntityManager): Promise<Array<UserEntity | undefined>> {
+    const rows = await this.repo(manager).createQueryBuilder('u').where('u.id = ANY(:ids)', { ids }).getMany();
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => byId.get(id));
+  }
+
+  /** Email and name of each id, in order (missing ones as undefined); in the caller's transaction when given. */
+  async contactsByIds(ids: readonly string[], manager?: EntityManager): Promise<Array<UserContact | undefined>> {
+    const rows: UserContact[] = await (manager ?? this.dataSource.manager).query(
+      `SELECT id, email, full_name AS "fullName" FROM users WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id));
+  }
+
+  async updateProfile(id: string, patch: ProfilePatch): Promise<void> {
+    await this.repo().update({ id }, patch);
   }
 
   insert(manager: EntityManager, user: Pick<UserEntity, 'email' | 'passwordHash' | 'fullName' | 'role'>): Promise<UserEntity> {

@@ -1,10 +1,12 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig, AuditService, conflict, notFound, ROOT_LOGGER, Role, type RootLogger, Viewer } from '../../core/src/index.js';
 import { UserEntity } from './entities/user.entity.js';
 import { PasswordHasher } from './password-hasher.js';
-import { UsersRepository } from './users.repository.js';
+import type { User } from './user.type.js';
+import { type ProfilePatch, type UserContact, UsersRepository } from './users.repository.js';
+export type { ProfilePatch, UserContact } from './users.repository.js';
 
 @Injectable()
 export class UsersService implements OnModuleInit {
@@ -83,6 +85,29 @@ export class UsersService implements OnModuleInit {
       });
       return { ...user, role };
     });
+  }
+
+  /** People's accounts with their profiles, in the order of `ids` (undefined when there is no such account). */
+  people(ids: readonly string[], manager?: EntityManager): Promise<Array<User | undefined>> {
+    return ids.length ? this.users.findByIds(ids, manager) : Promise.resolve([]);
+  }
+
+  /**
+   * Locks the account row for the caller's transaction: whatever changes one person's memberships
+   * serialises on it. False when there is no such account.
+   */
+  async lock(manager: EntityManager, userId: string): Promise<boolean> {
+    return (await this.users.lockById(manager, userId)) !== null;
+  }
+
+  /** Writes the given profile fields (until profiles move to the members feature, they live on the account). */
+  async updateProfile(userId: string, patch: ProfilePatch): Promise<void> {
+    if (Object.keys(patch).length) await this.users.updateProfile(userId, patch);
+  }
+
+  /** Email and name of each person, in the order of `ids` (undefined when there is no such account). */
+  contacts(ids: readonly string[], manager?: EntityManager): Promise<Array<UserContact | undefined>> {
+    return ids.length ? this.users.contactsByIds(ids, manager) : Promise.resolve([]);
   }
 
   async findById(id: string): Promise<UserEntity | null> {

@@ -46,7 +46,7 @@ export class AccountabilityService {
       const group = await this.groups.lockById(manager, groupId);
       if (!group) throw notFound('Study group');
       if (group.status === GroupStatus.ARCHIVED) throw conflict('The group is archived', CommunitiesErrorReason.GROUP_ARCHIVED);
-      const active = await this.members.contacts(manager, groupId);
+      const active = await this.notifier.contacts(manager, groupId);
       if (active.length < 2) throw conflict('Pairing needs at least two active members', CommunitiesErrorReason.NOT_ENOUGH_MEMBERS);
       const history = await this.partners.rounds(manager, groupId);
       const groups = pairPartners(active.map((m) => m.userId), history);

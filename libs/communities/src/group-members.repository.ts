@@ -44,15 +44,15 @@ export class GroupMembersRepository {
     return this.repo(manager).find({ where: { groupId, status: GroupMemberStatus.ACTIVE }, order: { joinedAt: 'ASC', userId: 'ASC' } });
   }
 
-  /** Active members with where to write to them. */
-  contacts(manager: EntityManager, groupId: string, role?: GroupMemberRole): Promise<MemberContact[]> {
-    return manager.query(
-      `SELECT u.id AS "userId", u.email, u.full_name AS "fullName"
-         FROM study_group_members m JOIN users u ON u.id = m.user_id
+  /** Active members' ids, most senior first (optionally only those with `role`). */
+  async activeUserIds(manager: EntityManager, groupId: string, role?: GroupMemberRole): Promise<string[]> {
+    const rows: Array<{ userId: string }> = await manager.query(
+      `SELECT m.user_id AS "userId" FROM study_group_members m
         WHERE m.group_id = $1 AND m.status = 'ACTIVE' AND ($2::text IS NULL OR m.role = $2)
         ORDER BY m.joined_at, m.user_id`,
       [groupId, role ?? null],
     );
+    return rows.map((r) => r.userId);
   }
 
   /** The longest-standing active member who is not an organiser (to take over when the last one leaves). */

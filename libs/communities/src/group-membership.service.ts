@@ -79,7 +79,7 @@ export class GroupMembershipService {
       await this.members.remove(manager, groupId, viewer.id);
       if (member.status !== GroupMemberStatus.ACTIVE) return true;
       await this.roles.dropFutureTurnsOf(manager, groupId, viewer.id, new Date());
-      if (member.role === GroupMemberRole.FACILITATOR && !(await this.members.contacts(manager, groupId, GroupMemberRole.FACILITATOR)).length) {
+      if (member.role === GroupMemberRole.FACILITATOR && !(await this.members.activeUserIds(manager, groupId, GroupMemberRole.FACILITATOR)).length) {
         const successor = await this.members.longestStandingMember(manager, groupId);
         if (successor) {
           successor.role = GroupMemberRole.FACILITATOR;

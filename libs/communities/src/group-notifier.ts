@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { OutboxService } from '../../core/src/index.js';
-import { UsersRepository } from '../../accounts/src/index.js';
+import { UsersService } from '../../accounts/src/index.js';
 import { GroupMemberRole } from './community.enums.js';
 import { GroupMembersRepository, type MemberContact } from './group-members.repository.js';
 
@@ -20,20 +20,27 @@ export class GroupNotifier {
   constructor(
     private readonly outbox: OutboxService,
     private readonly members: GroupMembersRepository,
-    private readonly users: UsersRepository,
+    private readonly users: UsersService,
   ) {}
 
+  /** Active members with where to write to them, most senior first (names and emails from accounts). */
+  async contacts(manager: EntityManager, groupId: string, role?: GroupMemberRole): Promise<MemberContact[]> {
+    const ids = await this.members.activeUserIds(manager, groupId, role);
+    const found = await this.users.contacts(ids, manager);
+    return found.flatMap((c) => (c ? [{ userId: c.id, email: c.email, fullName: c.fullName }] : []));
+  }
+
   async toMembers(manager: EntityManager, groupId: string, message: GroupMessage, except?: string): Promise<void> {
-    const contacts = await this.members.contacts(manager, groupId);
+    const contacts = await this.contacts(manager, groupId);
     await this.send(manager, contacts.filter((c) => c.userId !== except), message);
   }
 
   async toOrganisers(manager: EntityManager, groupId: string, message: GroupMessage): Promise<void> {
-    await this.send(manager, await this.members.contacts(manager, groupId, GroupMemberRole.FACILITATOR), message);
+    await this.send(manager, await this.contacts(manager, groupId, GroupMemberRole.FACILITATOR), message);
   }
 
   async toUser(manager: EntityManager, userId: string, message: GroupMessage): Promise<void> {
-    const user = await this.users.findById(userId, manager);
+    const [user] = await this.users.contacts([userId], manager);
     if (user) await this.send(manager, [{ userId: user.id, email: user.email, fullName: user.fullName }], message);
   }
 

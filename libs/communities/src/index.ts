@@ -6,9 +6,6 @@ export * from './study-group-upkeep.service.js';
 export * from './role-rotation.service.js';
 export * from './group-membership.service.js';
 export * from './meeting-series.service.js';
-export * from './entities/study-group.entity.js';
-export * from './entities/study-group-member.entity.js';
-export * from './entities/group-meeting.entity.js';
 
 import { AccountabilityCheckInEntity } from './entities/accountability-check-in.entity.js';
 import { AccountabilityPartnerEntity } from './entities/accountability-partner.entity.js';

@@ -1,6 +1,6 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Authenticated, CurrentRequest, type RequestContext } from '../../core/src/index.js';
-import { User, UserEntity, UsersLoader } from '../../accounts/src/index.js';
+import { User, UsersLoader } from '../../accounts/src/index.js';
 import { AccountabilityPair } from './types/accountability-pair.type.js';
 import { AccountabilityCheckIn, Attendance, MeetingRoleAssignment } from './types/group-meeting.type.js';
 import { GroupMember, RoleTurns } from './types/group-member.type.js';
@@ -9,7 +9,7 @@ import { GroupMember, RoleTurns } from './types/group-member.type.js';
  * The person behind each row, through the per-request users loader. The rows themselves are only
  * reachable through guarded fields and mutations, so these need a signed-in viewer and nothing more.
  */
-async function person(users: UsersLoader, ctx: RequestContext, userId: string): Promise<UserEntity> {
+async function person(users: UsersLoader, ctx: RequestContext, userId: string): Promise<User> {
   const user = await users.byId(ctx).load(userId);
   if (!user) throw new Error(`user ${userId} not found`);
   return user;
@@ -21,7 +21,7 @@ export class GroupMemberUserResolver {
 
   @Authenticated()
   @ResolveField(() => User)
-  user(@Parent() row: GroupMember, @CurrentRequest() ctx: RequestContext): Promise<UserEntity> {
+  user(@Parent() row: GroupMember, @CurrentRequest() ctx: RequestContext): Promise<User> {
     return person(this.users, ctx, row.userId);
   }
 }
@@ -32,7 +32,7 @@ export class RoleHolderResolver {
 
   @Authenticated()
   @ResolveField(() => User)
-  user(@Parent() row: MeetingRoleAssignment, @CurrentRequest() ctx: RequestContext): Promise<UserEntity> {
+  user(@Parent() row: MeetingRoleAssignment, @CurrentRequest() ctx: RequestContext): Promise<User> {
     return person(this.users, ctx, row.userId);
   }
 }
@@ -43,7 +43,7 @@ export class AttendeeResolver {
 
   @Authenticated()
   @ResolveField(() => User)
-  user(@Parent() row: Attendance, @CurrentRequest() ctx: RequestContext): Promise<UserEntity> {
+  user(@Parent() row: Attendance, @CurrentRequest() ctx: RequestContext): Promise<User> {
     return person(this.users, ctx, row.userId);
   }
 }
@@ -54,7 +54,7 @@ export class CheckInAuthorResolver {
 
   @Authenticated()
   @ResolveField(() => User)
-  user(@Parent() row: AccountabilityCheckIn, @CurrentRequest() ctx: RequestContext): Promise<UserEntity> {
+  user(@Parent() row: AccountabilityCheckIn, @CurrentRequest() ctx: RequestContext): Promise<User> {
     return person(this.users, ctx, row.userId);
   }
 }
@@ -65,7 +65,7 @@ export class RoleTurnsUserResolver {
 
   @Authenticated()
   @ResolveField(() => User)
-  user(@Parent() row: RoleTurns, @CurrentRequest() ctx: RequestContext): Promise<UserEntity> {
+  user(@Parent() row: RoleTurns, @CurrentRequest() ctx: RequestContext): Promise<User> {
     return person(this.users, ctx, row.userId);
   }
 }
@@ -76,7 +76,7 @@ export class PairMembersResolver {
 
   @Authenticated()
   @ResolveField(() => [User])
-  members(@Parent() pair: AccountabilityPair, @CurrentRequest() ctx: RequestContext): Promise<UserEntity[]> {
+  members(@Parent() pair: AccountabilityPair, @CurrentRequest() ctx: RequestContext): Promise<User[]> {
     return Promise.all(pair.memberIds.map((id) => person(this.users, ctx, id)));
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { type RequestContext } from '../../core/src/index.js';
-import { GOOD_STANDING_STATUSES, MembershipsRepository } from '../../members/src/index.js';
+import { MembershipStandingPort } from '../../members/src/index.js';
 import { AccountabilityRepository, type PairRow } from './accountability.repository.js';
 import { GroupMemberStatus } from './community.enums.js';
 import { GroupGoalEntity } from './entities/group-goal.entity.js';
@@ -23,7 +23,7 @@ export class StudyGroupsLoader {
     private readonly roleRows: MeetingRolesRepository,
     private readonly goalRows: GroupGoalsRepository,
     private readonly partners: AccountabilityRepository,
-    private readonly memberships: MembershipsRepository,
+    private readonly standing: MembershipStandingPort,
   ) {}
 
   groupById(ctx: RequestContext): DataLoader<string, StudyGroupEntity | undefined> {
@@ -49,12 +49,10 @@ export class StudyGroupsLoader {
     );
   }
 
-  /** Whether each person's association membership is in good standing (ACTIVE or GRACE). */
+  /** Whether each person's association membership is in good standing (the members feature decides). */
   inGoodStanding(ctx: RequestContext): DataLoader<string, boolean> {
     return ctx.loaders.get('communities.inGoodStanding', () =>
-      new DataLoader(async (userIds: readonly string[]) =>
-        (await this.memberships.currentOrLatestByUserIds(userIds)).map((m) => !!m && (GOOD_STANDING_STATUSES as readonly string[]).includes(m.status)),
-      ),
+      new DataLoader(async (userIds: readonly string[]) => (await this.standing.of(userIds)).map((s) => s.inGoodStanding)),
     );
   }
 

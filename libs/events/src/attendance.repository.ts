@@ -29,7 +29,6 @@ const CREDITED = `FROM event_registrations r
 export interface CertificateRecord {
   registrationId: string;
   userId: string;
-  holderName: string;
   eventId: string;
   eventTitle: string;
   eventStartsAt: Date;
@@ -99,10 +98,10 @@ export class AttendanceRepository {
   }
 
   private certificateQuery(where: string): string {
-    return `SELECT r.id AS "registrationId", r.user_id AS "userId", u.full_name AS "holderName", e.id AS "eventId", e.title AS "eventTitle",
+    return `SELECT r.id AS "registrationId", r.user_id AS "userId", e.id AS "eventId", e.title AS "eventTitle",
                    e.starts_at AS "eventStartsAt", e.timezone AS "eventTimezone", r.certificate_code AS "certificateCode",
                    r.certificate_issued_at AS "certificateIssuedAt"
-              FROM event_registrations r JOIN users u ON u.id = r.user_id JOIN events e ON e.id = r.event_id
+              FROM event_registrations r JOIN events e ON e.id = r.event_id
              WHERE ${where} AND r.status = 'CONFIRMED' AND e.status <> 'CANCELLED'`;
   }
 

@@ -9,6 +9,7 @@ import { EventMailer } from './event-mailer.js';
 import { EventPaymentsRepository } from './event-payments.repository.js';
 import { EventsRepository } from './events.repository.js';
 import { type ActingContext } from './registrations.service.js';
+import { RegistrantContacts } from './registrant-contacts.js';
 import { RegistrationsRepository } from './registrations.repository.js';
 import { REFUND_TASK } from './seat-payments.service.js';
 import { EXPIRE_CHECKOUT_TASK } from './waitlist.service.js';
@@ -23,6 +24,7 @@ export class EventCancellationService {
     private readonly payments: EventPaymentsRepository,
     private readonly mailer: EventMailer,
     private readonly audit: AuditService,
+    private readonly contacts: RegistrantContacts,
   ) {}
 
   async cancel(ctx: ActingContext, id: string, reason: string): Promise<EventEntity> {
@@ -51,8 +53,9 @@ export class EventCancellationService {
       for (const refund of refunds) await enqueue(manager, REFUND_TASK, { paymentId: refund.id }, { jobKey: `refund:${refund.id}` });
       for (const sessionId of openPages) await enqueue(manager, EXPIRE_CHECKOUT_TASK, { sessionId }, { jobKey: `expire:${sessionId}` });
       const refunded = new Set(refunds.map((r) => r.registrationId));
+      const contacts = await this.contacts.many(manager, live.map((r) => r.userId));
       for (const registration of live) {
-        const to = { userId: registration.userId, email: registration.email, fullName: registration.fullName };
+        const to = { userId: registration.userId, email: contacts.get(registration.userId)?.email ?? '', fullName: contacts.get(registration.userId)?.fullName ?? '' };
         await this.mailer.eventCancelled(manager, to, saved, registration.id, reason, refunded.has(registration.id));
       }
       await this.audit.record(manager, {

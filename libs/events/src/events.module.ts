@@ -1,5 +1,6 @@
 import { APP_CONFIG, type AppConfig } from '../../core/src/index.js';
 import { Module } from '@nestjs/common';
+import { MembersModule } from '../../members/src/index.js';
 import { AttendanceRepository } from './attendance.repository.js';
 import { CertificatesResolver } from './certificates/certificates.resolver.js';
 import { CertificatesService } from './certificates/certificates.service.js';
@@ -17,6 +18,7 @@ import { CertificatesController } from './http/certificates.controller.js';
 import { EventLifecycleService } from './lifecycle/event-lifecycle.service.js';
 import { EVENT_PAYMENTS } from './payments/event-payments.port.js';
 import { StripeEventPayments } from './payments/stripe-event-payments.js';
+import { RegistrantContacts } from './registrant-contacts.js';
 import { RegistrationsRepository } from './registrations.repository.js';
 import { RegistrationsResolver } from './registrations.resolver.js';
 import { RegistrationsService } from './registrations.service.js';
@@ -27,12 +29,14 @@ import { SeatWebhookListener } from './webhooks/seat-webhook.listener.js';
 
 /** Events: registration without overbooking, fair waitlists, paid seats, check-in, CE credits and certificates. */
 @Module({
+  imports: [MembersModule],
   controllers: [CalendarController, CertificatesController],
   providers: [
     { provide: EVENTS_CONFIG, inject: [APP_CONFIG], useFactory: (config: AppConfig) => config.events },
     { provide: EVENT_PAYMENTS, useClass: StripeEventPayments },
     EventsRepository,
     RegistrationsRepository,
+    RegistrantContacts,
     AttendanceRepository,
     EventPaymentsRepository,
     EventMailer,

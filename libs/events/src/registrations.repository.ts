@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ConnectionShape, lazy, pageSize, toConnection, decodeTimeIdCursor } from '../../core/src/index.js';
-import { GOOD_STANDING_STATUSES } from '../../members/src/index.js';
 import { RegistrationEntity } from './entities/registration.entity.js';
 import { LIVE_STATUSES, RegistrationStatus, sqlList } from './events.enums.js';
 
@@ -44,17 +43,7 @@ export class RegistrationsRepository {
     return this.repo(manager).findOneBy({ checkoutSessionId: sessionId });
   }
 
-  async findRegistrant(userId: string): Promise<Registrant | undefined> {
-    const rows: Registrant[] = await this.dataSource.query(
-      `SELECT u.id, u.email, u.full_name AS "fullName",
-              (SELECT t.event_discount_percent FROM memberships m JOIN membership_tiers t ON t.id = m.tier_id
-                WHERE m.user_id = u.id AND m.status IN (${sqlList(GOOD_STANDING_STATUSES)}) LIMIT 1) AS "discountPercent"
-         FROM users u WHERE u.id = $1`,
-      [userId],
-    );
-    return rows[0];
-  }
-
+  /** Still used by seat payments (being moved by the payments work); everything else asks RegistrantContacts. */
   async contactOf(manager: EntityManager, userId: string): Promise<{ email: string; fullName: string }> {
     const [row] = await manager.query(`SELECT email, full_name AS "fullName" FROM users WHERE id = $1`, [userId]);
     return row;
@@ -87,19 +76,15 @@ export class RegistrationsRepository {
       .getOne();
   }
 
-  /** Every live registration of an event, locked, with the registrant's contact (cancelling the event). */
-  async lockLiveForEvent(manager: EntityManager, eventId: string): Promise<Array<RegistrationEntity & { email: string; fullName: string }>> {
+  /** Every live registration of an event, locked (cancelling the event). */
+  async lockLiveForEvent(manager: EntityManager, eventId: string): Promise<RegistrationEntity[]> {
     const rows = await this.repo(manager)
       .createQueryBuilder('r')
       .where('r.event_id = :eventId AND r.status IN (:...live)', { eventId, live: LIVE_STATUSES })
       .orderBy('r.created_at', 'ASC')
       .setLock('pessimistic_write')
       .getMany();
-    const contacts: Array<{ id: string; email: string; fullName: string }> = rows.length
-      ? await manager.query(`SELECT id, email, full_name AS "fullName" FROM users WHERE id = ANY($1)`, [rows.map((r) => r.userId)])
-      : [];
-    const byId = new Map(contacts.map((c) => [c.id, c]));
-    return rows.map((r) => Object.assign(r, { email: byId.get(r.userId)?.email ?? '', fullName: byId.get(r.userId)?.fullName ?? '' }));
+    return rows;
   }
 
   async findByIds(ids: readonly string[]): Promise<Array<RegistrationEntity | undefined>> {

@@ -1,7 +1,7 @@
 import { Args, Float, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Inject } from '@nestjs/common';
 import { AdminOnly, APP_CONFIG, type AppConfig, Authenticated, type ConnectionShape, CurrentRequest, CurrentViewer, OwnerOrAdmin, type RequestContext, type Viewer } from '../../core/src/index.js';
-import { User, UserEntity, UsersLoader } from '../../accounts/src/index.js';
+import { User, UsersLoader } from '../../accounts/src/index.js';
 import { CheckInArgs, CheckInByCodeArgs, EventRegistrationsArgs, MyRegistrationsArgs, RegisterArgs, RegistrationIdArgs } from './args/event.args.js';
 import { CheckInService } from './check-in.service.js';
 import { RegistrationEntity } from './entities/registration.entity.js';
@@ -81,7 +81,7 @@ export class RegistrationsResolver {
 
   @OwnerOrAdmin(owner)
   @ResolveField(() => User)
-  async user(@Parent() registration: Registration, @CurrentRequest() ctx: RequestContext): Promise<UserEntity> {
+  async user(@Parent() registration: Registration, @CurrentRequest() ctx: RequestContext): Promise<User> {
     const user = await this.users.byId(ctx).load(registration.userId);
     if (!user) throw new Error(`registration ${registration.id} has no user`);
     return user;

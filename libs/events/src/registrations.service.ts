@@ -11,7 +11,9 @@ import { EventsErrorReason, membersOnly, wrongEventStatus, wrongRegistrationStat
 import { EventMailer } from './event-mailer.js';
 import { EventPaymentsRepository } from './event-payments.repository.js';
 import { EventsRepository } from './events.repository.js';
+import { RegistrantContacts } from './registrant-contacts.js';
 import { type Registrant, RegistrationsRepository } from './registrations.repository.js';
+import { MembershipStandingPort } from '../../members/src/index.js';
 import { SeatPaymentsService } from './seat-payments.service.js';
 import { EXPIRE_CHECKOUT_TASK, WaitlistService } from './waitlist.service.js';
 import { REFUND_TASK } from './seat-payments.service.js';
@@ -48,7 +50,18 @@ export class RegistrationsService {
     private readonly mailer: EventMailer,
     private readonly audit: AuditService,
     @Inject(EVENTS_CONFIG) private readonly config: EventsConfig,
+    private readonly contacts: RegistrantContacts,
+    private readonly standing: MembershipStandingPort,
   ) {}
+
+  /** Who is registering and what discount they get: the members feature decides who is in good standing. */
+  private async registrant(manager: EntityManager | undefined, userId: string): Promise<Registrant | undefined> {
+    const contact = (await this.contacts.many(manager, [userId])).get(userId);
+    if (!contact) return undefined;
+    const [standing] = await this.standing.of([userId], manager);
+    return { id: userId, ...contact, discountPercent: standing.inGoodStanding ? (standing.memberDiscountPercent ?? 0) : null };
+  }
+
 
   /** Visible to its registrant and admins; anyone else is told it does not exist. */
   async findVisible(viewer: Viewer, id: string): Promise<RegistrationEntity> {
@@ -58,7 +71,8 @@ export class RegistrationsService {
   }
 
   async register(viewer: Viewer, eventId: string): Promise<RegistrationEntity> {
-    const registrant = await this.registrations.findRegistrant(viewer.id);
+    // Read before the event lock is taken, so the lock is held only for the seat decision.
+    const registrant = await this.registrant(undefined, viewer.id);
     if (!registrant) throw notFound('User');
     let registration: RegistrationEntity;
     let event: EventEntity;
@@ -116,7 +130,7 @@ export class RegistrationsService {
       const refunds = await this.payments.markForRefund(manager, [registration.id], 'registration cancelled');
       for (const paymentId of refunds) await enqueue(manager, REFUND_TASK, { paymentId }, { jobKey: `refund:${paymentId}` });
       if (sessionId) await enqueue(manager, EXPIRE_CHECKOUT_TASK, { sessionId }, { jobKey: `expire:${sessionId}` });
-      const contact = await this.registrations.contactOf(manager, registration.userId);
+      const contact = await this.contacts.of(manager, registration.userId);
       await this.mailer.registrationCancelled(manager, { userId: registration.userId, ...contact }, event, registration.id, refunds.length > 0);
       if (byAdmin) {
         await this.audit.record(manager, {
@@ -147,7 +161,7 @@ export class RegistrationsService {
         reg.confirmedAt = now;
         reg.offerExpiresAt = null;
         await this.registrations.save(manager, reg);
-        const contact = await this.registrations.contactOf(manager, reg.userId);
+        const contact = await this.contacts.of(manager, reg.userId);
         await this.mailer.confirmed(manager, { userId: reg.userId, ...contact }, locked, reg.id, true);
         return { registration: reg, event: locked, reopen: false };
       }
@@ -162,7 +176,7 @@ export class RegistrationsService {
       return { registration: reg, event: locked, reopen: true };
     });
     if (!reopen) return registration;
-    const contact = await this.registrations.contactOf(this.dataSource.manager, viewer.id);
+    const contact = await this.contacts.of(undefined, viewer.id);
     return this.seatPayments.openCheckout(registration, event, contact.email);
   }
 

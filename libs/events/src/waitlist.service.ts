@@ -6,6 +6,7 @@ import { RegistrationEntity } from './entities/registration.entity.js';
 import { EVENTS_CONFIG, type EventsConfig } from './events.config.js';
 import { EventStatus, RegistrationEndReason, RegistrationStatus, SEAT_STATUSES } from './events.enums.js';
 import { EventMailer } from './event-mailer.js';
+import { RegistrantContacts } from './registrant-contacts.js';
 import { RegistrationsRepository } from './registrations.repository.js';
 
 export const EXPIRE_CHECKOUT_TASK = 'events-expire-checkout';
@@ -21,6 +22,7 @@ const MINUTE = 60_000;
 export class WaitlistService {
   constructor(
     private readonly registrations: RegistrationsRepository,
+    private readonly contacts: RegistrantContacts,
     private readonly mailer: EventMailer,
     @Inject(EVENTS_CONFIG) private readonly config: EventsConfig,
   ) {}
@@ -63,7 +65,7 @@ export class WaitlistService {
       event.seatsTaken += 1;
       next.promotedAt = now;
       next.endReason = null;
-      const contact = await this.registrations.contactOf(manager, next.userId);
+      const contact = await this.contacts.of(manager, next.userId);
       const to = { userId: next.userId, ...contact };
       if (next.priceAmount === 0) {
         next.status = RegistrationStatus.CONFIRMED;
@@ -89,7 +91,7 @@ export class WaitlistService {
    */
   async lapse(manager: EntityManager, event: EventEntity, registration: RegistrationEntity, now: Date): Promise<void> {
     const fromWaitlist = registration.offersMade > 0;
-    const contact = await this.registrations.contactOf(manager, registration.userId);
+    const contact = await this.contacts.of(manager, registration.userId);
     const to = { userId: registration.userId, ...contact };
     const sessionId = registration.checkoutSessionId;
     this.vacate(event, registration);

@@ -1,8 +1,4 @@
 export * from './membership.enums.js';
-export * from './entities/membership-tier.entity.js';
-export * from './entities/membership.entity.js';
-export * from './entities/membership-period.entity.js';
-export * from './entities/membership-status-change.entity.js';
 
 import { MembershipPeriodEntity } from './entities/membership-period.entity.js';
 import { MembershipStatusChangeEntity } from './entities/membership-status-change.entity.js';
@@ -10,9 +6,10 @@ import { MembershipTierEntity } from './entities/membership-tier.entity.js';
 import { MembershipEntity } from './entities/membership.entity.js';
 export const MEMBERS_ENTITIES = [MembershipTierEntity, MembershipEntity, MembershipPeriodEntity, MembershipStatusChangeEntity];
 export * from './members.module.js';
+export * from './standing/membership-standing.js';
 export * from './memberships.service.js';
-export * from './memberships.repository.js';
-export * from './tiers.repository.js';
+export * from './membership-changes.service.js';
+export * from './membership.records.js';
 export * from './members.loader.js';
 export * from './membership.type.js';
 export * from './membership-tier.type.js';
@@ -23,4 +20,5 @@ export * from './import-export/member-csv.columns.js';
 export * from './import-export/member-import.service.js';
 export * from './import-export/member-export.service.js';
 export * from './import-export/import-members.command.js';
-export { UNUSABLE_PASSWORD_HASH } from './import-export/member-import.repository.js';
+export { UNUSABLE_PASSWORD_HASH } from './import-export/unusable-password.js';
+export * from './tiers.service.js';

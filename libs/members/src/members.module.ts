@@ -11,11 +11,14 @@ import { MembersLoader } from './members.loader.js';
 import { MembershipsRepository } from './memberships.repository.js';
 import { MembershipsResolver } from './memberships.resolver.js';
 import { MembershipsService } from './memberships.service.js';
+import { MembershipChangesService } from './membership-changes.service.js';
 import { ProfileService } from './profile.service.js';
 import { TiersRepository } from './tiers.repository.js';
 import { TiersResolver } from './tiers.resolver.js';
 import { TiersService } from './tiers.service.js';
 import { UsersDirectoryResolver } from './users-directory.resolver.js';
+import { MembershipStandingPort } from './standing/membership-standing.js';
+import { MembershipStandingService } from './standing/membership-standing.service.js';
 
 @Module({
   controllers: [MemberImportExportController],
@@ -25,6 +28,7 @@ import { UsersDirectoryResolver } from './users-directory.resolver.js';
     TiersResolver,
     MembershipsRepository,
     MembershipsService,
+    MembershipChangesService,
     MembershipsResolver,
     MembersLoader,
     MemberSearchRepository,
@@ -36,7 +40,9 @@ import { UsersDirectoryResolver } from './users-directory.resolver.js';
     MemberImportService,
     MemberExportRepository,
     MemberExportService,
+    MembershipStandingService,
+    { provide: MembershipStandingPort, useExisting: MembershipStandingService },
   ],
-  exports: [MembershipsService, MembershipsRepository, TiersRepository, MembersLoader, MembershipLifecycleService, MemberImportService, MemberExportService],
+  exports: [TiersService, MembershipStandingPort, MembershipChangesService, MembershipsService, MembershipsRepository, TiersRepository, MembersLoader, MembershipLifecycleService, MemberImportService, MemberExportService],
 })
 export class MembersModule {}

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { MembershipStatus } from './membership.enums.js';
 import { MembershipStats } from './membership.type.js';
+import { goodStandingSql } from './standing/good-standing.rule.js';
 
 /** Admin figures: counts now, and joins, lapses and renewals per month over the last year. */
 @Injectable()
@@ -44,7 +45,9 @@ export class MembershipStatsService {
          FROM months m ORDER BY m.month`,
       [now],
     );
-    const inGoodStanding = (byStatusMap.get(MembershipStatus.ACTIVE) ?? 0) + (byStatusMap.get(MembershipStatus.GRACE) ?? 0);
+    const [{ inGoodStanding }]: Array<{ inGoodStanding: number }> = await this.dataSource.query(
+      `SELECT count(*)::int AS "inGoodStanding" FROM memberships m WHERE ${goodStandingSql('m')}`,
+    );
     return { inGoodStanding, byStatus, byTier, byMonth };
   }
 }

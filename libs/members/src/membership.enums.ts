@@ -34,8 +34,6 @@ export const CURRENT_STATUSES = [
   MembershipStatus.GRACE,
 ] as const;
 
-/** Members in good standing: they see members-only things and appear in the directory. */
-export const GOOD_STANDING_STATUSES = [MembershipStatus.ACTIVE, MembershipStatus.GRACE] as const;
 
 export enum PeriodSource {
   PAYMENT = 'PAYMENT',

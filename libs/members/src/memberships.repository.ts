@@ -5,6 +5,15 @@ import { MembershipPeriodEntity } from './entities/membership-period.entity.js';
 import { MembershipEntity } from './entities/membership.entity.js';
 import { CURRENT_STATUSES, MembershipStatus, PeriodSource } from './membership.enums.js';
 
+/** A person's current membership with the tier facts other features ask about. */
+export interface CurrentMembershipRow {
+  status: MembershipStatus;
+  graceEndsAt: Date | null;
+  tierId: string;
+  tierName: string;
+  eventDiscountPercent: number;
+}
+
 export interface NewPeriod {
   startsAt: Date;
   endsAt: Date | null;
@@ -26,15 +35,6 @@ export class MembershipsRepository {
 
   lockById(manager: EntityManager, id: string): Promise<MembershipEntity | null> {
     return this.repo(manager).createQueryBuilder('m').where('m.id = :id', { id }).setLock('pessimistic_write').getOne();
-  }
-
-  /**
-   * Serialises everything that changes one person's memberships: the user row is the lock, so two
-   * concurrent applications by one person queue up instead of racing.
-   */
-  async lockPerson(manager: EntityManager, userId: string): Promise<boolean> {
-    const rows: unknown[] = await manager.query(`SELECT 1 FROM users WHERE id = $1 FOR UPDATE`, [userId]);
-    return rows.length > 0;
   }
 
   findCurrentForUser(manager: EntityManager, userId: string): Promise<MembershipEntity | null> {
@@ -91,6 +91,34 @@ export class MembershipsRepository {
       .getMany();
     const byUser = new Map(rows.map((r) => [r.userId, r]));
     return userIds.map((id) => byUser.get(id));
+  }
+
+  /** Each person's current membership (at most one: a unique index) with its tier; one statement, in order. */
+  async currentWithTierByUserIds(userIds: readonly string[], manager?: EntityManager): Promise<Array<CurrentMembershipRow | undefined>> {
+    const rows: Array<CurrentMembershipRow & { ord: string }> = await (manager ?? this.dataSource.manager).query(
+      `SELECT u.ord, c.status, c.grace_ends_at AS "graceEndsAt", c.tier_id AS "tierId", c.tier_name AS "tierName",
+              c.event_discount_percent AS "eventDiscountPercent"
+         FROM unnest($1::uuid[]) WITH ORDINALITY AS u(user_id, ord)
+         JOIN LATERAL (SELECT m.status, m.grace_ends_at, m.tier_id, t.name AS tier_name, t.event_discount_percent
+                         FROM memberships m JOIN membership_tiers t ON t.id = m.tier_id
+                        WHERE m.user_id = u.user_id AND m.status = ANY($2::text[]) LIMIT 1) c ON true`,
+      [userIds, CURRENT_STATUSES],
+    );
+    const byOrd = new Map(rows.map((r) => [Number(r.ord), r]));
+    return userIds.map((_, i) => {
+      const row = byOrd.get(i + 1);
+      return row && { status: row.status, graceEndsAt: row.graceEndsAt, tierId: row.tierId, tierName: row.tierName, eventDiscountPercent: row.eventDiscountPercent };
+    });
+  }
+
+  /** Of `ids`, the memberships that were cancelled or have ended (CANCELLED, LAPSED, DECLINED, or cancellation asked). */
+  async endedAmong(ids: readonly string[], manager?: EntityManager): Promise<string[]> {
+    if (!ids.length) return [];
+    const rows: Array<{ id: string }> = await (manager ?? this.dataSource.manager).query(
+      `SELECT id FROM memberships WHERE id = ANY($1::uuid[]) AND (cancelled_at IS NOT NULL OR status IN ('CANCELLED', 'LAPSED', 'DECLINED'))`,
+      [[...new Set(ids)]],
+    );
+    return rows.map((r) => r.id);
   }
 
   async periodsByMembershipIds(ids: readonly string[]): Promise<MembershipPeriodEntity[][]> {

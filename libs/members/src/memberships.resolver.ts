@@ -1,6 +1,6 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { AdminOnly, Authenticated, CurrentRequest, CurrentViewer, OwnerOrAdmin, type RequestContext, type Viewer } from '../../core/src/index.js';
-import { User, UserEntity, UsersLoader } from '../../accounts/src/index.js';
+import { User, UsersLoader } from '../../accounts/src/index.js';
 import { DeclineMembershipArgs, GrantMembershipArgs, MembershipIdArgs, TierIdArgs } from './args/membership.args.js';
 import { MembershipTier } from './membership-tier.type.js';
 import { Membership, MembershipPeriod } from './membership.type.js';
@@ -47,7 +47,7 @@ export class MembershipsResolver {
 
   @OwnerOrAdmin<Membership>((m) => m.userId)
   @ResolveField(() => User)
-  async user(@Parent() membership: Membership, @CurrentRequest() ctx: RequestContext): Promise<UserEntity> {
+  async user(@Parent() membership: Membership, @CurrentRequest() ctx: RequestContext): Promise<User> {
     const user = await this.users.byId(ctx).load(membership.userId);
     if (!user) throw new Error(`membership ${membership.id} has no user`);
     return user;

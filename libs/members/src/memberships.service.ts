@@ -15,7 +15,7 @@ import {
   Role,
   Viewer,
 } from '../../core/src/index.js';
-import { UsersRepository } from '../../accounts/src/index.js';
+import { UsersService } from '../../accounts/src/index.js';
 import { MembershipTierEntity } from './entities/membership-tier.entity.js';
 import { MembershipEntity } from './entities/membership.entity.js';
 import { MembershipStatus, PeriodSource } from './membership.enums.js';
@@ -36,7 +36,7 @@ export class MembershipsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly memberships: MembershipsRepository,
     private readonly tiers: TiersRepository,
-    private readonly users: UsersRepository,
+    private readonly users: UsersService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
   ) {}
@@ -58,7 +58,7 @@ export class MembershipsService {
         const tier = await this.tiers.lockForShare(manager, tierId);
         if (!tier) throw badInput('tierId', 'is not a membership tier');
         if (!tier.active) throw badInput('tierId', 'is a tier that no longer takes new members', MembersErrorReason.TIER_INACTIVE);
-        await this.memberships.lockPerson(manager, viewer.id);
+        await this.lockPerson(manager, viewer.id);
         await this.assertNoCurrentMembership(manager, viewer.id);
         const initial = tier.requiresApproval
           ? MembershipStatus.PENDING_APPROVAL
@@ -128,7 +128,7 @@ export class MembershipsService {
         const tier = await this.tiers.lockForShare(manager, tierId);
         if (!tier) throw badInput('tierId', 'is not a membership tier');
         if (!tier.active) throw badInput('tierId', 'is a tier that no longer takes new members', MembersErrorReason.TIER_INACTIVE);
-        if (!(await this.memberships.lockPerson(manager, userId))) throw badInput('userId', 'is not a user');
+        if (!(await this.lockPerson(manager, userId))) throw badInput('userId', 'is not a user');
         const current = await this.memberships.findCurrentForUser(manager, userId);
         if (current && [MembershipStatus.ACTIVE, MembershipStatus.GRACE].includes(current.status)) throw this.alreadyAMember();
         let membership: MembershipEntity;
@@ -212,6 +212,14 @@ export class MembershipsService {
     return true;
   }
 
+  /**
+   * Serialises everything that changes one person's memberships: the account row is the lock, so two
+   * concurrent applications by one person queue up instead of racing.
+   */
+  private lockPerson(manager: EntityManager, userId: string): Promise<boolean> {
+    return this.users.lock(manager, userId);
+  }
+
   async lockExisting(manager: EntityManager, membershipId: string): Promise<MembershipEntity> {
     const membership = await this.memberships.lockById(manager, membershipId);
     if (!membership) throw notFound('Membership');
@@ -232,7 +240,7 @@ export class MembershipsService {
   }
 
   async notify(manager: EntityManager, membership: MembershipEntity, template: string, subject: string, text: string, dedupeKey?: string): Promise<void> {
-    const user = await this.users.findById(membership.userId, manager);
+    const [user] = await this.users.contacts([membership.userId], manager);
     if (!user) return;
     await this.outbox.enqueue(manager, { to: user.email, recipientUserId: user.id, template, subject, text: `Dear ${user.fullName},\n\n${text}`, dedupeKey });
   }

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, conflict, isUniqueViolation, notFound, Role, Viewer } from '../../core/src/index.js';
 import { MembershipTierEntity } from './entities/membership-tier.entity.js';
 import { CreateMembershipTierInput, UpdateMembershipTierInput } from './inputs/tier.inputs.js';
 import { MembersErrorReason } from './members.errors.js';
+import type { TierRecord } from './membership.records.js';
 import { TiersRepository } from './tiers.repository.js';
 
 const snapshot = (t: MembershipTierEntity) => ({
@@ -26,6 +27,11 @@ export class TiersService {
   ) {}
 
   /** Everyone sees active tiers; only admins may ask for inactive ones too. */
+  /** A tier by id (in the caller's transaction when given). */
+  findById(id: string, manager?: EntityManager): Promise<TierRecord | null> {
+    return this.tiers.findById(id, manager);
+  }
+
   list(viewer: Viewer | undefined, includeInactive: boolean): Promise<MembershipTierEntity[]> {
     return this.tiers.list(includeInactive && viewer?.role === Role.ADMIN);
   }

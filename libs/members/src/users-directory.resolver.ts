@@ -1,7 +1,7 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ObjectType } from '@nestjs/graphql';
 import { AdminOnly, Authenticated, Connection, CurrentRequest, CurrentViewer, OwnerOrAdmin, type RequestContext, type Viewer } from '../../core/src/index.js';
-import { User, UserEntity } from '../../accounts/src/index.js';
+import { User } from '../../accounts/src/index.js';
 import { DirectoryArgs, IdArgs, UsersArgs } from './args/membership.args.js';
 import { MemberSearchRepository } from './directory/member-search.repository.js';
 import { UpdateProfileInput } from './inputs/profile.input.js';
@@ -26,7 +26,7 @@ export class UsersDirectoryResolver {
 
   @Authenticated()
   @Query(() => User, { nullable: true, description: 'Yourself, or anyone for admins; others get NOT_FOUND.' })
-  user(@Args() { id }: IdArgs, @CurrentViewer() viewer: Viewer): Promise<UserEntity> {
+  user(@Args() { id }: IdArgs, @CurrentViewer() viewer: Viewer): Promise<User> {
     return this.profiles.findVisible(viewer, id);
   }
 
@@ -52,7 +52,7 @@ export class UsersDirectoryResolver {
 
   @Authenticated()
   @Mutation(() => User)
-  updateMyProfile(@Args('input') input: UpdateProfileInput, @CurrentViewer() viewer: Viewer): Promise<UserEntity> {
+  updateMyProfile(@Args('input') input: UpdateProfileInput, @CurrentViewer() viewer: Viewer): Promise<User> {
     return this.profiles.updateMine(viewer, input);
   }
 

@@ -4,10 +4,6 @@ export * from './mentoring.limits.js';
 export * from './mentoring.module.js';
 export * from './nudges/mentoring-jobs.service.js';
 export * from './credits/mentoring-transcript.source.js';
-export * from './transcript/transcript-source.js';
-export * from './transcript/transcript.module.js';
-export * from './transcript/transcript.service.js';
-export * from './transcript/transcript.type.js';
 
 import { MatchOverrideEntity } from './entities/match-override.entity.js';
 import { MentoringApplicationEntity } from './entities/mentoring-application.entity.js';

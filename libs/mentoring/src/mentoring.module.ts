@@ -4,7 +4,6 @@ import { ApplicationsListing } from './applications/applications-listing.js';
 import { ApplicationsRepository } from './applications/applications.repository.js';
 import { ApplicationsResolver } from './applications/applications.resolver.js';
 import { ApplicationsService } from './applications/applications.service.js';
-import { GoodStanding } from './applications/good-standing.js';
 import { CohortsRepository } from './cohorts/cohorts.repository.js';
 import { CohortsResolver } from './cohorts/cohorts.resolver.js';
 import { CohortsService } from './cohorts/cohorts.service.js';
@@ -34,7 +33,7 @@ import { MatchingService } from './proposals/matching.service.js';
 import { PreviousPairsRepository } from './proposals/previous-pairs.repository.js';
 import { ProposalsResolver } from './proposals/proposals.resolver.js';
 import { PublishService } from './proposals/publish.service.js';
-import { RecipientsRepository } from './recipients.repository.js';
+import { Recipients } from './recipients.js';
 import { CohortReportRepository } from './report/cohort-report.repository.js';
 import { CohortReportResolver } from './report/cohort-report.resolver.js';
 import { CohortReportService } from './report/cohort-report.service.js';
@@ -53,7 +52,6 @@ import { CohortReportService } from './report/cohort-report.service.js';
     ApplicationsService,
     ApplicationsListing,
     ApplicationsResolver,
-    GoodStanding,
     MatchOverridesRepository,
     PreviousPairsRepository,
     MatchingInputBuilder,
@@ -75,7 +73,7 @@ import { CohortReportService } from './report/cohort-report.service.js';
     CohortReportRepository,
     CohortReportService,
     CohortReportResolver,
-    RecipientsRepository,
+    Recipients,
     MentoringLoader,
     MentoringJobsRepository,
     MentoringJobsService,

@@ -1,5 +1,4 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation, UpdateDateColumn } from 'typeorm';
-import { UserEntity } from '../../../accounts/src/index.js';
 import { GroupMeetingEntity } from './group-meeting.entity.js';
 
 /** A member's check-in for a meeting (what they did, what is next, what blocks them): one each. */
@@ -13,9 +12,9 @@ export class AccountabilityCheckInEntity {
   @JoinColumn({ name: 'meeting_id' })
   meeting?: Relation<GroupMeetingEntity>;
   @Column({ type: 'uuid' }) userId: string;
-  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @ManyToOne('UserEntity', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id' })
-  user?: Relation<UserEntity>;
+  user?: Relation<object>;
   @Column({ type: 'text' }) done: string;
   @Column({ type: 'text' }) next: string;
   @Column({ type: 'text', nullable: true }) blockers: string | null;

@@ -1,5 +1,4 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
-import { UserEntity } from '../../../accounts/src/index.js';
 import { StudyGroupEntity } from './study-group.entity.js';
 
 /** One person's place in a pairing round: (group, round, person) is unique, so nobody is in two pairs of a round. */
@@ -13,9 +12,9 @@ export class AccountabilityPartnerEntity {
   group?: Relation<StudyGroupEntity>;
   @PrimaryColumn({ type: 'int', primaryKeyConstraintName: 'accountability_partners_pkey' }) round: number;
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'accountability_partners_pkey' }) userId: string;
-  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @ManyToOne('UserEntity', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id' })
-  user?: Relation<UserEntity>;
+  user?: Relation<object>;
   @Column({ type: 'smallint' }) pairNo: number;
   @CreateDateColumn({ type: 'timestamptz', precision: 3 }) createdAt: Date;
 }

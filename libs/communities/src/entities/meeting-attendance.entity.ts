@@ -1,5 +1,4 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
-import { UserEntity } from '../../../accounts/src/index.js';
 import { GroupMeetingEntity } from './group-meeting.entity.js';
 
 /** Attendance as recorded: one row per active member at the time of recording, present or not. */
@@ -10,9 +9,9 @@ export class MeetingAttendanceEntity {
   @JoinColumn({ name: 'meeting_id' })
   meeting?: Relation<GroupMeetingEntity>;
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'meeting_attendance_pkey' }) userId: string;
-  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @ManyToOne('UserEntity', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id' })
-  user?: Relation<UserEntity>;
+  user?: Relation<object>;
   @Column({ type: 'boolean' }) present: boolean;
   @Column({ type: 'timestamptz', precision: 3, default: () => 'now()' }) recordedAt: Date;
   @Column({ type: 'uuid', nullable: true }) recordedBy: string | null;

@@ -1,5 +1,4 @@
 import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn, type Relation, UpdateDateColumn } from 'typeorm';
-import { UserEntity } from '../../../accounts/src/index.js';
 import { GroupMeetingEntity } from './group-meeting.entity.js';
 
 /** A member's rating of a meeting (1–5) with an optional comment: one each, the latest counts. */
@@ -11,9 +10,9 @@ export class MeetingFeedbackEntity {
   @JoinColumn({ name: 'meeting_id' })
   meeting?: Relation<GroupMeetingEntity>;
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'meeting_feedback_pkey' }) userId: string;
-  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @ManyToOne('UserEntity', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id' })
-  user?: Relation<UserEntity>;
+  user?: Relation<object>;
   @Column({ type: 'smallint' }) rating: number;
   @Column({ type: 'text', nullable: true }) comment: string | null;
   @CreateDateColumn({ type: 'timestamptz', precision: 3 }) createdAt: Date;

@@ -1,5 +1,4 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
-import { UserEntity } from '../../../accounts/src/index.js';
 import { GroupMeetingEntity } from './group-meeting.entity.js';
 import { StudyGroupEntity } from './study-group.entity.js';
 
@@ -19,9 +18,9 @@ export class MeetingRoleAssignmentEntity {
   @JoinColumn({ name: 'group_id' })
   group?: Relation<StudyGroupEntity>;
   @Column({ type: 'uuid' }) userId: string;
-  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @ManyToOne('UserEntity', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id' })
-  user?: Relation<UserEntity>;
+  user?: Relation<object>;
   /** Set when an organiser swapped the holder after the rotation chose. */
   @Column({ type: 'boolean', default: false }) swapped: boolean;
   @Column({ type: 'timestamptz', precision: 3, default: () => 'now()' }) assignedAt: Date;

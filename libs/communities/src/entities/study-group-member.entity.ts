@@ -1,5 +1,4 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
-import { UserEntity } from '../../../accounts/src/index.js';
 import { GroupMemberRole, GroupMemberStatus } from '../community.enums.js';
 import { StudyGroupEntity } from './study-group.entity.js';
 
@@ -16,9 +15,9 @@ export class StudyGroupMemberEntity {
   @JoinColumn({ name: 'group_id' })
   group?: Relation<StudyGroupEntity>;
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'study_group_members_pkey' }) userId: string;
-  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @ManyToOne('UserEntity', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id' })
-  user?: Relation<UserEntity>;
+  user?: Relation<object>;
   @Column({ type: 'text' }) role: GroupMemberRole;
   @Column({ type: 'text' }) status: GroupMemberStatus;
   @Column({ type: 'timestamptz', precision: 3, default: () => 'now()' }) requestedAt: Date;

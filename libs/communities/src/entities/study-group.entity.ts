@@ -1,5 +1,4 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation, UpdateDateColumn } from 'typeorm';
-import { UserEntity } from '../../../accounts/src/index.js';
 import { GroupStatus, GroupVisibility, MeetingCadence } from '../community.enums.js';
 
 /** A study group and its meeting rhythm (dates are wall-calendar dates in `timezone`). */
@@ -35,9 +34,9 @@ export class StudyGroupEntity {
   @Column({ type: 'date' }) startsOn: string;
   @Column({ type: 'date', nullable: true }) endsOn: string | null;
   @Column({ type: 'uuid', nullable: true }) createdBy: string | null;
-  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
+  @ManyToOne('UserEntity', { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'created_by' })
-  creator?: Relation<UserEntity>;
+  creator?: Relation<object>;
   @Column({ type: 'timestamptz', nullable: true }) archivedAt: Date | null;
   @CreateDateColumn({ type: 'timestamptz', precision: 3 }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz', precision: 3 }) updatedAt: Date;

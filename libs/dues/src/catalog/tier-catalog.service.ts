@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { MembershipTierEntity } from '../../../members/src/index.js';
+import type { TierRecord } from '../../../members/src/index.js';
 import { StripeGateway, stripeErrorCode, toProviderError } from '../../../payments/src/index.js';
 import { STRIPE_METADATA } from '../dues.constants.js';
 import { priceLookupKey, productIdFor, type StripeInterval } from './price-lookup-key.js';
@@ -17,7 +17,7 @@ export class TierCatalogService {
     private readonly prices: TierPricesRepository,
   ) {}
 
-  async priceFor(tier: MembershipTierEntity, interval: StripeInterval): Promise<string> {
+  async priceFor(tier: TierRecord, interval: StripeInterval): Promise<string> {
     const lookupKey = priceLookupKey(tier, interval);
     const known = await this.prices.findByLookupKey(lookupKey);
     if (known) return known.stripePriceId;
@@ -27,7 +27,7 @@ export class TierCatalogService {
     return priceId;
   }
 
-  private async ensureProduct(tier: MembershipTierEntity): Promise<string> {
+  private async ensureProduct(tier: TierRecord): Promise<string> {
     const id = productIdFor(tier.id);
     try {
       await this.gateway.raw((s) => s.products.retrieve(id));
@@ -50,7 +50,7 @@ export class TierCatalogService {
     return found.data[0]?.id ?? null;
   }
 
-  private async createPrice(tier: MembershipTierEntity, product: string, lookupKey: string, interval: StripeInterval): Promise<string> {
+  private async createPrice(tier: TierRecord, product: string, lookupKey: string, interval: StripeInterval): Promise<string> {
     try {
       const price = await this.gateway.raw((s) =>
         s.prices.create(

@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type Stripe from 'stripe';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig, AppError, ErrorCode, forbidden, notFound, Role, type Viewer } from '../../../core/src/index.js';
-import { UsersRepository } from '../../../accounts/src/index.js';
-import { MembershipEntity, MembershipsRepository, MembershipTierEntity, TiersRepository } from '../../../members/src/index.js';
+import { UsersService } from '../../../accounts/src/index.js';
+import { MembershipChangesService, type MembershipRecord, type TierRecord, TiersService } from '../../../members/src/index.js';
 import { PaymentPurpose, PURPOSE_METADATA_KEY, StripeCustomersService, StripeGateway } from '../../../payments/src/index.js';
 import { stripeIntervalFor } from '../catalog/price-lookup-key.js';
 import { TierCatalogService } from '../catalog/tier-catalog.service.js';
@@ -33,9 +33,9 @@ export class CheckoutService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly gateway: StripeGateway,
-    private readonly memberships: MembershipsRepository,
-    private readonly tiers: TiersRepository,
-    private readonly users: UsersRepository,
+    private readonly memberships: MembershipChangesService,
+    private readonly tiers: TiersService,
+    private readonly users: UsersService,
     private readonly customers: StripeCustomersService,
     private readonly catalog: TierCatalogService,
     private readonly sessions: CheckoutSessionsRepository,
@@ -96,7 +96,7 @@ export class CheckoutService {
   }
 
   /** The success page: the same fulfilment as the webhook, whichever comes first. */
-  async confirm(viewer: Viewer, sessionId: string): Promise<MembershipEntity> {
+  async confirm(viewer: Viewer, sessionId: string): Promise<MembershipRecord> {
     const local = await this.sessions.findByStripeId(sessionId);
     if (!local || (local.userId !== viewer.id && viewer.role !== Role.ADMIN)) throw notFound('Checkout session');
     this.gateway.assertConfigured();
@@ -110,7 +110,7 @@ export class CheckoutService {
     return membership;
   }
 
-  private async tierToPay(membership: MembershipEntity): Promise<MembershipTierEntity> {
+  private async tierToPay(membership: MembershipRecord): Promise<TierRecord> {
     const pending = await this.tierChanges.pendingFor(membership.id);
     const tier = await this.tiers.findById(pending?.toTierId ?? membership.tierId);
     if (!tier) throw notFound('Membership tier');
@@ -118,8 +118,8 @@ export class CheckoutService {
   }
 
   private sessionParams(
-    membership: MembershipEntity,
-    tier: MembershipTierEntity,
+    membership: MembershipRecord,
+    tier: TierRecord,
     customer: string,
     price: string,
     mode: CheckoutMode,

@@ -1,5 +1,4 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { MembershipEntity } from '../../../members/src/index.js';
 
 export enum CheckoutMode {
   PAYMENT = 'PAYMENT',
@@ -27,9 +26,9 @@ export class DuesCheckoutSessionEntity {
   @Column({ type: 'text' })
   idempotencyKey: string;
   @Column({ type: 'uuid' }) membershipId: string;
-  @ManyToOne(() => MembershipEntity, { onDelete: 'CASCADE' })
+  @ManyToOne('MembershipEntity', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'membership_id' })
-  membership?: Relation<MembershipEntity>;
+  membership?: Relation<object>;
   @Column({ type: 'uuid' }) userId: string;
   @Column({ type: 'uuid' }) tierId: string;
   @Column({ type: 'text' }) mode: CheckoutMode;

@@ -1,5 +1,4 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToOne, PrimaryColumn, type Relation } from 'typeorm';
-import { MembershipEntity, MembershipTierEntity } from '../../../members/src/index.js';
 
 /**
  * What a ledger payment of purpose DUES paid for: which membership, at which tier, for which period.
@@ -16,13 +15,13 @@ export class DuesPaymentEntity {
   @JoinColumn({ name: 'payment_id' })
   payment?: unknown;
   @Column({ type: 'uuid' }) membershipId: string;
-  @ManyToOne(() => MembershipEntity, { onDelete: 'CASCADE' })
+  @ManyToOne('MembershipEntity', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'membership_id' })
-  membership?: Relation<MembershipEntity>;
+  membership?: Relation<object>;
   @Column({ type: 'uuid' }) tierId: string;
-  @ManyToOne(() => MembershipTierEntity, { onDelete: 'RESTRICT' })
+  @ManyToOne('MembershipTierEntity', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'tier_id' })
-  tier?: Relation<MembershipTierEntity>;
+  tier?: Relation<object>;
   @Index('dues_payments_source_ref_uq', { unique: true })
   @Column({ type: 'text' })
   sourceRef: string;

@@ -1,5 +1,4 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation, UpdateDateColumn } from 'typeorm';
-import { MembershipEntity } from '../../../members/src/index.js';
 
 /** Stripe statuses under which the subscription will still charge the member. */
 export const LIVE_SUBSCRIPTION_STATUSES = ['active', 'trialing', 'past_due', 'unpaid', 'incomplete'] as const;
@@ -15,9 +14,9 @@ export const LIVE_SUBSCRIPTION_STATUSES = ['active', 'trialing', 'past_due', 'un
 export class DuesSubscriptionEntity {
   @PrimaryColumn({ type: 'text' }) stripeSubscriptionId: string;
   @Column({ type: 'uuid' }) membershipId: string;
-  @ManyToOne(() => MembershipEntity, { onDelete: 'CASCADE' })
+  @ManyToOne('MembershipEntity', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'membership_id' })
-  membership?: Relation<MembershipEntity>;
+  membership?: Relation<object>;
   @Column({ type: 'text' }) stripeCustomerId: string;
   @Column({ type: 'text', nullable: true }) stripeItemId: string | null;
   @Column({ type: 'text', nullable: true }) stripePriceId: string | null;

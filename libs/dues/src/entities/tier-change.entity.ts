@@ -1,5 +1,4 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { MembershipEntity, MembershipTierEntity } from '../../../members/src/index.js';
 
 export enum TierChangeStatus {
   PENDING = 'PENDING',
@@ -15,14 +14,14 @@ export enum TierChangeStatus {
 export class DuesTierChangeEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'uuid' }) membershipId: string;
-  @ManyToOne(() => MembershipEntity, { onDelete: 'CASCADE' })
+  @ManyToOne('MembershipEntity', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'membership_id' })
-  membership?: Relation<MembershipEntity>;
+  membership?: Relation<object>;
   @Column({ type: 'uuid' }) fromTierId: string;
   @Column({ type: 'uuid' }) toTierId: string;
-  @ManyToOne(() => MembershipTierEntity, { onDelete: 'RESTRICT' })
+  @ManyToOne('MembershipTierEntity', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'to_tier_id' })
-  toTier?: Relation<MembershipTierEntity>;
+  toTier?: Relation<object>;
   @Column({ type: 'text' }) status: TierChangeStatus;
   @Column({ type: 'uuid', nullable: true }) requestedBy: string | null;
   /** The end of the period running when it was asked for (null: with the first payment). */

@@ -1,5 +1,4 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { MembershipTierEntity } from '../../../members/src/index.js';
 
 /**
  * The Stripe Price charging a tier's dues. Stripe prices are immutable, so the key is the whole
@@ -12,9 +11,9 @@ import { MembershipTierEntity } from '../../../members/src/index.js';
 export class DuesTierPriceEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'uuid' }) tierId: string;
-  @ManyToOne(() => MembershipTierEntity, { onDelete: 'CASCADE' })
+  @ManyToOne('MembershipTierEntity', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'tier_id' })
-  tier?: Relation<MembershipTierEntity>;
+  tier?: Relation<object>;
   @Column({ type: 'int' }) amount: number;
   @Column({ type: 'char', length: 3 }) currency: string;
   @Column({ type: 'text' }) interval: 'year' | 'month' | 'once';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService, formatMoney } from '../../../core/src/index.js';
-import { MembershipEntity, MembershipsService, MembershipTierEntity, PeriodSource, TiersRepository } from '../../../members/src/index.js';
+import { MembershipChangesService, type MembershipRecord, PeriodSource, type TierRecord } from '../../../members/src/index.js';
 import { type LedgerPayment, PaymentLedger, PaymentProvider, PaymentPurpose } from '../../../payments/src/index.js';
 import { TierPricesRepository } from '../catalog/tier-prices.repository.js';
 import { EMAIL } from '../dues.constants.js';
@@ -28,15 +28,14 @@ export class FulfilmentService {
   constructor(
     private readonly payments: PaymentLedger,
     private readonly duesPayments: DuesPaymentsRepository,
-    private readonly tiers: TiersRepository,
     private readonly tierPrices: TierPricesRepository,
     private readonly extension: MembershipExtensionService,
-    private readonly memberships: MembershipsService,
+    private readonly memberships: MembershipChangesService,
     private readonly audit: AuditService,
     private readonly mailer: DuesMailer,
   ) {}
 
-  async fulfil(manager: EntityManager, membership: MembershipEntity, facts: PaidFacts): Promise<FulfilmentResult> {
+  async fulfil(manager: EntityManager, membership: MembershipRecord, facts: PaidFacts): Promise<FulfilmentResult> {
     const existing = await this.payments.findByStripeRefs(manager, { paymentIntentId: facts.paymentIntentId, invoiceId: facts.invoiceId });
     if (existing) return { payment: existing, created: false };
 
@@ -95,9 +94,9 @@ export class FulfilmentService {
     return { payment, created: true };
   }
 
-  private async tierPaidFor(manager: EntityManager, membership: MembershipEntity, facts: PaidFacts): Promise<MembershipTierEntity> {
+  private async tierPaidFor(manager: EntityManager, membership: MembershipRecord, facts: PaidFacts): Promise<TierRecord> {
     const tierId = facts.tierId ?? (facts.stripePriceId ? await this.tierPrices.tierIdOfPrice(facts.stripePriceId, manager) : null);
-    const tier = (tierId ? await this.tiers.findById(tierId, manager) : null) ?? (await this.memberships.tierOf(manager, membership));
+    const tier = (tierId ? await this.memberships.tier(tierId, manager) : null) ?? (await this.memberships.tierOf(manager, membership));
     return tier;
   }
 }

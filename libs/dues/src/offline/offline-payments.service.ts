@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppError, AuditService, badInput, ErrorCode, formatMoney, isUniqueViolation, notFound, type Viewer } from '../../../core/src/index.js';
-import { MembershipsRepository, MembershipStatus, PeriodSource, TiersRepository } from '../../../members/src/index.js';
+import { MembershipChangesService, MembershipStatus, PeriodSource } from '../../../members/src/index.js';
 import { Payment, PaymentLedger, PaymentProvider, PaymentPurpose, PaymentsErrorReason } from '../../../payments/src/index.js';
 import { DuesErrorReason } from '../dues.errors.js';
 import { EMAIL } from '../dues.constants.js';
@@ -20,8 +20,7 @@ import { RecordOfflinePaymentInput } from './offline-payment.input.js';
 export class OfflinePaymentsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly memberships: MembershipsRepository,
-    private readonly tiers: TiersRepository,
+    private readonly memberships: MembershipChangesService,
     private readonly payments: PaymentLedger,
     private readonly duesPayments: DuesPaymentsRepository,
     private readonly subscriptions: DuesSubscriptionsRepository,
@@ -49,7 +48,7 @@ export class OfflinePaymentsService {
           });
         }
         const pending = await this.tierChanges.pendingFor(membership.id, manager);
-        const tier = await this.tiers.findById(pending?.toTierId ?? membership.tierId, manager);
+        const tier = await this.memberships.tier(pending?.toTierId ?? membership.tierId, manager);
         if (!tier) throw notFound('Membership tier');
         if (input.amount.currency !== tier.priceCurrency) throw badInput('input.amount.currency', `must be ${tier.priceCurrency}, the currency of the ${tier.name} tier`);
         const period = oneTimePeriod(membership, tier.billingInterval, receivedAt);

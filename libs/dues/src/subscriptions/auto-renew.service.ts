@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppError, AuditService, ErrorCode, notFound, Role, type Viewer } from '../../../core/src/index.js';
-import { MembershipEntity, MembershipsRepository, MembershipStatus } from '../../../members/src/index.js';
+import { MembershipChangesService, type MembershipRecord, MembershipStatus } from '../../../members/src/index.js';
 import { StripeGateway } from '../../../payments/src/index.js';
 import { DuesErrorReason } from '../dues.errors.js';
 import { subscriptionSnapshot } from '../sync/stripe-mapping.js';
@@ -19,13 +19,13 @@ export class AutoRenewService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly gateway: StripeGateway,
-    private readonly memberships: MembershipsRepository,
+    private readonly memberships: MembershipChangesService,
     private readonly subscriptions: DuesSubscriptionsRepository,
     private readonly state: SubscriptionStateService,
     private readonly audit: AuditService,
   ) {}
 
-  async set(viewer: Viewer, membershipId: string, autoRenew: boolean, requestId: string): Promise<MembershipEntity> {
+  async set(viewer: Viewer, membershipId: string, autoRenew: boolean, requestId: string): Promise<MembershipRecord> {
     const found = await this.memberships.findById(membershipId);
     if (!found || (found.userId !== viewer.id && viewer.role !== Role.ADMIN)) throw notFound('Membership');
     if (autoRenew && found.cancelledAt) {
@@ -52,7 +52,7 @@ export class AutoRenewService {
     });
   }
 
-  private setWithoutSubscription(viewer: Viewer, membershipId: string, autoRenew: boolean, requestId: string): Promise<MembershipEntity> {
+  private setWithoutSubscription(viewer: Viewer, membershipId: string, autoRenew: boolean, requestId: string): Promise<MembershipRecord> {
     return this.dataSource.transaction(async (manager) => {
       const membership = await this.memberships.lockById(manager, membershipId);
       if (!membership) throw notFound('Membership');
@@ -62,14 +62,13 @@ export class AutoRenewService {
           reason: DuesErrorReason.NO_SUBSCRIPTION,
         });
       }
-      membership.autoRenew = autoRenew;
-      await this.memberships.save(manager, membership);
+      await this.memberships.setAutoRenew(manager, membership, autoRenew);
       await this.recordAudit(manager, viewer, membership, autoRenew, requestId);
       return membership;
     });
   }
 
-  private async recordAudit(manager: Parameters<AuditService['record']>[0], viewer: Viewer, membership: MembershipEntity, autoRenew: boolean, requestId: string): Promise<void> {
+  private async recordAudit(manager: Parameters<AuditService['record']>[0], viewer: Viewer, membership: MembershipRecord, autoRenew: boolean, requestId: string): Promise<void> {
     if (viewer.id === membership.userId) return;
     await this.audit.record(manager, { actorId: viewer.id, action: 'membership.setAutoRenew', targetType: 'Membership', targetId: membership.id, after: { autoRenew }, requestId });
   }

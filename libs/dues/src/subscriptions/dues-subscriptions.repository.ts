@@ -31,15 +31,14 @@ export class DuesSubscriptionsRepository {
     return this.repo(manager).save(this.repo(manager).create(row));
   }
 
-  /** Live subscriptions that keep billing a membership that was cancelled or ended. */
-  async billingEndedMemberships(limit: number): Promise<DuesSubscriptionEntity[]> {
+  /** Live subscriptions still set to renew, by id after `afterId` (which memberships ended is members' to say). */
+  async renewingAfter(afterId: string, limit: number): Promise<DuesSubscriptionEntity[]> {
     return this.repo()
       .createQueryBuilder('s')
-      .innerJoin('memberships', 'm', 'm.id = s.membership_id')
       .where('s.status IN (:...live)', { live: LIVE_SUBSCRIPTION_STATUSES })
       .andWhere('s.cancel_at_period_end = false')
-      .andWhere(`(m.cancelled_at IS NOT NULL OR m.status IN ('CANCELLED', 'LAPSED', 'DECLINED'))`)
-      .orderBy('s.created_at', 'ASC')
+      .andWhere('s.stripe_subscription_id > :afterId', { afterId })
+      .orderBy('s.stripe_subscription_id', 'ASC')
       .limit(limit)
       .getMany();
   }

@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { formatMoney } from '../../../core/src/index.js';
-import { MembershipEntity, MembershipsService, MembershipStatus } from '../../../members/src/index.js';
+import { MembershipChangesService, type MembershipRecord, MembershipStatus } from '../../../members/src/index.js';
 import { EMAIL } from '../dues.constants.js';
 import { DuesMailer } from '../fulfilment/dues-mailer.service.js';
 import { DuesPaymentsRepository } from '../fulfilment/dues-payments.repository.js';
 import { isoDay } from '../fulfilment/period-end-label.js';
 import type { FailureFacts } from '../sync/dues-facts.js';
 
-const DAY_MS = 86_400_000;
 
 /**
  * A renewal that Stripe could not collect: the membership moves ACTIVE → GRACE (still in good
@@ -18,21 +17,16 @@ const DAY_MS = 86_400_000;
 @Injectable()
 export class DunningService {
   constructor(
-    private readonly memberships: MembershipsService,
+    private readonly memberships: MembershipChangesService,
     private readonly duesPayments: DuesPaymentsRepository,
     private readonly mailer: DuesMailer,
   ) {}
 
-  async apply(manager: EntityManager, membership: MembershipEntity, failure: FailureFacts, now = new Date()): Promise<boolean> {
+  async apply(manager: EntityManager, membership: MembershipRecord, failure: FailureFacts, now = new Date()): Promise<boolean> {
     if (await this.duesPayments.existsForSource(manager, failure.invoiceId)) return false;
     let changed = false;
     const tier = await this.memberships.tierOf(manager, membership);
-    if (membership.status === MembershipStatus.ACTIVE) {
-      const from = Math.max(membership.currentPeriodEnd?.getTime() ?? now.getTime(), now.getTime());
-      membership.graceEndsAt = new Date(from + tier.gracePeriodDays * DAY_MS);
-      await this.memberships.transition(manager, membership, MembershipStatus.GRACE, null, 'dues renewal payment failed');
-      changed = true;
-    }
+    if (await this.memberships.enterGrace(manager, membership, now, 'dues renewal payment failed')) changed = true;
     if (membership.status !== MembershipStatus.GRACE) return changed;
     const sent = await this.mailer.send(manager, membership.userId, {
       template: EMAIL.paymentFailed,

@@ -2,13 +2,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ROOT_LOGGER, type RootLogger } from '../../../core/src/index.js';
-import { MembershipsRepository } from '../../../members/src/index.js';
+import { MembershipChangesService } from '../../../members/src/index.js';
 import { StripeGateway } from '../../../payments/src/index.js';
 import { subscriptionSnapshot } from '../sync/stripe-mapping.js';
+import type { DuesSubscriptionEntity } from '../entities/dues-subscription.entity.js';
 import { DuesSubscriptionsRepository } from './dues-subscriptions.repository.js';
 import { SubscriptionStateService } from './subscription-state.service.js';
 
 const BATCH = 100;
+const PAGE = 500;
 
 /**
  * A membership cancelled (or ended) here must stop being billed there: sets `cancel_at_period_end`
@@ -21,15 +23,29 @@ export class StopBillingService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly gateway: StripeGateway,
     private readonly subscriptions: DuesSubscriptionsRepository,
-    private readonly memberships: MembershipsRepository,
+    private readonly memberships: MembershipChangesService,
     private readonly state: SubscriptionStateService,
     @Inject(ROOT_LOGGER) private readonly logger: RootLogger,
   ) {}
 
+  /** Live subscriptions that keep billing a membership that was cancelled or ended (at most BATCH). */
+  private async billingEndedMemberships(): Promise<DuesSubscriptionEntity[]> {
+    const found: DuesSubscriptionEntity[] = [];
+    let afterId = '';
+    while (found.length < BATCH) {
+      const page = await this.subscriptions.renewingAfter(afterId, PAGE);
+      if (!page.length) break;
+      afterId = page[page.length - 1].stripeSubscriptionId;
+      const ended = await this.memberships.noLongerBillable(page.map((s) => s.membershipId));
+      found.push(...page.filter((s) => ended.has(s.membershipId)));
+    }
+    return found.slice(0, BATCH);
+  }
+
   async run(): Promise<string[]> {
     if (!this.gateway.configured) return [];
     const stopped: string[] = [];
-    for (const row of await this.subscriptions.billingEndedMemberships(BATCH)) {
+    for (const row of await this.billingEndedMemberships()) {
       try {
         const retrievedAt = new Date();
         const updated = await this.gateway.call('end subscription', (stripe) =>

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { MembershipEntity, MembershipsRepository, MembershipStatus } from '../../../members/src/index.js';
+import { MembershipChangesService, type MembershipRecord, MembershipStatus } from '../../../members/src/index.js';
 import { DuesSubscriptionEntity, LIVE_SUBSCRIPTION_STATUSES } from '../entities/dues-subscription.entity.js';
 import type { SubscriptionSnapshot } from '../sync/dues-facts.js';
 import { DuesSubscriptionsRepository } from './dues-subscriptions.repository.js';
@@ -36,11 +36,11 @@ export function renewsAutomatically(snapshot: { status: string; cancelAtPeriodEn
 export class SubscriptionStateService {
   constructor(
     private readonly subscriptions: DuesSubscriptionsRepository,
-    private readonly memberships: MembershipsRepository,
+    private readonly memberships: MembershipChangesService,
   ) {}
 
   /** True when something a person could see changed. The membership row is locked by the caller. */
-  async apply(manager: EntityManager, membership: MembershipEntity, snapshot: SubscriptionSnapshot): Promise<boolean> {
+  async apply(manager: EntityManager, membership: MembershipRecord, snapshot: SubscriptionSnapshot): Promise<boolean> {
     const row = await this.subscriptions.lock(manager, snapshot.id);
     if (row && row.syncedAt.getTime() >= snapshot.retrievedAt.getTime()) return false;
     const changed = !row || differs(row, snapshot);
@@ -64,8 +64,7 @@ export class SubscriptionStateService {
       const live = await this.subscriptions.liveFor(membership.id, manager);
       if (live && live.stripeSubscriptionId !== snapshot.id && !live.cancelAtPeriodEnd) return changed;
     }
-    membership.autoRenew = autoRenew;
-    await this.memberships.save(manager, membership);
+    await this.memberships.setAutoRenew(manager, membership, autoRenew);
     return true;
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppError, AuditService, badInput, ErrorCode, notFound, Role, type Viewer } from '../../../core/src/index.js';
-import { MembershipEntity, MembershipsRepository, MembershipStatus, MembershipTierEntity, TiersRepository } from '../../../members/src/index.js';
+import { MembershipChangesService, type MembershipRecord, MembershipStatus, type TierRecord } from '../../../members/src/index.js';
 import { StripeGateway } from '../../../payments/src/index.js';
 import { stripeIntervalFor } from '../catalog/price-lookup-key.js';
 import { TierCatalogService } from '../catalog/tier-catalog.service.js';
@@ -21,15 +21,14 @@ export class TierChangeService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly gateway: StripeGateway,
-    private readonly memberships: MembershipsRepository,
-    private readonly tiers: TiersRepository,
+    private readonly memberships: MembershipChangesService,
     private readonly subscriptions: DuesSubscriptionsRepository,
     private readonly changes: TierChangesRepository,
     private readonly catalog: TierCatalogService,
     private readonly audit: AuditService,
   ) {}
 
-  async change(viewer: Viewer, membershipId: string, tierId: string, requestId: string): Promise<MembershipEntity> {
+  async change(viewer: Viewer, membershipId: string, tierId: string, requestId: string): Promise<MembershipRecord> {
     const membership = await this.memberships.findById(membershipId);
     if (!membership || (membership.userId !== viewer.id && viewer.role !== Role.ADMIN)) throw notFound('Membership');
     const statuses = [MembershipStatus.PENDING_PAYMENT, MembershipStatus.ACTIVE, MembershipStatus.GRACE];
@@ -39,7 +38,7 @@ export class TierChangeService {
     const target = await this.checkTarget(membership, tierId);
     const live = await this.subscriptions.liveFor(membership.id);
     if (live && !live.cancelAtPeriodEnd && membership.status !== MembershipStatus.PENDING_PAYMENT) {
-      const current = await this.tiers.findById(membership.tierId);
+      const current = await this.memberships.tier(membership.tierId);
       if (current && (current.billingInterval !== target.billingInterval || current.priceCurrency !== target.priceCurrency)) {
         throw badInput('tierId', 'must bill in the same interval and currency as your current tier while your membership renews automatically');
       }
@@ -59,8 +58,7 @@ export class TierChangeService {
       if (!locked) throw notFound('Membership');
       const before = locked.tierId;
       if (locked.status === MembershipStatus.PENDING_PAYMENT) {
-        locked.tierId = target.id;
-        await this.memberships.save(manager, locked);
+        await this.memberships.changeTier(manager, locked, target.id);
       } else {
         await this.changes.replacePending(manager, { membershipId, fromTierId: locked.tierId, toTierId: target.id, requestedBy: viewer.id, effectiveAt: locked.currentPeriodEnd });
       }
@@ -72,8 +70,8 @@ export class TierChangeService {
     });
   }
 
-  private async checkTarget(membership: MembershipEntity, tierId: string): Promise<MembershipTierEntity> {
-    const target = await this.tiers.findById(tierId);
+  private async checkTarget(membership: MembershipRecord, tierId: string): Promise<TierRecord> {
+    const target = await this.memberships.tier(tierId);
     if (!target) throw badInput('tierId', 'is not a membership tier');
     if (!target.active) throw badInput('tierId', 'is a tier that no longer takes new members');
     if (target.id === membership.tierId) throw badInput('tierId', 'is already the tier of this membership');

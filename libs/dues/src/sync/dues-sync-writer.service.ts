@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { MembershipEntity, MembershipsRepository } from '../../../members/src/index.js';
+import { MembershipChangesService, type MembershipRecord } from '../../../members/src/index.js';
 import { CheckoutSessionsRepository } from '../checkout/checkout-sessions.repository.js';
 import { FulfilmentService } from '../fulfilment/fulfilment.service.js';
 import { DunningService } from '../subscriptions/dunning.service.js';
@@ -8,7 +8,7 @@ import { SubscriptionStateService } from '../subscriptions/subscription-state.se
 import type { DuesSyncPlan } from './dues-facts.js';
 
 export interface SyncOutcome {
-  membership: MembershipEntity | null;
+  membership: MembershipRecord | null;
   /** Human-readable list of what changed (empty: nothing did). */
   changes: string[];
   paymentsRecorded: number;
@@ -22,7 +22,7 @@ export interface SyncOutcome {
 @Injectable()
 export class DuesSyncWriter {
   constructor(
-    private readonly memberships: MembershipsRepository,
+    private readonly memberships: MembershipChangesService,
     private readonly sessions: CheckoutSessionsRepository,
     private readonly fulfilment: FulfilmentService,
     private readonly dunning: DunningService,

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig, AppError, ErrorCode, notFound, Role, type Viewer } from '../../../core/src/index.js';
 import { AttendanceRepository, type CertificateRecord } from '../attendance.repository.js';
 import { EventsErrorReason } from '../events.errors.js';
+import { RegistrantContacts } from '../registrant-contacts.js';
 import { RegistrationsRepository } from '../registrations.repository.js';
 import { CertificateVerification } from '../types/registration.type.js';
 import { renderCertificatePdf } from './certificate-pdf.js';
@@ -22,6 +23,7 @@ export class CertificatesService {
     private readonly attendance: AttendanceRepository,
     private readonly registrations: RegistrationsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly contacts: RegistrantContacts,
   ) {}
 
   /** The registrant or an admin; anyone else is told it does not exist. */
@@ -37,7 +39,7 @@ export class CertificatesService {
       record = (await this.attendance.certificateByRegistration(registrationId)) as CertificateRecord;
     }
     return renderCertificatePdf({
-      holderName: record.holderName,
+      holderName: (await this.contacts.of(undefined, record.userId)).fullName,
       eventTitle: record.eventTitle,
       eventStartsAt: record.eventStartsAt,
       timezone: record.eventTimezone,
@@ -55,7 +57,7 @@ export class CertificatesService {
     const [attended] = await this.attendance.byRegistrationIds([record.registrationId]);
     return {
       valid: true,
-      holderName: record.holderName,
+      holderName: (await this.contacts.of(undefined, record.userId)).fullName,
       eventTitle: record.eventTitle,
       eventStartsAt: record.eventStartsAt,
       credits: attended.reduce((sum, a) => sum + a.session.ceCredits, 0),

@@ -1,5 +1,4 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation, UpdateDateColumn } from 'typeorm';
-import { UserEntity } from '../../../accounts/src/index.js';
 import { RegistrationEndReason, RegistrationStatus } from '../events.enums.js';
 import { EventEntity } from './event.entity.js';
 
@@ -30,9 +29,9 @@ export class RegistrationEntity {
   @JoinColumn({ name: 'event_id' })
   event?: Relation<EventEntity>;
   @Column({ type: 'uuid' }) userId: string;
-  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @ManyToOne('UserEntity', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id' })
-  user?: Relation<UserEntity>;
+  user?: Relation<object>;
   @Column({ type: 'text' }) status: RegistrationStatus;
   /** What this person pays (member price less their tier's discount, or the non-member price). */
   @Column({ type: 'int' }) priceAmount: number;

@@ -6,6 +6,7 @@ import { EventEntity } from '../entities/event.entity.js';
 import { RegistrationStatus } from '../events.enums.js';
 import { EventMailer } from '../event-mailer.js';
 import { EventsRepository } from '../events.repository.js';
+import { RegistrantContacts } from '../registrant-contacts.js';
 import { RegistrationsRepository } from '../registrations.repository.js';
 import { returning } from '../sql.js';
 import { WaitlistService } from '../waitlist.service.js';
@@ -37,6 +38,7 @@ export class EventLifecycleService implements OnModuleInit {
     private readonly waitlist: WaitlistService,
     private readonly mailer: EventMailer,
     private readonly jobs: JobRegistry,
+    private readonly contacts: RegistrantContacts,
   ) {}
 
   onModuleInit(): void {
@@ -95,7 +97,7 @@ export class EventLifecycleService implements OnModuleInit {
     let sent = 0;
     for (;;) {
       const count = await this.dataSource.transaction(async (manager) => {
-        const rows = await returning<{ id: string; eventId: string; userId: string; email: string; fullName: string }>(
+        const rows = await returning<{ id: string; eventId: string; userId: string }>(
           manager,
           `WITH due AS (
              SELECT r.id FROM event_registrations r JOIN events e ON e.id = r.event_id
@@ -106,14 +108,17 @@ export class EventLifecycleService implements OnModuleInit {
              UPDATE event_registrations r SET reminded_at = $1 FROM due WHERE r.id = due.id AND r.reminded_at IS NULL
              RETURNING r.id, r.event_id, r.user_id
            )
-           SELECT m.id, m.event_id AS "eventId", m.user_id AS "userId", u.email, u.full_name AS "fullName" FROM marked m JOIN users u ON u.id = m.user_id`,
+           SELECT m.id, m.event_id AS "eventId", m.user_id AS "userId" FROM marked m`,
           [now, new Date(now.getTime() + DAY)],
         );
         const events = new Map<string, EventEntity | null>();
+        const contacts = await this.contacts.many(manager, rows.map((r) => r.userId));
         for (const row of rows) {
+          const contact = contacts.get(row.userId);
+          if (!contact) continue;
           if (!events.has(row.eventId)) events.set(row.eventId, await this.events.findById(row.eventId, manager));
           const event = events.get(row.eventId);
-          if (event && (await this.mailer.reminder(manager, { userId: row.userId, email: row.email, fullName: row.fullName }, event, row.id))) sent++;
+          if (event && (await this.mailer.reminder(manager, { userId: row.userId, ...contact }, event, row.id))) sent++;
         }
         return rows.length;
       });

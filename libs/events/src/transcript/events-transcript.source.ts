@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CategoryTotal, TranscriptItem, TranscriptPeriod, TranscriptSource } from '../../../mentoring/src/index.js';
+import type { CategoryTotal, TranscriptItem, TranscriptPeriod, TranscriptSource } from '../../../credits/src/index.js';
 import { AttendanceRepository } from '../attendance.repository.js';
 
 /**

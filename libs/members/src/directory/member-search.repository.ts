@@ -3,8 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { badInput, ConnectionShape, decodeCursor, lazy, pageSize, toConnection, isUuid } from '../../../core/src/index.js';
 
-import { UserEntity } from '../../../accounts/src/index.js';
-import { GOOD_STANDING_STATUSES, MembershipStatus } from '../membership.enums.js';
+import { User } from '../../../accounts/src/index.js';
+import { MembershipStatus } from '../membership.enums.js';
+import { goodStandingSql } from '../standing/good-standing.rule.js';
 import { likePrefix, toPrefixTsQuery } from './search-terms.js';
 
 export interface MemberSearch {
@@ -33,7 +34,7 @@ const USER_COLUMNS = `u.id, u.email, u.full_name AS "fullName", u.role, u.headli
 export class MemberSearchRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async search(options: MemberSearch): Promise<ConnectionShape<UserEntity>> {
+  async search(options: MemberSearch): Promise<ConnectionShape<User>> {
     const first = pageSize(options.first);
     const params: unknown[] = [];
     const p = (value: unknown) => `$${params.push(value)}`;
@@ -43,7 +44,7 @@ export class MemberSearchRepository {
 
     if (options.directoryOnly) {
       where.push('u.directory_visible');
-      join = `JOIN memberships m ON m.user_id = u.id AND m.status IN (${GOOD_STANDING_STATUSES.map((s) => `'${s}'`).join(', ')})`;
+      join = `JOIN memberships m ON m.user_id = u.id AND ${goodStandingSql('m')}`;
     } else if (options.status || options.tierId) {
       join = `JOIN LATERAL (SELECT x.status, x.tier_id FROM memberships x WHERE x.user_id = u.id
                 ORDER BY (x.status IN ('PENDING_APPROVAL', 'PENDING_PAYMENT', 'ACTIVE', 'GRACE')) DESC, x.created_at DESC LIMIT 1) m ON true`;
@@ -77,7 +78,7 @@ export class MemberSearchRepository {
     const sql = `SELECT ${USER_COLUMNS}, ${rank} AS rank ${filterSql}
       ${pageWhere.length ? `${where.length ? 'AND' : 'WHERE'} ${pageWhere.join(' AND ')}` : ''}
       ORDER BY rank DESC, u.full_name ASC, u.id ASC LIMIT ${first + 1}`;
-    const rows: Array<UserEntity & { rank: number }> = await this.dataSource.query(sql, params);
+    const rows: Array<User & { rank: number }> = await this.dataSource.query(sql, params);
     return toConnection(
       rows,
       first,

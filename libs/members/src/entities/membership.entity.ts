@@ -1,5 +1,4 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation, UpdateDateColumn } from 'typeorm';
-import { UserEntity } from '../../../accounts/src/index.js';
 import { MembershipStatus } from '../membership.enums.js';
 import { MembershipTierEntity } from './membership-tier.entity.js';
 
@@ -22,9 +21,9 @@ import { MembershipTierEntity } from './membership-tier.entity.js';
 export class MembershipEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'uuid' }) userId: string;
-  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @ManyToOne('UserEntity', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id' })
-  user?: Relation<UserEntity>;
+  user?: Relation<object>;
   @Column({ type: 'uuid' }) tierId: string;
   @ManyToOne(() => MembershipTierEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'tier_id' })

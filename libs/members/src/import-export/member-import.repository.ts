@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CURRENT_STATUSES, PeriodSource } from '../membership.enums.js';
 import { type ImportTier, type MemberImportRow } from './member-row.validator.js';
+import { UNUSABLE_PASSWORD_HASH } from './unusable-password.js';
 
 export interface ImportCounts {
   created: number;
@@ -9,12 +10,6 @@ export interface ImportCounts {
   unchanged: number;
   accountsCreated: number;
 }
-
-/**
- * An imported account's password hash: not a hash of anything, so no password verifies against it.
- * The person cannot log in until they set a password (a reset flow).
- */
-export const UNUSABLE_PASSWORD_HASH = '!imported:no-password';
 
 const CURRENT = CURRENT_STATUSES.map((s) => `'${s}'`).join(', ');
 
@@ -94,7 +89,7 @@ export class MemberImportRepository {
    * Matches each row to its account and to that person's current membership (or else their latest),
    * then decides: create (no membership yet), update (tier, status, period end or joining date differ)
    * or unchanged. With `lock`, the people are locked first, as single-person changes lock them
-   * (MembershipsRepository.lockPerson), so an application cannot race the import.
+   * (MembershipsService.lockPerson, which locks the account row), so an application cannot race the import.
    */
   async classify(manager: EntityManager, lock: boolean): Promise<void> {
     await manager.query(`UPDATE member_import i SET user_id = u.id FROM users u WHERE u.email = i.email`);

@@ -2,6 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { JobRegistry, OutboxService } from '../../../core/src/index.js';
+import { UsersService } from '../../../accounts/src/index.js';
 
 export const LIFECYCLE_TASK = 'membership-lifecycle';
 
@@ -21,12 +22,12 @@ interface MovedRow {
   id: string;
   user_id: string;
   to_status: string;
-  email: string;
-  full_name: string;
   tier_name: string;
   current_period_end: Date | null;
   grace_ends_at: Date | null;
 }
+
+type AddressedRow = MovedRow & { email: string; full_name: string };
 
 /**
  * Moves memberships along as time passes: ACTIVE past its period end → GRACE (or LAPSED when the
@@ -43,7 +44,18 @@ export class MembershipLifecycleService implements OnModuleInit {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
     private readonly jobs: JobRegistry,
+    private readonly users: UsersService,
   ) {}
+
+  /** Adds each row's email and name (asked of accounts); rows whose account is gone get no email. */
+  private async addressed<T extends { user_id: string }>(manager: EntityManager | undefined, rows: T[]): Promise<Array<T & { email: string; full_name: string }>> {
+    const contacts = await this.users.contacts([...new Set(rows.map((r) => r.user_id))], manager);
+    const byId = new Map(contacts.flatMap((c) => (c ? [[c.id, c] as const] : [])));
+    return rows.flatMap((row) => {
+      const contact = byId.get(row.user_id);
+      return contact ? [{ ...row, email: contact.email, full_name: contact.fullName }] : [];
+    });
+  }
 
   onModuleInit(): void {
     this.jobs.register(LIFECYCLE_TASK, async () => {
@@ -65,6 +77,8 @@ export class MembershipLifecycleService implements OnModuleInit {
           if (row.to_status === 'GRACE') report.toGrace++;
           else if (row.to_status === 'LAPSED') report.lapsed++;
           else if (row.to_status === 'CANCELLED') report.cancelled++;
+        }
+        for (const row of await this.addressed(manager, rows)) {
           if (row.to_status === 'LAPSED' && (await this.sendLapseNotice(manager, row))) report.lapseNotices++;
           if (row.to_status === 'GRACE') await this.sendGraceNotice(manager, row);
         }
@@ -120,12 +134,12 @@ export class MembershipLifecycleService implements OnModuleInit {
          INSERT INTO membership_status_changes (membership_id, from_status, to_status, actor_id, reason)
          SELECT moved.id, $2::text, moved.to_status, NULL, $3::text FROM moved
        )
-       SELECT moved.*, u.email, u.full_name FROM moved JOIN users u ON u.id = moved.user_id`,
+       SELECT moved.* FROM moved`,
       [now, step.from, step.reason],
     );
   }
 
-  private async sendLapseNotice(manager: EntityManager, row: MovedRow): Promise<boolean> {
+  private async sendLapseNotice(manager: EntityManager, row: AddressedRow): Promise<boolean> {
     return this.outbox.enqueue(manager, {
       to: row.email,
       recipientUserId: row.user_id,
@@ -136,7 +150,7 @@ export class MembershipLifecycleService implements OnModuleInit {
     });
   }
 
-  private async sendGraceNotice(manager: EntityManager, row: MovedRow): Promise<void> {
+  private async sendGraceNotice(manager: EntityManager, row: AddressedRow): Promise<void> {
     await this.outbox.enqueue(manager, {
       to: row.email,
       recipientUserId: row.user_id,
@@ -155,8 +169,8 @@ export class MembershipLifecycleService implements OnModuleInit {
       for (;;) {
         const due: Array<MovedRow & { auto_renew: boolean }> = await this.dataSource.query(
           `SELECT m.id, m.user_id, m.status AS to_status, m.current_period_end, m.grace_ends_at, m.auto_renew,
-                  t.name AS tier_name, u.email, u.full_name
-             FROM memberships m JOIN membership_tiers t ON t.id = m.tier_id JOIN users u ON u.id = m.user_id
+                  t.name AS tier_name
+             FROM memberships m JOIN membership_tiers t ON t.id = m.tier_id
             WHERE m.status = 'ACTIVE' AND m.cancelled_at IS NULL
               AND m.current_period_end > $1 AND m.current_period_end <= $1 + make_interval(days => $2)
               AND m.id > $3
@@ -166,7 +180,7 @@ export class MembershipLifecycleService implements OnModuleInit {
         if (!due.length) break;
         afterId = due[due.length - 1].id;
         await this.dataSource.transaction(async (manager) => {
-          for (const row of due) {
+          for (const row of await this.addressed(manager, due)) {
             const end = row.current_period_end!.toISOString();
             const wrote = await this.outbox.enqueue(manager, {
               to: row.email,

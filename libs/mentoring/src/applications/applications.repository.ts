@@ -128,17 +128,13 @@ export class ApplicationsRepository {
     return ids.map((id) => byId.get(id));
   }
 
-  /** The approved applications a proposal is made from, with each applicant's employer (from their profile). */
-  async approvedWithEmployer(manager: EntityManager, cohortId: string): Promise<Array<{ application: MentoringApplicationEntity; employer: string | null }>> {
-    const { entities, raw } = await this.repo(manager)
+  /** The approved applications a proposal is made from, by id. */
+  approved(manager: EntityManager, cohortId: string): Promise<MentoringApplicationEntity[]> {
+    return this.repo(manager)
       .createQueryBuilder('a')
-      .innerJoin('users', 'u', 'u.id = a.user_id')
-      .addSelect('u.employer', 'employer')
       .where('a.cohort_id = :cohortId AND a.status = :approved', { cohortId, approved: ApplicationStatus.APPROVED })
       .orderBy('a.id', 'ASC')
-      .getRawAndEntities<{ a_id: string; employer: string | null }>();
-    const employers = new Map(raw.map((r) => [r.a_id, r.employer]));
-    return entities.map((application) => ({ application, employer: employers.get(application.id) ?? null }));
+      .getMany();
   }
 
   /** Approved mentees of a cohort that no pair holds. */

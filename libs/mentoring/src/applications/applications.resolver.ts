@@ -1,6 +1,6 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { AdminOnly, Authenticated, CurrentRequest, CurrentViewer, OwnerOrAdmin, type RequestContext, type Viewer } from '../../../core/src/index.js';
-import { User, type UserEntity, UsersLoader } from '../../../accounts/src/index.js';
+import { User, UsersLoader } from '../../../accounts/src/index.js';
 import { ReviewApplicationArgs } from '../args/application.args.js';
 import { ApplicationIdArgs } from '../args/id.args.js';
 import type { MentoringApplicationEntity } from '../entities/mentoring-application.entity.js';
@@ -39,7 +39,7 @@ export class ApplicationsResolver {
 
   @OwnerOrAdmin<MentoringApplication>((application) => application.userId)
   @ResolveField(() => User)
-  async user(@Parent() application: MentoringApplication, @CurrentRequest() ctx: RequestContext): Promise<UserEntity> {
+  async user(@Parent() application: MentoringApplication, @CurrentRequest() ctx: RequestContext): Promise<User> {
     const user = await this.users.byId(ctx).load(application.userId);
     if (!user) throw new Error(`application ${application.id} has no user`);
     return user;

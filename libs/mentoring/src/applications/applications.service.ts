@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppError, AuditService, badInput, ErrorCode, forbidden, isUniqueViolation, notFound, OutboxService, Role, type Viewer } from '../../../core/src/index.js';
+import { MembershipStandingPort } from '../../../members/src/index.js';
 import type { ActingContext } from '../acting-context.js';
 import { assertCohortStatus } from '../cohorts/cohort-status.js';
 import { CohortsRepository } from '../cohorts/cohorts.repository.js';
@@ -13,9 +14,8 @@ import { ApplicationStatus, CohortStatus, MentoringRole } from '../mentoring.enu
 import { mentoringConflict, MentoringErrorReason } from '../mentoring.errors.js';
 import { MatchOverridesRepository } from '../proposals/match-overrides.repository.js';
 import { ProgramsRepository } from '../programs/programs.repository.js';
-import { RecipientsRepository } from '../recipients.repository.js';
+import { Recipients } from '../recipients.js';
 import { ApplicationsRepository } from './applications.repository.js';
-import { GoodStanding } from './good-standing.js';
 
 const REVIEWABLE_COHORT: readonly CohortStatus[] = [CohortStatus.APPLICATIONS_OPEN, CohortStatus.MATCHING];
 
@@ -28,11 +28,16 @@ export class ApplicationsService {
     private readonly cohorts: CohortsRepository,
     private readonly programs: ProgramsRepository,
     private readonly overrides: MatchOverridesRepository,
-    private readonly goodStanding: GoodStanding,
-    private readonly recipients: RecipientsRepository,
+    private readonly standing: MembershipStandingPort,
+    private readonly recipients: Recipients,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
   ) {}
+
+  private async inGoodStanding(manager: EntityManager, userId: string): Promise<boolean> {
+    const [standing] = await this.standing.of([userId], manager);
+    return standing.inGoodStanding;
+  }
 
   /**
    * One live application per person, cohort and role; at most MAX_APPLICANTS_PER_ROLE per role.
@@ -49,7 +54,7 @@ export class ApplicationsService {
         if (!cohort || (cohort.status === CohortStatus.DRAFT && viewer.role !== Role.ADMIN)) throw badInput('input.cohortId', 'is not a cohort');
         this.assertOpen(cohort);
         const program = await this.programs.findById(cohort.programId, manager);
-        if (program?.membersOnly && !(await this.goodStanding.of(manager, viewer.id))) {
+        if (program?.membersOnly && !(await this.inGoodStanding(manager, viewer.id))) {
           throw new AppError(ErrorCode.FORBIDDEN, 'This mentoring program is for members in good standing', { reason: MentoringErrorReason.NOT_IN_GOOD_STANDING });
         }
         if (await this.applications.findLive(manager, cohort.id, viewer.id, input.role)) throw this.alreadyApplied(input.role);
@@ -104,7 +109,7 @@ export class ApplicationsService {
       const to = approve ? ApplicationStatus.APPROVED : ApplicationStatus.DECLINED;
       if (approve) {
         const program = await this.programs.findById(cohort.programId, manager);
-        if (program?.membersOnly && !(await this.goodStanding.of(manager, application.userId))) {
+        if (program?.membersOnly && !(await this.inGoodStanding(manager, application.userId))) {
           throw mentoringConflict(MentoringErrorReason.NOT_IN_GOOD_STANDING, 'The applicant is no longer a member in good standing');
         }
       } else {

@@ -6,7 +6,7 @@ export interface CreditedSessionRow {
   happenedAt: Date;
   credits: number;
   role: 'mentor' | 'mentee';
-  partnerName: string;
+  partnerUserId: string;
   programName: string;
   cohortName: string;
 }
@@ -31,16 +31,16 @@ export class MentoringCreditsRepository {
   }
 
   async sessions(userId: string, from: Date, to: Date, limit: number): Promise<CreditedSessionRow[]> {
-    const rows: Array<{ happened_at: Date; credits: string; role: 'mentor' | 'mentee'; partner_name: string; program_name: string; cohort_name: string }> =
+    const rows: Array<{ happened_at: Date; credits: string; role: 'mentor' | 'mentee'; partner_user_id: string; program_name: string; cohort_name: string }> =
       await this.dataSource.query(
         `SELECT ci.happened_at, ci.credits,
                 CASE WHEN p.mentor_user_id = $1 THEN 'mentor' ELSE 'mentee' END AS role,
-                partner.full_name AS partner_name, prog.name AS program_name, c.name AS cohort_name
+                CASE WHEN p.mentor_user_id = $1 THEN p.mentee_user_id ELSE p.mentor_user_id END AS partner_user_id,
+                prog.name AS program_name, c.name AS cohort_name
            FROM mentoring_pairs p
            JOIN mentoring_check_ins ci ON ci.pair_id = p.id
            JOIN mentoring_cohorts c ON c.id = p.cohort_id
            JOIN mentoring_programs prog ON prog.id = c.program_id
-           JOIN users partner ON partner.id = CASE WHEN p.mentor_user_id = $1 THEN p.mentee_user_id ELSE p.mentor_user_id END
           WHERE (p.mentor_user_id = $1 OR p.mentee_user_id = $1)
             AND ci.confirmed_at IS NOT NULL AND ci.credits > 0 AND ci.happened_at >= $2 AND ci.happened_at < $3
           ORDER BY ci.happened_at DESC, ci.id
@@ -51,7 +51,7 @@ export class MentoringCreditsRepository {
       happenedAt: r.happened_at,
       credits: Number(r.credits),
       role: r.role,
-      partnerName: r.partner_name,
+      partnerUserId: r.partner_user_id,
       programName: r.program_name,
       cohortName: r.cohort_name,
     }));

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { CategoryTotal, TranscriptItem, TranscriptPeriod, TranscriptSource } from '../transcript/transcript-source.js';
+import { UsersService } from '../../../accounts/src/index.js';
+import type { CategoryTotal, TranscriptItem, TranscriptPeriod, TranscriptSource } from '../../../credits/src/index.js';
 import { MentoringCreditsRepository } from './mentoring-credits.repository.js';
 
 export const MENTORING_CREDIT_CATEGORY = 'Mentoring';
@@ -9,7 +10,10 @@ export const MENTORING_CREDIT_CATEGORY = 'Mentoring';
 export class MentoringTranscriptSource implements TranscriptSource {
   readonly name = 'MENTORING';
 
-  constructor(private readonly credits: MentoringCreditsRepository) {}
+  constructor(
+    private readonly credits: MentoringCreditsRepository,
+    private readonly users: UsersService,
+  ) {}
 
   async totals(userId: string, period: TranscriptPeriod): Promise<CategoryTotal[]> {
     const credits = await this.credits.total(userId, period.from, period.to);
@@ -18,9 +22,11 @@ export class MentoringTranscriptSource implements TranscriptSource {
 
   async entries(userId: string, period: TranscriptPeriod, limit: number): Promise<TranscriptItem[]> {
     const sessions = await this.credits.sessions(userId, period.from, period.to, limit);
+    const partnerIds = [...new Set(sessions.map((s) => s.partnerUserId))];
+    const names = new Map((await this.users.contacts(partnerIds)).flatMap((c) => (c ? [[c.id, c.fullName] as const] : [])));
     return sessions.map((session) => ({
       source: this.name,
-      title: `Mentoring session with ${session.partnerName} (as ${session.role}) — ${session.programName} · ${session.cohortName}`,
+      title: `Mentoring session with ${names.get(session.partnerUserId) ?? 'a former member'} (as ${session.role}) — ${session.programName} · ${session.cohortName}`,
       date: session.happenedAt,
       credits: session.credits,
       category: MENTORING_CREDIT_CATEGORY,

@@ -1,5 +1,4 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation, Unique, UpdateDateColumn } from 'typeorm';
-import { UserEntity } from '../../../accounts/src/index.js';
 import { ApplicationStatus, MeetingFormat, MentoringRole } from '../mentoring.enums.js';
 import { MentoringCohortEntity } from './mentoring-cohort.entity.js';
 
@@ -27,9 +26,9 @@ export class MentoringApplicationEntity {
   @JoinColumn({ name: 'cohort_id' })
   cohort?: Relation<MentoringCohortEntity>;
   @Column({ type: 'uuid' }) userId: string;
-  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @ManyToOne('UserEntity', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id' })
-  user?: Relation<UserEntity>;
+  user?: Relation<object>;
   @Column({ type: 'text' }) role: MentoringRole;
   /** Trimmed, lower-case, distinct. */
   @Column({ type: 'text', array: true }) topics: string[];

@@ -1,5 +1,4 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { UserEntity } from '../../../accounts/src/index.js';
 import { MentoringPairEntity } from './mentoring-pair.entity.js';
 import { numericTransformer } from './numeric.transformer.js';
 
@@ -20,9 +19,9 @@ export class MentoringCheckInEntity {
   @JoinColumn({ name: 'pair_id' })
   pair?: Relation<MentoringPairEntity>;
   @Column({ type: 'uuid' }) loggedById: string;
-  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @ManyToOne('UserEntity', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'logged_by_id' })
-  loggedBy?: Relation<UserEntity>;
+  loggedBy?: Relation<object>;
   @Column({ type: 'timestamptz' }) happenedAt: Date;
   @Column({ type: 'smallint' }) durationMinutes: number;
   @Column({ type: 'text', nullable: true }) notes: string | null;

@@ -1,5 +1,4 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation, UpdateDateColumn } from 'typeorm';
-import { UserEntity } from '../../../accounts/src/index.js';
 import { MentoringPairEntity } from './mentoring-pair.entity.js';
 
 /** One side's feedback on their pair (a second submission replaces the first). */
@@ -13,9 +12,9 @@ export class MentoringPairFeedbackEntity {
   @JoinColumn({ name: 'pair_id' })
   pair?: Relation<MentoringPairEntity>;
   @Column({ type: 'uuid' }) authorId: string;
-  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @ManyToOne('UserEntity', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'author_id' })
-  author?: Relation<UserEntity>;
+  author?: Relation<object>;
   @Column({ type: 'smallint' }) rating: number;
   @Column({ type: 'boolean' }) goodFit: boolean;
   @Column({ type: 'text', nullable: true }) comment: string | null;

@@ -1,5 +1,4 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation, UpdateDateColumn } from 'typeorm';
-import { UserEntity } from '../../../accounts/src/index.js';
 import type { ScoreBreakdownEntry } from '../matching/index.js';
 import { PairStatus } from '../mentoring.enums.js';
 import { MentoringApplicationEntity } from './mentoring-application.entity.js';
@@ -46,13 +45,13 @@ export class MentoringPairEntity {
   menteeApplication?: Relation<MentoringApplicationEntity>;
 
   @Column({ type: 'uuid' }) mentorUserId: string;
-  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @ManyToOne('UserEntity', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'mentor_user_id' })
-  mentorUser?: Relation<UserEntity>;
+  mentorUser?: Relation<object>;
   @Column({ type: 'uuid' }) menteeUserId: string;
-  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @ManyToOne('UserEntity', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'mentee_user_id' })
-  menteeUser?: Relation<UserEntity>;
+  menteeUser?: Relation<object>;
 
   @Column({ type: 'text', default: PairStatus.ACTIVE }) status: PairStatus;
   /** The score and its explanation when the pair was published. */

@@ -9,8 +9,8 @@ export interface QuietPair {
   /** Whole 21-day windows since then (1 = first nudge, 2 = second…). */
   quietWindows: number;
   cohortName: string;
-  mentor: { id: string; email: string; fullName: string };
-  mentee: { id: string; email: string; fullName: string };
+  mentorUserId: string;
+  menteeUserId: string;
 }
 
 /** The time-driven statements of the mentoring job; each status move re-checks the status it moves from. */
@@ -50,17 +50,14 @@ export class MentoringJobsRepository {
   async quietPairs(now: Date, days: number, afterId: string, limit: number): Promise<QuietPair[]> {
     const rows: Array<{
       id: string; anchor: Date; quiet_windows: number; cohort_name: string;
-      mentor_id: string; mentor_email: string; mentor_name: string; mentee_id: string; mentee_email: string; mentee_name: string;
+      mentor_id: string; mentee_id: string;
     }> = await this.dataSource.query(
       `SELECT p.id, coalesce(p.last_check_in_at, p.started_at) AS anchor,
               floor(extract(epoch FROM ($1::timestamptz - coalesce(p.last_check_in_at, p.started_at))) / ($2 * 86400))::int AS quiet_windows,
               c.name AS cohort_name,
-              mentor.id AS mentor_id, mentor.email AS mentor_email, mentor.full_name AS mentor_name,
-              mentee.id AS mentee_id, mentee.email AS mentee_email, mentee.full_name AS mentee_name
+              p.mentor_user_id AS mentor_id, p.mentee_user_id AS mentee_id
          FROM mentoring_pairs p
          JOIN mentoring_cohorts c ON c.id = p.cohort_id
-         JOIN users mentor ON mentor.id = p.mentor_user_id
-         JOIN users mentee ON mentee.id = p.mentee_user_id
         WHERE p.status = 'ACTIVE' AND c.status = 'ACTIVE'
           AND coalesce(p.last_check_in_at, p.started_at) <= $1::timestamptz - make_interval(days => $2)
           AND p.id > $3
@@ -72,8 +69,8 @@ export class MentoringJobsRepository {
       anchor: new Date(r.anchor),
       quietWindows: r.quiet_windows,
       cohortName: r.cohort_name,
-      mentor: { id: r.mentor_id, email: r.mentor_email, fullName: r.mentor_name },
-      mentee: { id: r.mentee_id, email: r.mentee_email, fullName: r.mentee_name },
+      mentorUserId: r.mentor_id,
+      menteeUserId: r.mentee_id,
     }));
   }
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { JobRegistry, OutboxService } from '../../../core/src/index.js';
 import { AT_RISK_DAYS } from '../mentoring.limits.js';
+import { type Recipient, Recipients } from '../recipients.js';
 import { MentoringJobsRepository, type QuietPair } from './mentoring-jobs.repository.js';
 
 export const MENTORING_TASK = 'mentoring-daily';
@@ -33,6 +34,7 @@ export class MentoringJobsService implements OnModuleInit {
     private readonly jobsRepository: MentoringJobsRepository,
     private readonly outbox: OutboxService,
     private readonly jobs: JobRegistry,
+    private readonly recipients: Recipients,
   ) {}
 
   onModuleInit(): void {
@@ -57,20 +59,25 @@ export class MentoringJobsService implements OnModuleInit {
       afterId = due[due.length - 1].id;
       sent += await this.dataSource.transaction(async (manager) => {
         let written = 0;
-        for (const pair of due) written += await this.nudge(manager, pair);
+        const people = new Map((await this.recipients.byIds(manager, due.flatMap((p) => [p.mentorUserId, p.menteeUserId]))).map((r) => [r.id, r]));
+        for (const pair of due) {
+          const mentor = people.get(pair.mentorUserId);
+          const mentee = people.get(pair.menteeUserId);
+          if (mentor && mentee) written += await this.nudge(manager, pair, mentor, mentee);
+        }
         return written;
       });
     }
     return sent;
   }
 
-  private async nudge(manager: EntityManager, pair: QuietPair): Promise<number> {
+  private async nudge(manager: EntityManager, pair: QuietPair, mentor: Recipient, mentee: Recipient): Promise<number> {
     const key = `mentoring-at-risk:${pair.id}:${pair.anchor.toISOString()}:${pair.quietWindows}`;
     const days = pair.quietWindows * AT_RISK_DAYS;
     let written = 0;
     for (const [me, other, side] of [
-      [pair.mentor, pair.mentee.fullName, 'mentor'],
-      [pair.mentee, pair.mentor.fullName, 'mentee'],
+      [mentor, mentee.fullName, 'mentor'],
+      [mentee, mentor.fullName, 'mentee'],
     ] as const) {
       const wrote = await this.outbox.enqueue(manager, {
         to: me.email,

@@ -1,6 +1,6 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Authenticated, CurrentRequest, CurrentViewer, type RequestContext, type Viewer } from '../../../core/src/index.js';
-import { User, type UserEntity, UsersLoader } from '../../../accounts/src/index.js';
+import { User, UsersLoader } from '../../../accounts/src/index.js';
 import { CheckInIdArgs, PairIdArgs } from '../args/id.args.js';
 import type { MentoringCheckInEntity } from '../entities/mentoring-check-in.entity.js';
 import { CheckInInput } from '../inputs/check-in.input.js';
@@ -29,7 +29,7 @@ export class CheckInsResolver {
   /** Check-ins are only reachable through their pair (guarded) or the two mutations above (participants). */
   @Authenticated()
   @ResolveField(() => User)
-  async loggedBy(@Parent() checkIn: MentoringCheckInEntity, @CurrentRequest() ctx: RequestContext): Promise<UserEntity> {
+  async loggedBy(@Parent() checkIn: MentoringCheckInEntity, @CurrentRequest() ctx: RequestContext): Promise<User> {
     const user = await this.users.byId(ctx).load(checkIn.loggedById);
     if (!user) throw new Error(`check-in ${checkIn.id} has no author`);
     return user;

@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { OutboxService } from '../../../core/src/index.js';
 import type { MentoringPairEntity } from '../entities/mentoring-pair.entity.js';
-import { RecipientsRepository } from '../recipients.repository.js';
+import { Recipients } from '../recipients.js';
 
 /** Emails to one or both sides of a pair, written in the caller's transaction. */
 @Injectable()
 export class PairNotifier {
   constructor(
-    private readonly recipients: RecipientsRepository,
+    private readonly recipients: Recipients,
     private readonly outbox: OutboxService,
   ) {}
 

@@ -1,6 +1,6 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Authenticated, CurrentRequest, CurrentViewer, type RequestContext, type Viewer } from '../../../core/src/index.js';
-import { User, type UserEntity, UsersLoader } from '../../../accounts/src/index.js';
+import { User, UsersLoader } from '../../../accounts/src/index.js';
 import { EndPairArgs, PairFeedbackArgs } from '../args/pair.args.js';
 import type { MentoringCheckInEntity } from '../entities/mentoring-check-in.entity.js';
 import type { MentoringCohortEntity } from '../entities/mentoring-cohort.entity.js';
@@ -51,13 +51,13 @@ export class PairsResolver {
 
   @PairParticipantOrAdmin()
   @ResolveField(() => User)
-  mentor(@Parent() pair: MentoringPairEntity, @CurrentRequest() ctx: RequestContext): Promise<UserEntity> {
+  mentor(@Parent() pair: MentoringPairEntity, @CurrentRequest() ctx: RequestContext): Promise<User> {
     return this.user(ctx, pair.mentorUserId, pair.id);
   }
 
   @PairParticipantOrAdmin()
   @ResolveField(() => User)
-  mentee(@Parent() pair: MentoringPairEntity, @CurrentRequest() ctx: RequestContext): Promise<UserEntity> {
+  mentee(@Parent() pair: MentoringPairEntity, @CurrentRequest() ctx: RequestContext): Promise<User> {
     return this.user(ctx, pair.menteeUserId, pair.id);
   }
 
@@ -79,7 +79,7 @@ export class PairsResolver {
     return isAtRisk(pair, new Date());
   }
 
-  private async user(ctx: RequestContext, userId: string, pairId: string): Promise<UserEntity> {
+  private async user(ctx: RequestContext, userId: string, pairId: string): Promise<User> {
     const user = await this.users.byId(ctx).load(userId);
     if (!user) throw new Error(`pair ${pairId} has no user ${userId}`);
     return user;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { GoodStanding } from '../applications/good-standing.js';
+import { UsersService } from '../../../accounts/src/index.js';
+import { MembershipStandingPort } from '../../../members/src/index.js';
 import { ApplicationsRepository } from '../applications/applications.repository.js';
 import type { MentoringApplicationEntity } from '../entities/mentoring-application.entity.js';
 import type { MentoringCohortEntity } from '../entities/mentoring-cohort.entity.js';
@@ -30,15 +31,25 @@ export class MatchingInputBuilder {
     private readonly programs: ProgramsRepository,
     private readonly previousPairs: PreviousPairsRepository,
     private readonly overrides: MatchOverridesRepository,
-    private readonly goodStanding: GoodStanding,
+    private readonly standing: MembershipStandingPort,
+    private readonly users: UsersService,
   ) {}
+
+  /** Approved applications with each applicant's employer (from their profile, asked of accounts). */
+  private async approvedWithEmployer(manager: EntityManager, cohortId: string): Promise<Array<{ application: MentoringApplicationEntity; employer: string | null }>> {
+    const applications = await this.applications.approved(manager, cohortId);
+    const people = await this.users.people([...new Set(applications.map((a) => a.userId))], manager);
+    const employers = new Map(people.flatMap((p) => (p ? [[p.id, p.employer] as const] : [])));
+    return applications.map((application) => ({ application, employer: employers.get(application.userId) ?? null }));
+  }
 
   async build(manager: EntityManager, cohort: MentoringCohortEntity): Promise<CohortMatchingData> {
     const notes: string[] = [];
     const program = await this.programs.findById(cohort.programId, manager);
-    let approved = await this.applications.approvedWithEmployer(manager, cohort.id);
+    let approved = await this.approvedWithEmployer(manager, cohort.id);
     if (program?.membersOnly && approved.length) {
-      const inGoodStanding = await this.goodStanding.among(manager, [...new Set(approved.map((a) => a.application.userId))]);
+      const standings = await this.standing.of([...new Set(approved.map((a) => a.application.userId))], manager);
+      const inGoodStanding = new Set(standings.filter((s) => s.inGoodStanding).map((s) => s.userId));
       const left = approved.filter((a) => !inGoodStanding.has(a.application.userId));
       if (left.length) {
         notes.push(`${left.length} approved application(s) were left out: the applicant is no longer a member in good standing.`);

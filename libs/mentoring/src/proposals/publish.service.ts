@@ -11,7 +11,7 @@ import type { MatchingResult } from '../matching/index.js';
 import { CohortStatus } from '../mentoring.enums.js';
 import { mentoringConflict, MentoringErrorReason } from '../mentoring.errors.js';
 import { type NewPair, PairsRepository } from '../pairs/pairs.repository.js';
-import { type Recipient, RecipientsRepository } from '../recipients.repository.js';
+import { type Recipient, Recipients } from '../recipients.js';
 import type { MentoringApplicationEntity } from '../entities/mentoring-application.entity.js';
 import { MatchingInputBuilder } from './matching-input.builder.js';
 import { runMatching } from './run-matching.js';
@@ -27,7 +27,7 @@ export class PublishService {
     private readonly cohorts: CohortsRepository,
     private readonly pairs: PairsRepository,
     private readonly inputs: MatchingInputBuilder,
-    private readonly recipients: RecipientsRepository,
+    private readonly recipients: Recipients,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
   ) {}

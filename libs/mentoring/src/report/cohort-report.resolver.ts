@@ -1,6 +1,6 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { AdminOnly, CurrentRequest, type RequestContext } from '../../../core/src/index.js';
-import { User, type UserEntity, UsersLoader } from '../../../accounts/src/index.js';
+import { User, UsersLoader } from '../../../accounts/src/index.js';
 import { FlaggedMentoringPair } from '../types/cohort-report.type.js';
 
 @Resolver(() => FlaggedMentoringPair)
@@ -9,7 +9,7 @@ export class CohortReportResolver {
 
   @AdminOnly()
   @ResolveField(() => User, { description: 'Who said the pair is not a good fit.' })
-  async flaggedBy(@Parent() flag: FlaggedMentoringPair, @CurrentRequest() ctx: RequestContext): Promise<UserEntity> {
+  async flaggedBy(@Parent() flag: FlaggedMentoringPair, @CurrentRequest() ctx: RequestContext): Promise<User> {
     const user = await this.users.byId(ctx).load(flag.flaggedById);
     if (!user) throw new Error(`feedback on pair ${flag.pair.id} has no author`);
     return user;

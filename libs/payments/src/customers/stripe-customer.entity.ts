@@ -1,13 +1,12 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, OneToOne, PrimaryColumn, type Relation } from 'typeorm';
-import { UserEntity } from '../../../accounts/src/index.js';
 
 /** Each account has at most one Stripe Customer, and each Customer belongs to one account. */
 @Entity('stripe_customers')
 export class StripeCustomerEntity {
   @PrimaryColumn({ type: 'uuid' }) userId: string;
-  @OneToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @OneToOne('UserEntity', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'user_id' })
-  user?: Relation<UserEntity>;
+  user?: Relation<object>;
   @Index('stripe_customers_customer_uq', { unique: true })
   @Column({ type: 'text' })
   stripeCustomerId: string;

@@ -1,5 +1,4 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation, UpdateDateColumn } from 'typeorm';
-import { UserEntity } from '../../../accounts/src/index.js';
 import { PaymentProvider, PaymentPurpose, PaymentStatus } from './payment.enums.js';
 
 /**
@@ -23,9 +22,9 @@ import { PaymentProvider, PaymentPurpose, PaymentStatus } from './payment.enums.
 export class PaymentEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'uuid' }) userId: string;
-  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @ManyToOne('UserEntity', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'user_id' })
-  user?: Relation<UserEntity>;
+  user?: Relation<object>;
   @Column({ type: 'text' }) purpose: PaymentPurpose;
   @Column({ type: 'text' }) provider: PaymentProvider;
   /** card, cheque, bank_transfer, cash, other. */

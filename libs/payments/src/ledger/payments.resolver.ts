@@ -1,6 +1,6 @@
 import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AdminOnly, Authenticated, ConnectionArgs, CurrentRequest, CurrentViewer, OwnerOrAdmin, type RequestContext, type Viewer } from '../../../core/src/index.js';
-import { User, UserEntity, UsersLoader } from '../../../accounts/src/index.js';
+import { User, UsersLoader } from '../../../accounts/src/index.js';
 import { Payment, PaymentConnection, PaymentsArgs } from './payment.type.js';
 import { PaymentsService } from './payments.service.js';
 
@@ -25,7 +25,7 @@ export class PaymentsResolver {
 
   @OwnerOrAdmin<Payment>((p) => p.userId)
   @ResolveField(() => User, { description: 'Who paid. The payer and admins only.' })
-  async user(@Parent() payment: Payment, @CurrentRequest() ctx: RequestContext): Promise<UserEntity> {
+  async user(@Parent() payment: Payment, @CurrentRequest() ctx: RequestContext): Promise<User> {
     const user = await this.users.byId(ctx).load(payment.userId);
     if (!user) throw new Error(`payment ${payment.id} has no user`);
     return user;

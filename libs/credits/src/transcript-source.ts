@@ -1,7 +1,7 @@
 /**
- * The contract between the transcript and the features that award CE credits (mentoring now, events
- * next). A feature implements `TranscriptSource` in its own library, exports the class from its module,
- * and adds it to `TranscriptModule.forRoot({ sources: [...] })` in the app module: the transcript
+ * The contract between the transcript and the features that award CE credits (events, mentoring). A
+ * feature implements `TranscriptSource` in its own library, exports the class from its module, and
+ * adds it to `CreditsModule.forRoot({ sources: [...] })` in the app module: the transcript
  * gets every source through the `TRANSCRIPT_SOURCES` token and knows nothing about any of them.
  */
 

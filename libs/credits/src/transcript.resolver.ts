@@ -1,5 +1,5 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { Authenticated, CurrentViewer, type Viewer } from '../../../core/src/index.js';
+import { Authenticated, CurrentViewer, type Viewer } from '../../core/src/index.js';
 import { TranscriptArgs } from './transcript.args.js';
 import { TranscriptService } from './transcript.service.js';
 import { Transcript } from './transcript.type.js';

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { badInput } from '../../../core/src/index.js';
+import { badInput } from '../../core/src/index.js';
 import type { Transcript } from './transcript.type.js';
 import { TRANSCRIPT_SOURCES, type TranscriptItem, type TranscriptPeriod, type TranscriptSource } from './transcript-source.js';
 

@@ -3,7 +3,7 @@ import { TranscriptResolver } from './transcript.resolver.js';
 import { TranscriptService } from './transcript.service.js';
 import { TRANSCRIPT_SOURCES, type TranscriptSource } from './transcript-source.js';
 
-export interface TranscriptModuleOptions {
+export interface CreditsModuleOptions {
   /** The feature modules that export the sources. */
   imports: NonNullable<ModuleMetadata['imports']>;
   /** Every `TranscriptSource` class; each must be exported by one of `imports`. */
@@ -11,15 +11,15 @@ export interface TranscriptModuleOptions {
 }
 
 /**
- * `myTranscript`. Nest has no multi-providers, so the composition root (the app module) lists the
+ * CE credits: `myTranscript`, added up from every feature that awards credits (events, mentoring). Nest has no multi-providers, so the composition root (the app module) lists the
  * sources once and this module collects their instances under `TRANSCRIPT_SOURCES`: a feature adds
  * its source there without touching the transcript or any other source.
  */
 @Module({})
-export class TranscriptModule {
-  static forRoot(options: TranscriptModuleOptions): DynamicModule {
+export class CreditsModule {
+  static forRoot(options: CreditsModuleOptions): DynamicModule {
     return {
-      module: TranscriptModule,
+      module: CreditsModule,
       imports: options.imports,
       providers: [
         { provide: TRANSCRIPT_SOURCES, inject: options.sources, useFactory: (...sources: TranscriptSource[]) => sources },
