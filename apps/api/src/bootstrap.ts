@@ -19,7 +19,6 @@ export async function createApp(config: AppConfig = loadConfig()): Promise<INest
   });
   const logger = app.get<RootLogger>(ROOT_LOGGER);
   app.useLogger(new NestPinoLogger(logger));
-  app.enableShutdownHooks();
   if (config.trustProxy) app.set('trust proxy', true);
   app.disable('x-powered-by');
   app.use(requestIdMiddleware);

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
-import { ConfigError, createRootLogger, loadConfig } from '../../../libs/core/src/index.js';
+import { ConfigError, createRootLogger, loadConfig, ROOT_LOGGER, type RootLogger } from '../../../libs/core/src/index.js';
 import { createApp } from './bootstrap.js';
+import { exitGracefullyOnSignals } from './shutdown.js';
 
 async function main(): Promise<void> {
   let config;
@@ -14,8 +15,10 @@ async function main(): Promise<void> {
     throw error;
   }
   const app = await createApp(config);
+  exitGracefullyOnSignals(app, app.get<RootLogger>(ROOT_LOGGER));
   await app.listen(config.port);
-  createRootLogger(config.logLevel === 'silent' ? 'silent' : 'info').info(
+  const logger = createRootLogger(config.logLevel === 'silent' ? 'silent' : 'info');
+  logger.info(
     { context: 'api', port: config.port },
     `Guildhall API ready: GraphQL at ${config.publicUrl}/graphql`,
   );

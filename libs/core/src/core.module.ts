@@ -8,6 +8,7 @@ import { ExplorerController } from './explorer/explorer.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { JobRegistry } from './jobs/job-registry.js';
 import { JobRunnerService } from './jobs/job-runner.service.js';
+import { WorkerHeartbeatsRepository } from './jobs/worker-heartbeats.repository.js';
 import { LoggingModule } from './logging/logging.module.js';
 import { EmailDelivery } from './outbox/email-delivery.js';
 import { OutboxResolver } from './outbox/outbox.resolver.js';
@@ -26,6 +27,7 @@ import { OutboxService } from './outbox/outbox.service.js';
     EmailDelivery,
     JobRegistry,
     JobRunnerService,
+    WorkerHeartbeatsRepository,
     { provide: APP_PIPE, useClass: GraphQLValidationPipe },
     { provide: APP_FILTER, useClass: PassthroughExceptionFilter },
   ],

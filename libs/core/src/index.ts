@@ -31,7 +31,8 @@ export * from './core.module.js';
 
 import { AuditEntryEntity } from './audit/audit-entry.entity.js';
 import { OutboxMessageEntity } from './outbox/outbox-message.entity.js';
-export const CORE_ENTITIES = [AuditEntryEntity, OutboxMessageEntity];
+import { WorkerHeartbeatEntity } from './jobs/worker-heartbeat.entity.js';
+export const CORE_ENTITIES = [AuditEntryEntity, OutboxMessageEntity, WorkerHeartbeatEntity];
 export * from './graphql/transforms.js';
 export * from './graphql/ids.js';
 export * from './auth/rest-viewer.js';

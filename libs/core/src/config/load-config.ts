@@ -70,6 +70,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const bodyLimit = str(env, 'GUILDHALL_BODY_LIMIT') ?? '2mb';
   if (!/^\d+(kb|mb)$/i.test(bodyLimit)) throw new ConfigError('GUILDHALL_BODY_LIMIT', 'must look like 500kb or 2mb');
   const port = int(env, 'PORT', 3000, 0, 65535);
+  const heartbeatSeconds = int(env, 'GUILDHALL_JOBS_HEARTBEAT_SECONDS', 30, 1, 600);
+  const staleAfterSeconds = int(env, 'GUILDHALL_JOBS_STALE_AFTER_SECONDS', 120, 2, 86400);
+  if (staleAfterSeconds < heartbeatSeconds * 2) {
+    throw new ConfigError('GUILDHALL_JOBS_STALE_AFTER_SECONDS', `must be at least twice GUILDHALL_JOBS_HEARTBEAT_SECONDS (${heartbeatSeconds})`);
+  }
 
   return {
     nodeEnv,
@@ -86,6 +91,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: str(env, 'MAIL_FROM') ?? 'Guildhall <no-reply@guildhall.local>',
     jobsEnabled: bool(env, 'GUILDHALL_JOBS_ENABLED', true),
+    jobs: { heartbeatSeconds, staleAfterSeconds },
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
       nodeEnv === 'test' ? 'silent' : 'info'),
     bodyLimit,
