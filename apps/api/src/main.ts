@@ -1,7 +1,10 @@
 import 'reflect-metadata';
-import { ConfigError, createRootLogger, loadConfig, ROOT_LOGGER, type RootLogger } from '../../../libs/core/src/index.js';
+import { INestApplication } from '@nestjs/common';
+import { AppConfig, ConfigError, createRootLogger, describeError, loadConfig, ROOT_LOGGER, type RootLogger } from '../../../libs/core/src/index.js';
 import { createApp } from './bootstrap.js';
 import { exitGracefullyOnSignals } from './shutdown.js';
+
+const RETRY_DELAYS_S = [1, 2, 5, 10, 30];
 
 async function main(): Promise<void> {
   let config;
@@ -14,9 +17,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const app = await createApp(config);
-  exitGracefullyOnSignals(app, app.get<RootLogger>(ROOT_LOGGER));
-  await app.listen(config.port);
+  await startWithRetries(config);
   const logger = createRootLogger(config.logLevel === 'silent' ? 'silent' : 'info');
   logger.info(
     { context: 'api', port: config.port },
@@ -24,7 +25,37 @@ async function main(): Promise<void> {
   );
 }
 
+/**
+ * A database that is down, read-only or refusing us at start is reported in one line (never the
+ * failed statement or its values) and retried with a growing pause; SIGTERM meanwhile exits at once.
+ */
+async function startWithRetries(config: AppConfig): Promise<INestApplication> {
+  const exitNow = () => process.exit(0);
+  for (let attempt = 1; ; attempt++) {
+    process.on('SIGTERM', exitNow);
+    process.on('SIGINT', exitNow);
+    let app: INestApplication | undefined;
+    let removeHandlers: (() => void) | undefined;
+    try {
+      app = await createApp(config);
+      process.off('SIGTERM', exitNow);
+      process.off('SIGINT', exitNow);
+      removeHandlers = exitGracefullyOnSignals(app, app.get<RootLogger>(ROOT_LOGGER));
+      await app.listen(config.port);
+      return app;
+    } catch (error) {
+      const delay = RETRY_DELAYS_S[Math.min(attempt, RETRY_DELAYS_S.length) - 1];
+      console.error(`Guildhall could not start (attempt ${attempt}): ${describeError(error)}; retrying in ${delay} s`);
+      removeHandlers?.();
+      process.on('SIGTERM', exitNow);
+      await app?.close().catch(() => undefined);
+      process.off('SIGTERM', exitNow);
+      await new Promise((resolve) => setTimeout(resolve, delay * 1000));
+    }
+  }
+}
+
 main().catch((error: unknown) => {
-  console.error('Guildhall failed to start:', error);
+  console.error(`Guildhall failed to start: ${describeError(error)}`);
   process.exit(1);
 });

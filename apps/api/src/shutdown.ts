@@ -17,8 +17,9 @@ const DEFAULT_TIMINGS: ShutdownTimings = { drainMs: 4_000, deadlineMs: 9_500 };
  * the job runner stops first (JobRunnerService.beforeApplicationShutdown: running jobs finish or are
  * unlocked), then TypeORM ends the pool; exit 0. Used instead of Nest's enableShutdownHooks, which closes
  * the HTTP server without a deadline and re-raises the signal (exit 143 rather than 0).
+ * Returns a function that removes the handlers (start-up failed before listening).
  */
-export function exitGracefullyOnSignals(app: INestApplication, logger: RootLogger, timings: ShutdownTimings = DEFAULT_TIMINGS): void {
+export function exitGracefullyOnSignals(app: INestApplication, logger: RootLogger, timings: ShutdownTimings = DEFAULT_TIMINGS): () => void {
   const drain = new HttpDrain(app.getHttpServer() as Server, (open, busy) =>
     logger.info({ context: 'shutdown', open, busy }, `Draining ${open} connections (${busy} with a request in progress)`),
   );
@@ -45,6 +46,10 @@ export function exitGracefullyOnSignals(app: INestApplication, logger: RootLogge
   };
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
+  return () => {
+    process.off('SIGTERM', onSignal);
+    process.off('SIGINT', onSignal);
+  };
 }
 
 async function shutDown(app: INestApplication, drain: HttpDrain, logger: RootLogger, timings: ShutdownTimings): Promise<void> {

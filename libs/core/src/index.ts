@@ -25,6 +25,8 @@ export * from './outbox/outbox-message.entity.js';
 export * from './jobs/job-registry.js';
 export * from './jobs/job-runner.service.js';
 export * from './logging/logger.js';
+export * from './logging/log-serializers.js';
+export * from './logging/repeat-gate.js';
 export * from './logging/logging.module.js';
 export * from './logging/request-id.middleware.js';
 export * from './core.module.js';

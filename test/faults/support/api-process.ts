@@ -59,6 +59,13 @@ export const FAULT_JWT_SECRET = 'fault-test-secret-that-is-long-enough-012345678
 
 /** Starts `node dist/apps/api/src/main.js` on the given database and waits until /ready answers 200. */
 export async function startApi(databaseUrl: string, env: Record<string, string> = {}): Promise<ApiProcess> {
+  const api = await spawnApi(databaseUrl, env);
+  await api.waitReady(30_000);
+  return api;
+}
+
+/** Starts the built server without waiting for it. */
+export async function spawnApi(databaseUrl: string, env: Record<string, string> = {}): Promise<ApiProcess & { waitReady(timeoutMs: number): Promise<void> }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [MAIN_JS], {
@@ -81,21 +88,24 @@ export async function startApi(databaseUrl: string, env: Record<string, string> 
   let gone = false;
   void exited.then(() => (gone = true));
 
-  const started = Date.now();
-  for (;;) {
-    if (gone) throw new Error(`The API exited during start-up:\n${output}`);
-    if (Date.now() - started > 30_000) {
-      child.kill('SIGKILL');
-      throw new Error(`The API was not ready within 30 s:\n${output}`);
+  async function waitReady(timeoutMs: number): Promise<void> {
+    const started = Date.now();
+    for (;;) {
+      if (gone) throw new Error(`The API exited during start-up:\n${output}`);
+      if (Date.now() - started > timeoutMs) {
+        child.kill('SIGKILL');
+        throw new Error(`The API was not ready within ${timeoutMs} ms:\n${output}`);
+      }
+      const ok = await fetch(`${url}/ready`).then((r) => r.ok, () => false);
+      if (ok) return;
+      await new Promise((resolve) => setTimeout(resolve, 150));
     }
-    const ok = await fetch(`${url}/ready`).then((r) => r.ok, () => false);
-    if (ok) break;
-    await new Promise((resolve) => setTimeout(resolve, 150));
   }
 
   return {
     url,
     child,
+    waitReady,
     output: () => output,
     exited,
     async signal(signal) {

@@ -9,6 +9,7 @@ import { APP_CONFIG } from '../config/config.module.js';
 import { sharedPgPool } from '../database/shared-pool.js';
 import { type RootLogger, jobRunnerLogger } from '../logging/logger.js';
 import { ROOT_LOGGER } from '../logging/logging.module.js';
+import { RepeatGate } from '../logging/repeat-gate.js';
 import { JobRegistry } from './job-registry.js';
 import { WorkerHeartbeatsRepository } from './worker-heartbeats.repository.js';
 
@@ -31,6 +32,8 @@ export class JobRunnerService implements OnApplicationBootstrap, BeforeApplicati
   private readonly workerIds = new Set<string>();
   private beatTimer?: NodeJS.Timeout;
   private beating?: Promise<void>;
+  /** A database outage fails every beat and connection alike: log it once a minute with a count. */
+  private readonly repeats = new RepeatGate();
 
   constructor(
     private readonly registry: JobRegistry,
@@ -91,10 +94,16 @@ export class JobRunnerService implements OnApplicationBootstrap, BeforeApplicati
         const released = await this.releaseOrphanedJobs();
         if (released.length) this.logger.warn({ context: 'jobs', workers: released }, 'Released jobs locked by workers of a process that stopped beating');
       } catch (error) {
-        this.logger.warn({ err: error, context: 'jobs' }, 'Worker heartbeat failed');
+        this.warnOnce('Worker heartbeat failed', error);
       }
     })();
     return this.beating;
+  }
+
+  private warnOnce(message: string, error: unknown): void {
+    const heldBack = this.repeats.admit(`${message}:${error instanceof Error ? error.message : String(error)}`);
+    if (heldBack === undefined) return;
+    this.logger.warn({ err: error, context: 'jobs', ...(heldBack ? { repeatedSinceLastLog: heldBack } : {}) }, message);
   }
 
   /**
@@ -104,7 +113,7 @@ export class JobRunnerService implements OnApplicationBootstrap, BeforeApplicati
    */
   private commonOptions() {
     return {
-      pgPool: sharedPgPool(this.dataSource, (error) => this.logger.warn({ err: error, context: 'database' }, 'A pooled connection failed')),
+      pgPool: sharedPgPool(this.dataSource, (error) => this.warnOnce('A pooled connection failed', error)),
       noPreparedStatements: true,
       noHandleSignals: true,
       taskList: this.registry.tasks,
