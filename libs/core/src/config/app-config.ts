@@ -47,6 +47,8 @@ export interface AppConfig {
     offerRequeues: number;
   };
   trustProxy: boolean;
+  /** GET /metrics (Prometheus): off unless enabled; with a token, only `Authorization: Bearer <token>` may read it. */
+  metrics: { enabled: boolean; token?: string };
 }
 
 export class ConfigError extends Error {

@@ -76,6 +76,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     throw new ConfigError('GUILDHALL_JOBS_STALE_AFTER_SECONDS', `must be at least twice GUILDHALL_JOBS_HEARTBEAT_SECONDS (${heartbeatSeconds})`);
   }
 
+  const metricsToken = str(env, 'GUILDHALL_METRICS_TOKEN');
+  if (metricsToken !== undefined && metricsToken.length < 16) throw new ConfigError('GUILDHALL_METRICS_TOKEN', 'must be at least 16 characters');
+  const metricsOpen = bool(env, 'GUILDHALL_METRICS', false);
+
   return {
     nodeEnv,
     port,
@@ -120,5 +124,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
       offerRequeues: int(env, 'EVENTS_OFFER_REQUEUES', 1, 0, 10),
     },
     trustProxy: bool(env, 'TRUST_PROXY', false),
+    metrics: { enabled: metricsOpen || metricsToken !== undefined, token: metricsToken },
   };
 }
