@@ -21,9 +21,10 @@ describeOnServer('what the logs never show', () => {
     await ensureBuilt();
     db = await createFaultDb();
   }, 180_000);
-  afterEach(() => {
+  afterEach(async () => {
     api?.child.kill('SIGKILL');
     api = undefined;
+    await db.sql(`ALTER DATABASE ${new URL(db.url).pathname.slice(1)} SET default_transaction_read_only = off`);
   });
   afterAll(async () => {
     await db?.drop();
@@ -35,7 +36,7 @@ describeOnServer('what the logs never show', () => {
     // No JWT_SECRET: the token-signing key is generated and INSERTed at start, which a read-only database refuses.
     const starting = await spawnApi(db.url, { JWT_SECRET: '' });
     api = starting;
-    await db.waitFor('a start-up failure', () => /could not start \(attempt 2\)/.test(starting.output()), 20_000);
+    await db.waitFor('a start-up failure', () => /could not start \(attempt 2\)/.test(starting.output()), 45_000);
     const output = starting.output();
     expect(output).toMatch(/Guildhall could not start \(attempt 1\): QueryFailedError \(25006\): cannot execute INSERT in a read-only transaction; retrying in 1 s/);
     expect(output).not.toMatch(/app_secrets|parameters|jwt_signing_key/);
