@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { onEmbeddedDatabase } from '../utils/test-db.js';
 import { ApiProcess, startApi } from './support/api-process.js';
@@ -67,4 +68,23 @@ describeOnServer('SIGTERM', () => {
     const [message] = await db.sql(`SELECT status FROM outbox_messages WHERE id = $1`, [messageId]);
     expect(message.status).toBe('SENT');
   }, 60_000);
+
+  it('answers a request that arrives on an open connection just after the signal, then closes it', async () => {
+    api = await startApi(db.url, { GUILDHALL_JOBS_ENABLED: 'false' });
+    const { port } = new URL(api.url);
+    const socket = net.connect(Number(port), '127.0.0.1');
+    let received = '';
+    socket.on('data', (chunk: Buffer) => (received += chunk.toString()));
+    const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    socket.on('error', () => undefined);
+    await new Promise((resolve) => socket.once('connect', resolve));
+    await new Promise((resolve) => setTimeout(resolve, 300)); // the server has accepted the connection
+    const exit = api.signal('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    socket.write(`GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`);
+    await closed;
+    expect(received).toMatch(/^HTTP\/1\.1 200/);
+    expect(received).toMatch(/connection: close/i);
+    expect(await exit).toMatchObject({ code: 0, signal: null });
+  }, 40_000);
 });
