@@ -31,15 +31,19 @@ async function main(): Promise<void> {
  */
 async function startWithRetries(config: AppConfig): Promise<INestApplication> {
   const exitNow = () => process.exit(0);
+  const exitOnSignals = (on: boolean) => {
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+      process.off(signal, exitNow);
+      if (on) process.on(signal, exitNow);
+    }
+  };
   for (let attempt = 1; ; attempt++) {
-    process.on('SIGTERM', exitNow);
-    process.on('SIGINT', exitNow);
+    exitOnSignals(true);
     let app: INestApplication | undefined;
     let removeHandlers: (() => void) | undefined;
     try {
       app = await createApp(config);
-      process.off('SIGTERM', exitNow);
-      process.off('SIGINT', exitNow);
+      exitOnSignals(false);
       removeHandlers = exitGracefullyOnSignals(app, app.get<RootLogger>(ROOT_LOGGER));
       await app.listen(config.port);
       return app;
@@ -47,9 +51,8 @@ async function startWithRetries(config: AppConfig): Promise<INestApplication> {
       const delay = RETRY_DELAYS_S[Math.min(attempt, RETRY_DELAYS_S.length) - 1];
       console.error(`Guildhall could not start (attempt ${attempt}): ${describeError(error)}; retrying in ${delay} s`);
       removeHandlers?.();
-      process.on('SIGTERM', exitNow);
+      exitOnSignals(true);
       await app?.close().catch(() => undefined);
-      process.off('SIGTERM', exitNow);
       await new Promise((resolve) => setTimeout(resolve, delay * 1000));
     }
   }
