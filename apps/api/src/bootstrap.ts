@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import { pinoHttp } from 'pino-http';
-import { AppConfig, loadConfig, NestPinoLogger, requestIdMiddleware, ROOT_LOGGER, RootLogger } from '../../../libs/core/src/index.js';
+import { AppConfig, createRootLogger, loadConfig, NestPinoLogger, requestIdMiddleware, ROOT_LOGGER, RootLogger } from '../../../libs/core/src/index.js';
 import { AppModule } from './app.module.js';
 
 /**
@@ -14,15 +14,13 @@ export async function createApp(config: AppConfig = loadConfig()): Promise<INest
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     rawBody: true,
     bodyParser: false,
-    bufferLogs: true,
-    // A failed start is reported once, by main.ts, instead of Nest's dump of the buffered logs.
-    autoFlushLogs: false,
+    // JSON lines from the first moment: a database that does not answer at start is said at once
+    // ("Unable to connect to the database. Retrying (1)..."), not after the retries in Nest's console format.
+    logger: new NestPinoLogger(createRootLogger(config.logLevel)),
     abortOnError: false,
   });
   const logger = app.get<RootLogger>(ROOT_LOGGER);
   app.useLogger(new NestPinoLogger(logger));
-  app.flushLogs();
-  app.enableShutdownHooks();
   if (config.trustProxy) app.set('trust proxy', true);
   app.disable('x-powered-by');
   app.use(requestIdMiddleware);

@@ -55,14 +55,16 @@ export class AuthService implements ViewerLookup {
     }
   }
 
-  /** Unknown email and wrong password take the same path and about the same time. */
+  /**
+   * Unknown email and wrong password take the same path and about the same time. The attempt is
+   * admitted and recorded as a failure before the password is checked; only a right password clears it.
+   */
   async logIn(input: LogInInput, clientAddress: string): Promise<IssuedSession> {
     const email = input.email.toLowerCase();
-    await this.throttle.assertAllowed(email, clientAddress);
+    await this.throttle.admit(email, clientAddress);
     const user = await this.users.findByEmail(email);
     const ok = await this.hasher.verify(user?.passwordHash, input.password);
     if (!user || !ok) {
-      await this.throttle.recordFailure(email, clientAddress);
       throw new AppError(ErrorCode.UNAUTHENTICATED, BAD_CREDENTIALS, { reason: 'BAD_CREDENTIALS' });
     }
     await this.throttle.clear(email);

@@ -79,14 +79,16 @@ export class TokenService implements OnApplicationBootstrap {
   private signingKey(): Promise<Uint8Array> {
     this.key ??= (async () => {
       if (this.config.jwtSecret) return new TextEncoder().encode(this.config.jwtSecret);
-      const candidate = randomBytes(48).toString('base64url');
-      await this.dataSource.query(
-        `INSERT INTO app_secrets (name, value) VALUES ('jwt_signing_key', $1) ON CONFLICT (name) DO NOTHING`,
-        [candidate],
-      );
-      const rows: Array<{ value: string }> = await this.dataSource.query(
-        `SELECT value FROM app_secrets WHERE name = 'jwt_signing_key'`,
-      );
+      // Read first: a read-only database (a replica, a full disk) that already holds the key still starts.
+      const read = () => this.dataSource.query(`SELECT value FROM app_secrets WHERE name = 'jwt_signing_key'`) as Promise<Array<{ value: string }>>;
+      let rows = await read();
+      if (!rows.length) {
+        await this.dataSource.query(
+          `INSERT INTO app_secrets (name, value) VALUES ('jwt_signing_key', $1) ON CONFLICT (name) DO NOTHING`,
+          [randomBytes(48).toString('base64url')],
+        );
+        rows = await read();
+      }
       return new TextEncoder().encode(rows[0].value);
     })();
     return this.key;

@@ -8,7 +8,11 @@ import { ExplorerController } from './explorer/explorer.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { JobRegistry } from './jobs/job-registry.js';
 import { JobRunnerService } from './jobs/job-runner.service.js';
+import { WorkerHeartbeatsRepository } from './jobs/worker-heartbeats.repository.js';
 import { LoggingModule } from './logging/logging.module.js';
+import { MetricsController } from './metrics/metrics.controller.js';
+import { MetricsSnapshotRepository } from './metrics/metrics-snapshot.repository.js';
+import { MetricsService } from './metrics/metrics.service.js';
 import { EmailDelivery } from './outbox/email-delivery.js';
 import { OutboxResolver } from './outbox/outbox.resolver.js';
 import { OutboxService } from './outbox/outbox.service.js';
@@ -17,7 +21,7 @@ import { OutboxService } from './outbox/outbox.service.js';
 @Global()
 @Module({
   imports: [LoggingModule],
-  controllers: [HealthController, ExplorerController],
+  controllers: [HealthController, ExplorerController, MetricsController],
   providers: [
     AuditService,
     AuditResolver,
@@ -26,9 +30,12 @@ import { OutboxService } from './outbox/outbox.service.js';
     EmailDelivery,
     JobRegistry,
     JobRunnerService,
+    WorkerHeartbeatsRepository,
+    MetricsService,
+    MetricsSnapshotRepository,
     { provide: APP_PIPE, useClass: GraphQLValidationPipe },
     { provide: APP_FILTER, useClass: PassthroughExceptionFilter },
   ],
-  exports: [AuditService, OutboxService, JobRegistry, JobRunnerService, LoggingModule],
+  exports: [AuditService, OutboxService, JobRegistry, JobRunnerService, MetricsService, LoggingModule],
 })
 export class CoreModule {}

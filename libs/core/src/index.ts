@@ -26,13 +26,16 @@ export * from './jobs/job-registry.js';
 export * from './jobs/job-runner.service.js';
 export * from './jobs/enqueue.js';
 export * from './logging/logger.js';
+export * from './logging/log-serializers.js';
+export * from './logging/repeat-gate.js';
 export * from './logging/logging.module.js';
 export * from './logging/request-id.middleware.js';
 export * from './core.module.js';
 
 import { AuditEntryEntity } from './audit/audit-entry.entity.js';
 import { OutboxMessageEntity } from './outbox/outbox-message.entity.js';
-export const CORE_ENTITIES = [AuditEntryEntity, OutboxMessageEntity];
+import { WorkerHeartbeatEntity } from './jobs/worker-heartbeat.entity.js';
+export const CORE_ENTITIES = [AuditEntryEntity, OutboxMessageEntity, WorkerHeartbeatEntity];
 export * from './graphql/transforms.js';
 export * from './graphql/ids.js';
 export * from './auth/rest-viewer.js';

@@ -18,6 +18,12 @@ export interface AppConfig {
   smtpUrl?: string;
   mailFrom: string;
   jobsEnabled: boolean;
+  jobs: {
+    /** How often a process with a job runner says it is alive (and releases dead processes' jobs). */
+    heartbeatSeconds: number;
+    /** A job locked this long by a worker no live process vouches for is released for a retry. */
+    staleAfterSeconds: number;
+  };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   bodyLimit: string;
   publicUrl: string;
@@ -41,6 +47,8 @@ export interface AppConfig {
     offerRequeues: number;
   };
   trustProxy: boolean;
+  /** GET /metrics (Prometheus): off unless enabled; with a token, only `Authorization: Bearer <token>` may read it. */
+  metrics: { enabled: boolean; token?: string };
 }
 
 export class ConfigError extends Error {

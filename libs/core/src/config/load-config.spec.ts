@@ -21,6 +21,9 @@ describe('loadConfig', () => {
     [{ GUILDHALL_ADMIN_EMAIL: 'a@b.org' }, 'GUILDHALL_ADMIN_PASSWORD'],
     [{ GUILDHALL_MIGRATIONS_RUN: 'maybe' }, 'GUILDHALL_MIGRATIONS_RUN'],
     [{ SMTP_URL: 'http://mail' }, 'SMTP_URL'],
+    [{ GUILDHALL_METRICS_TOKEN: 'short' }, 'GUILDHALL_METRICS_TOKEN'],
+    [{ GUILDHALL_METRICS: 'perhaps' }, 'GUILDHALL_METRICS'],
+    [{ GUILDHALL_JOBS_HEARTBEAT_SECONDS: '60', GUILDHALL_JOBS_STALE_AFTER_SECONDS: '90' }, 'GUILDHALL_JOBS_STALE_AFTER_SECONDS'],
   ])('stops on %j naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(variable);
@@ -29,5 +32,15 @@ describe('loadConfig', () => {
   it('turns introspection off in production unless asked', () => {
     expect(loadConfig({ NODE_ENV: 'production' }).graphql.introspection).toBe(false);
     expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' }).graphql.introspection).toBe(true);
+  });
+
+  it('keeps /metrics off unless a token or GUILDHALL_METRICS turns it on', () => {
+    expect(loadConfig({}).metrics).toEqual({ enabled: false, token: undefined });
+    expect(loadConfig({ GUILDHALL_METRICS_TOKEN: 'a-long-enough-token' }).metrics).toEqual({ enabled: true, token: 'a-long-enough-token' });
+    expect(loadConfig({ GUILDHALL_METRICS: 'true' }).metrics).toEqual({ enabled: true, token: undefined });
+  });
+
+  it('recovers crashed jobs after two minutes by default', () => {
+    expect(loadConfig({}).jobs).toEqual({ heartbeatSeconds: 30, staleAfterSeconds: 120 });
   });
 });

@@ -70,6 +70,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const bodyLimit = str(env, 'GUILDHALL_BODY_LIMIT') ?? '2mb';
   if (!/^\d+(kb|mb)$/i.test(bodyLimit)) throw new ConfigError('GUILDHALL_BODY_LIMIT', 'must look like 500kb or 2mb');
   const port = int(env, 'PORT', 3000, 0, 65535);
+  const heartbeatSeconds = int(env, 'GUILDHALL_JOBS_HEARTBEAT_SECONDS', 30, 1, 600);
+  const staleAfterSeconds = int(env, 'GUILDHALL_JOBS_STALE_AFTER_SECONDS', 120, 2, 86400);
+  if (staleAfterSeconds < heartbeatSeconds * 2) {
+    throw new ConfigError('GUILDHALL_JOBS_STALE_AFTER_SECONDS', `must be at least twice GUILDHALL_JOBS_HEARTBEAT_SECONDS (${heartbeatSeconds})`);
+  }
+
+  const metricsToken = str(env, 'GUILDHALL_METRICS_TOKEN');
+  if (metricsToken !== undefined && metricsToken.length < 16) throw new ConfigError('GUILDHALL_METRICS_TOKEN', 'must be at least 16 characters');
+  const metricsOpen = bool(env, 'GUILDHALL_METRICS', false);
 
   return {
     nodeEnv,
@@ -86,6 +95,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: str(env, 'MAIL_FROM') ?? 'Guildhall <no-reply@guildhall.local>',
     jobsEnabled: bool(env, 'GUILDHALL_JOBS_ENABLED', true),
+    jobs: { heartbeatSeconds, staleAfterSeconds },
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
       nodeEnv === 'test' ? 'silent' : 'info'),
     bodyLimit,
@@ -114,5 +124,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
       offerRequeues: int(env, 'EVENTS_OFFER_REQUEUES', 1, 0, 10),
     },
     trustProxy: bool(env, 'TRUST_PROXY', false),
+    metrics: { enabled: metricsOpen || metricsToken !== undefined, token: metricsToken },
   };
 }

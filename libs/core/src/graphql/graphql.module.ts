@@ -6,6 +6,8 @@ import { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { RootLogger } from '../logging/logger.js';
 import { ROOT_LOGGER } from '../logging/logging.module.js';
+import { metricsPlugin } from '../metrics/metrics.plugin.js';
+import { MetricsService } from '../metrics/metrics.service.js';
 import { formatGraphQLError } from './error-formatter.js';
 import { aliasLimitRule, costLimitPlugin, depthLimitRule } from './query-limits.js';
 import { RequestContext, RequestLoaders } from './request-context.js';
@@ -16,8 +18,8 @@ import { requestErrorsPlugin } from './request-errors.plugin.js';
   imports: [
     NestGraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [APP_CONFIG, ROOT_LOGGER],
-      useFactory: (config: AppConfig, logger: RootLogger): ApolloDriverConfig => {
+      inject: [APP_CONFIG, ROOT_LOGGER, MetricsService],
+      useFactory: (config: AppConfig, logger: RootLogger, metrics: MetricsService): ApolloDriverConfig => {
         const production = config.nodeEnv === 'production';
         return {
           path: '/graphql',
@@ -42,7 +44,7 @@ import { requestErrorsPlugin } from './request-errors.plugin.js';
           graphiql: false,
           autoTransformHttpErrors: false,
           validationRules: [depthLimitRule(config.graphql.maxDepth), aliasLimitRule(config.graphql.maxAliases)],
-          plugins: [costLimitPlugin(config.graphql.maxCost), requestErrorsPlugin(logger)],
+          plugins: [costLimitPlugin(config.graphql.maxCost), requestErrorsPlugin(logger), metricsPlugin(metrics)],
         };
       },
     }),

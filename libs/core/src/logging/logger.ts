@@ -1,16 +1,30 @@
 import { LoggerService } from '@nestjs/common';
 import graphileWorker, { type Logger as JobLogger } from 'graphile-worker';
 import { pino, Logger } from 'pino';
+import { safeErrorSerializer } from './log-serializers.js';
 
 export type RootLogger = Logger;
 
-/** Structured JSON logs on stdout; secrets never logged (authorization header and passwords redacted). */
+/**
+ * Structured JSON logs on stdout; secrets never logged: authorization, cookie and Stripe signature
+ * headers and password fields redacted; database errors without their SQL and bound values.
+ */
 export function createRootLogger(level: string): RootLogger {
   return pino({
     level,
     base: { service: 'guildhall' },
+    serializers: { err: safeErrorSerializer, error: safeErrorSerializer },
     redact: {
-      paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.newPassword', '*.currentPassword'],
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'req.headers["stripe-signature"]',
+        '*.password',
+        '*.newPassword',
+        '*.currentPassword',
+        '*.refreshToken',
+        '*.accessToken',
+      ],
       censor: '[redacted]',
     },
     timestamp: pino.stdTimeFunctions.isoTime,
