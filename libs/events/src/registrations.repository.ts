@@ -43,12 +43,6 @@ export class RegistrationsRepository {
     return this.repo(manager).findOneBy({ checkoutSessionId: sessionId });
   }
 
-  /** Still used by seat payments (being moved by the payments work); everything else asks RegistrantContacts. */
-  async contactOf(manager: EntityManager, userId: string): Promise<{ email: string; fullName: string }> {
-    const [row] = await manager.query(`SELECT email, full_name AS "fullName" FROM users WHERE id = $1`, [userId]);
-    return row;
-  }
-
   findLive(manager: EntityManager, eventId: string, userId: string): Promise<RegistrationEntity | null> {
     return this.repo(manager)
       .createQueryBuilder('r')

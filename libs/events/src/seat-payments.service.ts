@@ -10,6 +10,7 @@ import { RegistrationEntity } from './entities/registration.entity.js';
 import { RegistrationStatus } from './events.enums.js';
 import { EventMailer } from './event-mailer.js';
 import { EventPaymentsRepository } from './event-payments.repository.js';
+import { RegistrantContacts } from './registrant-contacts.js';
 import { EventsRepository } from './events.repository.js';
 import { EVENT_PAYMENTS, type EventPaymentsPort } from './payments/event-payments.port.js';
 import { RegistrationsRepository } from './registrations.repository.js';
@@ -40,6 +41,7 @@ export class SeatPaymentsService implements OnModuleInit {
     private readonly ledger: PaymentLedger,
     private readonly waitlist: WaitlistService,
     private readonly mailer: EventMailer,
+    private readonly contacts: RegistrantContacts,
     private readonly jobs: JobRegistry,
     @Inject(EVENT_PAYMENTS) private readonly port: EventPaymentsPort,
     @Inject(ROOT_LOGGER) private readonly logger: RootLogger,
@@ -157,7 +159,7 @@ export class SeatPaymentsService implements OnModuleInit {
         recordedBy: null,
         paidAt: new Date(),
       });
-      const contact = await this.registrations.contactOf(manager, registration.userId);
+      const contact = await this.contacts.of(manager, registration.userId);
       const to = { userId: registration.userId, ...contact };
       if (inTime) {
         registration.status = RegistrationStatus.CONFIRMED;

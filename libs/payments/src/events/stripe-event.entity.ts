@@ -1,14 +1,8 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
-export enum StripeEventSource {
-  WEBHOOK = 'WEBHOOK',
-  RECONCILE = 'RECONCILE',
-}
+import { StripeEventOutcome, StripeEventSource } from './stripe-event.enums.js';
 
-export enum StripeEventOutcome {
-  APPLIED = 'APPLIED',
-  IGNORED = 'IGNORED',
-}
+export { StripeEventOutcome, StripeEventSource };
 
 /**
  * Every Stripe event we have acted on, written in the same transaction as its effect: the primary

@@ -5,7 +5,8 @@ import { inTransaction } from '../../../core/src/index.js';
 import { PaymentRefundEntity } from './payment-refund.entity.js';
 import { PaymentEntity } from './payment.entity.js';
 import { RefundStatus } from './payment.enums.js';
-import { type NewPayment, PaymentsRepository } from './payments.repository.js';
+import type { NewPayment } from './new-payment.js';
+import { PaymentsRepository } from './payments.repository.js';
 import { RefundLedger } from './refund-ledger.service.js';
 import { RefundsRepository } from './refunds.repository.js';
 

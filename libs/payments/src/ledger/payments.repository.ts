@@ -5,7 +5,9 @@ import { lazy, toConnection, type ConnectionShape, decodeTimeIdCursor } from '..
 import { PaymentEntity } from './payment.entity.js';
 import { PaymentStatus } from './payment.enums.js';
 
-export type NewPayment = Omit<PaymentEntity, 'id' | 'createdAt' | 'updatedAt' | 'user' | 'amountRefunded' | 'status'>;
+import type { NewPayment } from './new-payment.js';
+
+export type { NewPayment };
 
 export interface PaymentFilter {
   userId?: string;
