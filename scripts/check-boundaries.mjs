@@ -6,12 +6,21 @@
 // (c) SQL in libs/X names no table owned by another feature (owners come from `@Entity('name')` in
 //     each library; core's tables may be named anywhere; specs may seed any table).
 // Prints `file:line: rule: what` for each violation and exits 1 when there is one.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const SHARED_LIBS = new Set(['core']);
-const SQL_TABLE = /\b(?:FROM|JOIN|INTO|UPDATE|TABLE|REFERENCES)\s+(?:ONLY\s+)?(?:"?public"?\.)?"?([a-z_][a-z0-9_]*)"?/g;
+
+/**
+ * Crossings still to remove, each with its reason, live in <root>/scripts/known-boundary-crossings.json.
+ * They are printed but do not fail the check; one that no longer occurs does (delete its entry), so the
+ * list can only shrink.
+ */
+function knownCrossings(root) {
+  const file = join(root, 'scripts', 'known-boundary-crossings.json');
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')).crossings : [];
+}const SQL_TABLE = /\b(?:FROM|JOIN|INTO|UPDATE|TABLE|REFERENCES)\s+(?:ONLY\s+)?(?:"?public"?\.)?"?([a-z_][a-z0-9_]*)"?/g;
 /** TypeORM's query builder takes table names as strings too: .innerJoin('users', 'u', …), .from('users', 'u'). */
 const BUILDER_TABLE = /\.(?:innerJoin|leftJoin|innerJoinAndSelect|leftJoinAndSelect|from|into|update)\(\s*(['"])([a-z_][a-z0-9_]*)\1/g;
 const ENTITY_DECORATOR = /@Entity\(\s*(['"])([a-z_][a-z0-9_]*)\1/g;
@@ -153,13 +162,24 @@ export function checkBoundaries(root) {
   return violations;
 }
 
+/** Splits violations into the listed (known) crossings and the rest; names listed crossings that no longer occur. */
+export function withKnownCrossings(all, crossings) {
+  const isKnown = (v) => v.rule === 'sql' && crossings.some((k) => k.file === v.file && v.message.includes(`table ${k.table} `));
+  const known = all.filter(isKnown);
+  const violations = all.filter((v) => !isKnown(v));
+  const stale = crossings.filter((k) => !known.some((v) => v.file === k.file && v.message.includes(`table ${k.table} `)));
+  return { violations, known, stale };
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const root = resolve(process.argv[2] ?? process.cwd());
-  const violations = checkBoundaries(root);
+  const { violations, known, stale } = withKnownCrossings(checkBoundaries(root), knownCrossings(root));
+  for (const v of known) console.log(`known: ${v.file}:${v.line}: ${v.message}`);
   for (const v of violations) console.log(`${v.file}:${v.line}: ${v.rule}: ${v.message}`);
-  if (violations.length) {
-    console.error(`\n${violations.length} boundary violation(s)`);
+  for (const k of stale) console.log(`${k.file}: no longer names ${k.table}: delete its entry from scripts/known-boundary-crossings.json`);
+  if (violations.length || stale.length) {
+    console.error(`\n${violations.length} boundary violation(s), ${stale.length} stale exception(s)`);
     process.exit(1);
   }
-  console.log('Feature boundaries hold.');
+  console.log(`Feature boundaries hold (${known.length} known crossing(s) listed above, still to remove).`);
 }

@@ -99,3 +99,36 @@ describe('scripts/check-boundaries.mjs', () => {
     ]);
   });
 });
+
+describe('known crossings (scripts/known-boundary-crossings.json)', () => {
+  const crossing = {
+    ...clean,
+    'libs/members/src/directory.repository.ts': `const q = 'SELECT full_name FROM users';\n`,
+  };
+  const withList = (files: Record<string, string>, crossings: Array<{ file: string; table: string }>) =>
+    tree({ ...files, 'scripts/known-boundary-crossings.json': JSON.stringify({ crossings }) });
+  const roots: string[] = [];
+  afterAll(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
+
+  it('a listed crossing is printed as known and does not fail the check', () => {
+    const root = withList(crossing, [{ file: 'libs/members/src/directory.repository.ts', table: 'users' }]);
+    roots.push(root);
+    const run = spawnSync(process.execPath, [checker, root], { encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^known: libs\/members\/src\/directory\.repository\.ts:1: /m);
+  });
+
+  it('a listed crossing that no longer occurs fails the check, so the list only shrinks', () => {
+    const root = withList(clean, [{ file: 'libs/members/src/directory.repository.ts', table: 'users' }]);
+    roots.push(root);
+    const run = spawnSync(process.execPath, [checker, root], { encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('libs/members/src/directory.repository.ts: no longer names users');
+  });
+
+  it('an unlisted crossing still fails', () => {
+    const root = withList(crossing, []);
+    roots.push(root);
+    expect(check(root).status).toBe(1);
+  });
+});
