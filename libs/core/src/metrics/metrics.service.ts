@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Pool } from 'pg';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
+import { DATABASE_TARGET } from '../database/database.module.js';
+import type { DatabaseTarget } from '../database/database-target.js';
 import { MetricsSnapshotRepository, QueueSnapshot } from './metrics-snapshot.repository.js';
 
 interface DatabaseSnapshot {
@@ -46,6 +48,7 @@ export class MetricsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly snapshots: MetricsSnapshotRepository,
+    @Inject(DATABASE_TARGET) target: DatabaseTarget,
   ) {
     collectDefaultMetrics({ register: this.registry, prefix: 'guildhall_' });
     const pool = () => (this.dataSource.driver as unknown as { master?: Pool }).master;
@@ -61,6 +64,17 @@ export class MetricsService {
         this.set({ state: 'waiting' }, p?.waitingCount ?? 0);
       },
     });
+    const embedded = target.embedded;
+    if (embedded) {
+      new Gauge({
+        name: 'guildhall_embedded_postgres_up',
+        help: '1 while the embedded PostgreSQL server this process started is running (only without DATABASE_URL)',
+        registers: [this.registry],
+        collect() {
+          this.set(embedded.running ? 1 : 0);
+        },
+      });
+    }
     // The database gauges read one shared snapshot per scrape; a failed read shows in guildhall_database_up.
     const snapshot = () => this.snapshot();
     new Gauge({
