@@ -11,23 +11,17 @@ export interface ReportRow {
   payments: number;
 }
 
-/** Orders as PostgreSQL's C collation does: by code point. */
-function byCodePoint(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
-  for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    const d = x[i].codePointAt(0)! - y[i].codePointAt(0)!;
-    if (d !== 0) return d;
-  }
-  return x.length - y.length;
-}
+/** Months (YYYY-MM) and currency codes are ASCII: plain comparison is the database's order too. */
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Groups the ledger's money per payment into report lines by (month, tier, currency): payments by the
  * month they were received, refunds by the month they succeeded. Money of payments with no dues tier
- * (or a tier with no name) is left out. Ordered by month, then tier name, then currency.
+ * (or a tier with no name) is left out. Ordered by month, then tier name, then currency: `tierNames`
+ * iterates in name order as the database collates it (TiersService.namesOf), and that order is kept.
  */
 export function reportLines(figures: LedgerMonthFigures, tierOfPayment: ReadonlyMap<string, string>, tierNames: ReadonlyMap<string, string>): ReportRow[] {
+  const nameRank = new Map([...tierNames.keys()].map((tierId, rank) => [tierId, rank]));
   const lines = new Map<string, ReportRow>();
   const lineFor = (paymentId: string, month: string, currency: string): ReportRow | undefined => {
     const tierId = tierOfPayment.get(paymentId);
@@ -48,5 +42,5 @@ export function reportLines(figures: LedgerMonthFigures, tierOfPayment: Readonly
     const line = lineFor(refund.paymentId, refund.month, refund.currency);
     if (line) line.refunded += refund.amount;
   }
-  return [...lines.values()].sort((a, b) => byCodePoint(a.month, b.month) || byCodePoint(a.tierName, b.tierName) || byCodePoint(a.currency, b.currency));
+  return [...lines.values()].sort((a, b) => compare(a.month, b.month) || nameRank.get(a.tierId)! - nameRank.get(b.tierId)! || compare(a.currency, b.currency));
 }
