@@ -15,7 +15,6 @@ import { MembershipExtensionService } from './fulfilment/membership-extension.se
 import { OfflinePaymentsService } from './offline/offline-payments.service.js';
 import { ReconciliationService } from './reconciliation/reconciliation.service.js';
 import { RefundsService } from './refunds/refunds.service.js';
-import { DuesReportRepository } from './reports/dues-report.repository.js';
 import { DuesReportService } from './reports/dues-report.service.js';
 import { AutoRenewService } from './subscriptions/auto-renew.service.js';
 import { DuesSubscriptionsRepository } from './subscriptions/dues-subscriptions.repository.js';
@@ -65,7 +64,6 @@ import { DuesStripeListener } from './webhooks/dues-stripe.listener.js';
     RefundsService,
     OfflinePaymentsService,
     ReconciliationService,
-    DuesReportRepository,
     DuesReportService,
     DuesAdminResolver,
   ],

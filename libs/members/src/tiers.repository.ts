@@ -41,6 +41,11 @@ export class TiersRepository {
     return ids.map((id) => byId.get(id));
   }
 
+  /** Ids and names of these tiers, ordered by name in the database's collation. */
+  namesByIds(ids: readonly string[]): Promise<Array<{ id: string; name: string }>> {
+    return this.repo().createQueryBuilder('t').select(['t.id', 't.name']).where('t.id = ANY(:ids)', { ids }).orderBy('t.name', 'ASC').getMany();
+  }
+
   save(manager: EntityManager, tier: Partial<MembershipTierEntity>): Promise<MembershipTierEntity> {
     return this.repo(manager).save(this.repo(manager).create(tier));
   }

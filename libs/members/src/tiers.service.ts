@@ -32,6 +32,16 @@ export class TiersService {
     return this.tiers.findById(id, manager);
   }
 
+  /**
+   * Tier names by id, in one query; the map iterates in name order (the database's collation), so
+   * reports can order by name as SQL would. Ids that name no tier are left out.
+   */
+  async namesOf(ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const tiers = await this.tiers.namesByIds([...new Set(ids)]);
+    return new Map(tiers.map((t) => [t.id, t.name]));
+  }
+
   list(viewer: Viewer | undefined, includeInactive: boolean): Promise<MembershipTierEntity[]> {
     return this.tiers.list(includeInactive && viewer?.role === Role.ADMIN);
   }

@@ -20,6 +20,8 @@ export * from './ledger/payment.type.js';
 export * from './ledger/refund-ledger.service.js';
 export * from './ledger/payment-ledger.service.js';
 export type { NewPayment } from './ledger/new-payment.js';
+export * from './ledger/ledger-reports.service.js';
+export type { LedgerMonthAmount, LedgerMonthFigures } from './ledger/ledger-month-amount.js';
 export * from './ledger/stripe-refund-facts.js';
 export * from './ledger/stripe-refunds-sync.service.js';
 

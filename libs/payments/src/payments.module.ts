@@ -4,6 +4,8 @@ import { StripeCustomersService } from './customers/stripe-customers.service.js'
 import { StripeEventsRepository } from './events/stripe-events.repository.js';
 import { StripeSyncRuns } from './events/stripe-sync-runs.service.js';
 import { SyncCursorsRepository } from './events/sync-cursors.repository.js';
+import { LedgerReportsRepository } from './ledger/ledger-reports.repository.js';
+import { LedgerReports } from './ledger/ledger-reports.service.js';
 import { PaymentLedger } from './ledger/payment-ledger.service.js';
 import { PaymentsRepository } from './ledger/payments.repository.js';
 import { PaymentsResolver } from './ledger/payments.resolver.js';
@@ -39,10 +41,12 @@ import { StripeWebhookController } from './webhooks/stripe-webhook.controller.js
     RefundsRepository,
     RefundLedger,
     PaymentLedger,
+    LedgerReportsRepository,
+    LedgerReports,
     StripeRefundsSync,
     PaymentsService,
     PaymentsResolver,
   ],
-  exports: [StripeGateway, StripeCustomersService, StripeSyncRuns, StripeEventDispatcher, StripeEventReplay, RefundLedger, PaymentLedger, StripeRefundsSync],
+  exports: [StripeGateway, StripeCustomersService, StripeSyncRuns, StripeEventDispatcher, StripeEventReplay, RefundLedger, PaymentLedger, LedgerReports, StripeRefundsSync],
 })
 export class PaymentsModule {}

@@ -17,6 +17,16 @@ export class DuesPaymentsRepository {
     return rows.length > 0;
   }
 
+  /** The tier each of these ledger payments paid for, in one query (payments that are not dues are left out). */
+  async tiersOf(paymentIds: readonly string[]): Promise<Map<string, string>> {
+    if (paymentIds.length === 0) return new Map();
+    const rows: Array<{ paymentId: string; tierId: string }> = await this.dataSource.query(
+      `SELECT payment_id AS "paymentId", tier_id AS "tierId" FROM dues_payments WHERE payment_id = ANY($1::uuid[])`,
+      [[...new Set(paymentIds)]],
+    );
+    return new Map(rows.map((r) => [r.paymentId, r.tierId]));
+  }
+
   findByPaymentId(paymentId: string, manager?: EntityManager): Promise<DuesPaymentEntity | null> {
     return (manager ?? this.dataSource.manager).getRepository(DuesPaymentEntity).findOneBy({ paymentId });
   }

@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { badInput, type Money } from '../../../core/src/index.js';
+import { TiersService } from '../../../members/src/index.js';
+import { LedgerReports, PaymentPurpose } from '../../../payments/src/index.js';
+import { DuesPaymentsRepository } from '../fulfilment/dues-payments.repository.js';
 import { DuesSubscriptionsRepository } from '../subscriptions/dues-subscriptions.repository.js';
+import { reportLines, type ReportRow } from './dues-report.lines.js';
 import { DuesReport } from './dues-report.type.js';
-import { DuesReportRepository, type ReportRow } from './dues-report.repository.js';
 
 const MAX_RANGE_MS = 5 * 366 * 86_400_000;
 /** GraphQL Int is 32-bit: a sum of minor units beyond it cannot be shown as Money. */
@@ -17,14 +20,24 @@ function totals(rows: ReportRow[], pick: (row: ReportRow) => number): Money[] {
 @Injectable()
 export class DuesReportService {
   constructor(
-    private readonly report: DuesReportRepository,
+    private readonly ledger: LedgerReports,
+    private readonly duesPayments: DuesPaymentsRepository,
+    private readonly tiers: TiersService,
     private readonly subscriptions: DuesSubscriptionsRepository,
   ) {}
+
+  /** Three statements whatever the number of payments: the ledger's money, the payments' tiers, the tiers' names. */
+  private async lines(from: Date, to: Date): Promise<ReportRow[]> {
+    const figures = await this.ledger.moneyByPaymentAndMonth(PaymentPurpose.DUES, from, to);
+    const tierOfPayment = await this.duesPayments.tiersOf([...figures.paid, ...figures.refunded].map((f) => f.paymentId));
+    const tierNames = await this.tiers.namesOf([...new Set(tierOfPayment.values())]);
+    return reportLines(figures, tierOfPayment, tierNames);
+  }
 
   async build(from: Date, to: Date): Promise<DuesReport> {
     if (to <= from) throw badInput('to', 'must be after from');
     if (to.getTime() - from.getTime() > MAX_RANGE_MS) throw badInput('to', 'must be at most 5 years after from');
-    const [rows, activeAutoRenewals] = await Promise.all([this.report.byMonthAndTier(from, to), this.subscriptions.countAutoRenewing()]);
+    const [rows, activeAutoRenewals] = await Promise.all([this.lines(from, to), this.subscriptions.countAutoRenewing()]);
     const collected = totals(rows, (r) => r.collected);
     const refunded = totals(rows, (r) => r.refunded);
     const net = totals(rows, (r) => r.collected - r.refunded);
