@@ -1,4 +1,7 @@
-/** A small seeded PRNG (mulberry32): the same seed gives the same data set on every machine. */
+/**
+ * The one seeded PRNG (mulberry32): the same seed gives the same data set, or the same failing test
+ * case, on every machine. Here because the seed scripts ship in dist; tests use it through test/utils/random.ts.
+ */
 export interface Random {
   /** A float in [0, 1). */
   next(): number;
@@ -7,6 +10,8 @@ export interface Random {
   /** `count` distinct items (fewer when there are not that many). */
   sample<T>(items: readonly T[], count: number): T[];
   chance(probability: number): boolean;
+  /** A shuffled copy (Fisher-Yates). */
+  shuffle<T>(items: readonly T[]): T[];
 }
 
 export function createRandom(seed: number): Random {
@@ -22,7 +27,7 @@ export function createRandom(seed: number): Random {
   return {
     next,
     int,
-    pick: (items) => items[Math.floor(next() * items.length)],
+    pick: (items) => items[Math.floor(next() * items.length)]!,
     sample: (items, count) => {
       const pool = [...items];
       const out: (typeof items)[number][] = [];
@@ -30,5 +35,13 @@ export function createRandom(seed: number): Random {
       return out;
     },
     chance: (p) => next() < p,
+    shuffle: (items) => {
+      const copy = [...items];
+      for (let i = copy.length - 1; i > 0; i--) {
+        const j = int(0, i);
+        [copy[i], copy[j]] = [copy[j], copy[i]];
+      }
+      return copy;
+    },
   };
 }
