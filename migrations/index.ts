@@ -7,6 +7,7 @@ import { CreateCommunities1795879209297 } from './1795879209297-CreateCommunitie
 import { AddOutboxAttachments1795882445813 } from './1795882445813-AddOutboxAttachments.js';
 import { AddSyncCursorRunLease1795890000001 } from './1795890000001-AddSyncCursorRunLease.js';
 import { CreateWorkerHeartbeats1795893000001 } from './1795893000001-CreateWorkerHeartbeats.js';
+import { MoveProfilesToMembers1795894000001 } from './1795894000001-MoveProfilesToMembers.js';
 
 /** Every migration, in order. Generate the next with `npm run migration:generate -- <VerbNoun>`. */
-export const MIGRATIONS = [CreateFoundation1795875679496, CreateMembers1795876815854, CreateEvents1795878239797, CreateMentoring1795878312297, CreateDues1795878403738, CreateCommunities1795879209297, AddOutboxAttachments1795882445813, AddSyncCursorRunLease1795890000001, CreateWorkerHeartbeats1795893000001];
+export const MIGRATIONS = [CreateFoundation1795875679496, CreateMembers1795876815854, CreateEvents1795878239797, CreateMentoring1795878312297, CreateDues1795878403738, CreateCommunities1795879209297, AddOutboxAttachments1795882445813, AddSyncCursorRunLease1795890000001, CreateWorkerHeartbeats1795893000001, MoveProfilesToMembers1795894000001];

@@ -142,18 +142,25 @@ async function main(): Promise<void> {
     await db.dataSource.transaction(async (manager) => {
       const tierIds = await ensureSeedTiers(manager);
       const [admin]: Array<{ id: string }> = await manager.query(
-        `INSERT INTO users (email, password_hash, full_name, role, headline) VALUES ($1, $2, 'Demo Administrator', 'ADMIN', 'Membership secretary')
-         RETURNING id`,
+        `INSERT INTO users (email, password_hash, full_name, role) VALUES ($1, $2, 'Demo Administrator', 'ADMIN') RETURNING id`,
         [DEMO_ADMIN_EMAIL, adminHash],
       );
+      await manager.query(`UPDATE member_profiles SET headline = 'Membership secretary' WHERE user_id = $1`, [admin.id]);
       const iso = (d: Date | null) => (d ? d.toISOString() : null);
       const users: Array<{ id: string; email: string }> = await manager.query(
-        `INSERT INTO users (email, password_hash, full_name, headline, bio, location, employer, skills, directory_visible)
-         SELECT r.email, $1, r.full_name, r.headline, r.bio, r.location, r.employer, string_to_array(r.skills, ','), r.visible
-           FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::bool[])
-             AS r(email, full_name, headline, bio, location, employer, skills, visible)
-         ON CONFLICT (email) DO NOTHING
-         RETURNING id, email`,
+        `WITH r AS (
+           SELECT * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::bool[])
+             AS r(email, full_name, headline, bio, location, employer, skills, visible)),
+         accounts AS (
+           INSERT INTO users (email, password_hash, full_name) SELECT r.email, $1, r.full_name FROM r
+           ON CONFLICT (email) DO NOTHING
+           RETURNING id, email),
+         profiles AS (
+           -- users' trigger then finds these rows and refreshes their search vector with the name.
+           INSERT INTO member_profiles (user_id, headline, bio, location, employer, skills, directory_visible)
+           SELECT a.id, r.headline, r.bio, r.location, r.employer, string_to_array(r.skills, ','), r.visible
+             FROM accounts a JOIN r ON r.email = a.email)
+         SELECT id, email FROM accounts`,
         [
           memberHash,
           members.map((m) => m.email),

@@ -108,4 +108,21 @@ describe('member directory', () => {
     // viewer, page, memberships, tiers, periods
     expect(large.count).toBeLessThanOrEqual(5);
   });
+
+  it('loads the profile fields of a page of 20 people in one statement', async () => {
+    const q = `query($first: Int) { users(first: $first) { edges { node { id headline bio location employer skills directoryVisible } } } }`;
+    const { result, statements } = await countQueries(() => t.gql(q, { first: 20 }, admin.accessToken), dataStatements);
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.users.edges.length).toBeGreaterThan(5);
+    expect(result.data!.users.edges.find((e: { node: { id: string } }) => e.node.id === listed[1].id).node).toMatchObject({ headline: 'Backend engineer', skills: ['go', 'postgres'], directoryVisible: true });
+    expect(statements.filter((sql) => /FROM "member_profiles"/.test(sql))).toHaveLength(1);
+  });
+
+  it('finds a member by their new name after a rename, and no longer by the old one', async () => {
+    const member = listed[4];
+    const renamed = await t.gql(`mutation { updateMyProfile(input: { fullName: "Evelyn Quartermaine" }) { fullName headline } }`, {}, member.accessToken);
+    expect(renamed.data!.updateMyProfile).toEqual({ fullName: 'Evelyn Quartermaine', headline: 'Designer' });
+    expect(names(await t.gql(DIRECTORY, { search: 'quarterm' }, viewer.accessToken))).toEqual(['Evelyn Quartermaine']);
+    expect(names(await t.gql(DIRECTORY, { search: 'evans' }, viewer.accessToken))).toEqual([]);
+  });
 });

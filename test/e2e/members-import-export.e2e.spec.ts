@@ -418,7 +418,7 @@ describe('member CSV import and export', () => {
         expect(imported.body.errors).toEqual([]);
         const second = await getExport(other, otherAdmin.accessToken);
         expect(second.text).toBe(first.text);
-        const [formula] = await other.sql(`SELECT full_name, headline, location, employer FROM users WHERE email = 'formula@example.org'`);
+        const [formula] = await other.sql(`SELECT u.full_name, p.headline, p.location, p.employer FROM users u JOIN member_profiles p ON p.user_id = u.id WHERE u.email = 'formula@example.org'`);
         expect(formula).toEqual({ full_name: '=HYPERLINK("http://x")', headline: '+1, headline', location: '@home', employer: '-firm' });
       } finally {
         await other.close();

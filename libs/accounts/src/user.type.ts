@@ -7,12 +7,7 @@ export class User {
   /** Guarded in the resolver: the user themself and admins only. */
   email: string;
   @Field() fullName: string;
-  @Field(() => String, { nullable: true }) headline: string | null;
-  @Field(() => String, { nullable: true }) bio: string | null;
-  @Field(() => String, { nullable: true }) location: string | null;
-  @Field(() => String, { nullable: true }) employer: string | null;
-  @Field(() => [String]) skills: string[];
-  @Field({ description: 'Shown in the member directory (while in good standing).' }) directoryVisible: boolean;
+  // Profile fields (headline, bio, location, employer, skills, directoryVisible) are resolved by members.
   @Field(() => Role) role: Role;
   @Field() createdAt: Date;
 }

@@ -11,9 +11,6 @@ export interface UserContact {
   fullName: string;
 }
 
-/** The profile fields a person edits about themself. */
-export type ProfilePatch = Partial<Pick<UserEntity, 'fullName' | 'headline' | 'bio' | 'location' | 'employer' | 'skills' | 'directoryVisible'>>;
-
 @Injectable()
 export class UsersRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -47,8 +44,8 @@ export class UsersRepository {
     return ids.map((id) => byId.get(id));
   }
 
-  async updateProfile(id: string, patch: ProfilePatch): Promise<void> {
-    await this.repo().update({ id }, patch);
+  async updateFullName(id: string, fullName: string, manager?: EntityManager): Promise<void> {
+    await this.repo(manager).update({ id }, { fullName });
   }
 
   insert(manager: EntityManager, user: Pick<UserEntity, 'email' | 'passwordHash' | 'fullName' | 'role'>): Promise<UserEntity> {

@@ -5,8 +5,8 @@ import { APP_CONFIG, type AppConfig, AuditService, conflict, notFound, ROOT_LOGG
 import { UserEntity } from './entities/user.entity.js';
 import { PasswordHasher } from './password-hasher.js';
 import type { User } from './user.type.js';
-import { type ProfilePatch, type UserContact, UsersRepository } from './users.repository.js';
-export type { ProfilePatch, UserContact } from './users.repository.js';
+import { type UserContact, UsersRepository } from './users.repository.js';
+export type { UserContact } from './users.repository.js';
 
 @Injectable()
 export class UsersService implements OnModuleInit {
@@ -87,7 +87,7 @@ export class UsersService implements OnModuleInit {
     });
   }
 
-  /** People's accounts with their profiles, in the order of `ids` (undefined when there is no such account). */
+  /** People's accounts, in the order of `ids` (undefined when there is no such account). */
   people(ids: readonly string[], manager?: EntityManager): Promise<Array<User | undefined>> {
     return ids.length ? this.users.findByIds(ids, manager) : Promise.resolve([]);
   }
@@ -100,9 +100,9 @@ export class UsersService implements OnModuleInit {
     return (await this.users.lockById(manager, userId)) !== null;
   }
 
-  /** Writes the given profile fields (until profiles move to the members feature, they live on the account). */
-  async updateProfile(userId: string, patch: ProfilePatch): Promise<void> {
-    if (Object.keys(patch).length) await this.users.updateProfile(userId, patch);
+  /** Renames the account (the profile itself belongs to members); in the caller's transaction when given. */
+  async rename(userId: string, fullName: string, manager?: EntityManager): Promise<void> {
+    await this.users.updateFullName(userId, fullName, manager);
   }
 
   /** Email and name of each person, in the order of `ids` (undefined when there is no such account). */

@@ -4,6 +4,8 @@ import { RequestContext } from '../../core/src/index.js';
 import { MembershipPeriodEntity } from './entities/membership-period.entity.js';
 import { MembershipTierEntity } from './entities/membership-tier.entity.js';
 import { MembershipEntity } from './entities/membership.entity.js';
+import { MemberProfileEntity } from './entities/member-profile.entity.js';
+import { MemberProfilesRepository } from './member-profiles.repository.js';
 import { MembershipsRepository } from './memberships.repository.js';
 import { TiersRepository } from './tiers.repository.js';
 
@@ -13,6 +15,7 @@ export class MembersLoader {
   constructor(
     private readonly memberships: MembershipsRepository,
     private readonly tiers: TiersRepository,
+    private readonly profiles: MemberProfilesRepository,
   ) {}
 
   membershipByUserId(ctx: RequestContext): DataLoader<string, MembershipEntity | undefined> {
@@ -25,5 +28,9 @@ export class MembersLoader {
 
   periodsByMembershipId(ctx: RequestContext): DataLoader<string, MembershipPeriodEntity[]> {
     return ctx.loaders.get('members.periodsByMembershipId', () => new DataLoader((ids: readonly string[]) => this.memberships.periodsByMembershipIds(ids)));
+  }
+
+  profileByUserId(ctx: RequestContext): DataLoader<string, MemberProfileEntity | undefined> {
+    return ctx.loaders.get('members.profileByUserId', () => new DataLoader((ids: readonly string[]) => this.profiles.findByUserIds(ids)));
   }
 }

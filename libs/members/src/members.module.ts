@@ -13,6 +13,8 @@ import { MembershipsResolver } from './memberships.resolver.js';
 import { MembershipsService } from './memberships.service.js';
 import { MembershipChangesService } from './membership-changes.service.js';
 import { ProfileService } from './profile.service.js';
+import { ProfileFieldsResolver } from './profile-fields.resolver.js';
+import { MemberProfilesRepository } from './member-profiles.repository.js';
 import { TiersRepository } from './tiers.repository.js';
 import { TiersResolver } from './tiers.resolver.js';
 import { TiersService } from './tiers.service.js';
@@ -34,6 +36,8 @@ import { MembershipStandingService } from './standing/membership-standing.servic
     MemberSearchRepository,
     MembershipStatsService,
     ProfileService,
+    MemberProfilesRepository,
+    ProfileFieldsResolver,
     UsersDirectoryResolver,
     MembershipLifecycleService,
     MemberImportRepository,
@@ -43,6 +47,6 @@ import { MembershipStandingService } from './standing/membership-standing.servic
     MembershipStandingService,
     { provide: MembershipStandingPort, useExisting: MembershipStandingService },
   ],
-  exports: [TiersService, MembershipStandingPort, MembershipChangesService, MembershipsService, MembershipsRepository, TiersRepository, MembersLoader, MembershipLifecycleService, MemberImportService, MemberExportService],
+  exports: [ProfileService, TiersService, MembershipStandingPort, MembershipChangesService, MembershipsService, MembershipsRepository, TiersRepository, MembersLoader, MembershipLifecycleService, MemberImportService, MemberExportService],
 })
 export class MembersModule {}

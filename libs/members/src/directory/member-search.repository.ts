@@ -23,8 +23,8 @@ export interface MemberSearch {
   matchEmail?: boolean;
 }
 
-const USER_COLUMNS = `u.id, u.email, u.full_name AS "fullName", u.role, u.headline, u.bio, u.location, u.employer,
-  u.skills, u.directory_visible AS "directoryVisible", u.created_at AS "createdAt"`;
+/** The account's own fields; the profile fields resolve through the per-request profile loader. */
+const USER_COLUMNS = `u.id, u.email, u.full_name AS "fullName", u.role, u.created_at AS "createdAt"`;
 
 /**
  * One statement per page, keyset-paged: by relevance then name when searching, by name otherwise.
@@ -43,7 +43,7 @@ export class MemberSearchRepository {
     let join = '';
 
     if (options.directoryOnly) {
-      where.push('u.directory_visible');
+      where.push('p.directory_visible');
       join = `JOIN memberships m ON m.user_id = u.id AND ${goodStandingSql('m')}`;
     } else if (options.status || options.tierId) {
       join = `JOIN LATERAL (SELECT x.status, x.tier_id FROM memberships x WHERE x.user_id = u.id
@@ -51,20 +51,20 @@ export class MemberSearchRepository {
       if (options.status) where.push(`m.status = ${p(options.status)}`);
       if (options.tierId) where.push(`m.tier_id = ${p(options.tierId)}::uuid`);
     }
-    if (options.skills?.length) where.push(`u.skills @> ${p(options.skills.map((s) => s.trim().toLowerCase()))}::text[]`);
-    if (options.location) where.push(`u.location ILIKE ${p(likePrefix(options.location.trim()))}`);
+    if (options.skills?.length) where.push(`p.skills @> ${p(options.skills.map((s) => s.trim().toLowerCase()))}::text[]`);
+    if (options.location) where.push(`p.location ILIKE ${p(likePrefix(options.location.trim()))}`);
 
     let rank = '0::real';
     if (tsQuery) {
       const q = p(tsQuery);
-      rank = `ts_rank(u.search_vector, to_tsquery('simple', ${q}))`;
-      const textMatch = `u.search_vector @@ to_tsquery('simple', ${q})`;
+      rank = `ts_rank(p.search_vector, to_tsquery('simple', ${q}))`;
+      const textMatch = `p.search_vector @@ to_tsquery('simple', ${q})`;
       where.push(options.matchEmail && options.search ? `(${textMatch} OR u.email LIKE ${p(likePrefix(options.search.trim().toLowerCase()))})` : textMatch);
     } else if (options.search && options.matchEmail) {
       where.push(`u.email LIKE ${p(likePrefix(options.search.trim().toLowerCase()))}`);
     }
 
-    const filterSql = `FROM users u ${join} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+    const filterSql = `FROM users u LEFT JOIN member_profiles p ON p.user_id = u.id ${join} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
     const countParams = [...params];
     const after = decodeCursor(options.after, 3);
     const pageWhere: string[] = [];

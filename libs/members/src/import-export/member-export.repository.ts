@@ -29,8 +29,9 @@ export class MemberExportRepository {
   async pageAfter(afterEmail: string, limit: number): Promise<ExportedMember[]> {
     return this.dataSource.query(
       `SELECT u.email, u.full_name AS "fullName", t.name AS tier, m.status, m.current_period_end AS "currentPeriodEnd",
-              m.started_at AS "joinedAt", u.headline, u.location, u.employer, u.skills
+              m.started_at AS "joinedAt", p.headline, p.location, p.employer, coalesce(p.skills, '{}') AS skills
          FROM users u
+         LEFT JOIN member_profiles p ON p.user_id = u.id
          JOIN LATERAL (SELECT x.tier_id, x.status, x.current_period_end, x.started_at
                          FROM memberships x
                         WHERE x.user_id = u.id

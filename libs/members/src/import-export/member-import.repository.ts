@@ -37,7 +37,7 @@ export class MemberImportRepository {
       line int NOT NULL, email text NOT NULL, full_name text NOT NULL, tier_id uuid NOT NULL, status text NOT NULL,
       current_period_end timestamptz, joined_at timestamptz, grace_ends_at timestamptz, period_ref text,
       headline text, location text, employer text, skills text[] NOT NULL,
-      user_id uuid, membership_id uuid, old_status text, outcome text
+      user_id uuid, membership_id uuid, old_status text, outcome text, account_created boolean NOT NULL DEFAULT false
     ) ON COMMIT DROP`);
     const iso = (d: Date | null) => (d ? d.toISOString() : null);
     await manager.query(
@@ -70,19 +70,35 @@ export class MemberImportRepository {
     await manager.query(`ANALYZE member_import`);
   }
 
-  /** Creates the accounts not known yet (emails are stored lower-case); returns how many. */
+  /** Creates the accounts not known yet (emails are stored lower-case) and marks their rows; returns how many. */
   async createMissingAccounts(manager: EntityManager): Promise<number> {
-    const rows: unknown[] = await manager.query(
-      `INSERT INTO users (email, password_hash, full_name, headline, location, employer, skills)
-       SELECT i.email, $1, i.full_name, i.headline, i.location, i.employer, i.skills
-         FROM member_import i
-        WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.email = i.email)
-        ORDER BY i.line
-       ON CONFLICT (email) DO NOTHING
-       RETURNING id`,
+    const [{ n }]: Array<{ n: number }> = await manager.query(
+      `WITH created AS (
+         INSERT INTO users (email, password_hash, full_name)
+         SELECT i.email, $1, i.full_name
+           FROM member_import i
+          WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.email = i.email)
+          ORDER BY i.line
+         ON CONFLICT (email) DO NOTHING
+         RETURNING email),
+       marked AS (UPDATE member_import i SET account_created = true FROM created WHERE i.email = created.email RETURNING 1)
+       SELECT (SELECT count(*) FROM created)::int AS n, (SELECT count(*) FROM marked) AS marked`,
       [UNUSABLE_PASSWORD_HASH],
     );
-    return rows.length;
+    return n;
+  }
+
+  /** The profiles of the accounts this import created (existing people keep the profile they wrote). */
+  async fillCreatedProfiles(manager: EntityManager): Promise<void> {
+    await manager.query(
+      `INSERT INTO member_profiles (user_id, headline, location, employer, skills)
+       SELECT u.id, i.headline, i.location, i.employer, i.skills
+         FROM member_import i JOIN users u ON u.email = i.email
+        WHERE i.account_created
+       ON CONFLICT (user_id) DO UPDATE
+          SET headline = EXCLUDED.headline, location = EXCLUDED.location, employer = EXCLUDED.employer,
+              skills = EXCLUDED.skills, updated_at = now()`,
+    );
   }
 
   /**

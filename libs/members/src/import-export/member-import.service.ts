@@ -62,6 +62,7 @@ export class MemberImportService {
           throw new Abandon(sortProblems(report));
         }
         report.accountsCreated = await this.repository.createMissingAccounts(manager);
+        await this.repository.fillCreatedProfiles(manager);
         await this.repository.classify(manager, true);
         const { created, updated, unchanged } = await this.repository.counts(manager);
         Object.assign(report, { created, updated, unchanged });

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { UsersService } from '../../../accounts/src/index.js';
-import { MembershipStandingPort } from '../../../members/src/index.js';
+import { MembershipStandingPort, ProfileService } from '../../../members/src/index.js';
 import { ApplicationsRepository } from '../applications/applications.repository.js';
 import type { MentoringApplicationEntity } from '../entities/mentoring-application.entity.js';
 import type { MentoringCohortEntity } from '../entities/mentoring-cohort.entity.js';
@@ -32,14 +31,13 @@ export class MatchingInputBuilder {
     private readonly previousPairs: PreviousPairsRepository,
     private readonly overrides: MatchOverridesRepository,
     private readonly standing: MembershipStandingPort,
-    private readonly users: UsersService,
+    private readonly profiles: ProfileService,
   ) {}
 
-  /** Approved applications with each applicant's employer (from their profile, asked of accounts). */
+  /** Approved applications with each applicant's employer (from their profile, asked of members). */
   private async approvedWithEmployer(manager: EntityManager, cohortId: string): Promise<Array<{ application: MentoringApplicationEntity; employer: string | null }>> {
     const applications = await this.applications.approved(manager, cohortId);
-    const people = await this.users.people([...new Set(applications.map((a) => a.userId))], manager);
-    const employers = new Map(people.flatMap((p) => (p ? [[p.id, p.employer] as const] : [])));
+    const employers = await this.profiles.employers([...new Set(applications.map((a) => a.userId))], manager);
     return applications.map((application) => ({ application, employer: employers.get(application.userId) ?? null }));
   }
 
