@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -25,14 +26,27 @@ describe('PostgreSQL restarted under load', () => {
   let server: EmbeddedPostgres;
   let api: ApiProcess;
 
-  async function gql(query: string, variables: Record<string, unknown>, token?: string) {
-    const response = await fetch(`${api.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
+  /**
+   * One new connection per request (no keep-alive): a pooled socket that the server closes for idling
+   * while the test reuses it answers ECONNRESET, a race of the client, not of the API under test.
+   */
+  function gql(query: string, variables: Record<string, unknown>, token?: string) {
+    const body = JSON.stringify({ query, variables });
+    return new Promise<{ status: number; text: string; body: { data?: any; errors?: Array<{ message: string; extensions?: { code?: string } }> } }>((resolve, reject) => {
+      const request = http.request(
+        `${api.url}/graphql`,
+        { method: 'POST', agent: false, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) } },
+        (response) => {
+          let text = '';
+          response.setEncoding('utf8');
+          response.on('data', (chunk: string) => (text += chunk));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, text, body: JSON.parse(text) }));
+          response.on('error', reject);
+        },
+      );
+      request.on('error', (error) => reject(new Error(`${String(error)}; the API said:\n${api.output().slice(-4000)}`)));
+      request.end(body);
     });
-    const text = await response.text();
-    return { status: response.status, text, body: JSON.parse(text) as { data?: any; errors?: Array<{ message: string; extensions?: { code?: string } }> } };
   }
 
   beforeAll(async () => {

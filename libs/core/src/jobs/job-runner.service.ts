@@ -61,6 +61,10 @@ export class JobRunnerService implements OnApplicationBootstrap, BeforeApplicati
       events,
       concurrency: CONCURRENCY,
       pollInterval: 1000,
+      // Batched (even with no delay), a job's completion or failure is retried with backoff for minutes
+      // when the database goes away; unbatched, graphile-worker 0.17 leaves that promise unawaited and
+      // one failed write during an outage was an unhandled rejection that ended the process.
+      preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
       parsedCronItems: graphileWorker.parseCronItems(this.registry.schedules),
     });
     await this.beat();
