@@ -84,13 +84,14 @@ describe('study groups: lists, paging and statements per request', () => {
     const nodes = large.result.data!.studyGroups.edges.map((e: { node: Record<string, any> }) => e.node);
     expect(nodes).toHaveLength(8);
     expect(nodes.every((n: Record<string, any>) => n.meetings.edges[0].node.attendance.length === 4 && n.meetings.edges[0].node.checkIns.length === 1 && n.accountabilityPairs.length === 2)).toBe(true);
-    // A loader reached along two paths may run once per path, depending on which answers arrive in the
-    // same tick; never once per row (8 groups, 40 meetings, dozens of people here).
+    // A loader reached along several paths (the guard's membership check, a group's field, a meeting's
+    // field) may run once per path, depending on which answers arrive in the same tick: up to 3 was seen
+    // on a loaded machine. Never once per row: 8 groups, 40 meetings and dozens of people here.
     const few = kinds(small.statements);
     const many = kinds(large.statements);
     expect([...many.keys()].sort()).toEqual([...few.keys()].sort());
-    expect(Math.max(...many.values())).toBeLessThanOrEqual(2);
-    expect(large.count).toBeLessThanOrEqual(few.size + 3);
+    expect(Math.max(...many.values())).toBeLessThanOrEqual(3);
+    expect(large.count).toBeLessThanOrEqual(few.size + 4);
   });
 
   it('pages the catalogue by name with stable cursors, and refuses forged ones naming `after`', async () => {
