@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { EmbeddedPostgres, EmbeddedPostgresError } from '../../libs/core/src/database/embedded-postgres.js';
+import { EmbeddedPostgres, EmbeddedPostgresError } from '../../libs/core/src/database/embedded/embedded-postgres.js';
 
 /** The server `npm start` runs without DATABASE_URL, started and stopped as a user's process would. */
 describe('embedded PostgreSQL', () => {

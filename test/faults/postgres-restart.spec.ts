@@ -4,7 +4,7 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { EmbeddedPostgres } from '../../libs/core/src/database/embedded-postgres.js';
+import { EmbeddedPostgres } from '../../libs/core/src/database/embedded/embedded-postgres.js';
 import { eventInput } from '../factories/events.js';
 import { ApiProcess, freePort, startApi } from './support/api-process.js';
 import { ensureBuilt } from './support/built-server.js';

@@ -1,7 +1,7 @@
-// Starts the embedded PostgreSQL for a test run from its TypeScript source (libs/core's
-// embedded-postgres.ts imports only Node built-ins and `pg`), transpiled by swc into node_modules/.cache
+// Starts the embedded PostgreSQL for a test run from its TypeScript sources (libs/core's database/embedded/
+// imports only Node built-ins, `pg` and its own files), transpiled by swc into node_modules/.cache
 // so that its imports resolve from the project. Plain JS: it runs before Jest, and in the smoke tests.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import swc from '@swc/core';
@@ -9,19 +9,22 @@ import swc from '@swc/core';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export async function loadEmbeddedPostgres() {
-  const source = join(root, 'libs/core/src/database/embedded-postgres.ts');
-  const { code } = await swc.transform(readFileSync(source, 'utf8'), {
-    filename: source,
-    jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
-    module: { type: 'es6' },
-  });
-  const outDir = join(root, 'node_modules/.cache/guildhall');
+  const sourceDir = join(root, 'libs/core/src/database/embedded');
+  const outDir = join(root, 'node_modules/.cache/guildhall', `embedded-postgres.${process.pid}`);
   mkdirSync(outDir, { recursive: true });
-  const out = join(outDir, `embedded-postgres.${process.pid}.mjs`);
-  writeFileSync(out, code);
   try {
-    return await import(pathToFileURL(out).href);
+    for (const file of readdirSync(sourceDir).filter((name) => name.endsWith('.ts') && !name.endsWith('.spec.ts'))) {
+      const source = join(sourceDir, file);
+      const { code } = await swc.transform(readFileSync(source, 'utf8'), {
+        filename: source,
+        jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
+        module: { type: 'es6' },
+      });
+      // .mjs: ES modules wherever the cache sits; their imports of each other follow the new names.
+      writeFileSync(join(outDir, file.replace(/\.ts$/, '.mjs')), code.replace(/(from\s+['"]\.\/[\w.-]+)\.js(['"])/g, '$1.mjs$2'));
+    }
+    return await import(pathToFileURL(join(outDir, 'embedded-postgres.mjs')).href);
   } finally {
-    rmSync(out, { force: true });
+    rmSync(outDir, { recursive: true, force: true });
   }
 }

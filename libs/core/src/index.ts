@@ -4,7 +4,7 @@ export * from './config/config.module.js';
 export * from './database/data-source.factory.js';
 export * from './database/database.module.js';
 export * from './database/database-target.js';
-export * from './database/embedded-postgres.js';
+export * from './database/embedded/embedded-postgres.js';
 export * from './database/migrate.js';
 export * from './database/transaction.js';
 export * from './errors/app-error.js';

@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import http from 'node:http';
-import net from 'node:net';
+import { freePort } from '../../../libs/core/src/database/embedded/free-port.js';
 import { MAIN_JS } from './built-server.js';
 
 export interface Exit {
@@ -44,16 +44,7 @@ function post(agent: http.Agent, url: string, path: string, body?: string): Prom
   });
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 export const FAULT_JWT_SECRET = 'fault-test-secret-that-is-long-enough-0123456789';
 

@@ -1,5 +1,5 @@
 import { AppConfig } from '../config/app-config.js';
-import { EmbeddedPostgres } from './embedded-postgres.js';
+import { EmbeddedPostgres } from './embedded/embedded-postgres.js';
 
 /** Where the app's PostgreSQL is: a server named by DATABASE_URL, or the embedded one this process runs. */
 export interface DatabaseTarget {
