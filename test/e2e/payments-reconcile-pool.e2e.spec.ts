@@ -2,19 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { FakeStripe, startFakeStripe } from '../fake-stripe/index.js';
 import { createEvent, register } from '../factories/events.js';
 import { createAdminUser, signUpUser, TestUser } from '../factories/users.js';
+import { withinLimit } from '../utils/small-pool.js';
 import { errorCode, GqlResult, startTestApp, TestApp } from '../utils/test-app.js';
 
 const SECRET = 'whsec_reconcile_pool';
 const RECONCILE = `mutation { reconcileStripe { eventsApplied paymentsRecorded failures } }`;
 
 /** Fails the test instead of hanging it: a connection held while waiting for another would stall forever. */
-function within<T>(ms: number, what: string, work: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms (a connection held while waiting for another?)`)), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
+const within = <T>(ms: number, what: string, work: Promise<T>) => withinLimit(what, work, ms);
 
 describe('reconcileStripe on a pool of 2 connections', () => {
   let fake: FakeStripe;

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { JobRegistry } from '../../libs/core/src/index.js';
-import { FakeStripe, startFakeStripe } from '../fake-stripe/index.js';
+import type { FakeStripe } from '../fake-stripe/index.js';
 import { activeMember, applicant, createTier as createDuesTier, type DuesStack, payCheckout, WEBHOOK_SECRET } from '../factories/dues.js';
 import { createEvent, DAY, HOUR, register } from '../factories/events.js';
 import { applyOk, approve, closeCohort, createCohort, createProgram, PROPOSE, PUBLISH, publishedCohort } from '../factories/mentoring.js';
 import { createGroup, insertMembersInGoodStanding, memberInGoodStanding } from '../factories/communities.js';
 import { createTier } from '../factories/tiers.js';
-import { createAdminUser, signUpUser, TestUser } from '../factories/users.js';
-import { GqlResult, startTestApp, TestApp } from '../utils/test-app.js';
+import { signUpUser, TestUser } from '../factories/users.js';
+import { duringReads, startSmallPoolStack, TEST_TIMEOUT_MS } from '../utils/small-pool.js';
+import type { TestApp } from '../utils/test-app.js';
 
 /**
  * Every long admin operation on a pool of TWO connections, with ordinary requests arriving meanwhile.
@@ -15,54 +16,6 @@ import { GqlResult, startTestApp, TestApp } from '../utils/test-app.js';
  * pool for another stalls the whole server once the pool is that small: these tests fail on a timer
  * (and the transaction guard fails a statement sent on another connection inside a transaction).
  */
-const WAIT_LIMIT_MS = 8_000;
-const TEST_TIMEOUT_MS = 15_000;
-/** Between rounds of reads: they keep arriving without starving the operation of both connections. */
-const READ_PAUSE_MS = 25;
-const ME = `{ me { id email } }`;
-const DIRECTORY = `{ memberDirectory(first: 10) { totalCount edges { node { id fullName } } } }`;
-
-/** Fails with a message that names the operation when `work` takes longer than the limit. */
-async function withinLimit<T>(what: string, work: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error(`${what} did not finish within ${WAIT_LIMIT_MS / 1000} s on a pool of 2: something holds a connection while it waits for another`)),
-      WAIT_LIMIT_MS,
-    );
-  });
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/**
- * Runs `operation` while rounds of five parallel reads (`me` and the directory) keep arriving until
- * it settles: the first round starts with it, so the reads compete with it for the two connections.
- * Every read must answer without errors. Returns the operation's result.
- */
-async function duringReads<T>(t: TestApp, reader: TestUser, what: string, operation: () => Promise<T>): Promise<T> {
-  let settled = false;
-  const running = operation().finally(() => {
-    settled = true;
-  });
-  const reads = (async () => {
-    const answers: GqlResult[] = [];
-    do {
-      answers.push(...(await Promise.all([ME, DIRECTORY, ME, DIRECTORY, ME].map((query) => t.gql(query, {}, reader.accessToken)))));
-      if (!settled) await new Promise((resolve) => setTimeout(resolve, READ_PAUSE_MS));
-    } while (!settled);
-    return answers;
-  })();
-  const [result, answers] = await withinLimit(what, Promise.all([running, reads]));
-  const failed = answers.filter((answer) => answer.status !== 200 || answer.errors || !answer.data);
-  expect(failed).toEqual([]);
-  expect(answers.length).toBeGreaterThanOrEqual(5);
-  return result;
-}
-
 describe('long admin operations on a pool of 2 connections', () => {
   let fake: FakeStripe;
   let t: TestApp;
@@ -70,11 +23,8 @@ describe('long admin operations on a pool of 2 connections', () => {
   let reader: TestUser;
 
   beforeAll(async () => {
-    fake = await startFakeStripe();
-    t = await startTestApp({ DB_POOL_SIZE: '2', STRIPE_SECRET_KEY: 'sk_test_small_pool', STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET, STRIPE_API_URL: fake.url });
+    ({ fake, t, admin, reader } = await startSmallPoolStack());
     fake.configureWebhooks({ url: `${t.url}/webhooks/stripe`, secret: WEBHOOK_SECRET });
-    admin = await createAdminUser(t);
-    reader = await signUpUser(t, { fullName: 'Concurrent Reader' });
   });
   afterAll(async () => {
     await t?.close();
@@ -358,50 +308,4 @@ describe('long admin operations on a pool of 2 connections', () => {
       TEST_TIMEOUT_MS * 3,
     );
   });
-});
-
-describe('a pool of 2 with the job runner on (it keeps a connection LISTENing for new jobs)', () => {
-  let fake: FakeStripe;
-  let t: TestApp;
-  let admin: TestUser;
-  let reader: TestUser;
-
-  beforeAll(async () => {
-    fake = await startFakeStripe();
-    t = await startTestApp({
-      DB_POOL_SIZE: '2',
-      GUILDHALL_JOBS_ENABLED: 'true',
-      STRIPE_SECRET_KEY: 'sk_test_small_pool',
-      STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
-      STRIPE_API_URL: fake.url,
-    });
-    admin = await createAdminUser(t);
-    reader = await signUpUser(t, { fullName: 'Concurrent Reader' });
-  });
-  afterAll(async () => {
-    await t?.close();
-    await fake?.close();
-  });
-
-  it(
-    "reconciliation (which holds a connection for its session lock) answers while other requests run: the runner's LISTEN client is not one of the two",
-    async () => {
-      const result = await duringReads(t, reader, 'reconcileStripe with the job runner on', () => t.gql(`mutation { reconcileStripe { failures } }`, {}, admin.accessToken));
-      expect(result.errors).toBeUndefined();
-      expect(result.data!.reconcileStripe).toEqual({ failures: 0 });
-    },
-    TEST_TIMEOUT_MS,
-  );
-
-  it(
-    'the runner, on its own connections, takes a new job at once',
-    async () => {
-      const [{ id }] = await t.sql(`SELECT (graphile_worker.add_job('prune-login-failures', '{}'::json)).id`);
-      const taken = async () => {
-        while ((await t.sql(`SELECT 1 FROM graphile_worker.jobs WHERE id = $1`, [id])).length) await new Promise((resolve) => setTimeout(resolve, 50));
-      };
-      await withinLimit('the running job runner', taken());
-    },
-    TEST_TIMEOUT_MS,
-  );
 });
