@@ -31,7 +31,7 @@ export class TokenService implements OnApplicationBootstrap {
 
   /**
    * Loads the key before the first request: tokens are signed inside transactions, and a lazy load
-   * there would wait on a second connection (which on the embedded one-session database never answers).
+   * there would ask the pool for a second connection while the transaction holds one.
    */
   async onApplicationBootstrap(): Promise<void> {
     await this.signingKey();
