@@ -2,6 +2,7 @@ import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { Authenticated, CurrentRequest, CurrentViewer, Public, type RequestContext, type Viewer } from '../../core/src/index.js';
 import { AuthService, IssuedSession } from './auth.service.js';
 import { ChangePasswordArgs, LogInInput, RefreshTokenArgs, SignUpInput } from './inputs/auth.inputs.js';
+import { sessionClientOf } from './session-client.js';
 import { AuthPayload } from './user.type.js';
 
 @Resolver()
@@ -9,15 +10,15 @@ export class AuthResolver {
   constructor(private readonly auth: AuthService) {}
 
   @Public()
-  @Mutation(() => AuthPayload, { description: 'Creates an account and signs it in.' })
+  @Mutation(() => AuthPayload, { description: 'Creates an account and signs it in; a link to verify the email is sent to it.' })
   signUp(@Args('input') input: SignUpInput, @CurrentRequest() ctx: RequestContext): Promise<AuthPayload> {
-    return signedInAs(ctx, this.auth.signUp(input));
+    return signedInAs(ctx, this.auth.signUp(input, sessionClientOf(ctx)));
   }
 
   @Public()
   @Mutation(() => AuthPayload)
   logIn(@Args('input') input: LogInInput, @CurrentRequest() ctx: RequestContext): Promise<AuthPayload> {
-    return signedInAs(ctx, this.auth.logIn(input, ctx.clientAddress));
+    return signedInAs(ctx, this.auth.logIn(input, sessionClientOf(ctx)));
   }
 
   @Public()
@@ -40,7 +41,7 @@ export class AuthResolver {
 }
 
 /** The payload's fields (e.g. `user.email`) are read as the account that just signed in. */
-async function signedInAs(ctx: RequestContext, issuing: Promise<IssuedSession>): Promise<AuthPayload> {
+export async function signedInAs(ctx: RequestContext, issuing: Promise<IssuedSession>): Promise<AuthPayload> {
   const session = await issuing;
   ctx.viewer = session.viewer;
   ctx.viewerPromise = Promise.resolve(session.viewer);

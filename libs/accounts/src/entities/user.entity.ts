@@ -14,6 +14,8 @@ export class UserEntity {
   @Column({ type: 'text' }) passwordHash: string;
   @Column({ type: 'text' }) fullName: string;
   @Column({ type: 'text', default: Role.USER }) role: Role;
+  /** When the person last proved they read mail at `email` (a verification, claim or reset link, or an email change). */
+  @Column({ type: 'timestamptz', nullable: true }) emailVerifiedAt: Date | null;
   @CreateDateColumn({ type: 'timestamptz', precision: 3 }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz', precision: 3 }) updatedAt: Date;
 }
