@@ -127,6 +127,16 @@ describe('account flows', () => {
       expect(fieldsOf(email)).toEqual(['email']);
     });
 
+    it('lifts the log-in throttle of the email: someone locked out by guesses signs in with the new password', async () => {
+      const user = await signUpUser(t);
+      for (let i = 0; i < t.config.loginThrottle.maxPerEmail; i++) await t.gql(LOG_IN, { input: { email: user.email, password: 'a wrong guess!' } });
+      expect(errorCode(await t.gql(LOG_IN, { input: { email: user.email, password: user.password } }))).toBe('TOO_MANY_REQUESTS');
+      await requestReset(user.email);
+      const { token } = await linkSentTo(t, user.email, 'account-password-reset');
+      expect((await t.gql(RESET, { token, pw: 'after the lockout' })).data!.resetPassword).toBe(true);
+      await logIn(t, user.email, 'after the lockout');
+    });
+
     it('lets exactly one of two simultaneous resets with one token through', async () => {
       const user = await signUpUser(t);
       await requestReset(user.email);

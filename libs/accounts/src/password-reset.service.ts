@@ -6,6 +6,7 @@ import { AccountEmailThrottle } from './account-email-throttle.js';
 import { AccountMailer } from './account-mailer.js';
 import { AccountTokenPurpose } from './account-token.purpose.js';
 import { AccountTokensService } from './account-tokens.service.js';
+import { LoginThrottle } from './login-throttle.js';
 import { PasswordHasher } from './password-hasher.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { UsersRepository } from './users.repository.js';
@@ -30,6 +31,7 @@ export class PasswordResetService implements OnModuleInit {
     private readonly users: UsersRepository,
     private readonly sessions: SessionsRepository,
     private readonly hasher: PasswordHasher,
+    private readonly loginThrottle: LoginThrottle,
     private readonly audit: AuditService,
   ) {}
 
@@ -63,10 +65,13 @@ export class PasswordResetService implements OnModuleInit {
     });
   }
 
-  /** Sets the password, spends the link, ends every session of the account; all or nothing. */
+  /**
+   * Sets the password, spends the link, ends every session of the account; all or nothing. Then the
+   * email's failed log-ins stop counting: whoever was locked out by guesses can sign in with the new password.
+   */
   async reset(token: string, newPassword: string, requestId: string): Promise<true> {
     const passwordHash = await this.hasher.hash(newPassword);
-    await this.dataSource.transaction(async (manager) => {
+    const email = await this.dataSource.transaction(async (manager) => {
       const spent = await this.tokens.spend(manager, token, AccountTokenPurpose.PASSWORD_RESET);
       await this.users.setPasswordFromLink(manager, spent.userId, passwordHash);
       const ended = await this.sessions.revokeAllSessions(manager, spent.userId, 'password reset');
@@ -78,7 +83,9 @@ export class PasswordResetService implements OnModuleInit {
         after: { sessionsEnded: ended },
         requestId,
       });
+      return spent.email;
     });
+    await this.loginThrottle.clear(email);
     return true;
   }
 }
