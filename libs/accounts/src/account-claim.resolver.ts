@@ -1,7 +1,6 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { AdminOnly, CurrentRequest, CurrentViewer, Public, type RequestContext, type Viewer } from '../../core/src/index.js';
 import { AccountClaimService } from './account-claim.service.js';
-import { signedInAs } from './auth.resolver.js';
 import { ClaimAccountArgs, SendAccountInvitationsArgs } from './inputs/account-flows.inputs.js';
 import { sessionClientOf } from './session-client.js';
 import { AccountInvitationResult } from './session.type.js';
@@ -21,7 +20,11 @@ export class AccountClaimResolver {
 
   @Public()
   @Mutation(() => AuthPayload, { description: "Sets the password of an invited account with the link's token, marks its email verified and signs it in." })
-  claimAccount(@Args() { token, password }: ClaimAccountArgs, @CurrentRequest() ctx: RequestContext): Promise<AuthPayload> {
-    return signedInAs(ctx, this.claims.claim(token, password, sessionClientOf(ctx), ctx.requestId));
+  async claimAccount(@Args() { token, password }: ClaimAccountArgs, @CurrentRequest() ctx: RequestContext): Promise<AuthPayload> {
+    const session = await this.claims.claim(token, password, sessionClientOf(ctx), ctx.requestId);
+    // The payload's fields (e.g. `user.email`) are read as the account that just signed in.
+    ctx.viewer = session.viewer;
+    ctx.viewerPromise = Promise.resolve(session.viewer);
+    return session;
   }
 }

@@ -10,7 +10,7 @@ export class AuthResolver {
   constructor(private readonly auth: AuthService) {}
 
   @Public()
-  @Mutation(() => AuthPayload, { description: 'Creates an account and signs it in; a link to verify the email is sent to it.' })
+  @Mutation(() => AuthPayload, { description: 'Creates an account and signs it in.' })
   signUp(@Args('input') input: SignUpInput, @CurrentRequest() ctx: RequestContext): Promise<AuthPayload> {
     return signedInAs(ctx, this.auth.signUp(input, sessionClientOf(ctx)));
   }
@@ -41,7 +41,7 @@ export class AuthResolver {
 }
 
 /** The payload's fields (e.g. `user.email`) are read as the account that just signed in. */
-export async function signedInAs(ctx: RequestContext, issuing: Promise<IssuedSession>): Promise<AuthPayload> {
+async function signedInAs(ctx: RequestContext, issuing: Promise<IssuedSession>): Promise<AuthPayload> {
   const session = await issuing;
   ctx.viewer = session.viewer;
   ctx.viewerPromise = Promise.resolve(session.viewer);
