@@ -64,9 +64,12 @@ describe('account flows: who may do what (anonymous, the account owner, another 
   });
 
   it("the owner's own operations need a signed-in account and act on that account only", async () => {
-    expect((await outcomes(RESEND)).anonymous).toBe('UNAUTHENTICATED');
-    expect((await outcomes(SIGN_OUT_EVERYWHERE)).anonymous).toBe('UNAUTHENTICATED');
-    expect((await outcomes(MY_SESSIONS)).anonymous).toBe('UNAUTHENTICATED');
+    const signedIn = { anonymous: 'UNAUTHENTICATED', owner: 'OK', other: 'OK', admin: 'OK' };
+    expect(await outcomes(RESEND)).toEqual(signedIn);
+    expect(await outcomes(MY_SESSIONS)).toEqual(signedIn);
+    // Signing out everywhere ends the caller's other sessions only: the owner's stays.
+    expect(await outcomes(SIGN_OUT_EVERYWHERE)).toEqual(signedIn);
+    expect((await t.gql(`{ me { id } }`, {}, owner.accessToken)).data!.me.id).toBe(owner.id);
     const change = await outcomes(REQUEST_EMAIL_CHANGE, (who) => ({ email: uniqueEmail(), pw: who === 'admin' ? 'admin password 123' : 'correct horse battery' }));
     expect(change).toEqual({ anonymous: 'UNAUTHENTICATED', owner: 'OK', other: 'OK', admin: 'OK' });
 
