@@ -3,7 +3,7 @@ import { AdminOnly, CurrentRequest, CurrentViewer, Public, type RequestContext, 
 import { AccountClaimService } from './account-claim.service.js';
 import { ClaimAccountArgs, SendAccountInvitationsArgs } from './inputs/account-flows.inputs.js';
 import { sessionClientOf } from './session-client.js';
-import { AccountInvitationResult } from './session.type.js';
+import { AccountInvitationResult } from './account-invitation.type.js';
 import { AuthPayload } from './user.type.js';
 
 @Resolver()
