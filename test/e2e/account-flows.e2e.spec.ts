@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
+  ACCOUNT_LINK,
   CLAIM,
   CONFIRM_EMAIL_CHANGE,
   countEmails,
@@ -63,8 +64,14 @@ describe('account flows', () => {
       expect(stored).toEqual({ token_hash: sha256(link.token), ttl: 3600 });
       expect(await t.sql(`SELECT 1 FROM account_tokens WHERE token_hash = $1`, [link.token])).toHaveLength(0);
 
+      // The page can show what the link is for without using it.
+      const described = (await t.gql(ACCOUNT_LINK, { token: link.token })).data!.accountLink;
+      expect(described).toMatchObject({ purpose: 'PASSWORD_RESET', email: user.email });
+      expect(Math.abs(Date.parse(described.expiresAt) - Date.now() - 3_600_000)).toBeLessThan(60_000);
+
       const reset = await t.gql(RESET, { token: link.token, pw: 'a fresh new password' });
       expect(reset.errors).toBeUndefined();
+      expect(fieldsOf(await t.gql(ACCOUNT_LINK, { token: link.token }))).toEqual(['token']);
       expect(reset.data!.resetPassword).toBe(true);
 
       for (const session of [user, other]) {
@@ -206,6 +213,7 @@ describe('account flows', () => {
       const [{ ttl }] = await t.sql(`SELECT extract(epoch FROM expires_at - created_at)::int AS ttl FROM account_tokens WHERE token_hash = $1`, [sha256(link.token)]);
       expect(ttl).toBe(14 * 86400);
 
+      expect((await t.gql(ACCOUNT_LINK, { token: link.token })).data!.accountLink).toMatchObject({ purpose: 'ACCOUNT_CLAIM', email });
       const claimed = await t.gql(CLAIM, { token: link.token, pw: 'my own password' });
       expect(claimed.errors).toBeUndefined();
       expect(claimed.data!.claimAccount.user).toEqual({ id, email, emailVerified: true });
