@@ -3,7 +3,7 @@ import { type ReactNode, useMemo } from 'react';
 import { Provider as UrqlProvider } from 'urql';
 import { createApiClient } from '../shared/api/client.js';
 import { SessionProvider, useSession } from '../shared/session/SessionProvider.js';
-import { theme } from './theme.js';
+import { cssVariablesResolver, theme } from './theme.js';
 
 /**
  * Theme (light or dark as the system says; Mantine writes its colour-scheme attribute from a
@@ -11,7 +11,7 @@ import { theme } from './theme.js';
  */
 export function Providers({ children }: { children: ReactNode }) {
   return (
-    <MantineProvider theme={theme} defaultColorScheme="auto">
+    <MantineProvider theme={theme} defaultColorScheme="auto" cssVariablesResolver={cssVariablesResolver}>
       <SessionProvider>
         <ApiProvider>{children}</ApiProvider>
       </SessionProvider>

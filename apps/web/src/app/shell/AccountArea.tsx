@@ -20,7 +20,7 @@ export function AccountArea() {
   if (!restored) return null;
   return (
     <Group gap="xs" wrap="nowrap">
-      <Button component={Link} to="/login" variant="subtle" size="sm">{t('nav.logIn')}</Button>
+      <Button component={Link} to="/login" variant="default" size="sm">{t('nav.logIn')}</Button>
       <Button component={Link} to="/signup" size="sm">{t('nav.signUp')}</Button>
     </Group>
   );

@@ -1,4 +1,4 @@
-import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
+import { Button, Menu, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useMutation } from 'urql';
@@ -26,12 +26,10 @@ export function AccountMenu() {
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <UnstyledButton aria-label={t('account.menuLabel', { name: session.user.fullName })}>
-          <Group gap="xs" wrap="nowrap">
-            <Avatar size="sm" radius="xl" name={session.user.fullName} color="initials" aria-hidden />
-            <Text size="sm" visibleFrom="sm">{session.user.fullName}</Text>
-          </Group>
-        </UnstyledButton>
+        {/* The visible name is the button's name (Mantine adds aria-haspopup and aria-expanded). */}
+        <Button variant="default" size="sm" maw={200}>
+          <Text size="sm" truncate="end">{session.user.fullName}</Text>
+        </Button>
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{session.user.fullName}</Menu.Label>

@@ -6,6 +6,6 @@ export function usePageTitle(title: string | null | undefined): void {
   const { t } = useTranslation();
   const appName = t('app.name');
   useEffect(() => {
-    document.title = title ? `${title} · ${appName}` : appName;
+    document.title = title && title !== appName ? `${title} · ${appName}` : appName;
   }, [title, appName]);
 }
