@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { AuthGuard, JobRegistry, RestAdminGuard, VIEWER_LOOKUP } from '../../core/src/index.js';
 import { AuthResolver } from './auth.resolver.js';
 import { AuthService } from './auth.service.js';
+import { BrowserSessions } from './browser-sessions.js';
 import { LoginThrottle } from './login-throttle.js';
 import { PasswordHasher } from './password-hasher.js';
 import { SessionsRepository } from './sessions.repository.js';
@@ -18,6 +19,7 @@ import { UsersService } from './users.service.js';
   providers: [
     AuthService,
     AuthResolver,
+    BrowserSessions,
     UsersService,
     UsersResolver,
     UsersRepository,
