@@ -3,6 +3,7 @@ import { AppError, Authenticated, CurrentRequest, CurrentViewer, ErrorCode, Publ
 import { AuthService, IssuedSession } from './auth.service.js';
 import { BrowserSessions } from './browser-sessions.js';
 import { ChangePasswordArgs, LogInInput, RefreshTokenArgs, SignUpInput } from './inputs/auth.inputs.js';
+import { sessionClientOf } from './session-client.js';
 import { AuthPayload } from './user.type.js';
 
 @Resolver()
@@ -15,13 +16,13 @@ export class AuthResolver {
   @Public()
   @Mutation(() => AuthPayload, { description: 'Creates an account and signs it in.' })
   signUp(@Args('input') input: SignUpInput, @CurrentRequest() ctx: RequestContext): Promise<AuthPayload> {
-    return this.signedInAs(ctx, this.auth.signUp(input));
+    return this.signedInAs(ctx, this.auth.signUp(input, sessionClientOf(ctx)));
   }
 
   @Public()
   @Mutation(() => AuthPayload)
   logIn(@Args('input') input: LogInInput, @CurrentRequest() ctx: RequestContext): Promise<AuthPayload> {
-    return this.signedInAs(ctx, this.auth.logIn(input, ctx.clientAddress));
+    return this.signedInAs(ctx, this.auth.logIn(input, sessionClientOf(ctx)));
   }
 
   @Public()

@@ -16,8 +16,10 @@ import { MetricsService } from './metrics/metrics.service.js';
 import { EmailDelivery } from './outbox/email-delivery.js';
 import { OutboxResolver } from './outbox/outbox.resolver.js';
 import { OutboxService } from './outbox/outbox.service.js';
+import { AssociationSettingsResolver } from './settings/association-settings.resolver.js';
+import { AssociationSettingsService } from './settings/association-settings.service.js';
 
-/** Cross-cutting services every feature uses: audit, outbox, jobs, validation, health (the auth guard lives with the accounts that feed it). */
+/** Cross-cutting services every feature uses: audit, outbox, jobs, association settings, validation, health (the auth guard lives with the accounts that feed it). */
 @Global()
 @Module({
   imports: [LoggingModule],
@@ -33,9 +35,11 @@ import { OutboxService } from './outbox/outbox.service.js';
     WorkerHeartbeatsRepository,
     MetricsService,
     MetricsSnapshotRepository,
+    AssociationSettingsService,
+    AssociationSettingsResolver,
     { provide: APP_PIPE, useClass: GraphQLValidationPipe },
     { provide: APP_FILTER, useClass: PassthroughExceptionFilter },
   ],
-  exports: [AuditService, OutboxService, JobRegistry, JobRunnerService, MetricsService, LoggingModule],
+  exports: [AuditService, OutboxService, AssociationSettingsService, JobRegistry, JobRunnerService, MetricsService, LoggingModule],
 })
 export class CoreModule {}

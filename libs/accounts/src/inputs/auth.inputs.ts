@@ -4,8 +4,8 @@ import { Role, Trim } from '../../../core/src/index.js';
 
 
 /** Passwords: at least 10 characters; at most 200 (argon2 has no need for more, and it bounds the work). */
-const PASSWORD_MIN = 10;
-const PASSWORD_MAX = 200;
+export const PASSWORD_MIN = 10;
+export const PASSWORD_MAX = 200;
 
 @InputType()
 export class SignUpInput {

@@ -29,6 +29,8 @@ export interface AppConfig {
   publicUrl: string;
   graphql: { maxDepth: number; maxCost: number; maxAliases: number; introspection: boolean };
   loginThrottle: { maxPerEmail: number; maxPerAddress: number; windowSeconds: number };
+  /** Account emails people can ask for (password reset, verification, email change): per address and per client. */
+  accountEmailThrottle: { maxPerEmail: number; maxPerAddress: number; windowSeconds: number };
   stripe: {
     secretKey?: string;
     webhookSecret?: string;
