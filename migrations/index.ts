@@ -8,7 +8,21 @@ import { AddOutboxAttachments1795882445813 } from './1795882445813-AddOutboxAtta
 import { AddSyncCursorRunLease1795890000001 } from './1795890000001-AddSyncCursorRunLease.js';
 import { CreateWorkerHeartbeats1795893000001 } from './1795893000001-CreateWorkerHeartbeats.js';
 import { MoveProfilesToMembers1795894000001 } from './1795894000001-MoveProfilesToMembers.js';
+import { AddStaffPermissions1795895000001 } from './1795895000001-AddStaffPermissions.js';
 import { AddAccountFlows1796100000001 } from './1796100000001-AddAccountFlows.js';
 
 /** Every migration, in order. Generate the next with `npm run migration:generate -- <VerbNoun>`. */
-export const MIGRATIONS = [CreateFoundation1795875679496, CreateMembers1795876815854, CreateEvents1795878239797, CreateMentoring1795878312297, CreateDues1795878403738, CreateCommunities1795879209297, AddOutboxAttachments1795882445813, AddSyncCursorRunLease1795890000001, CreateWorkerHeartbeats1795893000001, MoveProfilesToMembers1795894000001, AddAccountFlows1796100000001];
+export const MIGRATIONS = [
+  CreateFoundation1795875679496,
+  CreateMembers1795876815854,
+  CreateEvents1795878239797,
+  CreateMentoring1795878312297,
+  CreateDues1795878403738,
+  CreateCommunities1795879209297,
+  AddOutboxAttachments1795882445813,
+  AddSyncCursorRunLease1795890000001,
+  CreateWorkerHeartbeats1795893000001,
+  MoveProfilesToMembers1795894000001,
+  AddStaffPermissions1795895000001,
+  AddAccountFlows1796100000001,
+];

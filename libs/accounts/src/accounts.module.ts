@@ -12,6 +12,7 @@ import { AccountTokensRepository } from './account-tokens.repository.js';
 import { AccountTokensService } from './account-tokens.service.js';
 import { AuthResolver } from './auth.resolver.js';
 import { AuthService } from './auth.service.js';
+import { BrowserSessions } from './browser-sessions.js';
 import { EmailChangeResolver } from './email-change.resolver.js';
 import { EmailChangeService } from './email-change.service.js';
 import { EmailVerificationResolver } from './email-verification.resolver.js';
@@ -36,6 +37,7 @@ import { VerifiedEmailGuard } from './verified-email.guard.js';
   providers: [
     AuthService,
     AuthResolver,
+    BrowserSessions,
     UsersService,
     UsersResolver,
     UsersRepository,

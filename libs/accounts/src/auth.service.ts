@@ -13,6 +13,7 @@ import { UsersRepository } from './users.repository.js';
 
 export interface IssuedSession {
   accessToken: string;
+  accessTokenExpiresAt: Date;
   refreshToken: string;
   user: UserEntity;
   /** The viewer the new tokens stand for. */
@@ -143,7 +144,13 @@ export class AuthService implements ViewerLookup {
     const refresh = this.tokens.newRefreshToken();
     const expiresAt = new Date(Date.now() + this.config.refreshTokenTtlDays * 86_400_000);
     await this.sessions.addRefreshToken(manager, sessionId, refresh.hash, expiresAt);
-    const accessToken = await this.tokens.signAccessToken({ userId: user.id, sessionId, role: user.role });
-    return { accessToken, refreshToken: refresh.token, user, viewer: { id: user.id, role: user.role, sessionId } };
+    const access = await this.tokens.signAccessToken({ userId: user.id, sessionId, role: user.role });
+    return {
+      accessToken: access.token,
+      accessTokenExpiresAt: access.expiresAt,
+      refreshToken: refresh.token,
+      user,
+      viewer: { id: user.id, role: user.role, sessionId },
+    };
   }
 }

@@ -120,10 +120,10 @@ export class SessionsRepository {
     return n;
   }
 
-  /** One statement: the account's current role, if the session is still live. */
+  /** One statement: the account's current role and staff permissions, if the session is still live. */
   async viewerForSession(userId: string, sessionId: string): Promise<Viewer | undefined> {
     const rows: Array<Viewer> = await this.dataSource.query(
-      `SELECT u.id, u.role, s.id AS "sessionId" FROM users u
+      `SELECT u.id, u.role, u.staff_permissions AS permissions, s.id AS "sessionId" FROM users u
          JOIN sessions s ON s.id = $2 AND s.user_id = u.id AND s.revoked_at IS NULL
         WHERE u.id = $1`,
       [userId, sessionId],

@@ -14,6 +14,7 @@ export * from './graphql/json.scalar.js';
 export * from './graphql/request-context.js';
 export * from './graphql/graphql.module.js';
 export * from './auth/role.js';
+export * from './auth/staff-permission.js';
 export * from './auth/auth.decorators.js';
 export * from './auth/viewer-lookup.js';
 export * from './auth/rest-admin.guard.js';

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { IsEmail, IsEnum, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { Role, Trim } from '../../../core/src/index.js';
 
 
@@ -45,10 +45,11 @@ export class LogInInput {
 
 @ArgsType()
 export class RefreshTokenArgs {
-  @Field()
+  @Field(() => String, { nullable: true, description: 'Omit in a browser session: the `guildhall_refresh` cookie is used.' })
+  @IsOptional()
   @IsString()
   @MaxLength(128)
-  refreshToken: string;
+  refreshToken?: string | null;
 }
 
 @ArgsType()

@@ -2,6 +2,7 @@ import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/com
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { RequestContext } from '../graphql/request-context.js';
 import { Role, Viewer } from './role.js';
+import type { StaffPermission } from './staff-permission.js';
 
 export const ACCESS_POLICY = 'guildhall:access-policy';
 
@@ -9,6 +10,8 @@ export type AccessPolicy =
   | { kind: 'public' }
   | { kind: 'authenticated' }
   | { kind: 'role'; role: Role }
+  /** An ADMIN, or an account holding at least one of `permissions`. */
+  | { kind: 'permission'; permissions: StaffPermission[] }
   /** Field resolvers: the viewer must be the parent object's owner, or an admin. */
   | { kind: 'ownerOrAdmin'; ownerOf: (parent: unknown) => string | null | undefined };
 
@@ -18,6 +21,9 @@ export const Public = () => SetMetadata(ACCESS_POLICY, { kind: 'public' } satisf
 export const Authenticated = () => SetMetadata(ACCESS_POLICY, { kind: 'authenticated' } satisfies AccessPolicy);
 /** Administrators only. */
 export const AdminOnly = () => SetMetadata(ACCESS_POLICY, { kind: 'role', role: Role.ADMIN } satisfies AccessPolicy);
+/** An ADMIN, or staff holding any one of the given permissions. */
+export const RequirePermission = (...permissions: [StaffPermission, ...StaffPermission[]]) =>
+  SetMetadata(ACCESS_POLICY, { kind: 'permission', permissions } satisfies AccessPolicy);
 /** For field resolvers: the parent's owner (as `ownerOf` names it) or an admin. */
 export const OwnerOrAdmin = <P>(ownerOf: (parent: P) => string | null | undefined) =>
   SetMetadata(ACCESS_POLICY, { kind: 'ownerOrAdmin', ownerOf } as AccessPolicy);

@@ -5,6 +5,7 @@ import { AppError, ErrorCode, forbidden, unauthenticated } from '../errors/app-e
 import { RequestContext } from '../graphql/request-context.js';
 import { ACCESS_POLICY, AccessPolicy } from './auth.decorators.js';
 import { Role, Viewer } from './role.js';
+import { viewerHasPermission } from './staff-permission.js';
 import { VIEWER_LOOKUP, type ViewerLookup } from './viewer-lookup.js';
 
 /** Secure by default: an operation or field resolver that declares no policy needs a signed-in viewer. */
@@ -40,6 +41,12 @@ export class AuthGuard implements CanActivate {
       case 'role':
         if (!viewer) throw unauthenticated();
         if (viewer.role !== policy.role) throw forbidden(`Only ${policy.role.toLowerCase()}s may do that`);
+        return true;
+      case 'permission':
+        if (!viewer) throw unauthenticated();
+        if (!viewerHasPermission(viewer, ...policy.permissions)) {
+          throw forbidden(`Only staff with ${policy.permissions.join(' or ')} may do that`);
+        }
         return true;
       case 'ownerOrAdmin': {
         if (!viewer) throw unauthenticated();

@@ -1,4 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
+import type { StaffPermission } from './staff-permission.js';
 
 export enum Role {
   USER = 'USER',
@@ -12,4 +13,7 @@ export interface Viewer {
   role: Role;
   /** The signed-in session the request came with. */
   sessionId: string;
+  /** Staff permissions held beyond `role` (an ADMIN holds all of them implicitly); absent means none. */
+  permissions?: readonly StaffPermission[];
 }
+

@@ -51,6 +51,8 @@ export interface AppConfig {
   trustProxy: boolean;
   /** GET /metrics (Prometheus): off unless enabled; with a token, only `Authorization: Bearer <token>` may read it. */
   metrics: { enabled: boolean; token?: string };
+  /** The built portal (index.html and assets/), served at `/`; an absolute path. */
+  webDir: string;
 }
 
 export class ConfigError extends Error {

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { AppConfig, ConfigError } from './app-config.js';
 
 type Env = Record<string, string | undefined>;
@@ -130,5 +131,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     trustProxy: bool(env, 'TRUST_PROXY', false),
     metrics: { enabled: metricsOpen || metricsToken !== undefined, token: metricsToken },
+    webDir: resolve(str(env, 'GUILDHALL_WEB_DIR') ?? 'dist/web'),
   };
 }
