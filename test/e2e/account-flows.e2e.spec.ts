@@ -226,6 +226,29 @@ describe('account flows', () => {
       expect(n).toBe(2);
     });
 
+    it('in a browser session (X-Guildhall-Session: cookie) the claim sets the refresh cookie, as logIn does', async () => {
+      const email = uniqueEmail('portal');
+      const [id] = await importPeople([email]);
+      await t.gql(INVITE, { ids: [id] }, admin.accessToken);
+      const { token } = await linkSentTo(t, email, 'account-invitation');
+      const response = await fetch(`${t.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-guildhall-session': 'cookie' },
+        body: JSON.stringify({ query: CLAIM.replace('refreshToken', 'refreshToken accessTokenExpiresAt'), variables: { token, pw: 'my own password' } }),
+      });
+      const body = (await response.json()) as GqlResult;
+      expect(body.errors).toBeUndefined();
+      expect(body.data!.claimAccount).toMatchObject({ refreshToken: null, user: { id } });
+      const cookie = response.headers.getSetCookie().find((c) => c.startsWith('guildhall_refresh='));
+      expect(cookie).toMatch(/HttpOnly/i);
+      const refreshed = await fetch(`${t.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-guildhall-session': 'cookie', cookie: cookie!.split(';')[0] },
+        body: JSON.stringify({ query: `mutation { refreshSession { accessToken user { id } } }` }),
+      });
+      expect(((await refreshed.json()) as GqlResult).data!.refreshSession.user.id).toBe(id);
+    });
+
     it('skips claimed accounts; allUnclaimed invites those without a live invitation only', async () => {
       const emails = [uniqueEmail('batch'), uniqueEmail('batch')];
       const ids = await importPeople(emails);
