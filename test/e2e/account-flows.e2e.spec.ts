@@ -289,10 +289,13 @@ describe('account flows', () => {
 
   describe('email verification', () => {
     it('sign-up sends a 7-day link; verifyEmail marks the account verified, once', async () => {
-      const user = await signUpUser(t);
+      const user = await signUpUser(t, { fullName: 'Ada <b>"Lovelace"</b>' });
       expect((await t.gql(ME_STATUS, {}, user.accessToken)).data!.me.emailVerified).toBe(false);
       const link = await linkSentTo(t, user.email, 'account-verify-email');
       expect(link.bodyText).toContain(`${t.config.publicUrl}/verify-email?token=${link.token}`);
+      // The HTML alternative escapes what people typed.
+      expect(link.bodyHtml).toContain('Dear Ada &lt;b&gt;&quot;Lovelace&quot;&lt;/b&gt;,');
+      expect(link.bodyHtml).not.toContain('<b>');
       const [{ ttl }] = await t.sql(`SELECT extract(epoch FROM expires_at - created_at)::int AS ttl FROM account_tokens WHERE token_hash = $1`, [sha256(link.token)]);
       expect(ttl).toBe(7 * 86400);
       expect((await t.gql(VERIFY, { token: link.token })).data!.verifyEmail).toBe(true);
