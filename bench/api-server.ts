@@ -21,9 +21,9 @@ export function freePort(): Promise<number> {
 
 /**
  * Starts the API built beside the bench (`dist-bench/apps/api/src/main.js`) as a child process on a free port against
- * `databaseUrl`, production settings, jobs off, and waits until /ready answers.
+ * `databaseUrl`, production settings, jobs off (`env` adds or overrides settings), and waits until /ready answers.
  */
-export async function startApiServer(databaseUrl: string): Promise<ApiServer> {
+export async function startApiServer(databaseUrl: string, env: Record<string, string> = {}): Promise<ApiServer> {
   const port = await freePort();
   const main = fileURLToPath(new URL('../apps/api/src/main.js', import.meta.url));
   const child: ChildProcess = spawn(process.execPath, [main], {
@@ -36,6 +36,7 @@ export async function startApiServer(databaseUrl: string): Promise<ApiServer> {
       LOG_LEVEL: 'warn',
       // Bench requests come from one address: keep failed-login throttling out of the figures.
       LOGIN_MAX_FAILURES_PER_ADDRESS: '100000',
+      ...env,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
