@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 
 export interface ApiServer {
   url: string;
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -59,6 +60,7 @@ export async function startApiServer(databaseUrl: string, env: Record<string, st
   }
   return {
     url,
+    pid: child.pid!,
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;

@@ -27,7 +27,7 @@ import { BENCH_ADMIN_EMAIL, BENCH_ADMIN_PASSWORD, BENCH_MEMBER_EMAIL, BENCH_MEMB
 import { BENCH_COHORT_NAME, BENCH_EVENT_TITLE, BENCH_GROUP_NAME } from '../../scripts/seed/bench-activity.js';
 import { type PeerContext, type PeerRead, peerReads, type Target, TARGETS, type TargetRequest } from './reads.js';
 import { StatementProxy } from './statement-proxy.js';
-import { PEERS_DIR, type RunningTarget, startTargets, stopTargets } from './targets.js';
+import { cpuSeconds, PEERS_DIR, type RunningTarget, startTargets, stopTargets } from './targets.js';
 
 type Tokens = Record<'member' | 'admin', string>;
 
@@ -160,8 +160,12 @@ async function countStatements(databaseUrl: string, reads: (ctx: PeerContext) =>
   }
 }
 
-async function time(target: RunningTarget, request: TargetRequest, tokens: Tokens, duration: number, connections: number): Promise<Result & { graphqlErrors: number }> {
+type Timing = Result & { graphqlErrors: number; cpuMsPerRequest: number | null };
+
+/** autocannon against one target, and the CPU time the target's process spent per answered request. */
+async function time(target: RunningTarget, request: TargetRequest, tokens: Tokens, duration: number, connections: number): Promise<Timing> {
   let graphqlErrors = 0;
+  const cpuBefore = cpuSeconds(target.pid);
   const result = await autocannon({
     url: `${target.url}${request.path}`,
     connections,
@@ -171,7 +175,9 @@ async function time(target: RunningTarget, request: TargetRequest, tokens: Token
     body: JSON.stringify(request.body),
     requests: [{ onResponse: (status, body) => void (status === 200 && body.includes('"errors"') && graphqlErrors++) }],
   });
-  return Object.assign(result, { graphqlErrors });
+  const cpuAfter = cpuSeconds(target.pid);
+  const cpuMsPerRequest = cpuBefore === null || cpuAfter === null || !result.requests.total ? null : ((cpuAfter - cpuBefore) * 1000) / result.requests.total;
+  return Object.assign(result, { graphqlErrors, cpuMsPerRequest });
 }
 
 const fmt = (n: number, digits = 0) => n.toFixed(digits);
@@ -206,7 +212,7 @@ async function main(): Promise<void> {
     console.log(`Staff events page through ${ctx.eventRegistrationsField ? 'Event.registrations' : '15 aliased eventRegistrations (Event has no registrations field; at most 15 aliases are allowed)'}.`);
 
     const targets = await startTargets(databaseUrl, connections);
-    const results = new Map<string, Record<Target, Array<Result & { graphqlErrors: number }>>>();
+    const results = new Map<string, Record<Target, Timing[]>>();
     try {
       const tokens = await tokensFor(targets.guildhall.url);
       for (let round = 0; round < rounds; round++) {
@@ -234,23 +240,36 @@ async function main(): Promise<void> {
       await stopTargets(targets);
     }
 
-    console.log('\nPer target (req/s: mean of the rounds; p50/p99 ms: mean of the rounds; statements per request: data + BEGIN/COMMIT):');
+    console.log('\nPer target (req/s, p50/p99 ms and the server process\'s CPU ms per request: mean of the rounds; statements per request: data + BEGIN/COMMIT):');
     const rows: Array<Array<string | number>> = [];
     for (const read of reads) {
       for (const target of TARGETS) {
         const runs = results.get(read.key)![target];
         const c = counts.get(read.key)![target];
-        rows.push([target === 'guildhall' ? read.name : '', target, fmt(mean(runs.map((r) => r.requests.average))), runs.map((r) => fmt(r.requests.average)).join(' / '), fmt(mean(runs.map((r) => r.latency.p50)), 1), fmt(mean(runs.map((r) => r.latency.p99)), 1), `${fmt(c.data, 1)} + ${fmt(c.control, 1)}`]);
+        const cpu = runs.map((r) => r.cpuMsPerRequest);
+        rows.push([
+          target === 'guildhall' ? read.name : '',
+          target,
+          fmt(mean(runs.map((r) => r.requests.average))),
+          runs.map((r) => fmt(r.requests.average)).join(' / '),
+          fmt(mean(runs.map((r) => r.latency.p50)), 1),
+          fmt(mean(runs.map((r) => r.latency.p99)), 1),
+          cpu.every((v) => v !== null) ? fmt(mean(cpu as number[]), 2) : '-',
+          `${fmt(c.data, 1)} + ${fmt(c.control, 1)}`,
+        ]);
       }
     }
-    printTable(['read', 'target', 'req/s', 'per round', 'p50 ms', 'p99 ms', 'statements'], rows);
+    printTable(['read', 'target', 'req/s', 'per round', 'p50 ms', 'p99 ms', 'CPU ms/req', 'statements'], rows);
 
-    console.log('\nRatios (req/s):');
+    console.log('\nRatios (req/s; and by the server\'s CPU per request, which other work on the machine disturbs less):');
     printTable(
-      ['read', 'Guildhall', 'PostGraphile', 'raw', 'Guildhall ÷ PostGraphile', 'Guildhall ÷ raw'],
+      ['read', 'Guildhall', 'PostGraphile', 'raw', 'Guildhall ÷ PostGraphile', 'Guildhall ÷ raw', 'by CPU: G ÷ PG', 'by CPU: G ÷ raw'],
       reads.map((read) => {
-        const rps = (target: Target) => mean(results.get(read.key)![target].map((r) => r.requests.average));
-        return [read.name, fmt(rps('guildhall')), fmt(rps('postgraphile')), fmt(rps('raw')), fmt(rps('guildhall') / rps('postgraphile'), 2), fmt(rps('guildhall') / rps('raw'), 2)];
+        const runs = results.get(read.key)!;
+        const rps = (target: Target) => mean(runs[target].map((r) => r.requests.average));
+        const cpu = (target: Target) => mean(runs[target].map((r) => r.cpuMsPerRequest ?? Number.NaN));
+        const cpuRatio = (other: Target) => (Number.isNaN(cpu('guildhall')) ? '-' : fmt(cpu(other) / cpu('guildhall'), 2));
+        return [read.name, fmt(rps('guildhall')), fmt(rps('postgraphile')), fmt(rps('raw')), fmt(rps('guildhall') / rps('postgraphile'), 2), fmt(rps('guildhall') / rps('raw'), 2), cpuRatio('postgraphile'), cpuRatio('raw')];
       }),
     );
     console.log(`Load average at end (1/5/15 min): ${loadavg().map((l) => l.toFixed(2)).join(' / ')}`);

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { freePort, startApiServer } from '../api-server.js';
 import { type Target } from './reads.js';
@@ -11,6 +12,7 @@ export const NODE_22 = `${PEERS_DIR}node_modules/node/bin/node`;
 export interface RunningTarget {
   target: Target;
   url: string;
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -47,6 +49,7 @@ async function startPeer(target: 'postgraphile' | 'raw', databaseUrl: string, co
   return {
     target,
     url,
+    pid: child.pid!,
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;
@@ -57,7 +60,7 @@ async function startPeer(target: 'postgraphile' | 'raw', databaseUrl: string, co
 /** The three targets on `databaseUrl`, each its own process, each with a pool as large as the bench's connection count. */
 export async function startTargets(databaseUrl: string, connections: number): Promise<Record<Target, RunningTarget>> {
   const api = await startApiServer(databaseUrl, { DB_POOL_SIZE: String(connections) });
-  const guildhall: RunningTarget = { target: 'guildhall', url: api.url, stop: () => api.stop() };
+  const guildhall: RunningTarget = { target: 'guildhall', url: api.url, pid: api.pid, stop: () => api.stop() };
   const postgraphile = await startPeer('postgraphile', databaseUrl, connections);
   const raw = await startPeer('raw', databaseUrl, connections);
   return { guildhall, postgraphile, raw };
@@ -66,3 +69,18 @@ export async function startTargets(databaseUrl: string, connections: number): Pr
 export async function stopTargets(targets: Record<Target, RunningTarget>): Promise<void> {
   await Promise.all(Object.values(targets).map((t) => t.stop()));
 }
+
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux); null elsewhere. */
+export function cpuSeconds(pid: number): number | null {
+  try {
+    // Fields after the command name (which is in parentheses): utime and stime are the 12th and 13th.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+
+/** USER_HZ: 100 on Linux on every common architecture. */
+const CLOCK_TICKS = 100;
