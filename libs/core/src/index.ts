@@ -30,6 +30,7 @@ export * from './logging/log-serializers.js';
 export * from './logging/repeat-gate.js';
 export * from './logging/logging.module.js';
 export * from './logging/request-id.middleware.js';
+export * from './logging/access-log.middleware.js';
 export * from './core.module.js';
 
 import { AuditEntryEntity } from './audit/audit-entry.entity.js';
