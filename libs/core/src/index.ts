@@ -8,6 +8,7 @@ export * from './database/embedded/embedded-postgres.js';
 export * from './database/migrate.js';
 export * from './database/transaction.js';
 export * from './database/pages-per-parent.js';
+export * from './database/rows-by-key.js';
 export * from './errors/app-error.js';
 export * from './graphql/connection.js';
 export * from './graphql/money.js';

@@ -3,10 +3,9 @@ import DataLoader from 'dataloader';
 import { type RequestContext } from '../../core/src/index.js';
 import { type RegistrationRow } from './types/registration.type.js';
 import { AttendanceRepository, type AttendedSession } from './attendance.repository.js';
-import { EventSessionEntity } from './entities/event-session.entity.js';
 import { EventEntity } from './entities/event.entity.js';
 import { RegistrationEntity } from './entities/registration.entity.js';
-import { EventsRepository } from './events.repository.js';
+import { EventsRepository, type EventSessionRow } from './events.repository.js';
 import { RegistrationsRepository } from './registrations.repository.js';
 
 /** Per-request batch loaders for the events feature: one statement per field per list level. */
@@ -22,7 +21,7 @@ export class EventsLoader {
     return ctx.loaders.get('events.eventById', () => new DataLoader((ids: readonly string[]) => this.events.findByIds(ids)));
   }
 
-  sessionsByEventId(ctx: RequestContext): DataLoader<string, EventSessionEntity[]> {
+  sessionsByEventId(ctx: RequestContext): DataLoader<string, EventSessionRow[]> {
     return ctx.loaders.get('events.sessionsByEventId', () => new DataLoader((ids: readonly string[]) => this.events.sessionsByEventIds(ids)));
   }
 
