@@ -22,13 +22,18 @@ export class AuthGuard implements CanActivate {
     @Inject(VIEWER_LOOKUP) private readonly lookup: ViewerLookup,
   ) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     if (context.getType<string>() !== 'graphql') return true; // REST controllers use their own guards
     const gql = GqlExecutionContext.create(context);
     const ctx = gql.getContext<RequestContext>();
     const handler = context.getHandler();
-    // A field resolver runs once per row: a decision that does not depend on the row is made once per request.
+    // A field resolver runs once per row: a decision that does not depend on the row is made once per
+    // request, and then answered without a promise (Nest takes a plain boolean as it is).
     if (ctx.grantedHandlers?.has(handler)) return true;
+    return this.decide(context, gql, ctx, handler);
+  }
+
+  private async decide(context: ExecutionContext, gql: GqlExecutionContext, ctx: RequestContext, handler: ReturnType<ExecutionContext['getHandler']>): Promise<boolean> {
     const policy =
       this.reflector.getAllAndOverride<AccessPolicy>(ACCESS_POLICY, [handler, context.getClass()]) ??
       DEFAULT_POLICY;
