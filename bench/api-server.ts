@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 
 export interface ApiServer {
   url: string;
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -21,9 +22,9 @@ export function freePort(): Promise<number> {
 
 /**
  * Starts the API built beside the bench (`dist-bench/apps/api/src/main.js`) as a child process on a free port against
- * `databaseUrl`, production settings, jobs off, and waits until /ready answers.
+ * `databaseUrl`, production settings, jobs off (`env` adds or overrides settings), and waits until /ready answers.
  */
-export async function startApiServer(databaseUrl: string): Promise<ApiServer> {
+export async function startApiServer(databaseUrl: string, env: Record<string, string> = {}): Promise<ApiServer> {
   const port = await freePort();
   const main = fileURLToPath(new URL('../apps/api/src/main.js', import.meta.url));
   const child: ChildProcess = spawn(process.execPath, [main], {
@@ -36,6 +37,7 @@ export async function startApiServer(databaseUrl: string): Promise<ApiServer> {
       LOG_LEVEL: 'warn',
       // Bench requests come from one address: keep failed-login throttling out of the figures.
       LOGIN_MAX_FAILURES_PER_ADDRESS: '100000',
+      ...env,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -58,6 +60,7 @@ export async function startApiServer(databaseUrl: string): Promise<ApiServer> {
   }
   return {
     url,
+    pid: child.pid!,
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;

@@ -7,6 +7,7 @@
  */
 import 'reflect-metadata';
 import { PasswordHasher } from '../../libs/accounts/src/index.js';
+import { seedBenchActivity } from './bench-activity.js';
 import { argValue, openSeedDatabase, runMain } from './seed-database.js';
 import { ensureSeedTiers } from './tiers.js';
 import { EMPLOYERS, FIRST_NAMES, LAST_NAMES, LOCATIONS, ROLES, SKILLS } from './vocabulary.js';
@@ -135,6 +136,11 @@ async function main(): Promise<void> {
       console.log(`  members ${from}–${to}: ${((Date.now() - batchStarted) / 1000).toFixed(1)} s`);
     }
     await db.dataSource.query(`ANALYZE users; ANALYZE member_profiles; ANALYZE memberships; ANALYZE membership_periods; ANALYZE membership_status_changes`);
+    if (members >= 3_230) {
+      if (await db.dataSource.transaction((manager) => seedBenchActivity(manager, BENCH_MEMBER_EMAIL))) console.log('Added the events, mentoring cohort and study group the read benchmarks use.');
+    } else {
+      console.log('Fewer than 3,230 members: no events, cohort or study group for the read benchmarks (they draw on members 1 to 3,230).');
+    }
 
     const [counts] = await db.dataSource.query(
       `SELECT count(*)::int AS people,

@@ -2,8 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
-import { pinoHttp } from 'pino-http';
-import { AppConfig, createRootLogger, loadConfig, NestPinoLogger, requestIdMiddleware, ROOT_LOGGER, RootLogger } from '../../../libs/core/src/index.js';
+import { accessLogMiddleware, AppConfig, createRootLogger, loadConfig, NestPinoLogger, requestIdMiddleware, ROOT_LOGGER, RootLogger } from '../../../libs/core/src/index.js';
 import { AppModule } from './app.module.js';
 import { servePortal } from './portal/serve-portal.js';
 
@@ -25,7 +24,7 @@ export async function createApp(config: AppConfig = loadConfig()): Promise<INest
   if (config.trustProxy) app.set('trust proxy', true);
   app.disable('x-powered-by');
   app.use(requestIdMiddleware);
-  app.use(pinoHttp({ logger, genReqId: (req) => (req as Request).id as string, autoLogging: { ignore: (req) => req.url === '/health' } }));
+  app.use(accessLogMiddleware(logger));
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.useBodyParser('text', { limit: '50mb', type: ['text/csv', 'text/plain'] });
   app.use(bodyErrorHandler);

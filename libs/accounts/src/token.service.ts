@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, webcrypto } from 'node:crypto';
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { errors, jwtVerify, SignJWT } from 'jose';
@@ -21,7 +21,7 @@ export interface AccessClaims {
  */
 @Injectable()
 export class TokenService implements OnApplicationBootstrap {
-  private key?: Promise<Uint8Array>;
+  private key?: Promise<webcrypto.CryptoKey>;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -79,22 +79,31 @@ export class TokenService implements OnApplicationBootstrap {
     return createHash('sha256').update(token).digest('hex');
   }
 
-  /** JWT_SECRET when set; otherwise a key generated once and kept in the database for every process. */
-  private signingKey(): Promise<Uint8Array> {
-    this.key ??= (async () => {
-      if (this.config.jwtSecret) return new TextEncoder().encode(this.config.jwtSecret);
-      // Read first: a read-only database (a replica, a full disk) that already holds the key still starts.
-      const read = () => this.dataSource.query(`SELECT value FROM app_secrets WHERE name = 'jwt_signing_key'`) as Promise<Array<{ value: string }>>;
-      let rows = await read();
-      if (!rows.length) {
-        await this.dataSource.query(
-          `INSERT INTO app_secrets (name, value) VALUES ('jwt_signing_key', $1) ON CONFLICT (name) DO NOTHING`,
-          [randomBytes(48).toString('base64url')],
-        );
-        rows = await read();
-      }
-      return new TextEncoder().encode(rows[0].value);
-    })();
+  /**
+   * JWT_SECRET when set; otherwise a key generated once and kept in the database for every process.
+   * Imported as a CryptoKey once: handed raw bytes, jose would import them again on every sign and verify.
+   */
+  private signingKey(): Promise<webcrypto.CryptoKey> {
+    this.key ??= this.secretBytes().then(importHmacKey);
     return this.key;
   }
+
+  private async secretBytes(): Promise<Uint8Array> {
+    if (this.config.jwtSecret) return new TextEncoder().encode(this.config.jwtSecret);
+    // Read first: a read-only database (a replica, a full disk) that already holds the key still starts.
+    const read = () => this.dataSource.query(`SELECT value FROM app_secrets WHERE name = 'jwt_signing_key'`) as Promise<Array<{ value: string }>>;
+    let rows = await read();
+    if (!rows.length) {
+      await this.dataSource.query(
+        `INSERT INTO app_secrets (name, value) VALUES ('jwt_signing_key', $1) ON CONFLICT (name) DO NOTHING`,
+        [randomBytes(48).toString('base64url')],
+      );
+      rows = await read();
+    }
+    return new TextEncoder().encode(rows[0].value);
+  }
+}
+
+function importHmacKey(secret: Uint8Array): Promise<webcrypto.CryptoKey> {
+  return webcrypto.subtle.importKey('raw', secret, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { RequestContext } from '../../core/src/index.js';
-import { UserEntity } from './entities/user.entity.js';
+import { type User } from './user.type.js';
 import { UsersRepository } from './users.repository.js';
 
 /** Users by id, batched per request: one query however many rows ask. */
@@ -9,7 +9,7 @@ import { UsersRepository } from './users.repository.js';
 export class UsersLoader {
   constructor(private readonly users: UsersRepository) {}
 
-  byId(ctx: RequestContext): DataLoader<string, UserEntity | undefined> {
-    return ctx.loaders.get('users.byId', () => new DataLoader((ids: readonly string[]) => this.users.findByIds(ids)));
+  byId(ctx: RequestContext): DataLoader<string, User | undefined> {
+    return ctx.loaders.get('users.byId', () => new DataLoader((ids: readonly string[]) => this.users.usersByIds(ids)));
   }
 }

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Role } from '../../core/src/index.js';
+import { type KeyedRowsSpec, Role, rowsByKey } from '../../core/src/index.js';
 import { UserEntity } from './entities/user.entity.js';
+import { type User } from './user.type.js';
 
 /** How to reach a person: what other features may read about an account. */
 export interface UserContact {
@@ -10,6 +11,13 @@ export interface UserContact {
   email: string;
   fullName: string;
 }
+
+/** What a User shows, as plain rows (no password hash, no entity). */
+const USER_ROWS: KeyedRowsSpec = {
+  table: 'users',
+  keyColumn: 'id',
+  columns: { id: 'c.id', email: 'c.email', fullName: 'c.full_name', role: 'c.role', createdAt: 'c.created_at' },
+};
 
 @Injectable()
 export class UsersRepository {
@@ -32,6 +40,11 @@ export class UsersRepository {
     const rows = await this.repo(manager).createQueryBuilder('u').where('u.id = ANY(:ids)', { ids }).getMany();
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => byId.get(id));
+  }
+
+  /** The User of each id, in order (missing ones as undefined); one statement, for the per-request loader. */
+  usersByIds(ids: readonly string[]): Promise<Array<User | undefined>> {
+    return rowsByKey<User>(this.dataSource, USER_ROWS, ids);
   }
 
   /** Email and name of each id, in order (missing ones as undefined); in the caller's transaction when given. */

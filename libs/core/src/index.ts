@@ -7,6 +7,8 @@ export * from './database/database-target.js';
 export * from './database/embedded/embedded-postgres.js';
 export * from './database/migrate.js';
 export * from './database/transaction.js';
+export * from './database/pages-per-parent.js';
+export * from './database/rows-by-key.js';
 export * from './errors/app-error.js';
 export * from './graphql/connection.js';
 export * from './graphql/money.js';
@@ -33,6 +35,7 @@ export * from './logging/log-serializers.js';
 export * from './logging/repeat-gate.js';
 export * from './logging/logging.module.js';
 export * from './logging/request-id.middleware.js';
+export * from './logging/access-log.middleware.js';
 export * from './core.module.js';
 
 import { AuditEntryEntity } from './audit/audit-entry.entity.js';

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { type RequestContext } from '../../core/src/index.js';
+import { type RegistrationRow } from './types/registration.type.js';
 import { AttendanceRepository, type AttendedSession } from './attendance.repository.js';
-import { EventSessionEntity } from './entities/event-session.entity.js';
 import { EventEntity } from './entities/event.entity.js';
 import { RegistrationEntity } from './entities/registration.entity.js';
-import { EventsRepository } from './events.repository.js';
+import { EventsRepository, type EventSessionRow } from './events.repository.js';
 import { RegistrationsRepository } from './registrations.repository.js';
 
 /** Per-request batch loaders for the events feature: one statement per field per list level. */
@@ -21,7 +21,7 @@ export class EventsLoader {
     return ctx.loaders.get('events.eventById', () => new DataLoader((ids: readonly string[]) => this.events.findByIds(ids)));
   }
 
-  sessionsByEventId(ctx: RequestContext): DataLoader<string, EventSessionEntity[]> {
+  sessionsByEventId(ctx: RequestContext): DataLoader<string, EventSessionRow[]> {
     return ctx.loaders.get('events.sessionsByEventId', () => new DataLoader((ids: readonly string[]) => this.events.sessionsByEventIds(ids)));
   }
 
@@ -29,6 +29,16 @@ export class EventsLoader {
   viewerRegistrationByEventId(ctx: RequestContext, viewerId: string): DataLoader<string, RegistrationEntity | undefined> {
     return ctx.loaders.get(`events.viewerRegistration.${viewerId}`, () =>
       new DataLoader((eventIds: readonly string[]) => this.registrations.forUserByEventIds(viewerId, eventIds)));
+  }
+
+  /** Each event's registrations, `limit` at most after the (decoded) cursor: one statement per list level (staff pages list many events). */
+  registrationsPage(ctx: RequestContext, limit: number, after: readonly [string, string] | undefined): DataLoader<string, RegistrationRow[]> {
+    return ctx.loaders.get(`events.registrationsPage.${limit}.${after?.join(',') ?? ''}`, () =>
+      new DataLoader((eventIds: readonly string[]) => this.registrations.pagesForEvents(eventIds, limit, after)));
+  }
+
+  registrationCount(ctx: RequestContext): DataLoader<string, number> {
+    return ctx.loaders.get('events.registrationCount', () => new DataLoader((eventIds: readonly string[]) => this.registrations.countsForEvents(eventIds)));
   }
 
   waitlistPosition(ctx: RequestContext): DataLoader<string, number | null> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ConnectionShape, lazy, pageSize, toConnection, decodeTimeIdCursor } from '../../core/src/index.js';
+import { ConnectionShape, type KeyedRowsSpec, lazy, pageSize, rowListsByKey, toConnection, decodeTimeIdCursor } from '../../core/src/index.js';
 import { EventSessionEntity } from './entities/event-session.entity.js';
 import { EventEntity } from './entities/event.entity.js';
 import { EventKind, EventStatus } from './events.enums.js';
@@ -18,6 +18,16 @@ export interface EventListOptions {
 }
 
 export type NewSession = Pick<EventSessionEntity, 'title' | 'startsAt' | 'endsAt' | 'ceCredits' | 'ceCategory'>;
+
+/** A session as a plain row (what EventSession and check-in read). */
+export type EventSessionRow = Pick<EventSessionEntity, 'id' | 'eventId' | 'title' | 'startsAt' | 'endsAt' | 'ceCredits' | 'ceCategory'>;
+
+const SESSIONS_OF_EVENT: KeyedRowsSpec = {
+  table: 'event_sessions',
+  keyColumn: 'event_id',
+  columns: { id: 'c.id', eventId: 'c.event_id', title: 'c.title', startsAt: 'c.starts_at', endsAt: 'c.ends_at', ceCredits: 'c.ce_credits::float8', ceCategory: 'c.ce_category' },
+  orderBy: 'c.starts_at, c.id',
+};
 
 /** Every query on events and their sessions. */
 @Injectable()
@@ -94,17 +104,9 @@ export class EventsRepository {
       .getMany();
   }
 
-  async sessionsByEventIds(ids: readonly string[], manager?: EntityManager): Promise<EventSessionEntity[][]> {
-    const rows = await (manager ?? this.dataSource.manager)
-      .getRepository(EventSessionEntity)
-      .createQueryBuilder('s')
-      .where('s.event_id = ANY(:ids)', { ids })
-      .orderBy('s.starts_at', 'ASC')
-      .addOrderBy('s.id', 'ASC')
-      .getMany();
-    const grouped = new Map<string, EventSessionEntity[]>(ids.map((id) => [id, []]));
-    for (const row of rows) grouped.get(row.eventId)?.push(row);
-    return ids.map((id) => grouped.get(id) ?? []);
+  /** Each event's sessions by start, as plain rows; one statement for a page of events. */
+  sessionsByEventIds(ids: readonly string[], manager?: EntityManager): Promise<EventSessionRow[][]> {
+    return rowListsByKey<EventSessionRow>(manager ?? this.dataSource, SESSIONS_OF_EVENT, ids);
   }
 
   async replaceSessions(manager: EntityManager, eventId: string, sessions: NewSession[]): Promise<void> {

@@ -1,5 +1,5 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AdminOnly, type ConnectionShape, CurrentRequest, CurrentViewer, Public, type RequestContext, Role, type Viewer } from '../../core/src/index.js';
+import { AdminOnly, ConnectionArgs, type ConnectionShape, CurrentRequest, CurrentViewer, decodeTimeIdCursor, lazy, pageSize, Public, type RequestContext, Role, toConnection, type Viewer } from '../../core/src/index.js';
 import { CancelEventArgs, EventIdArgs, EventsArgs } from './args/event.args.js';
 import { EventCancellationService } from './event-cancellation.service.js';
 import { RegistrationStatus } from './events.enums.js';
@@ -7,7 +7,7 @@ import { EventsLoader } from './events.loader.js';
 import { EventsService } from './events.service.js';
 import { CreateEventInput, UpdateEventInput } from './inputs/event.inputs.js';
 import { Event, EventConnection, EventSession } from './types/event.type.js';
-import { Registration } from './types/registration.type.js';
+import { Registration, RegistrationConnection } from './types/registration.type.js';
 
 const toEvents = (page: ConnectionShape<Parameters<typeof Event.from>[0]>): ConnectionShape<Event> => ({
   ...page,
@@ -63,6 +63,14 @@ export class EventsResolver {
   @ResolveField(() => [EventSession])
   async sessions(@Parent() event: Event, @CurrentRequest() ctx: RequestContext): Promise<EventSession[]> {
     return (await this.loaders.sessionsByEventId(ctx).load(event.id)).map(EventSession.from);
+  }
+
+  @AdminOnly()
+  @ResolveField(() => RegistrationConnection, { description: 'Admin: the registrations in the order they were made (as eventRegistrations).' })
+  async registrations(@Parent() event: Event, @Args() args: ConnectionArgs, @CurrentRequest() ctx: RequestContext): Promise<ConnectionShape<Registration>> {
+    const first = pageSize(args.first);
+    const rows = await this.loaders.registrationsPage(ctx, first + 1, decodeTimeIdCursor(args.after)).load(event.id);
+    return toConnection(rows.map(Registration.from), first, (r) => [r.createdAt.toISOString(), r.id], lazy(() => this.loaders.registrationCount(ctx).load(event.id)));
   }
 
   @Public()

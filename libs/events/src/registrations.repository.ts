@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ConnectionShape, lazy, pageSize, toConnection, decodeTimeIdCursor } from '../../core/src/index.js';
+import { type ChildListSpec, ConnectionShape, countsPerParent, lazy, pageSize, pagesPerParent, toConnection, decodeTimeIdCursor } from '../../core/src/index.js';
 import { RegistrationEntity } from './entities/registration.entity.js';
 import { LIVE_STATUSES, RegistrationStatus, sqlList } from './events.enums.js';
+import { type RegistrationRow } from './types/registration.type.js';
 
 /** Who is registering, and what they pay: the tier discount of a membership in good standing (null: not a member). */
 export interface Registrant {
@@ -17,6 +18,30 @@ export interface RegistrationListOptions {
   first?: number;
   after?: string;
 }
+
+/** An event's registrations in the order they were made, as the plain rows a Registration needs. */
+const REGISTRATIONS_OF_EVENT: ChildListSpec = {
+  table: 'event_registrations',
+  parentColumn: 'event_id',
+  columns: {
+    id: 'c.id',
+    eventId: 'c.event_id',
+    userId: 'c.user_id',
+    status: 'c.status',
+    priceAmount: 'c.price_amount',
+    priceCurrency: 'c.price_currency',
+    waitlistSeq: 'c.waitlist_seq',
+    checkoutUrl: 'c.checkout_url',
+    checkInCode: 'c.check_in_code',
+    holdExpiresAt: 'c.hold_expires_at',
+    offerExpiresAt: 'c.offer_expires_at',
+    endReason: 'c.end_reason',
+    confirmedAt: 'c.confirmed_at',
+    cancelledAt: 'c.cancelled_at',
+    createdAt: 'c.created_at',
+  },
+  keyset: ['created_at', 'id'],
+};
 
 /** Every query on registrations. */
 @Injectable()
@@ -137,6 +162,15 @@ export class RegistrationsRepository {
     if (after) page.andWhere('(r.created_at, r.id) > (:at::timestamptz, :id::uuid)', after);
     const rows = await page.orderBy('r.created_at', 'ASC').addOrderBy('r.id', 'ASC').limit(first + 1).getMany();
     return toConnection(rows, first, (r) => [r.createdAt.toISOString(), r.id], lazy(() => filter.getCount()));
+  }
+
+  /** For each event, up to `limit` registrations in the order they were made, after the cursor; one statement for all. */
+  pagesForEvents(eventIds: readonly string[], limit: number, after: readonly [string, string] | undefined): Promise<RegistrationRow[][]> {
+    return pagesPerParent<RegistrationRow>(this.dataSource, REGISTRATIONS_OF_EVENT, eventIds, limit, after);
+  }
+
+  countsForEvents(eventIds: readonly string[]): Promise<number[]> {
+    return countsPerParent(this.dataSource, REGISTRATIONS_OF_EVENT, eventIds);
   }
 
   private cursor(after: string | undefined): { at: string; id: string } | undefined {

@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { RequestContext } from '../../core/src/index.js';
 import { MembershipPeriodEntity } from './entities/membership-period.entity.js';
-import { MembershipTierEntity } from './entities/membership-tier.entity.js';
-import { MembershipEntity } from './entities/membership.entity.js';
 import { MemberProfileEntity } from './entities/member-profile.entity.js';
 import { MemberProfilesRepository } from './member-profiles.repository.js';
 import { MembershipsRepository } from './memberships.repository.js';
+import { type Membership } from './membership.type.js';
+import { type MembershipTierRow } from './membership-tier.type.js';
 import { TiersRepository } from './tiers.repository.js';
 
 /** Per-request batch loaders for the members feature: one statement per field per list level. */
@@ -18,12 +18,12 @@ export class MembersLoader {
     private readonly profiles: MemberProfilesRepository,
   ) {}
 
-  membershipByUserId(ctx: RequestContext): DataLoader<string, MembershipEntity | undefined> {
-    return ctx.loaders.get('members.membershipByUserId', () => new DataLoader((ids: readonly string[]) => this.memberships.currentOrLatestByUserIds(ids)));
+  membershipByUserId(ctx: RequestContext): DataLoader<string, Membership | undefined> {
+    return ctx.loaders.get('members.membershipByUserId', () => new DataLoader((ids: readonly string[]) => this.memberships.currentOrLatestRowsByUserIds(ids)));
   }
 
-  tierById(ctx: RequestContext): DataLoader<string, MembershipTierEntity | undefined> {
-    return ctx.loaders.get('members.tierById', () => new DataLoader((ids: readonly string[]) => this.tiers.findByIds(ids)));
+  tierById(ctx: RequestContext): DataLoader<string, MembershipTierRow | undefined> {
+    return ctx.loaders.get('members.tierById', () => new DataLoader((ids: readonly string[]) => this.tiers.rowsByIds(ids)));
   }
 
   periodsByMembershipId(ctx: RequestContext): DataLoader<string, MembershipPeriodEntity[]> {

@@ -3,6 +3,12 @@ import { Money } from '../../core/src/index.js';
 import { MembershipTierEntity } from './entities/membership-tier.entity.js';
 import { BillingInterval } from './membership.enums.js';
 
+/** What a MembershipTier shows: an entity, or a plain row read by a loader. */
+export type MembershipTierRow = Pick<
+  MembershipTierEntity,
+  'id' | 'name' | 'description' | 'priceAmount' | 'priceCurrency' | 'billingInterval' | 'requiresApproval' | 'gracePeriodDays' | 'eventDiscountPercent' | 'active'
+>;
+
 @ObjectType('MembershipTier')
 export class MembershipTier {
   @Field(() => ID) id: string;
@@ -15,7 +21,7 @@ export class MembershipTier {
   @Field(() => Int, { description: 'Percent off member prices of events.' }) eventDiscountPercent: number;
   @Field() active: boolean;
 
-  static from(entity: MembershipTierEntity): MembershipTier {
+  static from(entity: MembershipTierRow): MembershipTier {
     return {
       id: entity.id,
       name: entity.name,

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { MembershipPeriodEntity } from './entities/membership-period.entity.js';
 import { MembershipEntity } from './entities/membership.entity.js';
 import { CURRENT_STATUSES, MembershipStatus, PeriodSource } from './membership.enums.js';
+import { type Membership } from './membership.type.js';
 
 /** A person's current membership with the tier facts other features ask about. */
 export interface CurrentMembershipRow {
@@ -89,6 +90,20 @@ export class MembershipsRepository {
         { userIds, current: CURRENT_STATUSES },
       )
       .getMany();
+    const byUser = new Map(rows.map((r) => [r.userId, r]));
+    return userIds.map((id) => byUser.get(id));
+  }
+
+  /** As currentOrLatestByUserIds, as the plain rows a Membership shows (the per-request loader's batch). */
+  async currentOrLatestRowsByUserIds(userIds: readonly string[]): Promise<Array<Membership | undefined>> {
+    const rows: Membership[] = await this.dataSource.query(
+      `SELECT DISTINCT ON (m.user_id) m.id, m.user_id AS "userId", m.tier_id AS "tierId", m.status, m.started_at AS "startedAt",
+              m.current_period_end AS "currentPeriodEnd", m.grace_ends_at AS "graceEndsAt", m.auto_renew AS "autoRenew",
+              m.complimentary, m.cancelled_at AS "cancelledAt", m.decline_reason AS "declineReason", m.created_at AS "createdAt"
+         FROM memberships m WHERE m.user_id = ANY($1::uuid[])
+        ORDER BY m.user_id, (m.status = ANY($2::text[])) DESC, m.created_at DESC`,
+      [userIds, CURRENT_STATUSES],
+    );
     const byUser = new Map(rows.map((r) => [r.userId, r]));
     return userIds.map((id) => byUser.get(id));
   }

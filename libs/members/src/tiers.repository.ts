@@ -1,7 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { type KeyedRowsSpec, rowsByKey } from '../../core/src/index.js';
 import { MembershipTierEntity } from './entities/membership-tier.entity.js';
+import { type MembershipTierRow } from './membership-tier.type.js';
+
+const TIER_ROWS: KeyedRowsSpec = {
+  table: 'membership_tiers',
+  keyColumn: 'id',
+  columns: {
+    id: 'c.id',
+    name: 'c.name',
+    description: 'c.description',
+    priceAmount: 'c.price_amount',
+    priceCurrency: 'c.price_currency',
+    billingInterval: 'c.billing_interval',
+    requiresApproval: 'c.requires_approval',
+    gracePeriodDays: 'c.grace_period_days',
+    eventDiscountPercent: 'c.event_discount_percent',
+    active: 'c.active',
+  },
+};
 
 @Injectable()
 export class TiersRepository {
@@ -39,6 +58,11 @@ export class TiersRepository {
     const rows = await this.repo().createQueryBuilder('t').where('t.id = ANY(:ids)', { ids }).getMany();
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => byId.get(id));
+  }
+
+  /** Tiers by id as plain rows, in order (missing ones as undefined): the per-request loader's batch. */
+  rowsByIds(ids: readonly string[]): Promise<Array<MembershipTierRow | undefined>> {
+    return rowsByKey<MembershipTierRow>(this.dataSource, TIER_ROWS, ids);
   }
 
   /** Ids and names of these tiers, ordered by name in the database's collation. */

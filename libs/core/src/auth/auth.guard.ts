@@ -23,34 +23,46 @@ export class AuthGuard implements CanActivate {
     @Inject(VIEWER_LOOKUP) private readonly lookup: ViewerLookup,
   ) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     if (context.getType<string>() !== 'graphql') return true; // REST controllers use their own guards
     const gql = GqlExecutionContext.create(context);
     const ctx = gql.getContext<RequestContext>();
+    const handler = context.getHandler();
+    // A field resolver runs once per row: a decision that does not depend on the row is made once per
+    // request, and then answered without a promise (Nest takes a plain boolean as it is).
+    if (ctx.grantedHandlers?.has(handler)) return true;
+    return this.decide(context, gql, ctx, handler);
+  }
+
+  private async decide(context: ExecutionContext, gql: GqlExecutionContext, ctx: RequestContext, handler: ReturnType<ExecutionContext['getHandler']>): Promise<boolean> {
     const policy =
-      this.reflector.getAllAndOverride<AccessPolicy>(ACCESS_POLICY, [context.getHandler(), context.getClass()]) ??
+      this.reflector.getAllAndOverride<AccessPolicy>(ACCESS_POLICY, [handler, context.getClass()]) ??
       DEFAULT_POLICY;
 
     const viewer = await this.resolveViewer(ctx);
+    const grant = () => {
+      (ctx.grantedHandlers ??= new Set()).add(handler);
+      return true;
+    };
     switch (policy.kind) {
       case 'public':
-        return true;
+        return grant();
       case 'authenticated':
         if (!viewer) throw unauthenticated();
-        return true;
+        return grant();
       case 'role':
         if (!viewer) throw unauthenticated();
         if (viewer.role !== policy.role) throw forbidden(`Only ${policy.role.toLowerCase()}s may do that`);
-        return true;
+        return grant();
       case 'permission':
         if (!viewer) throw unauthenticated();
         if (!viewerHasPermission(viewer, ...policy.permissions)) {
           throw forbidden(`Only staff with ${policy.permissions.join(' or ')} may do that`);
         }
-        return true;
+        return grant();
       case 'ownerOrAdmin': {
         if (!viewer) throw unauthenticated();
-        if (viewer.role === Role.ADMIN) return true;
+        if (viewer.role === Role.ADMIN) return grant();
         if (policy.ownerOf(gql.getRoot()) === viewer.id) return true;
         throw forbidden(`Only the owner or an admin may read ${gql.getInfo().parentType.name}.${gql.getInfo().fieldName}`);
       }

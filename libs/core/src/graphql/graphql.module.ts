@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { GraphQLModule as NestGraphQLModule } from '@nestjs/graphql';
@@ -46,7 +47,8 @@ import { requestErrorsPlugin } from './request-errors.plugin.js';
           graphiql: false,
           autoTransformHttpErrors: false,
           validationRules: [depthLimitRule(config.graphql.maxDepth), aliasLimitRule(config.graphql.maxAliases)],
-          plugins: [costLimitPlugin(config.graphql.maxCost), requestErrorsPlugin(logger), metricsPlugin(metrics)],
+          // No cache hints are used: Apollo's default cache-control plugin would only wrap every field resolver.
+          plugins: [ApolloServerPluginCacheControlDisabled(), costLimitPlugin(config.graphql.maxCost), requestErrorsPlugin(logger), metricsPlugin(metrics)],
         };
       },
     }),

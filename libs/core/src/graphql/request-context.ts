@@ -25,4 +25,6 @@ export interface RequestContext {
   /** Resolved once per request by the auth guard: undefined = not yet looked at, null = anonymous. */
   viewer?: Viewer | null;
   viewerPromise?: Promise<Viewer | null>;
+  /** Resolvers the auth guard has allowed for this request whatever the row (see AuthGuard). */
+  grantedHandlers?: Set<unknown>;
 }

@@ -33,8 +33,14 @@ function findNulChars(value: unknown, path: string, found: FieldProblem[]): void
  */
 @Injectable()
 export class GraphQLValidationPipe implements PipeTransform {
-  async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    if (metadata.type === 'custom') return value; // @CurrentViewer() and friends: not client input
+  transform(value: unknown, metadata: ArgumentMetadata): unknown {
+    // @Parent(), @CurrentViewer() and friends: not client input, handed back without a promise (a field
+    // resolver's parameters pass here for every row).
+    if (metadata.type === 'custom') return value;
+    return this.validate(value, metadata);
+  }
+
+  private async validate(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const prefix = metadata.data ?? '';
     const problems: FieldProblem[] = [];
     findNulChars(value, prefix, problems);

@@ -11,6 +11,13 @@ export class SessionAttendance {
   @Field(() => Float) credits: number;
 }
 
+/** The columns a Registration is made from: an entity, or a plain row read for a list. */
+export type RegistrationRow = Pick<
+  RegistrationEntity,
+  | 'id' | 'eventId' | 'userId' | 'status' | 'priceAmount' | 'priceCurrency' | 'waitlistSeq' | 'checkoutUrl' | 'checkInCode'
+  | 'holdExpiresAt' | 'offerExpiresAt' | 'endReason' | 'confirmedAt' | 'cancelledAt' | 'createdAt'
+>;
+
 /** Reaches only its registrant and admins; `event`, `user`, `waitlistPosition` and `attendance` come from loaders. */
 @ObjectType('Registration')
 export class Registration {
@@ -30,7 +37,7 @@ export class Registration {
   @Field(() => Date, { nullable: true }) cancelledAt: Date | null;
   @Field() createdAt: Date;
 
-  static from(r: RegistrationEntity): Registration {
+  static from(r: RegistrationRow): Registration {
     return {
       id: r.id,
       eventId: r.eventId,

@@ -1,0 +1,287 @@
+/**
+ * `npm run bench:peers`: Guildhall side by side with PostGraphile 5 and a raw node:http + pg server on one
+ * bench database. Never part of `npm test` or CI. See bench/README.md.
+ *
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/guildhall_bench npm run bench:peers
+ *
+ * Installs bench/peers (npm ci) when missing, seeds the database with `seed:bench` when it has no bench data,
+ * adds the peers' SQL functions (schema bench_peers), then:
+ *   1. counts SQL statements per request for each read and target through a counting proxy, and checks that
+ *      every target answers with the same data as the raw baseline;
+ *   2. restarts the targets on the direct URL and times each read with autocannon, targets alternating,
+ *      BENCH_ROUNDS rounds (default 2), every other round in reverse order; each answer is checked again
+ *      right before its timing.
+ * Settings: BENCH_DURATION (s per read and target, default 10), BENCH_CONNECTIONS (20), BENCH_ROUNDS (2),
+ * BENCH_READS (comma-separated keys, default all), BENCH_MEMBERS (members to seed when seeding, 100000).
+ */
+import 'reflect-metadata';
+import autocannon, { type Result } from 'autocannon';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { logIn, gql } from '../graphql-client.js';
+import { printTable } from '../table.js';
+import { BENCH_ADMIN_EMAIL, BENCH_ADMIN_PASSWORD, BENCH_MEMBER_EMAIL, BENCH_MEMBER_PASSWORD } from '../../scripts/seed/bench.js';
+import { BENCH_COHORT_NAME, BENCH_EVENT_TITLE, BENCH_GROUP_NAME } from '../../scripts/seed/bench-activity.js';
+import { type PeerContext, type PeerRead, peerReads, type Target, TARGETS, type TargetRequest } from './reads.js';
+import { StatementProxy } from './statement-proxy.js';
+import { cpuSeconds, PEERS_DIR, type RunningTarget, startTargets, stopTargets } from './targets.js';
+
+type Tokens = Record<'member' | 'admin', string>;
+
+function positiveInt(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive whole number, got "${raw}"`);
+  return value;
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): void {
+  const result = spawnSync(command, args, { stdio: 'inherit', env });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status})`);
+}
+
+function ensurePeersInstalled(): void {
+  if (existsSync(`${PEERS_DIR}node_modules/postgraphile/package.json`) && existsSync(`${PEERS_DIR}node_modules/node/bin/node`)) return;
+  console.log('Installing bench/peers (PostGraphile 5, Node 22, pg) …');
+  run('npm', ['ci', '--prefix', PEERS_DIR, '--no-audit', '--no-fund']);
+}
+
+async function ensureSeeded(client: pg.Client, databaseUrl: string): Promise<void> {
+  const { rows } = await client.query(
+    `SELECT EXISTS (SELECT 1 FROM users WHERE email = $1) AND EXISTS (SELECT 1 FROM events WHERE title LIKE $2) AS ready`,
+    [BENCH_MEMBER_EMAIL, `${BENCH_EVENT_TITLE} %`],
+  ).catch(() => ({ rows: [{ ready: false }] }));
+  if (rows[0].ready) return;
+  console.log('The database has no bench data: running seed:bench …');
+  const seed = fileURLToPath(new URL('../../scripts/seed/bench.js', import.meta.url));
+  run(process.execPath, [seed, '--members', String(positiveInt('BENCH_MEMBERS', 100_000))], { ...process.env, DATABASE_URL: databaseUrl });
+}
+
+async function benchContext(client: pg.Client, eventRegistrationsField: boolean): Promise<PeerContext> {
+  const from = new Date().toISOString();
+  const one = async (sql: string, params: unknown[]) => {
+    const { rows } = await client.query(sql, params);
+    if (!rows[0]) throw new Error(`no bench data for: ${sql}`);
+    return rows[0].id as string;
+  };
+  const { rows: events } = await client.query(`SELECT id FROM bench_peers.events_from($1) LIMIT 20`, [from]);
+  if (events.length < 20) throw new Error('fewer than 20 upcoming events: re-seed the bench database (drop it, then npm run seed:bench)');
+  return {
+    memberId: await one(`SELECT id FROM users WHERE email = $1`, [BENCH_MEMBER_EMAIL]),
+    from,
+    eventIds: events.map((e) => e.id as string),
+    attendeesEventId: events[0].id,
+    cohortId: await one(`SELECT id FROM mentoring_cohorts WHERE name = $1`, [BENCH_COHORT_NAME]),
+    groupId: await one(`SELECT id FROM study_groups WHERE name = $1`, [BENCH_GROUP_NAME]),
+    eventRegistrationsField,
+    staffEvents: eventRegistrationsField ? 20 : 15,
+  };
+}
+
+function headersFor(request: TargetRequest, tokens: Tokens): Record<string, string> {
+  return { 'content-type': 'application/json', ...(request.as ? { authorization: `Bearer ${tokens[request.as]}` } : {}) };
+}
+
+async function answer(target: RunningTarget, request: TargetRequest, tokens: Tokens): Promise<unknown> {
+  const response = await fetch(`${target.url}${request.path}`, { method: 'POST', headers: headersFor(request, tokens), body: JSON.stringify(request.body) });
+  const text = await response.text();
+  const body = JSON.parse(text) as { data?: unknown; errors?: unknown };
+  if (response.status !== 200 || body.errors || body.data === undefined) throw new Error(`${target.target} answered ${response.status}: ${text.slice(0, 500)}`);
+  return request.canonical(body.data);
+}
+
+/** Where two strings first differ, with some context. */
+function firstDifference(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  const from = Math.max(0, i - 120);
+  return `at character ${i}:\n    expected …${a.slice(from, i + 200)}\n    got      …${b.slice(from, i + 200)}`;
+}
+
+/**
+ * Throws unless every target's answer to `read` equals the raw baseline's. Guildhall answers first: a study
+ * group's coming meetings are written on first need, and the others then read the same rows.
+ */
+async function checkSameData(read: PeerRead, targets: Record<Target, RunningTarget>, tokens: Tokens): Promise<void> {
+  const fromGuildhall = JSON.stringify(await answer(targets.guildhall, read.requests.guildhall, tokens));
+  const expected = JSON.stringify(await answer(targets.raw, read.requests.raw, tokens));
+  if (expected === '[]' || expected === 'null') throw new Error(`${read.name}: the raw baseline found nothing; the bench data is missing`);
+  for (const target of TARGETS) {
+    const got = target === 'guildhall' ? fromGuildhall : JSON.stringify(await answer(targets[target], read.requests[target], tokens));
+    if (got !== expected) throw new Error(`${read.name}: ${target} answered other data than the raw baseline ${firstDifference(expected, got)}`);
+  }
+}
+
+async function tokensFor(url: string): Promise<Tokens> {
+  return { member: await logIn(url, BENCH_MEMBER_EMAIL, BENCH_MEMBER_PASSWORD), admin: await logIn(url, BENCH_ADMIN_EMAIL, BENCH_ADMIN_PASSWORD) };
+}
+
+/** Whether the API has Event.registrations (production answers no introspection: a query that asks for it tells). */
+async function hasEventRegistrationsField(url: string, tokens: Tokens): Promise<boolean> {
+  return gql(url, '{ events(first: 1) { edges { node { registrations(first: 1) { totalCount } } } } }', {}, tokens.admin).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Statements per request for each read and target (mean of `samples` requests after one warm-up). */
+async function countStatements(databaseUrl: string, reads: (ctx: PeerContext) => PeerRead[], client: pg.Client, connections: number, samples = 5) {
+  const upstream = new URL(databaseUrl);
+  const proxy = new StatementProxy({ host: upstream.hostname, port: Number(upstream.port || 5432) });
+  const port = await proxy.listen();
+  const proxied = new URL(databaseUrl);
+  proxied.hostname = '127.0.0.1';
+  proxied.port = String(port);
+  const targets = await startTargets(proxied.toString(), connections);
+  const counts = new Map<string, Record<Target, { data: number; control: number }>>();
+  try {
+    const tokens = await tokensFor(targets.guildhall.url);
+    const ctx = await benchContext(client, await hasEventRegistrationsField(targets.guildhall.url, tokens));
+    for (const read of reads(ctx)) {
+      await checkSameData(read, targets, tokens);
+      const row = {} as Record<Target, { data: number; control: number }>;
+      for (const target of TARGETS) {
+        await answer(targets[target], read.requests[target], tokens);
+        proxy.reset();
+        for (let i = 0; i < samples; i++) await answer(targets[target], read.requests[target], tokens);
+        const { data, control } = proxy.read();
+        row[target] = { data: data / samples, control: control / samples };
+      }
+      counts.set(read.key, row);
+    }
+    return { counts, ctx };
+  } finally {
+    await stopTargets(targets);
+    await proxy.close();
+  }
+}
+
+type Timing = Result & { graphqlErrors: number; cpuMsPerRequest: number | null };
+
+/** autocannon against one target, and the CPU time the target's process spent per answered request. */
+async function time(target: RunningTarget, request: TargetRequest, tokens: Tokens, duration: number, connections: number): Promise<Timing> {
+  let graphqlErrors = 0;
+  const cpuBefore = cpuSeconds(target.pid);
+  const result = await autocannon({
+    url: `${target.url}${request.path}`,
+    connections,
+    duration,
+    method: 'POST',
+    headers: headersFor(request, tokens),
+    body: JSON.stringify(request.body),
+    requests: [{ onResponse: (status, body) => void (status === 200 && body.includes('"errors"') && graphqlErrors++) }],
+  });
+  const cpuAfter = cpuSeconds(target.pid);
+  const cpuMsPerRequest = cpuBefore === null || cpuAfter === null || !result.requests.total ? null : ((cpuAfter - cpuBefore) * 1000) / result.requests.total;
+  return Object.assign(result, { graphqlErrors, cpuMsPerRequest });
+}
+
+const fmt = (n: number, digits = 0) => n.toFixed(digits);
+const mean = (values: number[]) => values.reduce((s, v) => s + v, 0) / values.length;
+
+async function main(): Promise<void> {
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) throw new Error('DATABASE_URL must name the bench database (see bench/README.md)');
+  const duration = positiveInt('BENCH_DURATION', 10);
+  const connections = positiveInt('BENCH_CONNECTIONS', 20);
+  const rounds = positiveInt('BENCH_ROUNDS', 2);
+  const only = (process.env.BENCH_READS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+
+  ensurePeersInstalled();
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await ensureSeeded(client, databaseUrl);
+    await client.query(readFileSync(`${PEERS_DIR}peer-functions.sql`, 'utf8'));
+    const pick = (ctx: PeerContext) => {
+      const all = peerReads(ctx);
+      const unknown = only.filter((key) => !all.some((r) => r.key === key));
+      if (unknown.length) throw new Error(`BENCH_READS: unknown ${unknown.join(', ')}; known: ${all.map((r) => r.key).join(', ')}`);
+      return only.length ? all.filter((r) => only.includes(r.key)) : all;
+    };
+
+    console.log(`bench:peers: Node ${process.version} (PostGraphile on Node 22), ${cpus().length} CPU(s), ${connections} connections, ${duration} s per read and target, ${rounds} rounds`);
+    console.log(`Load average at start (1/5/15 min): ${loadavg().map((l) => l.toFixed(2)).join(' / ')}`);
+    console.log('Counting statements (through a counting proxy) and checking every target answers the same data …');
+    const { counts, ctx } = await countStatements(databaseUrl, pick, client, connections);
+    const reads = pick(ctx);
+    console.log(`Staff events page through ${ctx.eventRegistrationsField ? 'Event.registrations' : '15 aliased eventRegistrations (Event has no registrations field; at most 15 aliases are allowed)'}.`);
+
+    const targets = await startTargets(databaseUrl, connections);
+    const results = new Map<string, Record<Target, Timing[]>>();
+    try {
+      const tokens = await tokensFor(targets.guildhall.url);
+      for (let round = 0; round < rounds; round++) {
+        const reversed = round % 2 === 1;
+        const order = reversed ? [...reads].reverse() : reads;
+        const targetOrder = reversed ? [...TARGETS].reverse() : [...TARGETS];
+        console.log(`Round ${round + 1}${reversed ? ' (reversed)' : ''}:`);
+        for (const read of order) {
+          await checkSameData(read, targets, tokens);
+          const row = results.get(read.key) ?? { guildhall: [], postgraphile: [], raw: [] };
+          results.set(read.key, row);
+          const line: string[] = [];
+          for (const target of targetOrder) {
+            const result = await time(targets[target], read.requests[target], tokens, duration, connections);
+            if (result.non2xx || result.errors || result.timeouts || result.graphqlErrors) {
+              throw new Error(`${read.name} on ${target}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts, ${result.graphqlErrors} GraphQL errors`);
+            }
+            row[target].push(result);
+            line.push(`${target} ${fmt(result.requests.average)} req/s`);
+          }
+          console.log(`  ${read.name}: ${line.join(', ')}`);
+        }
+      }
+    } finally {
+      await stopTargets(targets);
+    }
+
+    console.log('\nPer target (req/s, p50/p99 ms and the server process\'s CPU ms per request: mean of the rounds; statements per request: data + BEGIN/COMMIT):');
+    const rows: Array<Array<string | number>> = [];
+    for (const read of reads) {
+      for (const target of TARGETS) {
+        const runs = results.get(read.key)![target];
+        const c = counts.get(read.key)![target];
+        const cpu = runs.map((r) => r.cpuMsPerRequest);
+        rows.push([
+          target === 'guildhall' ? read.name : '',
+          target,
+          fmt(mean(runs.map((r) => r.requests.average))),
+          runs.map((r) => fmt(r.requests.average)).join(' / '),
+          fmt(mean(runs.map((r) => r.latency.p50)), 1),
+          fmt(mean(runs.map((r) => r.latency.p99)), 1),
+          cpu.every((v) => v !== null) ? fmt(mean(cpu as number[]), 2) : '-',
+          `${fmt(c.data, 1)} + ${fmt(c.control, 1)}`,
+        ]);
+      }
+    }
+    printTable(['read', 'target', 'req/s', 'per round', 'p50 ms', 'p99 ms', 'CPU ms/req', 'statements'], rows);
+
+    console.log('\nRatios (req/s; and by the server\'s CPU per request, which other work on the machine disturbs less):');
+    printTable(
+      ['read', 'Guildhall', 'PostGraphile', 'raw', 'Guildhall ÷ PostGraphile', 'Guildhall ÷ raw', 'by CPU: G ÷ PG', 'by CPU: G ÷ raw'],
+      reads.map((read) => {
+        const runs = results.get(read.key)!;
+        const rps = (target: Target) => mean(runs[target].map((r) => r.requests.average));
+        const cpu = (target: Target) => mean(runs[target].map((r) => r.cpuMsPerRequest ?? Number.NaN));
+        const cpuRatio = (other: Target) => (Number.isNaN(cpu('guildhall')) ? '-' : fmt(cpu(other) / cpu('guildhall'), 2));
+        return [read.name, fmt(rps('guildhall')), fmt(rps('postgraphile')), fmt(rps('raw')), fmt(rps('guildhall') / rps('postgraphile'), 2), fmt(rps('guildhall') / rps('raw'), 2), cpuRatio('postgraphile'), cpuRatio('raw')];
+      }),
+    );
+    console.log(`Load average at end (1/5/15 min): ${loadavg().map((l) => l.toFixed(2)).join(' / ')}`);
+  } finally {
+    await client.end();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { DataSource } from 'typeorm';
+import { type KeyedRowsSpec, rowListsByKey, rowsByKey } from '../../libs/core/src/index.js';
+import { guildhallDataSource } from '../../migrations/data-source.js';
+import { createTestDatabase, type TestDatabase } from '../utils/test-db.js';
+
+const A = '00000000-0000-4000-8000-00000000000a';
+const B = '00000000-0000-4000-8000-00000000000b';
+const NONE = '00000000-0000-4000-8000-0000000000ff';
+
+// Scratch tables in this spec's own database: the mechanism is the subject, not a feature's table.
+const PEOPLE: KeyedRowsSpec = { table: 'rk_people', keyColumn: 'id', columns: { id: 'c.id', fullName: 'c.full_name', credits: 'c.credits::float8' } };
+const NOTES: KeyedRowsSpec = { table: 'rk_notes', keyColumn: 'person_id', columns: { text: 'c.text' }, where: 'NOT c.hidden', orderBy: 'c.at DESC, c.text' };
+
+describe('rowsByKey / rowListsByKey: plain rows for a DataLoader batch, in one statement', () => {
+  let db: TestDatabase;
+  let dataSource: DataSource;
+  const statements: string[] = [];
+  const counted = { query: (sql: string, params?: unknown[]) => (statements.push(sql), dataSource.query(sql, params)) };
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    dataSource = await guildhallDataSource(db.url, 2).initialize();
+    await dataSource.query(`CREATE TABLE rk_people (id uuid PRIMARY KEY, full_name text NOT NULL, secret text, credits numeric(6,2) NOT NULL)`);
+    await dataSource.query(`CREATE TABLE rk_notes (person_id uuid NOT NULL, text text NOT NULL, hidden boolean NOT NULL DEFAULT false, at timestamptz NOT NULL)`);
+    await dataSource.query(`INSERT INTO rk_people VALUES ($1, 'Ada', 'x', 1.50), ($2, 'Ben', 'y', 0)`, [A, B]);
+    await dataSource.query(
+      `INSERT INTO rk_notes VALUES ($1, 'old', false, '2026-01-01'), ($1, 'new', false, '2026-02-01'), ($1, 'hidden', true, '2026-03-01'), ($2, 'only', false, '2026-01-01')`,
+      [A, B],
+    );
+  });
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await db?.drop();
+  });
+
+  it('rowsByKey: one row per key, aligned with the keys (undefined where none), only the named columns, as plain objects', async () => {
+    statements.length = 0;
+    const rows = await rowsByKey<{ id: string; fullName: string; credits: number }>(counted, PEOPLE, [B, NONE, A]);
+    expect(statements).toHaveLength(1);
+    expect(rows).toEqual([{ id: B, fullName: 'Ben', credits: 0 }, undefined, { id: A, fullName: 'Ada', credits: 1.5 }]);
+    expect(Object.getPrototypeOf(rows[0])).toBe(Object.prototype);
+  });
+
+  it('rowListsByKey: every row of each key in the spec\'s order and condition, empty lists where none', async () => {
+    statements.length = 0;
+    expect(await rowListsByKey<{ text: string }>(counted, NOTES, [A, NONE, B])).toEqual([[{ text: 'new' }, { text: 'old' }], [], [{ text: 'only' }]]);
+    expect(statements).toHaveLength(1);
+  });
+
+  it('asks nothing for no keys; refuses names that are not plain identifiers', async () => {
+    statements.length = 0;
+    expect(await rowsByKey(counted, PEOPLE, [])).toEqual([]);
+    expect(await rowListsByKey(counted, NOTES, [])).toEqual([]);
+    expect(statements).toHaveLength(0);
+    await expect(rowsByKey(counted, { ...PEOPLE, keyColumn: 'id; DROP TABLE rk_people' }, [A])).rejects.toThrow('not a plain SQL identifier');
+    await expect(rowsByKey(counted, { ...PEOPLE, columns: { 'a"b': 'c.id' } }, [A])).rejects.toThrow('not a usable output name');
+  });
+});
