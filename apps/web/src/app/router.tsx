@@ -1,7 +1,10 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { authRoutes } from '../features/auth/routes.js';
+import { certificatesRoutes } from '../features/certificates/routes.js';
+import { eventsRoutes } from '../features/events/routes.js';
 import { homeRoutes } from '../features/home/routes.js';
 import { NotFoundPage } from '../features/not-found/NotFoundPage.js';
+import { studyGroupsRoutes } from '../features/study-groups/routes.js';
 import { RouteError } from './shell/RouteError.js';
 import { AppLayout } from './shell/AppLayout.js';
 
@@ -13,7 +16,14 @@ export const routes: RouteObject[] = [
   {
     Component: AppLayout,
     ErrorBoundary: RouteError,
-    children: [...homeRoutes, ...authRoutes, { path: '*', Component: NotFoundPage }],
+    children: [
+      ...homeRoutes,
+      ...authRoutes,
+      ...eventsRoutes,
+      ...studyGroupsRoutes,
+      ...certificatesRoutes,
+      { path: '*', Component: NotFoundPage },
+    ],
   },
 ];
 
