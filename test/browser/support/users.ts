@@ -3,3 +3,4 @@ export { createAdminUser, logIn, signUpUser, uniqueEmail, type TestUser } from '
 export { createTier } from '../../factories/tiers.js';
 export { createEvent, register } from '../../factories/events.js';
 export { createGroup, goodStandingTier, memberInGoodStanding } from '../../factories/communities.js';
+export { applyFor } from '../../factories/tiers.js';

@@ -1,6 +1,7 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { authRoutes } from '../features/auth/routes.js';
 import { certificatesRoutes } from '../features/certificates/routes.js';
+import { dashboardRoutes } from '../features/dashboard/routes.js';
 import { eventsRoutes } from '../features/events/routes.js';
 import { homeRoutes } from '../features/home/routes.js';
 import { NotFoundPage } from '../features/not-found/NotFoundPage.js';
@@ -19,6 +20,7 @@ export const routes: RouteObject[] = [
     children: [
       ...homeRoutes,
       ...authRoutes,
+      ...dashboardRoutes,
       ...eventsRoutes,
       ...studyGroupsRoutes,
       ...certificatesRoutes,
