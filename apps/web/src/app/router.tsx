@@ -6,6 +6,7 @@ import { eventsRoutes } from '../features/events/routes.js';
 import { homeRoutes } from '../features/home/routes.js';
 import { NotFoundPage } from '../features/not-found/NotFoundPage.js';
 import { studyGroupsRoutes } from '../features/study-groups/routes.js';
+import { LoadingState } from '../shared/ui/states.js';
 import { RouteError } from './shell/RouteError.js';
 import { AppLayout } from './shell/AppLayout.js';
 
@@ -17,6 +18,8 @@ export const routes: RouteObject[] = [
   {
     Component: AppLayout,
     ErrorBoundary: RouteError,
+    // Shown while the first page's lazy chunk loads.
+    HydrateFallback: LoadingState,
     children: [
       ...homeRoutes,
       ...authRoutes,
