@@ -10,6 +10,13 @@ const REFRESH = `mutation($t: String!) { refreshSession(refreshToken: $t) { acce
 const LOG_OUT = `mutation($t: String!) { logOut(refreshToken: $t) }`;
 const CHANGE_PASSWORD = `mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }`;
 
+/**
+ * Makes the database writable again. In a READ WRITE transaction: the pool's connection may be a new
+ * one, opened while the database defaulted to read-only (an idle connection closes after 10 s, and a
+ * slow start-up takes longer than that).
+ */
+const writable = (dbName: string) => `BEGIN READ WRITE; ALTER DATABASE ${dbName} SET default_transaction_read_only = off; COMMIT`;
+
 describe('what the logs never show', () => {
   let db: FaultDb;
   let api: ApiProcess | undefined;
@@ -21,7 +28,7 @@ describe('what the logs never show', () => {
   afterEach(async () => {
     api?.child.kill('SIGKILL');
     api = undefined;
-    await db.sql(`ALTER DATABASE ${new URL(db.url).pathname.slice(1)} SET default_transaction_read_only = off`);
+    await db.sql(writable(new URL(db.url).pathname.slice(1)));
   });
   afterAll(async () => {
     await db?.drop();
@@ -38,7 +45,7 @@ describe('what the logs never show', () => {
     expect(output).toMatch(/Guildhall could not start \(attempt 1\): QueryFailedError \(25006\): cannot execute INSERT in a read-only transaction; retrying in 1 s/);
     expect(output).not.toMatch(/app_secrets|parameters|jwt_signing_key/);
 
-    await db.sql(`ALTER DATABASE ${dbName} SET default_transaction_read_only = off`);
+    await db.sql(writable(dbName));
     await starting.waitReady(30_000);
     expect((await starting.signal('SIGTERM')).code).toBe(0);
   }, 90_000);
@@ -72,6 +79,21 @@ describe('what the logs never show', () => {
     });
     expect(changed.status).toBe(200);
     await started.gql(LOG_OUT, { t: signUp.data.signUp.refreshToken });
+    // A browser session: the refresh token travels only in Set-Cookie and Cookie headers.
+    const browserLogIn = await fetch(`${started.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-guildhall-session': 'cookie' },
+      body: JSON.stringify({ query: LOG_IN, variables: { input: { email, password: newPassword } } }),
+    });
+    const cookieToken = /guildhall_refresh=([^;]+)/.exec(browserLogIn.headers.getSetCookie().join('\n'))?.[1];
+    expect(cookieToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const cookieRefresh = await fetch(`${started.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-guildhall-session': 'cookie', cookie: `guildhall_refresh=${cookieToken}` },
+      body: JSON.stringify({ query: 'mutation { refreshSession { accessToken } }' }),
+    });
+    const rotatedCookieToken = /guildhall_refresh=([^;]+)/.exec(cookieRefresh.headers.getSetCookie().join('\n'))?.[1];
+    expect(rotatedCookieToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
 
     const payload = JSON.stringify({ id: 'evt_logs_1', object: 'event', type: 'customer.created', created: Math.floor(Date.now() / 1000), data: { object: { id: 'cus_logs' } } });
     const signature = new Stripe('sk_test_fault_0123456789').webhooks.generateTestHeaderString({ payload, secret: webhookSecret });
@@ -91,6 +113,8 @@ describe('what the logs never show', () => {
       accessToken: signUp.data.signUp.accessToken,
       refreshToken: signUp.data.signUp.refreshToken,
       rotatedRefresh: refreshed.data.refreshSession.refreshToken,
+      cookieToken: cookieToken!,
+      rotatedCookieToken: rotatedCookieToken!,
     };
     for (const [name, value] of Object.entries(secrets)) {
       expect({ name, found: output.includes(value) }).toEqual({ name, found: false });

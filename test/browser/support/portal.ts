@@ -15,8 +15,8 @@ export interface Portal {
   browser: Browser;
   /** Where the browser opens the portal. */
   url: string;
-  /** A new page in its own context (own cookies), sized for a phone or a desktop. */
-  newPortalPage(options?: { viewport?: ViewportName }): Promise<Page>;
+  /** A new page in its own context (own cookies), sized for a phone or a desktop, light or dark. */
+  newPortalPage(options?: { viewport?: ViewportName; colorScheme?: 'light' | 'dark' }): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -45,7 +45,14 @@ export async function startPortal(env: Record<string, string> = {}): Promise<Por
     url: t.url,
     async newPortalPage(options = {}) {
       const viewport = VIEWPORTS[options.viewport ?? 'desktop'];
-      const context = await browser.newContext({ baseURL: t.url, viewport, locale: 'en-US', timezoneId: 'Europe/London', reducedMotion: 'reduce' });
+      const context = await browser.newContext({
+        baseURL: t.url,
+        viewport,
+        locale: 'en-US',
+        timezoneId: 'Europe/London',
+        reducedMotion: 'reduce',
+        colorScheme: options.colorScheme ?? 'light',
+      });
       context.setDefaultTimeout(10_000);
       contexts.push(context);
       return context.newPage();

@@ -1,7 +1,12 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { authRoutes } from '../features/auth/routes.js';
+import { certificatesRoutes } from '../features/certificates/routes.js';
+import { dashboardRoutes } from '../features/dashboard/routes.js';
+import { eventsRoutes } from '../features/events/routes.js';
 import { homeRoutes } from '../features/home/routes.js';
 import { NotFoundPage } from '../features/not-found/NotFoundPage.js';
+import { studyGroupsRoutes } from '../features/study-groups/routes.js';
+import { LoadingState } from '../shared/ui/states.js';
 import { RouteError } from './shell/RouteError.js';
 import { AppLayout } from './shell/AppLayout.js';
 
@@ -13,7 +18,17 @@ export const routes: RouteObject[] = [
   {
     Component: AppLayout,
     ErrorBoundary: RouteError,
-    children: [...homeRoutes, ...authRoutes, { path: '*', Component: NotFoundPage }],
+    // Shown while the first page's lazy chunk loads.
+    HydrateFallback: LoadingState,
+    children: [
+      ...homeRoutes,
+      ...authRoutes,
+      ...dashboardRoutes,
+      ...eventsRoutes,
+      ...studyGroupsRoutes,
+      ...certificatesRoutes,
+      { path: '*', Component: NotFoundPage },
+    ],
   },
 ];
 

@@ -6,8 +6,8 @@ import { safeErrorSerializer } from './log-serializers.js';
 export type RootLogger = Logger;
 
 /**
- * Structured JSON logs on stdout; secrets never logged: authorization, cookie and Stripe signature
- * headers and password fields redacted; database errors without their SQL and bound values.
+ * Structured JSON logs on stdout; secrets never logged: authorization, cookie, set-cookie (the
+ * browser session's refresh token) and Stripe signature headers and password fields redacted; database errors without their SQL and bound values.
  */
 export function createRootLogger(level: string): RootLogger {
   return pino({
@@ -18,6 +18,7 @@ export function createRootLogger(level: string): RootLogger {
       paths: [
         'req.headers.authorization',
         'req.headers.cookie',
+        'res.headers["set-cookie"]',
         'req.headers["stripe-signature"]',
         '*.password',
         '*.newPassword',

@@ -1,6 +1,6 @@
 import { Anchor, AppShell, Burger, Container, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { Suspense } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink as RouterNavLink, Outlet, useLocation, useNavigation } from 'react-router';
 import { useSession } from '../../shared/session/SessionProvider.js';
@@ -22,6 +22,15 @@ export function AppLayout() {
   const location = useLocation();
   const navigation = useNavigation();
   const items = navItems.filter((item) => !item.signedIn || session);
+
+  // After moving to another page, start keyboard and screen-reader users at its content (as a
+  // full page load would), not on the link they followed.
+  const firstPath = useRef(location.pathname);
+  useEffect(() => {
+    if (location.pathname === firstPath.current) return;
+    firstPath.current = '';
+    document.getElementById(MAIN_ID)?.focus({ preventScroll: true });
+  }, [location.pathname]);
 
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">

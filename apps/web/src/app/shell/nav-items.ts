@@ -8,4 +8,10 @@ export interface NavItem {
 }
 
 /** The main navigation; a feature with a top-level page adds its line here. */
-export const navItems: NavItem[] = [{ to: '/', label: 'nav.home' }];
+export const navItems: NavItem[] = [
+  { to: '/', label: 'nav.home' },
+  { to: '/dashboard', label: 'nav.dashboard', signedIn: true },
+  { to: '/events', label: 'nav.events' },
+  { to: '/study-groups', label: 'nav.studyGroups' },
+  { to: '/verify', label: 'nav.verify' },
+];

@@ -15,7 +15,7 @@ const embedded = [
   'RegistrationConnection',
   'RegistrationEdge',
   'CertificateVerification',
-  'TierPrice',
+  'MeetingSchedule',
 ];
 
 export const cacheKeys: KeyingConfig = Object.fromEntries(embedded.map((type) => [type, () => null]));

@@ -23,7 +23,7 @@ export function refreshSession(): Promise<Session | null> {
 }
 
 async function requestRefresh(): Promise<Session | null> {
-  let session: Session | null = null;
+  let body: { data?: RefreshSessionMutation | null };
   try {
     const response = await fetch('/graphql', {
       method: 'POST',
@@ -31,12 +31,16 @@ async function requestRefresh(): Promise<Session | null> {
       headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...SESSION_HEADERS },
       body: JSON.stringify({ query: RefreshQuery, operationName: 'RefreshSession' }),
     });
-    const body = (await response.json()) as { data?: RefreshSessionMutation | null };
-    session = body.data?.refreshSession ?? null;
+    body = (await response.json()) as typeof body;
   } catch {
-    // Offline or the API is down: the visitor is treated as signed out until a later attempt works.
-    session = null;
+    // Offline or the API is down: keep what we have; setting it again plans another try (in 5 s
+    // when the token is about to expire).
+    const kept = getSession();
+    setSession(kept);
+    return kept;
   }
+  // The API answered: a new session, or a refusal (no cookie, spent, ended) that signs this tab out.
+  const session = body.data?.refreshSession ?? null;
   setSession(session);
   return session;
 }

@@ -1,0 +1,98 @@
+import { Anchor, Badge, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { useQuery } from 'urql';
+import { EventsCatalogueDocument, type EventsCatalogueQuery } from '../../shared/api/generated/graphql.js';
+import { MoneyText } from '../../shared/ui/MoneyText.js';
+import { Page } from '../../shared/ui/Page.js';
+import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states.js';
+import { ZonedTime } from '../../shared/ui/ZonedTime.js';
+import { SeatsText } from './SeatsText.js';
+
+const PAGE_SIZE = 20;
+
+type EventNode = EventsCatalogueQuery['events']['edges'][number]['node'];
+
+/** Published events, soonest first, with a search (kept in the address: `?q=`) and "show more". */
+export function EventsPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const search = params.get('q') ?? '';
+  const [draft, setDraft] = useState(search);
+  const [cursors, setCursors] = useState<Array<string | null>>([null]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setCursors([null]);
+    setParams(draft.trim() ? { q: draft.trim() } : {});
+  };
+
+  return (
+    <Page title={t('events.title')}>
+      <form onSubmit={submit} role="search" aria-label={t('events.searchLabel')}>
+        <Group align="flex-end" gap="sm">
+          <TextInput label={t('events.searchLabel')} value={draft} onChange={(e) => setDraft(e.currentTarget.value)} style={{ flexGrow: 1 }} maw={480} />
+          <Button type="submit" variant="default">{t('common.search')}</Button>
+        </Group>
+      </form>
+      <Stack gap="md">
+        {cursors.map((after, index) => (
+          <EventsChunk
+            key={`${search}:${after ?? 'first'}`}
+            search={search}
+            after={after}
+            isLast={index === cursors.length - 1}
+            onMore={(cursor) => setCursors((list) => [...list, cursor])}
+          />
+        ))}
+      </Stack>
+    </Page>
+  );
+}
+
+function EventsChunk({ search, after, isLast, onMore }: { search: string; after: string | null; isLast: boolean; onMore: (cursor: string) => void }) {
+  const { t } = useTranslation();
+  const [{ data, fetching, error }] = useQuery({ query: EventsCatalogueDocument, variables: { first: PAGE_SIZE, after, search: search || null } });
+  if (fetching && !data) return <LoadingState />;
+  if (error) return <ErrorState error={error} />;
+  if (!data) return null;
+  const { edges, pageInfo, totalCount } = data.events;
+  if (!after && edges.length === 0) return <EmptyState title={search ? t('events.noMatches', { search }) : t('events.none')} />;
+  return (
+    <>
+      {!after ? <Text size="sm" c="dimmed" aria-live="polite">{t('events.count', { count: totalCount })}</Text> : null}
+      {edges.map(({ node }) => <EventCard key={node.id} event={node} />)}
+      {isLast && pageInfo.hasNextPage && pageInfo.endCursor ? (
+        <Button variant="default" onClick={() => onMore(pageInfo.endCursor as string)} style={{ alignSelf: 'center' }}>
+          {t('common.showMore')}
+        </Button>
+      ) : null}
+    </>
+  );
+}
+
+function EventCard({ event }: { event: EventNode }) {
+  const { t } = useTranslation();
+  return (
+    <Card withBorder component="article" aria-labelledby={`event-${event.id}`} padding="md">
+      <Stack gap={6}>
+        <Group gap="xs">
+          <Badge variant="light">{t(`events.kind.${event.kind}`)}</Badge>
+          <Badge variant="outline" color="gray">{t(`events.format.${event.format}`)}</Badge>
+          {event.status === 'CANCELLED' ? <Badge color="red">{t('events.status.CANCELLED')}</Badge> : null}
+          {event.membersOnly ? <Badge variant="outline">{t('events.membersOnly')}</Badge> : null}
+        </Group>
+        <Title order={2} size="h3" id={`event-${event.id}`}>
+          <Anchor component={Link} to={`/events/${event.id}`} inherit>{event.title}</Anchor>
+        </Title>
+        <ZonedTime iso={event.startsAt} timeZone={event.timezone} />
+        {event.venue ? <Text size="sm">{event.venue}</Text> : null}
+        <Text size="sm">
+          {t('events.memberPrice')}: <MoneyText money={event.memberPrice} /> · {t('events.nonMemberPrice')}: <MoneyText money={event.nonMemberPrice} /> ·{' '}
+          <SeatsText seatsRemaining={event.seatsRemaining} />
+        </Text>
+      </Stack>
+    </Card>
+  );
+}
