@@ -1,4 +1,5 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { accountRoutes } from '../features/account/routes.js';
 import { authRoutes } from '../features/auth/routes.js';
 import { homeRoutes } from '../features/home/routes.js';
 import { NotFoundPage } from '../features/not-found/NotFoundPage.js';
@@ -13,7 +14,7 @@ export const routes: RouteObject[] = [
   {
     Component: AppLayout,
     ErrorBoundary: RouteError,
-    children: [...homeRoutes, ...authRoutes, { path: '*', Component: NotFoundPage }],
+    children: [...homeRoutes, ...authRoutes, ...accountRoutes, { path: '*', Component: NotFoundPage }],
   },
 ];
 
