@@ -1,7 +1,9 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { accountRoutes } from '../features/account/routes.js';
 import { authRoutes } from '../features/auth/routes.js';
+import { dashboardRoutes } from '../features/dashboard/routes.js';
 import { homeRoutes } from '../features/home/routes.js';
+import { membershipRoutes } from '../features/membership/routes.js';
 import { NotFoundPage } from '../features/not-found/NotFoundPage.js';
 import { RouteError } from './shell/RouteError.js';
 import { AppLayout } from './shell/AppLayout.js';
@@ -14,7 +16,7 @@ export const routes: RouteObject[] = [
   {
     Component: AppLayout,
     ErrorBoundary: RouteError,
-    children: [...homeRoutes, ...authRoutes, ...accountRoutes, { path: '*', Component: NotFoundPage }],
+    children: [...homeRoutes, ...authRoutes, ...accountRoutes, ...dashboardRoutes, ...membershipRoutes, { path: '*', Component: NotFoundPage }],
   },
 ];
 

@@ -10,5 +10,7 @@ export interface NavItem {
 /** The main navigation; a feature with a top-level page adds its line here. */
 export const navItems: NavItem[] = [
   { to: '/', label: 'nav.home' },
+  { to: '/dashboard', label: 'nav.dashboard', signedIn: true },
+  { to: '/membership', label: 'nav.membership', signedIn: true },
   { to: '/account', label: 'nav.account', signedIn: true },
 ];
