@@ -2,8 +2,10 @@ import { createBrowserRouter, type RouteObject } from 'react-router';
 import { accountRoutes } from '../features/account/routes.js';
 import { authRoutes } from '../features/auth/routes.js';
 import { dashboardRoutes } from '../features/dashboard/routes.js';
+import { directoryRoutes } from '../features/directory/routes.js';
 import { homeRoutes } from '../features/home/routes.js';
 import { membershipRoutes } from '../features/membership/routes.js';
+import { profileRoutes } from '../features/profile/routes.js';
 import { NotFoundPage } from '../features/not-found/NotFoundPage.js';
 import { RouteError } from './shell/RouteError.js';
 import { AppLayout } from './shell/AppLayout.js';
@@ -16,7 +18,7 @@ export const routes: RouteObject[] = [
   {
     Component: AppLayout,
     ErrorBoundary: RouteError,
-    children: [...homeRoutes, ...authRoutes, ...accountRoutes, ...dashboardRoutes, ...membershipRoutes, { path: '*', Component: NotFoundPage }],
+    children: [...homeRoutes, ...authRoutes, ...accountRoutes, ...dashboardRoutes, ...membershipRoutes, ...profileRoutes, ...directoryRoutes, { path: '*', Component: NotFoundPage }],
   },
 ];
 

@@ -12,5 +12,7 @@ export const navItems: NavItem[] = [
   { to: '/', label: 'nav.home' },
   { to: '/dashboard', label: 'nav.dashboard', signedIn: true },
   { to: '/membership', label: 'nav.membership', signedIn: true },
+  { to: '/directory', label: 'nav.directory', signedIn: true },
+  { to: '/profile', label: 'nav.profile', signedIn: true },
   { to: '/account', label: 'nav.account', signedIn: true },
 ];
