@@ -43,7 +43,7 @@ export function MembershipStatusCard({ membership, tiers, onChanged }: { members
         {renewNow ? <PayDuesForm membershipId={membership.id} recurring={recurring} renewal /> : null}
         {standing && paysDues && recurring ? <AutoRenewSwitch membershipId={membership.id} autoRenew={membership.autoRenew} /> : null}
         {standing ? <ChangeTierForm membership={membership} tiers={tiers} onChanged={onChanged} /> : null}
-        {paysDues ? <BillingPortalButton /> : null}
+        {standing && paysDues ? <BillingPortalButton /> : null}
       </Stack>
     </Paper>
   );
