@@ -9,6 +9,7 @@ import { FormAlert } from '../../shared/ui/forms/FormAlert.js';
 import { useApiErrors } from '../../shared/ui/forms/useApiErrors.js';
 import { Page } from '../../shared/ui/Page.js';
 import { PASSWORD_MIN } from './password-rule.js';
+import { LinkCheck } from './LinkCheck.js';
 import { useLinkToken } from './link-token.js';
 
 /** `/claim?token=…`: an imported member sets a password and is signed in. */
@@ -39,20 +40,22 @@ export function ClaimAccountPage() {
         {!token ? (
           <Alert role="alert" color="red" variant="light">{t('accountLinks.linkMissing')}</Alert>
         ) : (
-          <form onSubmit={submit} noValidate>
-            <Stack>
-              <Text size="sm">{t('accountLinks.claimIntro')}</Text>
-              <FormAlert message={alert} />
-              <PasswordInput
-                label={t('auth.password')}
-                description={t('auth.passwordHint', { count: PASSWORD_MIN })}
-                autoComplete="new-password"
-                required
-                {...form.getInputProps('password')}
-              />
-              <Button type="submit" loading={fetching}>{t('accountLinks.claimSubmit')}</Button>
-            </Stack>
-          </form>
+          <LinkCheck token={token}>
+            <form onSubmit={submit} noValidate>
+              <Stack>
+                <Text size="sm">{t('accountLinks.claimIntro')}</Text>
+                <FormAlert message={alert} />
+                <PasswordInput
+                  label={t('auth.password')}
+                  description={t('auth.passwordHint', { count: PASSWORD_MIN })}
+                  autoComplete="new-password"
+                  required
+                  {...form.getInputProps('password')}
+                />
+                <Button type="submit" loading={fetching}>{t('accountLinks.claimSubmit')}</Button>
+              </Stack>
+            </form>
+          </LinkCheck>
         )}
       </Paper>
     </Page>

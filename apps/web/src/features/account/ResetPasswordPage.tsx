@@ -9,6 +9,7 @@ import { FormAlert } from '../../shared/ui/forms/FormAlert.js';
 import { useApiErrors } from '../../shared/ui/forms/useApiErrors.js';
 import { Page } from '../../shared/ui/Page.js';
 import { PASSWORD_MIN } from './password-rule.js';
+import { LinkCheck } from './LinkCheck.js';
 import { useLinkToken } from './link-token.js';
 
 /** `/reset-password?token=…`: a new password; every session of the account ends, so log in after. */
@@ -42,20 +43,22 @@ export function ResetPasswordPage() {
             <Anchor component={Link} to="/login">{t('auth.logIn')}</Anchor>
           </Stack>
         ) : (
-          <form onSubmit={submit} noValidate>
-            <Stack>
-              <FormAlert message={alert} />
-              <PasswordInput
-                label={t('accountLinks.newPassword')}
-                description={t('auth.passwordHint', { count: PASSWORD_MIN })}
-                autoComplete="new-password"
-                required
-                {...form.getInputProps('newPassword')}
-              />
-              <Button type="submit" loading={fetching}>{t('accountLinks.resetSubmit')}</Button>
-              <Anchor component={Link} to="/forgot-password" size="sm">{t('accountLinks.askAgain')}</Anchor>
-            </Stack>
-          </form>
+          <LinkCheck token={token} again={{ to: '/forgot-password', label: t('accountLinks.askAgain') }}>
+            <form onSubmit={submit} noValidate>
+              <Stack>
+                <FormAlert message={alert} />
+                <PasswordInput
+                  label={t('accountLinks.newPassword')}
+                  description={t('auth.passwordHint', { count: PASSWORD_MIN })}
+                  autoComplete="new-password"
+                  required
+                  {...form.getInputProps('newPassword')}
+                />
+                <Button type="submit" loading={fetching}>{t('accountLinks.resetSubmit')}</Button>
+                <Anchor component={Link} to="/forgot-password" size="sm">{t('accountLinks.askAgain')}</Anchor>
+              </Stack>
+            </form>
+          </LinkCheck>
         )}
       </Paper>
     </Page>
