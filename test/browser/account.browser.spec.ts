@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { linkSentTo } from '../factories/account-flows.js';
-import { collectProblems, expectAccessible, logIn, signUpUser, startPortal, type Portal } from './support/index.js';
+import { INVITE, linkSentTo } from '../factories/account-flows.js';
+import { collectProblems, createAdminUser, createTier, expectAccessible, logIn, signUpUser, startPortal, uniqueEmail, type Portal } from './support/index.js';
 
 describe('portal: account pages (password reset, account, sessions)', () => {
   let portal: Portal;
@@ -89,5 +89,35 @@ describe('portal: account pages (password reset, account, sessions)', () => {
     await page.getByText('Your password is changed').waitFor();
     await logIn(portal.t, user.email, 'careful password 2');
     await expectAccessible(page, 'account after changes');
+  });
+
+  it('lets an imported member claim the account from the invitation at phone size, and stay signed in', async () => {
+    const admin = await createAdminUser(portal.t);
+    await createTier(portal.t, admin, { name: 'Imported Tier' });
+    const email = uniqueEmail('imported');
+    const day = Math.floor(Date.now() / 86_400_000) * 86_400_000;
+    const response = await fetch(`${portal.url}/admin/members/import`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', authorization: `Bearer ${admin.accessToken}` },
+      body: `email,full_name,tier,status,current_period_end,joined_at\n${email},Imported Member,Imported Tier,ACTIVE,${new Date(day + 100 * 86_400_000).toISOString()},${new Date(day - 10 * 86_400_000).toISOString()}\n`,
+    });
+    expect(response.status).toBe(200);
+    const [{ id }] = await portal.t.sql<{ id: string }>(`SELECT id FROM users WHERE email = $1`, [email]);
+    expect((await portal.t.gql(INVITE, { ids: [id] }, admin.accessToken)).errors).toBeUndefined();
+    const { token } = await linkSentTo(portal.t, email, 'account-invitation');
+
+    const page = await portal.newPortalPage({ viewport: 'phone' });
+    await page.goto(`/claim?token=${token}`);
+    await page.getByRole('heading', { level: 1, name: 'Set up your account' }).waitFor();
+    await page.getByText(`For ${email}`).waitFor();
+    await expectAccessible(page, 'claim (phone)');
+    await page.getByLabel(/^Password/).fill('my own password');
+    await page.getByRole('button', { name: 'Set password and sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+    await page.getByRole('region', { name: 'Your membership' }).getByText('Imported Tier').waitFor();
+    // Signed in through the browser session's cookie: a reload keeps the session.
+    await page.reload();
+    await page.getByRole('region', { name: 'Your membership' }).getByText('Imported Tier').waitFor();
+    await logIn(portal.t, email, 'my own password');
   });
 });
