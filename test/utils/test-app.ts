@@ -39,7 +39,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ...env,
   });
   const app = await createApp(config);
-  await app.listen(0, '127.0.0.1');
+  // PORT 0 (the default here): any free port. A caller that needs links back to the app (PUBLIC_URL) picks one.
+  await app.listen(config.port, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;
   const dataSource = app.get<DataSource>(getDataSourceToken());

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { freePort } from '../../../libs/core/src/database/embedded/free-port.js';
 import { startFakeStripe, type FakeStripe } from '../../fake-stripe/index.js';
 import { startTestApp, type TestApp } from '../../utils/test-app.js';
 import { launchBrowser, VIEWPORTS, type ViewportName } from './browser.js';
@@ -28,7 +29,12 @@ export interface Portal {
 export async function startPortal(env: Record<string, string> = {}): Promise<Portal> {
   if (!existsSync(resolve(WEB_DIR, 'index.html'))) throw new Error(`${WEB_DIR} has no build: run \`npm run build:web\` (npm run test:browser does)`);
   const fake = await startFakeStripe({ port: 0 });
+  // Stripe's success and cancel URLs, and emailed links, are built from PUBLIC_URL: the browser must
+  // come back to this very app, so the port is chosen before it starts.
+  const port = await freePort();
   const t = await startTestApp({
+    PORT: String(port),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
     GUILDHALL_WEB_DIR: WEB_DIR,
     STRIPE_SECRET_KEY: 'sk_test_browser',
     STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,

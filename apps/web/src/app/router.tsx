@@ -1,9 +1,13 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { accountRoutes } from '../features/account/routes.js';
 import { authRoutes } from '../features/auth/routes.js';
 import { certificatesRoutes } from '../features/certificates/routes.js';
 import { dashboardRoutes } from '../features/dashboard/routes.js';
+import { directoryRoutes } from '../features/directory/routes.js';
 import { eventsRoutes } from '../features/events/routes.js';
 import { homeRoutes } from '../features/home/routes.js';
+import { membershipRoutes } from '../features/membership/routes.js';
+import { profileRoutes } from '../features/profile/routes.js';
 import { NotFoundPage } from '../features/not-found/NotFoundPage.js';
 import { studyGroupsRoutes } from '../features/study-groups/routes.js';
 import { LoadingState } from '../shared/ui/states.js';
@@ -23,7 +27,11 @@ export const routes: RouteObject[] = [
     children: [
       ...homeRoutes,
       ...authRoutes,
+      ...accountRoutes,
       ...dashboardRoutes,
+      ...membershipRoutes,
+      ...profileRoutes,
+      ...directoryRoutes,
       ...eventsRoutes,
       ...studyGroupsRoutes,
       ...certificatesRoutes,

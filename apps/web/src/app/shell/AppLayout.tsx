@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink as RouterNavLink, Outlet, useLocation, useNavigation } from 'react-router';
 import { useSession } from '../../shared/session/SessionProvider.js';
 import { LoadingState } from '../../shared/ui/states.js';
+import { VerifyEmailBanner } from '../../shared/account/VerifyEmailBanner.js';
 import { AccountArea } from './AccountArea.js';
 import { navItems } from './nav-items.js';
 import { SkipLink } from './SkipLink.js';
@@ -61,6 +62,7 @@ export function AppLayout() {
       </AppShell.Navbar>
       <AppShell.Main id={MAIN_ID} tabIndex={-1} aria-busy={navigation.state === 'loading'}>
         <Container size="lg" px={0}>
+          <VerifyEmailBanner />
           <Suspense fallback={<LoadingState />}>
             <Outlet />
           </Suspense>

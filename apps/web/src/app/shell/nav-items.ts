@@ -14,4 +14,8 @@ export const navItems: NavItem[] = [
   { to: '/events', label: 'nav.events' },
   { to: '/study-groups', label: 'nav.studyGroups' },
   { to: '/verify', label: 'nav.verify' },
+  { to: '/membership', label: 'nav.membership', signedIn: true },
+  { to: '/directory', label: 'nav.directory', signedIn: true },
+  { to: '/profile', label: 'nav.profile', signedIn: true },
+  { to: '/account', label: 'nav.account', signedIn: true },
 ];

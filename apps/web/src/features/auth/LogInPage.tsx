@@ -46,6 +46,7 @@ export function LogInPage() {
             <TextInput label={t('auth.email')} type="email" autoComplete="email" required {...form.getInputProps('email')} />
             <PasswordInput label={t('auth.password')} autoComplete="current-password" required {...form.getInputProps('password')} />
             <Button type="submit" loading={fetching}>{t('auth.logIn')}</Button>
+            <Anchor component={Link} to="/forgot-password" size="sm">{t('auth.forgotPassword')}</Anchor>
             <Text size="sm">
               {t('auth.noAccount')}{' '}
               <Anchor component={Link} to={`/signup${location.search}`}>{t('auth.signUp')}</Anchor>

@@ -5,6 +5,7 @@ import type { KeyingConfig } from '@urql/exchange-graphcache';
  * this to be said). Add a type here when a document first selects it.
  */
 const embedded = [
+  'AccountLink',
   'AuthPayload',
   'Money',
   'PageInfo',

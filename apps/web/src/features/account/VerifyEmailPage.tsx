@@ -1,0 +1,31 @@
+import { Alert, Anchor, Stack } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { EmailVerificationStatusDocument, VerifyEmailWithTokenDocument } from '../../shared/api/generated/graphql.js';
+import { useSession } from '../../shared/session/SessionProvider.js';
+import { Page } from '../../shared/ui/Page.js';
+import { LoadingState } from '../../shared/ui/states.js';
+import { useLinkToken } from './link-token.js';
+import { useTokenOnce } from './token-once.js';
+
+/** `/verify-email?token=…`: uses the link once; a signed-in viewer's banner then goes away. */
+export function VerifyEmailPage() {
+  const { t } = useTranslation();
+  const token = useLinkToken();
+  const { session } = useSession();
+  const outcome = useTokenOnce(VerifyEmailWithTokenDocument, token, session ? EmailVerificationStatusDocument : null);
+
+  return (
+    <Page title={t('accountLinks.verifyTitle')}>
+      {!token ? <Alert role="alert" color="red" variant="light">{t('accountLinks.linkMissing')}</Alert> : null}
+      {token && outcome.state === 'pending' ? <LoadingState /> : null}
+      {outcome.state === 'failed' ? <Alert role="alert" color="red" variant="light">{outcome.message}</Alert> : null}
+      {outcome.state === 'done' ? (
+        <Stack>
+          <Alert role="status" color="green" variant="light">{t('accountLinks.verifyDone')}</Alert>
+          <Anchor component={Link} to={session ? '/dashboard' : '/login'}>{session ? t('accountLinks.toDashboard') : t('auth.logIn')}</Anchor>
+        </Stack>
+      ) : null}
+    </Page>
+  );
+}
