@@ -8,4 +8,7 @@ export interface NavItem {
 }
 
 /** The main navigation; a feature with a top-level page adds its line here. */
-export const navItems: NavItem[] = [{ to: '/', label: 'nav.home' }];
+export const navItems: NavItem[] = [
+  { to: '/', label: 'nav.home' },
+  { to: '/my-events', label: 'nav.myEvents', signedIn: true },
+];
