@@ -11,4 +11,5 @@ export interface NavItem {
 export const navItems: NavItem[] = [
   { to: '/', label: 'nav.home' },
   { to: '/my-events', label: 'nav.myEvents', signedIn: true },
+  { to: '/transcript', label: 'nav.transcript', signedIn: true },
 ];
