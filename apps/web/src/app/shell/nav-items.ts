@@ -12,4 +12,5 @@ export const navItems: NavItem[] = [
   { to: '/', label: 'nav.home' },
   { to: '/my-events', label: 'nav.myEvents', signedIn: true },
   { to: '/transcript', label: 'nav.transcript', signedIn: true },
+  { to: '/my-groups', label: 'nav.myGroups', signedIn: true },
 ];

@@ -16,6 +16,12 @@ const embedded = [
   'RegistrationEdge',
   'CertificateVerification',
   'TierPrice',
+  'Transcript',
+  'CategoryCredits',
+  'TranscriptEntry',
+  'MeetingSchedule',
+  'GroupMember',
+  'MeetingRoleAssignment',
 ];
 
 export const cacheKeys: KeyingConfig = Object.fromEntries(embedded.map((type) => [type, () => null]));
