@@ -2,6 +2,7 @@ import { createBrowserRouter, type RouteObject } from 'react-router';
 import { authRoutes } from '../features/auth/routes.js';
 import { homeRoutes } from '../features/home/routes.js';
 import { myEventsRoutes } from '../features/my-events/routes.js';
+import { mentoringRoutes } from '../features/mentoring/routes.js';
 import { studyGroupMemberRoutes } from '../features/study-groups/routes.js';
 import { transcriptRoutes } from '../features/transcript/routes.js';
 import { NotFoundPage } from '../features/not-found/NotFoundPage.js';
@@ -16,7 +17,7 @@ export const routes: RouteObject[] = [
   {
     Component: AppLayout,
     ErrorBoundary: RouteError,
-    children: [...homeRoutes, ...authRoutes, ...myEventsRoutes, ...transcriptRoutes, ...studyGroupMemberRoutes, { path: '*', Component: NotFoundPage }],
+    children: [...homeRoutes, ...authRoutes, ...myEventsRoutes, ...transcriptRoutes, ...studyGroupMemberRoutes, ...mentoringRoutes, { path: '*', Component: NotFoundPage }],
   },
 ];
 

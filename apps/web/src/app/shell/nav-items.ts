@@ -13,4 +13,5 @@ export const navItems: NavItem[] = [
   { to: '/my-events', label: 'nav.myEvents', signedIn: true },
   { to: '/transcript', label: 'nav.transcript', signedIn: true },
   { to: '/my-groups', label: 'nav.myGroups', signedIn: true },
+  { to: '/mentoring', label: 'nav.mentoring', signedIn: true },
 ];
