@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createCohort, createProgram, freeTier, publishedCohort, signUpMember } from '../factories/mentoring.js';
-import { collectProblems, createAdminUser, expectAccessible, logInThroughPage, startPortal, type Portal, type TestUser } from './support/index.js';
+import { captureScreenshot, collectProblems, createAdminUser, expectAccessible, logInThroughPage, startPortal, type Portal, type TestUser } from './support/index.js';
 
 describe('portal: mentoring (apply as mentor or mentee, my pairs, check-ins)', () => {
   let portal: Portal;
@@ -28,6 +28,7 @@ describe('portal: mentoring (apply as mentor or mentee, my pairs, check-ins)', (
     const program = page.getByRole('article', { name: 'Early career' });
     await program.getByText('0.5 CE credits per confirmed hour').waitFor();
     await expectAccessible(page, 'mentoring');
+    await captureScreenshot(page, 'mentoring-desktop');
 
     const form = program.getByRole('form', { name: 'Apply to Spring 2027' });
     await form.getByRole('button', { name: 'Send application' }).click();
@@ -65,6 +66,7 @@ describe('portal: mentoring (apply as mentor or mentee, my pairs, check-ins)', (
     const pair = menteePage.getByRole('article', { name: 'Mentored by Max Mentor' });
     await pair.waitFor();
     await expectAccessible(menteePage, 'mentoring with a pair (phone)');
+    await captureScreenshot(menteePage, 'mentoring-phone');
     const form = pair.getByRole('form', { name: 'Log a check-in' });
     const hourAgo = new Date(Date.now() - 3_600_000);
     const local = new Date(hourAgo.getTime() - hourAgo.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createEvent } from '../factories/events.js';
-import { collectProblems, createAdminUser, expectAccessible, logInThroughPage, signUpUser, startPortal, type Portal, type TestUser } from './support/index.js';
+import { captureScreenshot, collectProblems, createAdminUser, expectAccessible, logInThroughPage, signUpUser, startPortal, type Portal, type TestUser } from './support/index.js';
 
 const CANCEL = `mutation($id: ID!) { cancelRegistration(registrationId: $id) { id } }`;
 const REGISTER = `mutation($eventId: ID!) { registerForEvent(eventId: $eventId) { id status } }`;
@@ -40,6 +40,7 @@ describe('portal: my events (register, pay, waitlist and offer, cancel)', () => 
     expect(await card.getByText('Confirmed').isVisible()).toBe(true);
     expect(await card.getByRole('link', { name: 'Add to calendar (.ics): Ethics breakfast' }).getAttribute('href')).toBe(`/events/${eventId}.ics`);
     await expectAccessible(page, 'my events');
+    await captureScreenshot(page, 'my-events-desktop');
 
     await card.getByRole('button', { name: 'Cancel registration: Ethics breakfast' }).click();
     await card.getByRole('button', { name: 'Yes, cancel it' }).click();
@@ -69,6 +70,7 @@ describe('portal: my events (register, pay, waitlist and offer, cancel)', () => 
     await card.getByText('Confirmed').waitFor();
     expect(await card.getByText('$40.00').isVisible()).toBe(true);
     await expectAccessible(page, 'my events (phone)');
+    await captureScreenshot(page, 'my-events-phone');
   });
 
   it('joins the waitlist of a full event and accepts the offered seat', async () => {

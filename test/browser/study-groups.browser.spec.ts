@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createGroup, goodStandingTier, memberInGoodStanding, UPCOMING } from '../factories/communities.js';
-import { collectProblems, createAdminUser, expectAccessible, logInThroughPage, startPortal, type Portal, type TestUser } from './support/index.js';
+import { captureScreenshot, collectProblems, createAdminUser, expectAccessible, logInThroughPage, startPortal, type Portal, type TestUser } from './support/index.js';
 
 const SET_ROLES = `mutation($groupId: ID!, $roles: [MeetingRoleInput!]!) { setMeetingRoles(groupId: $groupId, roles: $roles) { id } }`;
 const ASSIGN = `mutation($id: ID!) { assignMeetingRoles(meetingId: $id) { id roles { role user { fullName } } } }`;
@@ -62,6 +62,7 @@ describe('portal: study groups (join, my groups, meetings with my role, check-in
     await card.getByText(`Your role: ${joRole}`).waitFor();
     await page.mouse.move(0, 0);
     await expectAccessible(page, 'my study groups');
+    await captureScreenshot(page, 'my-study-groups-desktop');
     expect(problems).toEqual([]);
   });
 
@@ -71,5 +72,6 @@ describe('portal: study groups (join, my groups, meetings with my role, check-in
     await logInThroughPage(page, member, 'Nina Newcomer', '/my-groups');
     await page.getByText('You are not in a study group yet.').waitFor();
     await expectAccessible(page, 'my study groups, empty (phone)');
+    await captureScreenshot(page, 'my-study-groups-phone');
   });
 });

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createEvent, DAY, register } from '../factories/events.js';
 import { pdfText } from '../utils/pdf-text.js';
-import { collectProblems, createAdminUser, expectAccessible, logInThroughPage, signUpUser, startPortal, type Portal, type TestUser } from './support/index.js';
+import { captureScreenshot, collectProblems, createAdminUser, expectAccessible, logInThroughPage, signUpUser, startPortal, type Portal, type TestUser } from './support/index.js';
 
 const CHECK_IN = `mutation($id: ID!) { checkIn(registrationId: $id) { id creditsEarned } }`;
 
@@ -44,6 +44,7 @@ describe('portal: the CE transcript', () => {
     expect(await activities.getByRole('cell', { name: 'Tax law update' }).isVisible()).toBe(true);
     expect(await activities.getByRole('cell', { name: 'Ethics refresher' }).isVisible()).toBe(true);
     await expectAccessible(page, 'transcript');
+    await captureScreenshot(page, 'transcript-desktop');
 
     const downloading = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download as PDF' }).click();
@@ -63,5 +64,6 @@ describe('portal: the CE transcript', () => {
     await page.getByText('No credits yet.').waitFor();
     expect(await page.getByText('0 credits in total').isVisible()).toBe(true);
     await expectAccessible(page, 'transcript, empty (phone)');
+    await captureScreenshot(page, 'transcript-phone');
   });
 });

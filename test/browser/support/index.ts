@@ -3,3 +3,4 @@ export { collectProblems, launchBrowser, VIEWPORTS, type ViewportName } from './
 export { startPortal, type Portal } from './portal.js';
 export * from './users.js';
 export { logInThroughPage } from './sign-in-page.js';
+export { captureScreenshot } from './screenshots.js';
