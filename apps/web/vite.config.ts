@@ -5,7 +5,7 @@ import { defineConfig } from 'vite';
 /** Where the API listens during `npm run dev` (the API's PORT). */
 const apiTarget = process.env.GUILDHALL_API_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
 /** Paths the API answers; during development Vite passes them through. */
-const apiPaths = ['/graphql', '/webhooks', '/admin', '/health', '/ready', '/explorer', '/metrics', '/certificates', '/events.ics'];
+const apiPaths = ['/graphql', '/webhooks', '/admin', '/health', '/ready', '/explorer', '/metrics', '/certificates', '/events.ics', '/transcript.pdf'];
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),

@@ -1,27 +1,9 @@
-import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ICAL from 'ical.js';
 import { createEvent, DAY, HOUR, register } from '../factories/events.js';
 import { createAdminUser, signUpUser, TestUser } from '../factories/users.js';
+import { pdfText } from '../utils/pdf-text.js';
 import { errorCode, startTestApp, TestApp } from '../utils/test-app.js';
-
-/** The text pdfkit drew: inflate each content stream and decode the hex strings of its TJ operators. */
-function pdfText(pdf: Buffer): string {
-  const raw = pdf.toString('latin1');
-  const texts: string[] = [];
-  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    let content: string;
-    try {
-      content = inflateSync(Buffer.from(match[1], 'latin1')).toString('latin1');
-    } catch {
-      continue;
-    }
-    for (const tj of content.matchAll(/\[([^\]]*)\]\s*TJ/g)) {
-      texts.push([...tj[1].matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => Buffer.from(h[1], 'hex').toString('latin1')).join(''));
-    }
-  }
-  return texts.join('\n');
-}
 
 const CHECK_IN = `mutation($id: ID!, $sessionId: ID) { checkIn(registrationId: $id, sessionId: $sessionId) { id creditsEarned attendance { session { title } credits } } }`;
 

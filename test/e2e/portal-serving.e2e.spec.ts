@@ -98,6 +98,7 @@ describe('the portal served by the API', () => {
       '/events/6f1c2d1e-0000-4000-8000-000000000000.ics',
       '/study-groups/6f1c2d1e-0000-4000-8000-000000000000.ics',
       '/certificates/6f1c2d1e-0000-4000-8000-000000000000.pdf',
+      '/transcript.pdf',
       '/admin/members/export.csv',
       '/webhooks/stripe',
       '/metrics',

@@ -1,4 +1,5 @@
 import { DynamicModule, Module, type ModuleMetadata, type Type } from '@nestjs/common';
+import { TranscriptController } from './transcript.controller.js';
 import { TranscriptResolver } from './transcript.resolver.js';
 import { TranscriptService } from './transcript.service.js';
 import { TRANSCRIPT_SOURCES, type TranscriptSource } from './transcript-source.js';
@@ -21,6 +22,7 @@ export class CreditsModule {
     return {
       module: CreditsModule,
       imports: options.imports,
+      controllers: [TranscriptController],
       providers: [
         { provide: TRANSCRIPT_SOURCES, inject: options.sources, useFactory: (...sources: TranscriptSource[]) => sources },
         TranscriptService,

@@ -2,3 +2,5 @@ export { expectAccessible } from './axe.js';
 export { collectProblems, launchBrowser, VIEWPORTS, type ViewportName } from './browser.js';
 export { startPortal, type Portal } from './portal.js';
 export * from './users.js';
+export { logInThroughPage } from './sign-in-page.js';
+export { captureScreenshot } from './screenshots.js';

@@ -41,6 +41,8 @@ export async function startPortal(env: Record<string, string> = {}): Promise<Por
     STRIPE_API_URL: fake.url,
     ...env,
   });
+  // The API listens on a port chosen at start: links it makes (Stripe's return pages) must point at it.
+  Object.assign(t.config, { publicUrl: t.url });
   fake.configureWebhooks({ url: `${t.url}/webhooks/stripe`, secret: WEBHOOK_SECRET, autoDeliver: true });
   const browser = await launchBrowser();
   const contexts: BrowserContext[] = [];

@@ -18,6 +18,7 @@ export const API_PREFIXES = [
   '/auth',
   '/assets',
   '/events.ics',
+  '/transcript.pdf',
 ] as const;
 
 /** Calendar files beside portal pages of the same area (/events/:id is a page, /events/:id.ics a file). */

@@ -8,8 +8,11 @@ import { eventsRoutes } from '../features/events/routes.js';
 import { homeRoutes } from '../features/home/routes.js';
 import { membershipRoutes } from '../features/membership/routes.js';
 import { profileRoutes } from '../features/profile/routes.js';
+import { myEventsRoutes } from '../features/my-events/routes.js';
+import { mentoringRoutes } from '../features/mentoring/routes.js';
+import { transcriptRoutes } from '../features/transcript/routes.js';
 import { NotFoundPage } from '../features/not-found/NotFoundPage.js';
-import { studyGroupsRoutes } from '../features/study-groups/routes.js';
+import { studyGroupMemberRoutes, studyGroupsRoutes } from '../features/study-groups/routes.js';
 import { LoadingState } from '../shared/ui/states.js';
 import { RouteError } from './shell/RouteError.js';
 import { AppLayout } from './shell/AppLayout.js';
@@ -34,6 +37,10 @@ export const routes: RouteObject[] = [
       ...directoryRoutes,
       ...eventsRoutes,
       ...studyGroupsRoutes,
+      ...studyGroupMemberRoutes,
+      ...myEventsRoutes,
+      ...transcriptRoutes,
+      ...mentoringRoutes,
       ...certificatesRoutes,
       { path: '*', Component: NotFoundPage },
     ],

@@ -16,7 +16,13 @@ const embedded = [
   'RegistrationConnection',
   'RegistrationEdge',
   'CertificateVerification',
+  'TierPrice',
+  'Transcript',
+  'CategoryCredits',
+  'TranscriptEntry',
   'MeetingSchedule',
+  'GroupMember',
+  'MeetingRoleAssignment',
 ];
 
 export const cacheKeys: KeyingConfig = Object.fromEntries(embedded.map((type) => [type, () => null]));

@@ -70,3 +70,22 @@ function sameOffset(iso: string, zoneA: string, zoneB: string): boolean {
     new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(at);
   return wallClock(zoneA) === wallClock(zoneB);
 }
+
+/** The calendar month an instant falls in, in the viewer's zone: `YYYY-MM` (sorts as text). */
+export function monthKey(iso: string, timeZone = viewerTimeZone()): string {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit' }).formatToParts(new Date(iso));
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}`;
+}
+
+/** A `YYYY-MM` month as the viewer reads it, e.g. "Mar 2027". */
+export function formatMonth(key: string, locale = viewerLocale()): string {
+  const year = Number(key.slice(0, 4));
+  const month = Number(key.slice(5, 7));
+  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, 15)));
+}
+
+/** A number of credits (or any decimal) in the viewer's locale. */
+export function formatNumber(value: number, locale = viewerLocale()): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
+}
