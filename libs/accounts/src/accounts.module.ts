@@ -1,6 +1,6 @@
 import { Global, Module, OnModuleInit } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { AuthGuard, JobRegistry, RestAdminGuard, VIEWER_LOOKUP } from '../../core/src/index.js';
+import { AuthGuard, JobRegistry, RestStaffGuard, VIEWER_LOOKUP } from '../../core/src/index.js';
 import { AuthResolver } from './auth.resolver.js';
 import { AuthService } from './auth.service.js';
 import { LoginThrottle } from './login-throttle.js';
@@ -27,11 +27,11 @@ import { UsersService } from './users.service.js';
     PasswordHasher,
     LoginThrottle,
     { provide: VIEWER_LOOKUP, useExisting: AuthService },
-    RestAdminGuard,
+    RestStaffGuard,
     // Secure by default: every GraphQL operation and field passes this guard.
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [UsersService, UsersRepository, UsersLoader, VIEWER_LOOKUP, RestAdminGuard, PasswordHasher],
+  exports: [UsersService, UsersRepository, UsersLoader, VIEWER_LOOKUP, RestStaffGuard, PasswordHasher],
 })
 export class AccountsModule implements OnModuleInit {
   constructor(

@@ -17,7 +17,7 @@ export * from './auth/role.js';
 export * from './auth/staff-permission.js';
 export * from './auth/auth.decorators.js';
 export * from './auth/viewer-lookup.js';
-export * from './auth/rest-admin.guard.js';
+export * from './auth/rest-staff.guard.js';
 export * from './auth/auth.guard.js';
 export * from './audit/audit.service.js';
 export * from './audit/audit-entry.entity.js';

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppError, AuditService, conflict, enqueue, ErrorCode, isUniqueViolation, notFound, Role, type Viewer } from '../../core/src/index.js';
+import { AppError, AuditService, conflict, enqueue, ErrorCode, isUniqueViolation, notFound, StaffPermission, type Viewer, viewerHasPermission } from '../../core/src/index.js';
 import { EventEntity } from './entities/event.entity.js';
 import { RegistrationEntity } from './entities/registration.entity.js';
 import { EVENTS_CONFIG, type EventsConfig } from './events.config.js';
@@ -66,7 +66,7 @@ export class RegistrationsService {
   /** Visible to its registrant and admins; anyone else is told it does not exist. */
   async findVisible(viewer: Viewer, id: string): Promise<RegistrationEntity> {
     const registration = await this.registrations.findById(id);
-    if (!registration || (registration.userId !== viewer.id && viewer.role !== Role.ADMIN)) throw notFound('Registration');
+    if (!registration || (registration.userId !== viewer.id && !viewerHasPermission(viewer, StaffPermission.EVENT_MANAGER, StaffPermission.CHECK_IN))) throw notFound('Registration');
     return registration;
   }
 
@@ -186,7 +186,7 @@ export class RegistrationsService {
 
   private async lockVisibleEvent(manager: EntityManager, viewer: Viewer, eventId: string): Promise<EventEntity> {
     const event = await this.events.lockById(manager, eventId);
-    if (!event || (event.status === EventStatus.DRAFT && viewer.role !== Role.ADMIN)) throw notFound('Event');
+    if (!event || (event.status === EventStatus.DRAFT && !viewerHasPermission(viewer, StaffPermission.EVENT_MANAGER))) throw notFound('Event');
     return event;
   }
 
