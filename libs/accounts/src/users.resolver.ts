@@ -8,6 +8,7 @@ import {
   CurrentRequest,
   CurrentViewer,
   OwnerOrAdmin,
+  OwnerOrPermission,
   type RequestContext,
   Role,
   StaffPermission,
@@ -62,8 +63,8 @@ export class UsersResolver {
     return user.role === Role.ADMIN || user.staffPermissions.length > 0;
   }
 
-  @OwnerOrAdmin<User>((user) => user.id)
-  @ResolveField(() => String, { description: 'Visible to the account itself and to admins only.' })
+  @OwnerOrPermission<User>((user) => user.id, StaffPermission.MEMBERSHIP_MANAGER, StaffPermission.FINANCE, StaffPermission.EVENT_MANAGER)
+  @ResolveField(() => String, { description: 'The account itself, admins, and MEMBERSHIP_MANAGER, FINANCE and EVENT_MANAGER staff only.' })
   email(@Parent() user: User): string {
     return user.email;
   }
