@@ -57,6 +57,9 @@ const ROWS: Row[] = [
   // check-in
   { operation: 'checkIn', allowed: [CHECK_IN, EVENT_MANAGER], query: `mutation($id: ID!) { checkIn(registrationId: $id) { id } }`, variables: () => ({ id: id() }) },
   { operation: 'checkInByCode', allowed: [CHECK_IN, EVENT_MANAGER], query: `mutation { checkInByCode(code: "ZZZZZZZZZZ") { id } }`, variables: () => ({}) },
+  { operation: 'checkInTicket', allowed: [CHECK_IN, EVENT_MANAGER], query: `mutation($e: ID!) { checkInTicket(eventId: $e, code: "ZZZZZZZZZZ") { outcome } }`, variables: () => ({ e: id() }) },
+  { operation: 'eventCheckInCounts', allowed: [CHECK_IN, EVENT_MANAGER], query: `query($e: ID!) { eventCheckInCounts(eventId: $e) { confirmed } }`, variables: () => ({ e: id() }) },
+  { operation: 'eventCancellationPreview', allowed: [EVENT_MANAGER], query: `query($id: ID!) { eventCancellationPreview(id: $id) { refunds } }`, variables: () => ({ id: id() }) },
   // mentoring
   { operation: 'createMentoringProgram', allowed: [MENTORING_COORDINATOR], query: `mutation { createMentoringProgram(input: { name: "P", ceCreditsPerHour: 1 }) { id } }`, variables: () => ({}) },
   { operation: 'openCohortApplications', allowed: [MENTORING_COORDINATOR], query: `mutation($id: ID!) { openCohortApplications(cohortId: $id) { id } }`, variables: () => ({ id: id() }) },
@@ -119,9 +122,9 @@ describe('staff permissions: the authorization matrix', () => {
     expect(outcomes).toEqual(expected);
   });
 
-  it('CHECK_IN holds no other permission: every row but check-in and the registrations list refuses it', () => {
+  it('CHECK_IN holds no other permission: every row but check-in, its counts and the registrations list refuses it', () => {
     const open = ROWS.filter((row) => row.allowed.includes(CHECK_IN)).map((row) => row.operation);
-    expect(open.sort()).toEqual(['checkIn', 'checkInByCode', 'eventRegistrations']);
+    expect(open.sort()).toEqual(['checkIn', 'checkInByCode', 'checkInTicket', 'eventCheckInCounts', 'eventRegistrations']);
   });
 });
 

@@ -1,6 +1,7 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { type ConnectionShape, CurrentRequest, CurrentViewer, Public, type RequestContext, RequirePermission, StaffPermission, type Viewer, viewerHasPermission } from '../../core/src/index.js';
 import { CancelEventArgs, EventIdArgs, EventsArgs } from './args/event.args.js';
+import { EventCancellationPreview } from './types/cancellation-preview.type.js';
 import { EventCancellationService } from './event-cancellation.service.js';
 import { RegistrationStatus } from './events.enums.js';
 import { EventsLoader } from './events.loader.js';
@@ -51,6 +52,12 @@ export class EventsResolver {
   @Mutation(() => Event)
   async publishEvent(@Args() { id }: EventIdArgs, @CurrentViewer() actor: Viewer, @CurrentRequest() ctx: RequestContext): Promise<Event> {
     return Event.from(await this.eventsService.publish({ actor, requestId: ctx.requestId }, id));
+  }
+
+  @RequirePermission(StaffPermission.EVENT_MANAGER)
+  @Query(() => EventCancellationPreview, { description: 'EVENT_MANAGER staff: what cancelling the event would do (registrations told, seats refunded); writes nothing.' })
+  eventCancellationPreview(@Args() { id }: EventIdArgs): Promise<EventCancellationPreview> {
+    return this.cancellation.preview(id);
   }
 
   @RequirePermission(StaffPermission.EVENT_MANAGER)

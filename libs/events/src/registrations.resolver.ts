@@ -11,6 +11,9 @@ import { RegistrationsRepository } from './registrations.repository.js';
 import { RegistrationsService } from './registrations.service.js';
 import { Event, EventSession } from './types/event.type.js';
 import { Registration, RegistrationConnection, SessionAttendance } from './types/registration.type.js';
+import { CheckInTicketArgs, EventCheckInCountsArgs } from './tickets/ticket.args.js';
+import { EventCheckInCounts, TicketCheckIn } from './tickets/ticket-check-in.type.js';
+import { ticketQrSvg } from './tickets/ticket-qr.js';
 
 const toRegistrations = (page: ConnectionShape<RegistrationEntity>): ConnectionShape<Registration> => ({
   ...page,
@@ -71,6 +74,21 @@ export class RegistrationsResolver {
     return Registration.from(await this.checkIns.checkInByCode({ actor, requestId: ctx.requestId }, args.code, args.sessionId));
   }
 
+  @RequirePermission(StaffPermission.CHECK_IN, StaffPermission.EVENT_MANAGER)
+  @Mutation(() => TicketCheckIn, {
+    description: 'CHECK_IN or EVENT_MANAGER staff, at the door of one event: checks a ticket code in and says what happened (nothing changes unless CHECKED_IN). An unknown code is NOT_FOUND.',
+  })
+  async checkInTicket(@Args() args: CheckInTicketArgs, @CurrentViewer() actor: Viewer, @CurrentRequest() ctx: RequestContext): Promise<TicketCheckIn> {
+    const result = await this.checkIns.checkInTicket({ actor, requestId: ctx.requestId }, args.eventId, args.code, args.sessionId);
+    return { outcome: result.outcome, registration: Registration.from(result.registration) };
+  }
+
+  @RequirePermission(StaffPermission.CHECK_IN, StaffPermission.EVENT_MANAGER)
+  @Query(() => EventCheckInCounts, { description: 'CHECK_IN or EVENT_MANAGER staff: confirmed registrants and how many are checked in, per session (poll it for live counts).' })
+  eventCheckInCounts(@Args() args: EventCheckInCountsArgs): Promise<EventCheckInCounts> {
+    return this.checkIns.counts(args.eventId);
+  }
+
   @OwnerOrPermission(owner, StaffPermission.EVENT_MANAGER, StaffPermission.CHECK_IN)
   @ResolveField(() => Event)
   async event(@Parent() registration: Registration, @CurrentRequest() ctx: RequestContext): Promise<Event> {
@@ -104,6 +122,12 @@ export class RegistrationsResolver {
   @ResolveField(() => String, { description: 'The code on your ticket: door staff check you in with it.' })
   checkInCode(@Parent() registration: Registration): string {
     return registration.privateCheckInCode;
+  }
+
+  @OwnerOrPermission(owner, StaffPermission.EVENT_MANAGER, StaffPermission.CHECK_IN)
+  @ResolveField(() => String, { description: 'The ticket as a QR code (an SVG document holding checkInCode), for the event page and the door.' })
+  ticketQrSvg(@Parent() registration: Registration): Promise<string> {
+    return ticketQrSvg(registration.privateCheckInCode);
   }
 
   @OwnerOrPermission(owner, StaffPermission.EVENT_MANAGER, StaffPermission.CHECK_IN)

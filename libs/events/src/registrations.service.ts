@@ -99,7 +99,7 @@ export class RegistrationsService {
         const saved = await this.registrations.save(manager, entity);
         await this.events.saveCounters(manager, locked);
         const to = { userId: viewer.id, email: registrant.email, fullName: registrant.fullName };
-        if (saved.status === RegistrationStatus.CONFIRMED) await this.mailer.confirmed(manager, to, locked, saved.id);
+        if (saved.status === RegistrationStatus.CONFIRMED) await this.mailer.confirmed(manager, to, locked, saved);
         if (saved.status === RegistrationStatus.WAITLISTED) await this.mailer.waitlisted(manager, to, locked, saved.id, saved.waitlistSeq ?? 0, position);
         return { registration: saved, event: locked };
       }));
@@ -162,7 +162,7 @@ export class RegistrationsService {
         reg.offerExpiresAt = null;
         await this.registrations.save(manager, reg);
         const contact = await this.contacts.of(manager, reg.userId);
-        await this.mailer.confirmed(manager, { userId: reg.userId, ...contact }, locked, reg.id, true);
+        await this.mailer.confirmed(manager, { userId: reg.userId, ...contact }, locked, reg, true);
         return { registration: reg, event: locked, reopen: false };
       }
       if (!this.seatPayments.configured) throw new AppError(ErrorCode.PAYMENTS_NOT_CONFIGURED, 'Paid seats need payments to be configured');
