@@ -16,12 +16,14 @@ import { MetricsService } from './metrics/metrics.service.js';
 import { EmailDelivery } from './outbox/email-delivery.js';
 import { OutboxResolver } from './outbox/outbox.resolver.js';
 import { OutboxService } from './outbox/outbox.service.js';
+import { ReportRegistry } from './reports/report-registry.js';
+import { ReportsController } from './reports/reports.controller.js';
 
-/** Cross-cutting services every feature uses: audit, outbox, jobs, validation, health (the auth guard lives with the accounts that feed it). */
+/** Cross-cutting services every feature uses: audit, outbox, jobs, report registry, validation, health (the auth guard lives with the accounts that feed it). */
 @Global()
 @Module({
   imports: [LoggingModule],
-  controllers: [HealthController, ExplorerController, MetricsController],
+  controllers: [HealthController, ExplorerController, MetricsController, ReportsController],
   providers: [
     AuditService,
     AuditResolver,
@@ -29,6 +31,7 @@ import { OutboxService } from './outbox/outbox.service.js';
     OutboxResolver,
     EmailDelivery,
     JobRegistry,
+    ReportRegistry,
     JobRunnerService,
     WorkerHeartbeatsRepository,
     MetricsService,
@@ -36,6 +39,6 @@ import { OutboxService } from './outbox/outbox.service.js';
     { provide: APP_PIPE, useClass: GraphQLValidationPipe },
     { provide: APP_FILTER, useClass: PassthroughExceptionFilter },
   ],
-  exports: [AuditService, OutboxService, JobRegistry, JobRunnerService, MetricsService, LoggingModule],
+  exports: [AuditService, OutboxService, JobRegistry, ReportRegistry, JobRunnerService, MetricsService, LoggingModule],
 })
 export class CoreModule {}

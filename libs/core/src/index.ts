@@ -24,6 +24,8 @@ export * from './audit/audit-entry.entity.js';
 export * from './outbox/outbox.service.js';
 export * from './outbox/outbox-message.entity.js';
 export * from './jobs/job-registry.js';
+export * from './reports/report-registry.js';
+export * from './reports/report.type.js';
 export * from './jobs/job-runner.service.js';
 export * from './jobs/enqueue.js';
 export * from './logging/logger.js';
