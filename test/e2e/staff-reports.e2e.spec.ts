@@ -45,8 +45,8 @@ describe('staff reports', () => {
         `INSERT INTO users (email, password_hash, full_name) SELECT 'report.' || g || '@example.org', '!', 'Report ' || g FROM generate_series(1, 3) g RETURNING id`,
       );
       const memberships = await t.sql<{ id: string }>(
-        `INSERT INTO memberships (user_id, tier_id, status) SELECT id, $2, s FROM unnest($1::uuid[], $3::text[]) AS x(id, s) RETURNING id`,
-        [users.map((u) => u.id), tierId, ['LAPSED', 'ACTIVE', 'LAPSED']],
+        `INSERT INTO memberships (user_id, tier_id, status, started_at) SELECT id, $2, s, at FROM unnest($1::uuid[], $3::text[], $4::timestamptz[]) AS x(id, s, at) RETURNING id`,
+        [users.map((u) => u.id), tierId, ['LAPSED', 'ACTIVE', 'LAPSED'], ['2025-01-15T12:00:00Z', '2025-02-01T00:00:00Z', '2024-12-20T12:00:00Z']],
       );
       const [m1, m2, m3] = memberships.map((m) => m.id);
       const changes: Array<[string, string | null, string, string]> = [
@@ -79,7 +79,7 @@ describe('staff reports', () => {
       expect([values['2025-03 ACTIVE'], values['2025-03 GRACE']]).toEqual([1, 1]);
     });
 
-    it('joins (first activation only) and lapses per month', async () => {
+    it('joins (by the membership\'s start) and lapses per month', async () => {
       const report = await run('joinsAndLapsesReport', Q1_2025, staff[MEMBERSHIP_MANAGER]);
       expect(report.points).toEqual([
         { period: '2025-01', series: 'joins', value: 1 },

@@ -15,20 +15,19 @@ export class MembersReportsRepository {
 
   /**
    * How many memberships were in each status at the end of each month (at `to` for the last one):
-   * every status change adds one to its new status and takes one from its old, summed up to then.
+   * every status change adds one to its new status and takes one from its old (one pass over the
+   * changes), summed up to then.
    */
   async membersByStatus(range: ReportRange): Promise<ReportPoint[]> {
     return this.dataSource.query(
       `WITH months AS (${MONTHS}),
        first_month AS (SELECT min(m) AS m FROM months),
-       deltas AS (
-         SELECT c.created_at, c.to_status AS status, 1 AS delta FROM membership_status_changes c WHERE c.created_at < $2
-         UNION ALL
-         SELECT c.created_at, c.from_status, -1 FROM membership_status_changes c WHERE c.created_at < $2 AND c.from_status IS NOT NULL
-       ),
        by_month AS (
-         SELECT greatest(date_trunc('month', d.created_at AT TIME ZONE 'UTC'), f.m) AS m, d.status, sum(d.delta) AS delta
-           FROM deltas d CROSS JOIN first_month f GROUP BY 1, 2
+         SELECT greatest(date_trunc('month', c.created_at AT TIME ZONE 'UTC'), f.m) AS m, v.status, sum(v.delta) AS delta
+           FROM membership_status_changes c CROSS JOIN first_month f
+          CROSS JOIN LATERAL (VALUES (c.to_status, 1), (c.from_status, -1)) AS v(status, delta)
+          WHERE c.created_at < $2 AND v.status IS NOT NULL
+          GROUP BY 1, 2
        )
        SELECT to_char(mo.m, 'YYYY-MM') AS period, s.status AS series,
               (sum(coalesce(b.delta, 0)) OVER (PARTITION BY s.status ORDER BY mo.m))::float AS value
@@ -39,14 +38,16 @@ export class MembersReportsRepository {
     );
   }
 
-  /** Per month: memberships that became ACTIVE for the first time (joins) and that LAPSED (lapses). */
+  /**
+   * Per month: joins (memberships whose first period started then: `started_at`, which keeps an
+   * imported member's original join date) and lapses (changes to LAPSED).
+   */
   async joinsAndLapses(range: ReportRange): Promise<ReportPoint[]> {
     return this.dataSource.query(
       `WITH months AS (${MONTHS}),
        joins AS (
-         SELECT date_trunc('month', j.at AT TIME ZONE 'UTC') AS m, count(*) AS n
-           FROM (SELECT min(c.created_at) AS at FROM membership_status_changes c WHERE c.to_status = 'ACTIVE' AND c.created_at < $2 GROUP BY c.membership_id) j
-          WHERE j.at >= $1 GROUP BY 1
+         SELECT date_trunc('month', m.started_at AT TIME ZONE 'UTC') AS m, count(*) AS n
+           FROM memberships m WHERE m.started_at >= $1 AND m.started_at < $2 GROUP BY 1
        ),
        lapses AS (
          SELECT date_trunc('month', c.created_at AT TIME ZONE 'UTC') AS m, count(*) AS n

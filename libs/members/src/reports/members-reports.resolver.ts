@@ -13,7 +13,7 @@ export class MembersReportsResolver {
   }
 
   @RequirePermission(...JOINS_AND_LAPSES.permissions)
-  @Query(() => Report, { description: 'MEMBERSHIP_MANAGER staff: first activations (joins) and lapses per month (UTC).' })
+  @Query(() => Report, { description: 'MEMBERSHIP_MANAGER staff: joins (memberships whose first period started) and lapses per month (UTC).' })
   joinsAndLapsesReport(@Args() range: ReportArgs): Promise<Report> {
     return this.registry.run(JOINS_AND_LAPSES.name, range);
   }
