@@ -42,6 +42,7 @@ const ROWS: Row[] = [
   { operation: 'approveMembership', allowed: [MEMBERSHIP_MANAGER], query: `mutation($id: ID!) { approveMembership(membershipId: $id) { id } }`, variables: () => ({ id: id() }) },
   { operation: 'declineMembership', allowed: [MEMBERSHIP_MANAGER], query: `mutation($id: ID!) { declineMembership(membershipId: $id, reason: "no") { id } }`, variables: () => ({ id: id() }) },
   { operation: 'grantMembership', allowed: [MEMBERSHIP_MANAGER], query: `mutation($u: ID!, $t: ID!) { grantMembership(userId: $u, tierId: $t) { id } }`, variables: () => ({ u: id(), t: id() }) },
+  { operation: 'sendAccountInvitations', allowed: [MEMBERSHIP_MANAGER], query: `mutation($ids: [ID!]) { sendAccountInvitations(userIds: $ids) { __typename } }`, variables: () => ({ ids: [id()] }) },
   // finance
   { operation: 'payments', allowed: [FINANCE], query: `{ payments(first: 1) { totalCount } }`, variables: () => ({}) },
   { operation: 'refundPayment', allowed: [FINANCE], query: `mutation($id: ID!) { refundPayment(paymentId: $id, amount: 1) { id } }`, variables: () => ({ id: id() }) },

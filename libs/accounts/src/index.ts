@@ -3,10 +3,14 @@ export * from './users.service.js';
 export * from './users.loader.js';
 export * from './user.type.js';
 export * from './password-hasher.js';
+export * from './unclaimed-account.js';
+export { RequiresVerifiedEmail, VerifiedEmailGuard } from './verified-email.guard.js';
 
+import { AccountEmailRequestEntity } from './entities/account-email-request.entity.js';
+import { AccountTokenEntity } from './entities/account-token.entity.js';
 import { AppSecretEntity } from './entities/app-secret.entity.js';
 import { LoginFailureEntity } from './entities/login-failure.entity.js';
 import { RefreshTokenEntity } from './entities/refresh-token.entity.js';
 import { SessionEntity } from './entities/session.entity.js';
 import { UserEntity } from './entities/user.entity.js';
-export const ACCOUNTS_ENTITIES = [UserEntity, SessionEntity, RefreshTokenEntity, LoginFailureEntity, AppSecretEntity];
+export const ACCOUNTS_ENTITIES = [UserEntity, SessionEntity, RefreshTokenEntity, LoginFailureEntity, AppSecretEntity, AccountTokenEntity, AccountEmailRequestEntity];

@@ -18,8 +18,10 @@ import { OutboxResolver } from './outbox/outbox.resolver.js';
 import { OutboxService } from './outbox/outbox.service.js';
 import { ReportRegistry } from './reports/report-registry.js';
 import { ReportsController } from './reports/reports.controller.js';
+import { AssociationSettingsResolver } from './settings/association-settings.resolver.js';
+import { AssociationSettingsService } from './settings/association-settings.service.js';
 
-/** Cross-cutting services every feature uses: audit, outbox, jobs, report registry, validation, health (the auth guard lives with the accounts that feed it). */
+/** Cross-cutting services every feature uses: audit, outbox, jobs, report registry, association settings, validation, health (the auth guard lives with the accounts that feed it). */
 @Global()
 @Module({
   imports: [LoggingModule],
@@ -36,9 +38,11 @@ import { ReportsController } from './reports/reports.controller.js';
     WorkerHeartbeatsRepository,
     MetricsService,
     MetricsSnapshotRepository,
+    AssociationSettingsService,
+    AssociationSettingsResolver,
     { provide: APP_PIPE, useClass: GraphQLValidationPipe },
     { provide: APP_FILTER, useClass: PassthroughExceptionFilter },
   ],
-  exports: [AuditService, OutboxService, JobRegistry, ReportRegistry, JobRunnerService, MetricsService, LoggingModule],
+  exports: [AuditService, OutboxService, AssociationSettingsService, JobRegistry, ReportRegistry, JobRunnerService, MetricsService, LoggingModule],
 })
 export class CoreModule {}

@@ -1,11 +1,11 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsArray, IsEmail, IsEnum, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEmail, IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { ALL_STAFF_PERMISSIONS, Role, StaffPermission, Trim } from '../../../core/src/index.js';
 
 
 /** Passwords: at least 10 characters; at most 200 (argon2 has no need for more, and it bounds the work). */
-const PASSWORD_MIN = 10;
-const PASSWORD_MAX = 200;
+export const PASSWORD_MIN = 10;
+export const PASSWORD_MAX = 200;
 
 @InputType()
 export class SignUpInput {
@@ -45,10 +45,11 @@ export class LogInInput {
 
 @ArgsType()
 export class RefreshTokenArgs {
-  @Field()
+  @Field(() => String, { nullable: true, description: 'Omit in a browser session: the `guildhall_refresh` cookie is used.' })
+  @IsOptional()
   @IsString()
   @MaxLength(128)
-  refreshToken: string;
+  refreshToken?: string | null;
 }
 
 @ArgsType()

@@ -1,0 +1,30 @@
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { CurrentRequest, CurrentViewer, Public, type RequestContext, RequirePermission, StaffPermission, type Viewer } from '../../core/src/index.js';
+import { AccountClaimService } from './account-claim.service.js';
+import { ClaimAccountArgs, SendAccountInvitationsArgs } from './inputs/account-flows.inputs.js';
+import { sessionClientOf } from './session-client.js';
+import { AccountInvitationResult } from './session.type.js';
+import { AuthPayload } from './user.type.js';
+
+@Resolver()
+export class AccountClaimResolver {
+  constructor(private readonly claims: AccountClaimService) {}
+
+  @RequirePermission(StaffPermission.MEMBERSHIP_MANAGER)
+  @Mutation(() => AccountInvitationResult, {
+    description: 'MEMBERSHIP_MANAGER staff: emails unclaimed (imported, password-less) accounts a link (`/claim?token=…`, one use, 14 days) to set their password.',
+  })
+  sendAccountInvitations(@Args() args: SendAccountInvitationsArgs, @CurrentViewer() viewer: Viewer, @CurrentRequest() ctx: RequestContext): Promise<AccountInvitationResult> {
+    return this.claims.invite(viewer, args, ctx.requestId);
+  }
+
+  @Public()
+  @Mutation(() => AuthPayload, { description: "Sets the password of an invited account with the link's token, marks its email verified and signs it in." })
+  async claimAccount(@Args() { token, password }: ClaimAccountArgs, @CurrentRequest() ctx: RequestContext): Promise<AuthPayload> {
+    const session = await this.claims.claim(token, password, sessionClientOf(ctx), ctx.requestId);
+    // The payload's fields (e.g. `user.email`) are read as the account that just signed in.
+    ctx.viewer = session.viewer;
+    ctx.viewerPromise = Promise.resolve(session.viewer);
+    return session;
+  }
+}
