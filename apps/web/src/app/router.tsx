@@ -2,6 +2,7 @@ import { createBrowserRouter, type RouteObject } from 'react-router';
 import { authRoutes } from '../features/auth/routes.js';
 import { homeRoutes } from '../features/home/routes.js';
 import { NotFoundPage } from '../features/not-found/NotFoundPage.js';
+import { staffRoutes } from '../features/staff/routes.js';
 import { RouteError } from './shell/RouteError.js';
 import { AppLayout } from './shell/AppLayout.js';
 
@@ -13,7 +14,7 @@ export const routes: RouteObject[] = [
   {
     Component: AppLayout,
     ErrorBoundary: RouteError,
-    children: [...homeRoutes, ...authRoutes, { path: '*', Component: NotFoundPage }],
+    children: [...homeRoutes, ...authRoutes, ...staffRoutes, { path: '*', Component: NotFoundPage }],
   },
 ];
 

@@ -21,7 +21,7 @@ export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure(false);
   const location = useLocation();
   const navigation = useNavigation();
-  const items = navItems.filter((item) => !item.signedIn || session);
+  const items = navItems.filter((item) => (!item.signedIn || session) && (!item.staff || session?.user.isStaff));
 
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">

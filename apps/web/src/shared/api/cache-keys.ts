@@ -16,6 +16,11 @@ const embedded = [
   'RegistrationEdge',
   'CertificateVerification',
   'TierPrice',
+  'UserConnection',
+  'UserEdge',
+  'EventCheckInCounts',
+  'SessionCheckInCount',
+  'TicketCheckIn',
 ];
 
 export const cacheKeys: KeyingConfig = Object.fromEntries(embedded.map((type) => [type, () => null]));
