@@ -46,7 +46,7 @@ describe('portal: the staff console', () => {
 
     await page.getByRole('link', { name: 'Check-in' }).click();
     await page.getByRole('heading', { level: 1, name: 'Check-in' }).waitFor();
-    await page.getByRole('textbox', { name: 'Event' }).click();
+    await page.getByRole('combobox', { name: 'Event' }).click();
     await page.getByRole('option', { name: /Ethics Workshop/ }).click();
     await page.getByText('0 of 1 checked in').waitFor();
     await expectAccessible(page, 'check-in (phone)');

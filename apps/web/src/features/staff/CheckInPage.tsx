@@ -59,6 +59,8 @@ function CheckIn() {
 }
 
 const OUTCOME_COLOR: Record<CheckInOutcome, string> = { CHECKED_IN: 'green', ALREADY_CHECKED_IN: 'yellow', WRONG_EVENT: 'red', NOT_CONFIRMED: 'red' };
+/** The colour is a cue only; the words say the outcome, in the text colour (green or yellow text on their light tint fails WCAG AA). */
+const OUTCOME_TEXT = { title: { color: 'var(--mantine-color-text)' } };
 
 function Door({ eventId }: { eventId: string }) {
   const { t } = useTranslation();
@@ -126,7 +128,7 @@ function Door({ eventId }: { eventId: string }) {
       </Paper>
       <div role="status" aria-live="polite">
         {answer ? (
-          <Alert color={OUTCOME_COLOR[answer.outcome]} variant="light" title={t(`staff.checkIn.outcome.${answer.outcome}`)}>
+          <Alert color={OUTCOME_COLOR[answer.outcome]} variant="light" title={t(`staff.checkIn.outcome.${answer.outcome}`)} styles={OUTCOME_TEXT}>
             {answer.name}
           </Alert>
         ) : null}

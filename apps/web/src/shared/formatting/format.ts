@@ -39,12 +39,11 @@ export function formatDate(iso: string, options: { timeZone?: string; locale?: s
 }
 
 export function formatDateTime(iso: string, options: { timeZone?: string; locale?: string; zoneName?: boolean } = {}): string {
-  return new Intl.DateTimeFormat(options.locale ?? viewerLocale(), {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: options.timeZone,
-    timeZoneName: options.zoneName ? 'short' : undefined,
-  }).format(new Date(iso));
+  // Intl refuses dateStyle/timeStyle together with timeZoneName ("Invalid option"): name the parts instead.
+  const parts: Intl.DateTimeFormatOptions = options.zoneName
+    ? { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }
+    : { dateStyle: 'medium', timeStyle: 'short' };
+  return new Intl.DateTimeFormat(options.locale ?? viewerLocale(), { ...parts, timeZone: options.timeZone }).format(new Date(iso));
 }
 
 export interface ZonedTime {
