@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
+  ACCOUNT_LINK,
   CLAIM,
   CONFIRM_EMAIL_CHANGE,
   END_SESSION,
@@ -54,7 +55,7 @@ describe('account flows: who may do what (anonymous, the account owner, another 
   });
 
   it('link mutations are public: the token is the authority, so everyone with a bad one gets BAD_USER_INPUT on `token`', async () => {
-    for (const query of [VERIFY, CONFIRM_EMAIL_CHANGE]) {
+    for (const query of [VERIFY, CONFIRM_EMAIL_CHANGE, ACCOUNT_LINK]) {
       expect(await outcomes(query, () => ({ token: BOGUS_TOKEN }))).toEqual({ anonymous: 'BAD_USER_INPUT', owner: 'BAD_USER_INPUT', other: 'BAD_USER_INPUT', admin: 'BAD_USER_INPUT' });
     }
     for (const query of [RESET, CLAIM]) {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
+  ACCOUNT_LINK,
   CLAIM,
   CONFIRM_EMAIL_CHANGE,
   countEmails,
@@ -63,8 +64,14 @@ describe('account flows', () => {
       expect(stored).toEqual({ token_hash: sha256(link.token), ttl: 3600 });
       expect(await t.sql(`SELECT 1 FROM account_tokens WHERE token_hash = $1`, [link.token])).toHaveLength(0);
 
+      // The page can show what the link is for without using it.
+      const described = (await t.gql(ACCOUNT_LINK, { token: link.token })).data!.accountLink;
+      expect(described).toMatchObject({ purpose: 'PASSWORD_RESET', email: user.email });
+      expect(Math.abs(Date.parse(described.expiresAt) - Date.now() - 3_600_000)).toBeLessThan(60_000);
+
       const reset = await t.gql(RESET, { token: link.token, pw: 'a fresh new password' });
       expect(reset.errors).toBeUndefined();
+      expect(fieldsOf(await t.gql(ACCOUNT_LINK, { token: link.token }))).toEqual(['token']);
       expect(reset.data!.resetPassword).toBe(true);
 
       for (const session of [user, other]) {
@@ -206,6 +213,7 @@ describe('account flows', () => {
       const [{ ttl }] = await t.sql(`SELECT extract(epoch FROM expires_at - created_at)::int AS ttl FROM account_tokens WHERE token_hash = $1`, [sha256(link.token)]);
       expect(ttl).toBe(14 * 86400);
 
+      expect((await t.gql(ACCOUNT_LINK, { token: link.token })).data!.accountLink).toMatchObject({ purpose: 'ACCOUNT_CLAIM', email });
       const claimed = await t.gql(CLAIM, { token: link.token, pw: 'my own password' });
       expect(claimed.errors).toBeUndefined();
       expect(claimed.data!.claimAccount.user).toEqual({ id, email, emailVerified: true });
@@ -216,6 +224,29 @@ describe('account flows', () => {
       expect(fieldsOf(await t.gql(CLAIM, { token: link.token, pw: 'a second password' }))).toEqual(['token']);
       const [{ n }] = await t.sql(`SELECT count(*)::int AS n FROM audit_log WHERE target_id = $1 AND action IN ('account.invitationSent', 'account.claimed')`, [id]);
       expect(n).toBe(2);
+    });
+
+    it('in a browser session (X-Guildhall-Session: cookie) the claim sets the refresh cookie, as logIn does', async () => {
+      const email = uniqueEmail('portal');
+      const [id] = await importPeople([email]);
+      await t.gql(INVITE, { ids: [id] }, admin.accessToken);
+      const { token } = await linkSentTo(t, email, 'account-invitation');
+      const response = await fetch(`${t.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-guildhall-session': 'cookie' },
+        body: JSON.stringify({ query: CLAIM.replace('refreshToken', 'refreshToken accessTokenExpiresAt'), variables: { token, pw: 'my own password' } }),
+      });
+      const body = (await response.json()) as GqlResult;
+      expect(body.errors).toBeUndefined();
+      expect(body.data!.claimAccount).toMatchObject({ refreshToken: null, user: { id } });
+      const cookie = response.headers.getSetCookie().find((c) => c.startsWith('guildhall_refresh='));
+      expect(cookie).toMatch(/HttpOnly/i);
+      const refreshed = await fetch(`${t.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-guildhall-session': 'cookie', cookie: cookie!.split(';')[0] },
+        body: JSON.stringify({ query: `mutation { refreshSession { accessToken user { id } } }` }),
+      });
+      expect(((await refreshed.json()) as GqlResult).data!.refreshSession.user.id).toBe(id);
     });
 
     it('skips claimed accounts; allUnclaimed invites those without a live invitation only', async () => {
@@ -258,10 +289,13 @@ describe('account flows', () => {
 
   describe('email verification', () => {
     it('sign-up sends a 7-day link; verifyEmail marks the account verified, once', async () => {
-      const user = await signUpUser(t);
+      const user = await signUpUser(t, { fullName: 'Ada <b>"Lovelace"</b>' });
       expect((await t.gql(ME_STATUS, {}, user.accessToken)).data!.me.emailVerified).toBe(false);
       const link = await linkSentTo(t, user.email, 'account-verify-email');
       expect(link.bodyText).toContain(`${t.config.publicUrl}/verify-email?token=${link.token}`);
+      // The HTML alternative escapes what people typed.
+      expect(link.bodyHtml).toContain('Dear Ada &lt;b&gt;&quot;Lovelace&quot;&lt;/b&gt;,');
+      expect(link.bodyHtml).not.toContain('<b>');
       const [{ ttl }] = await t.sql(`SELECT extract(epoch FROM expires_at - created_at)::int AS ttl FROM account_tokens WHERE token_hash = $1`, [sha256(link.token)]);
       expect(ttl).toBe(7 * 86400);
       expect((await t.gql(VERIFY, { token: link.token })).data!.verifyEmail).toBe(true);

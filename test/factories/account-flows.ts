@@ -54,3 +54,4 @@ export const MY_SESSIONS = `query($first: Int, $after: String) { mySessions(firs
 export const END_SESSION = `mutation($id: ID!) { endSession(id: $id) }`;
 export const SIGN_OUT_EVERYWHERE = `mutation { signOutEverywhere }`;
 export const ME_STATUS = `{ me { id email emailVerified } }`;
+export const ACCOUNT_LINK = `query($token: String!) { accountLink(token: $token) { purpose email expiresAt } }`;

@@ -1,3 +1,5 @@
+import { registerEnumType } from '@nestjs/graphql';
+
 /** What a link token is for, and how long each kind lives. */
 export enum AccountTokenPurpose {
   PASSWORD_RESET = 'PASSWORD_RESET',
@@ -5,6 +7,8 @@ export enum AccountTokenPurpose {
   EMAIL_VERIFICATION = 'EMAIL_VERIFICATION',
   EMAIL_CHANGE = 'EMAIL_CHANGE',
 }
+
+registerEnumType(AccountTokenPurpose, { name: 'AccountLinkPurpose', description: 'What an emailed account link is for.' });
 
 const HOUR = 3600;
 

@@ -57,6 +57,18 @@ export class AccountTokensRepository {
     return row && { userId: row.user_id, email: row.email };
   }
 
+  /** A live token's purpose, address and expiry, without spending it (same conditions as `spend`). */
+  async findLive(tokenHash: string): Promise<{ purpose: AccountTokenPurpose; email: string; expiresAt: Date } | undefined> {
+    const rows: Array<{ purpose: AccountTokenPurpose; email: string; expiresAt: Date }> = await this.dataSource.query(
+      `SELECT t.purpose, t.email, t.expires_at AS "expiresAt"
+         FROM account_tokens t JOIN users u ON u.id = t.user_id
+        WHERE t.token_hash = $1 AND t.used_at IS NULL AND t.revoked_at IS NULL AND t.expires_at > now()
+          AND (t.purpose = 'EMAIL_CHANGE' OR u.email = t.email)`,
+      [tokenHash],
+    );
+    return rows[0];
+  }
+
   /** Verified, claimed and last invitation of each account, in the order of `ids` (one statement). */
   async statusByUserIds(ids: readonly string[], unclaimedHash: string): Promise<Array<AccountStatusRow | undefined>> {
     const rows: AccountStatusRow[] = await this.dataSource.query(

@@ -20,6 +20,13 @@ export class AccountTokensService {
     return token;
   }
 
+  /** What a live link is for, for the page that opens it (nothing is spent); refused like `spend`. */
+  async describe(token: string): Promise<{ purpose: AccountTokenPurpose; email: string; expiresAt: Date }> {
+    const live = await this.tokens.findLive(hashLinkToken(token));
+    if (!live) throw badInput('token', TOKEN_REFUSED, 'TOKEN_INVALID');
+    return live;
+  }
+
   /** Spends the token in the caller's transaction, or refuses it (BAD_USER_INPUT naming `token`). */
   async spend(manager: EntityManager, token: string, purpose: AccountTokenPurpose): Promise<SpentToken> {
     const spent = await this.tokens.spend(manager, hashLinkToken(token), purpose);

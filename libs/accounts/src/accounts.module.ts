@@ -4,6 +4,7 @@ import { AuthGuard, JobRegistry, RestStaffGuard, VIEWER_LOOKUP } from '../../cor
 import { AccountClaimResolver } from './account-claim.resolver.js';
 import { AccountClaimService } from './account-claim.service.js';
 import { AccountEmailThrottle } from './account-email-throttle.js';
+import { AccountLinkResolver } from './account-link.resolver.js';
 import { AccountMailer } from './account-mailer.js';
 import { AccountStatusLoader } from './account-status.loader.js';
 import { AccountStatusResolver } from './account-status.resolver.js';
@@ -48,6 +49,7 @@ import { VerifiedEmailGuard } from './verified-email.guard.js';
     // Account flows: emailed links (reset, claim, verification, email change) and the sessions list.
     AccountTokensRepository,
     AccountTokensService,
+    AccountLinkResolver,
     AccountEmailThrottle,
     AccountMailer,
     PasswordResetService,

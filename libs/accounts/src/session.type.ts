@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Connection } from '../../core/src/index.js';
 
 @ObjectType('Session', { description: 'A signed-in session of your account (one per log-in, kept through refreshes).' })
@@ -13,11 +13,3 @@ export class Session {
 
 @ObjectType()
 export class SessionConnection extends Connection(Session) {}
-
-@ObjectType('AccountInvitationResult')
-export class AccountInvitationResult {
-  @Field(() => Int, { description: 'Invitations sent now.' }) invited: number;
-  @Field(() => Int, { description: 'Of the ids given: already claimed (they have a password) or unknown.' }) skipped: number;
-  @Field(() => Int, { description: 'Unclaimed accounts still without a live invitation (call again with allUnclaimed for the next batch).' })
-  remaining: number;
-}
