@@ -14,6 +14,7 @@
  *   matching  the mentor matching benchmark (bench/matching/matching.bench.ts), when it is built
  *   events    the events benchmark (bench/events.bench.ts), when it is built
  *   webhooks  Stripe webhook ingestion with 10% duplicates (bench/webhooks.bench.ts)
+ *   reports   each staff report's query over the bench data, through the API (bench/reports.bench.ts)
  * The signUp benchmark adds accounts (bench.signup.*) to the database on every run.
  */
 import 'reflect-metadata';
@@ -26,7 +27,7 @@ import { DIRECTORY, operations } from './scenarios.js';
 import { countStatements, printStatementTable } from './statement-count.bench.js';
 import { BENCH_ADMIN_EMAIL, BENCH_MEMBER_EMAIL, BENCH_MEMBER_PASSWORD } from '../scripts/seed/bench.js';
 
-const SECTIONS = ['http', 'sql', 'import', 'matching', 'events', 'webhooks'] as const;
+const SECTIONS = ['http', 'sql', 'import', 'matching', 'events', 'webhooks', 'reports'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** Benchmarks other features keep in their own files: run when their module is built, skipped otherwise. */
@@ -34,6 +35,7 @@ const PLUGINS: Array<{ section: Section; title: string; module: string; run: str
   { section: 'matching', title: 'Mentor matching', module: './matching/matching.bench.js', run: 'runMatchingBench' },
   { section: 'events', title: 'Events', module: './events.bench.js', run: 'runEventsBench' },
   { section: 'webhooks', title: 'Stripe webhooks', module: './webhooks.bench.js', run: 'runWebhookBench' },
+  { section: 'reports', title: 'Staff reports', module: './reports.bench.js', run: 'runReportsBench' },
 ];
 
 async function runPlugin(plugin: (typeof PLUGINS)[number]): Promise<void> {

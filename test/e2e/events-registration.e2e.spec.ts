@@ -76,7 +76,7 @@ describe('events: creating, registering, waitlist, pricing', () => {
     const [mail] = await mailTo(t, member.id, 'event-registration-confirmed');
     expect(mail.bodyText).toContain(`/events/${eventId}.ics`);
     const [{ attachments }] = await t.sql(`SELECT attachments FROM outbox_messages WHERE recipient_user_id = $1 AND template = 'event-registration-confirmed'`, [member.id]);
-    expect(attachments).toHaveLength(1);
+    expect(attachments.map((a: any) => a.filename)).toEqual(['event.ics', 'ticket.svg']);
     expect(attachments[0]).toMatchObject({ filename: 'event.ics', contentType: expect.stringMatching(/^text\/calendar/) });
     const vevent = new ICAL.Component(ICAL.parse(attachments[0].content)).getFirstSubcomponent('vevent')!;
     expect(vevent.getFirstPropertyValue('uid')).toContain(eventId);

@@ -1,5 +1,5 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
-import { AdminOnly, CurrentRequest, CurrentViewer, Public, type RequestContext, type Viewer } from '../../core/src/index.js';
+import { CurrentRequest, CurrentViewer, Public, type RequestContext, RequirePermission, StaffPermission, type Viewer } from '../../core/src/index.js';
 import { AccountClaimService } from './account-claim.service.js';
 import { BrowserSessions } from './browser-sessions.js';
 import { ClaimAccountArgs, SendAccountInvitationsArgs } from './inputs/account-flows.inputs.js';
@@ -14,9 +14,9 @@ export class AccountClaimResolver {
     private readonly browser: BrowserSessions,
   ) {}
 
-  @AdminOnly()
+  @RequirePermission(StaffPermission.MEMBERSHIP_MANAGER)
   @Mutation(() => AccountInvitationResult, {
-    description: 'Staff: emails unclaimed (imported, password-less) accounts a link (`/claim?token=…`, one use, 14 days) to set their password.',
+    description: 'MEMBERSHIP_MANAGER staff: emails unclaimed (imported, password-less) accounts a link (`/claim?token=…`, one use, 14 days) to set their password.',
   })
   sendAccountInvitations(@Args() args: SendAccountInvitationsArgs, @CurrentViewer() viewer: Viewer, @CurrentRequest() ctx: RequestContext): Promise<AccountInvitationResult> {
     return this.claims.invite(viewer, args, ctx.requestId);

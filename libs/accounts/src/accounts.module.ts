@@ -1,6 +1,6 @@
 import { Global, Module, OnModuleInit } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { AuthGuard, JobRegistry, RestAdminGuard, VIEWER_LOOKUP } from '../../core/src/index.js';
+import { AuthGuard, JobRegistry, RestStaffGuard, VIEWER_LOOKUP } from '../../core/src/index.js';
 import { AccountClaimResolver } from './account-claim.resolver.js';
 import { AccountClaimService } from './account-claim.service.js';
 import { AccountEmailThrottle } from './account-email-throttle.js';
@@ -66,11 +66,11 @@ import { VerifiedEmailGuard } from './verified-email.guard.js';
     AccountStatusResolver,
     VerifiedEmailGuard,
     { provide: VIEWER_LOOKUP, useExisting: AuthService },
-    RestAdminGuard,
+    RestStaffGuard,
     // Secure by default: every GraphQL operation and field passes this guard.
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [UsersService, UsersRepository, UsersLoader, VIEWER_LOOKUP, RestAdminGuard, PasswordHasher, VerifiedEmailGuard, EmailVerificationService],
+  exports: [UsersService, UsersRepository, UsersLoader, VIEWER_LOOKUP, RestStaffGuard, PasswordHasher, VerifiedEmailGuard, EmailVerificationService],
 })
 export class AccountsModule implements OnModuleInit {
   constructor(

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Role } from '../../core/src/index.js';
+import { Connection, Role, type StaffPermission } from '../../core/src/index.js';
 
 @ObjectType('User')
 export class User {
@@ -9,8 +9,13 @@ export class User {
   @Field() fullName: string;
   // Profile fields (headline, bio, location, employer, skills, directoryVisible) are resolved by members.
   @Field(() => Role) role: Role;
+  /** Resolved (and guarded) in the resolver: the account itself and admins only. */
+  staffPermissions: StaffPermission[];
   @Field() createdAt: Date;
 }
+
+@ObjectType('StaffAccountConnection')
+export class StaffAccountConnection extends Connection(User, 'StaffAccount') {}
 
 @ObjectType()
 export class AuthPayload {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { type KeyedRowsSpec, Role, rowsByKey } from '../../core/src/index.js';
+import { type KeyedRowsSpec, Role, rowsByKey, type StaffPermission } from '../../core/src/index.js';
 import { UserEntity } from './entities/user.entity.js';
 import { type User } from './user.type.js';
 
@@ -82,6 +82,25 @@ export class UsersRepository {
 
   async updateRole(manager: EntityManager, id: string, role: Role): Promise<void> {
     await this.repo(manager).update({ id }, { role });
+  }
+
+  async updateStaffPermissions(manager: EntityManager, id: string, permissions: StaffPermission[]): Promise<void> {
+    await this.repo(manager).update({ id }, { staffPermissions: permissions });
+  }
+
+  /** Accounts that are ADMIN or hold any staff permission, by name then id, keyset-paged. */
+  staffPage(after: [string, string] | undefined, limit: number): Promise<UserEntity[]> {
+    const page = this.staffQuery();
+    if (after) page.andWhere('(u.full_name, u.id) > (:name, :id::uuid)', { name: after[0], id: after[1] });
+    return page.orderBy('u.full_name', 'ASC').addOrderBy('u.id', 'ASC').limit(limit).getMany();
+  }
+
+  staffCount(): Promise<number> {
+    return this.staffQuery().getCount();
+  }
+
+  private staffQuery() {
+    return this.repo().createQueryBuilder('u').where(`(u.role = :admin OR u.staff_permissions <> '{}')`, { admin: Role.ADMIN });
   }
 
   async updatePasswordHash(manager: EntityManager, id: string, passwordHash: string): Promise<void> {

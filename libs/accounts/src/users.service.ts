@@ -1,7 +1,27 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { APP_CONFIG, type AppConfig, AuditService, conflict, notFound, ROOT_LOGGER, Role, type RootLogger, Viewer } from '../../core/src/index.js';
+import {
+  ALL_STAFF_PERMISSIONS,
+  APP_CONFIG,
+  type AppConfig,
+  AuditService,
+  badInput,
+  conflict,
+  type ConnectionArgs,
+  type ConnectionShape,
+  decodeCursor,
+  isUuid,
+  lazy,
+  notFound,
+  pageSize,
+  ROOT_LOGGER,
+  Role,
+  type RootLogger,
+  type StaffPermission,
+  toConnection,
+  Viewer,
+} from '../../core/src/index.js';
 import { UserEntity } from './entities/user.entity.js';
 import { PasswordHasher } from './password-hasher.js';
 import type { User } from './user.type.js';
@@ -86,6 +106,41 @@ export class UsersService implements OnModuleInit {
       });
       return { ...user, role };
     });
+  }
+
+  /**
+   * An admin sets the staff permissions an account holds (the whole set, sorted in the enum's order).
+   * Audited with before and after; setting the same set again writes nothing. An ADMIN already holds
+   * every permission, so the list matters for them only once they are demoted.
+   */
+  async setStaffPermissions(actor: Viewer, userId: string, permissions: StaffPermission[], requestId: string): Promise<UserEntity> {
+    const wanted = ALL_STAFF_PERMISSIONS.filter((p) => permissions.includes(p));
+    return this.dataSource.transaction(async (manager) => {
+      const user = await this.users.lockById(manager, userId);
+      if (!user) throw notFound('User');
+      const held = ALL_STAFF_PERMISSIONS.filter((p) => user.staffPermissions.includes(p));
+      if (held.join() === wanted.join()) return user;
+      await this.users.updateStaffPermissions(manager, userId, wanted);
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        action: 'user.setStaffPermissions',
+        targetType: 'User',
+        targetId: userId,
+        before: { staffPermissions: held },
+        after: { staffPermissions: wanted },
+        requestId,
+      });
+      return { ...user, staffPermissions: wanted };
+    });
+  }
+
+  /** Accounts with staff rights (ADMIN or any permission), by name; keyset-paged. */
+  async staffAccounts(args: ConnectionArgs): Promise<ConnectionShape<UserEntity>> {
+    const first = pageSize(args.first);
+    const after = decodeCursor(args.after, 2);
+    if (after && (typeof after[0] !== 'string' || !isUuid(after[1]))) throw badInput('after', 'is not a cursor this list gave out');
+    const rows = await this.users.staffPage(after as [string, string] | undefined, first + 1);
+    return toConnection(rows, first, (u) => [u.fullName, u.id], lazy(() => this.users.staffCount()));
   }
 
   /** People's accounts, in the order of `ids` (undefined when there is no such account). */

@@ -30,12 +30,18 @@ import { StudyGroupsLoader } from './study-groups.loader.js';
 import { StudyGroupsRepository } from './study-groups.repository.js';
 import { StudyGroupsResolver } from './study-groups.resolver.js';
 import { StudyGroupsService } from './study-groups.service.js';
+import { StudyGroupAttendanceReport } from './reports/study-group-attendance.report.js';
+import { StudyGroupAttendanceRepository } from './reports/study-group-attendance.repository.js';
+import { StudyGroupAttendanceResolver } from './reports/study-group-attendance.resolver.js';
 
 /** Learning communities: study groups with a meeting rhythm, rotating roles, goals and peer accountability. */
 @Module({
   imports: [MembersModule],
   controllers: [StudyGroupCalendarController],
   providers: [
+    StudyGroupAttendanceRepository,
+    StudyGroupAttendanceReport,
+    StudyGroupAttendanceResolver,
     StudyGroupsRepository,
     GroupMembersRepository,
     GroupMeetingsRepository,

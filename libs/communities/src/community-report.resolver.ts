@@ -1,5 +1,5 @@
 import { Query, Resolver } from '@nestjs/graphql';
-import { AdminOnly } from '../../core/src/index.js';
+import { RequirePermission, StaffPermission } from '../../core/src/index.js';
 import { CommunityReportService } from './community-report.service.js';
 import { CommunityReport } from './types/community-report.type.js';
 
@@ -7,8 +7,8 @@ import { CommunityReport } from './types/community-report.type.js';
 export class CommunityReportResolver {
   constructor(private readonly reports: CommunityReportService) {}
 
-  @AdminOnly()
-  @Query(() => CommunityReport, { description: 'Admins: active groups, attendance rate, goal progress and average feedback.' })
+  @RequirePermission(StaffPermission.COMMUNITY_MANAGER)
+  @Query(() => CommunityReport, { description: 'COMMUNITY_MANAGER staff: active groups, attendance rate, goal progress and average feedback.' })
   communityReport(): Promise<CommunityReport> {
     return this.reports.report();
   }

@@ -16,14 +16,16 @@ import { MetricsService } from './metrics/metrics.service.js';
 import { EmailDelivery } from './outbox/email-delivery.js';
 import { OutboxResolver } from './outbox/outbox.resolver.js';
 import { OutboxService } from './outbox/outbox.service.js';
+import { ReportRegistry } from './reports/report-registry.js';
+import { ReportsController } from './reports/reports.controller.js';
 import { AssociationSettingsResolver } from './settings/association-settings.resolver.js';
 import { AssociationSettingsService } from './settings/association-settings.service.js';
 
-/** Cross-cutting services every feature uses: audit, outbox, jobs, association settings, validation, health (the auth guard lives with the accounts that feed it). */
+/** Cross-cutting services every feature uses: audit, outbox, jobs, report registry, association settings, validation, health (the auth guard lives with the accounts that feed it). */
 @Global()
 @Module({
   imports: [LoggingModule],
-  controllers: [HealthController, ExplorerController, MetricsController],
+  controllers: [HealthController, ExplorerController, MetricsController, ReportsController],
   providers: [
     AuditService,
     AuditResolver,
@@ -31,6 +33,7 @@ import { AssociationSettingsService } from './settings/association-settings.serv
     OutboxResolver,
     EmailDelivery,
     JobRegistry,
+    ReportRegistry,
     JobRunnerService,
     WorkerHeartbeatsRepository,
     MetricsService,
@@ -40,6 +43,6 @@ import { AssociationSettingsService } from './settings/association-settings.serv
     { provide: APP_PIPE, useClass: GraphQLValidationPipe },
     { provide: APP_FILTER, useClass: PassthroughExceptionFilter },
   ],
-  exports: [AuditService, OutboxService, AssociationSettingsService, JobRegistry, JobRunnerService, MetricsService, LoggingModule],
+  exports: [AuditService, OutboxService, AssociationSettingsService, JobRegistry, ReportRegistry, JobRunnerService, MetricsService, LoggingModule],
 })
 export class CoreModule {}

@@ -16,6 +16,8 @@ import { OfflinePaymentsService } from './offline/offline-payments.service.js';
 import { ReconciliationService } from './reconciliation/reconciliation.service.js';
 import { RefundsService } from './refunds/refunds.service.js';
 import { DuesReportService } from './reports/dues-report.service.js';
+import { DuesCollectedReport } from './reports/dues-collected.report.js';
+import { DuesCollectedResolver } from './reports/dues-collected.resolver.js';
 import { AutoRenewService } from './subscriptions/auto-renew.service.js';
 import { DuesSubscriptionsRepository } from './subscriptions/dues-subscriptions.repository.js';
 import { DunningService } from './subscriptions/dunning.service.js';
@@ -65,6 +67,8 @@ import { DuesStripeListener } from './webhooks/dues-stripe.listener.js';
     OfflinePaymentsService,
     ReconciliationService,
     DuesReportService,
+    DuesCollectedReport,
+    DuesCollectedResolver,
     DuesAdminResolver,
   ],
   exports: [ReconciliationService],

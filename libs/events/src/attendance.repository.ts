@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { EventSessionEntity } from './entities/event-session.entity.js';
+import type { EventCheckInCounts } from './tickets/ticket-check-in.type.js';
 
 export interface AttendedSession {
   registrationId: string;
@@ -50,6 +51,22 @@ export class AttendanceRepository {
       [registrationId, sessionId, checkedInBy],
     );
     return rows.length > 0;
+  }
+
+  /** The door screen's counts in one statement: confirmed registrations, and per session the confirmed ones checked in. Undefined: no such event. */
+  async checkInCounts(eventId: string): Promise<EventCheckInCounts | undefined> {
+    const rows: Array<{ confirmed: number; sessions: Array<{ sessionId: string; title: string; startsAt: string; checkedIn: number }> }> = await this.dataSource.query(
+      `SELECT (SELECT count(*)::int FROM event_registrations r WHERE r.event_id = e.id AND r.status = 'CONFIRMED') AS confirmed,
+              COALESCE((SELECT json_agg(json_build_object('sessionId', s.id, 'title', s.title, 'startsAt', s.starts_at, 'checkedIn', (
+                          SELECT count(*)::int FROM event_session_attendance a JOIN event_registrations r ON r.id = a.registration_id
+                           WHERE a.session_id = s.id AND r.status = 'CONFIRMED'))
+                         ORDER BY s.starts_at, s.id)
+                          FROM event_sessions s WHERE s.event_id = e.id), '[]'::json) AS sessions
+         FROM events e WHERE e.id = $1`,
+      [eventId],
+    );
+    if (!rows.length) return undefined;
+    return { eventId, confirmed: rows[0].confirmed, sessions: rows[0].sessions.map((s) => ({ ...s, startsAt: new Date(s.startsAt) })) };
   }
 
   async byRegistrationIds(ids: readonly string[]): Promise<AttendedSession[][]> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditService, enqueue, notFound } from '../../core/src/index.js';
+import { AuditService, enqueue, money, notFound } from '../../core/src/index.js';
 import { EventEntity } from './entities/event.entity.js';
 import { EventStatus, RegistrationEndReason, RegistrationStatus } from './events.enums.js';
 import { wrongEventStatus } from './events.errors.js';
@@ -12,6 +12,7 @@ import { type ActingContext } from './registrations.service.js';
 import { RegistrantContacts } from './registrant-contacts.js';
 import { RegistrationsRepository } from './registrations.repository.js';
 import { REFUND_TASK } from './seat-payments.service.js';
+import { type EventCancellationPreview } from './types/cancellation-preview.type.js';
 import { EXPIRE_CHECKOUT_TASK } from './waitlist.service.js';
 
 /** Cancelling an event: every live registration ends, every paid seat is refunded, everyone is told — in one transaction. */
@@ -26,6 +27,25 @@ export class EventCancellationService {
     private readonly audit: AuditService,
     private readonly contacts: RegistrantContacts,
   ) {}
+
+  /** What `cancel` would do now (counts of who is told and what is refunded); reads only. */
+  async preview(id: string): Promise<EventCancellationPreview> {
+    const event = await this.events.findById(id);
+    if (!event) throw notFound('Event');
+    if (event.status !== EventStatus.DRAFT && event.status !== EventStatus.PUBLISHED) throw wrongEventStatus(event.status, 'cancelled');
+    const [counts, paid] = await Promise.all([this.registrations.liveCountsByStatus(id), this.payments.paidTotalsForEvent(id)]);
+    const n = (status: RegistrationStatus) => counts.get(status) ?? 0;
+    return {
+      eventId: id,
+      registrationsToCancel: [...counts.values()].reduce((a, b) => a + b, 0),
+      confirmed: n(RegistrationStatus.CONFIRMED),
+      waitlisted: n(RegistrationStatus.WAITLISTED),
+      pendingPayment: n(RegistrationStatus.PENDING_PAYMENT),
+      offered: n(RegistrationStatus.OFFERED),
+      refunds: paid.reduce((a, p) => a + p.payments, 0),
+      refundTotal: paid.map((p) => money(p.amount, p.currency)),
+    };
+  }
 
   async cancel(ctx: ActingContext, id: string, reason: string): Promise<EventEntity> {
     return this.dataSource.transaction(async (manager) => {

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig, formatMoney, type OutboxAttachment, OutboxService } from '../../core/src/index.js';
 import { calendarDocument } from './ics/calendar.js';
+import { ticketQrSvg } from './tickets/ticket-qr.js';
 import { EventEntity } from './entities/event.entity.js';
 
 export interface Recipient {
@@ -39,12 +40,16 @@ export class EventMailer {
     });
   }
 
-  confirmed(manager: EntityManager, to: Recipient, event: EventEntity, registrationId: string, fromWaitlist = false): Promise<boolean> {
+  /** With the ticket: its check-in code in the text and as a QR code (ticket.svg) for the door. */
+  async confirmed(manager: EntityManager, to: Recipient, event: EventEntity, registration: { id: string; checkInCode: string }, fromWaitlist = false): Promise<boolean> {
     const lead = fromWaitlist ? `Good news: a seat opened up and is now yours.` : `You are registered.`;
     return this.send(manager, to, fromWaitlist ? 'event-waitlist-promoted' : 'event-registration-confirmed', `Confirmed: ${event.title}`,
-      `${lead}\n\n${event.title}\n${this.when(event)}${event.venue ? `\n${event.venue}` : ''}\n\nThe calendar entry is attached (also at ${this.calendarLink(event)}).`,
-      `event-confirmed:${registrationId}`,
-      [{ filename: 'event.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: calendarDocument([event], this.config.publicUrl, event.title) }]);
+      `${lead}\n\n${event.title}\n${this.when(event)}${event.venue ? `\n${event.venue}` : ''}\n\nYour ticket code is ${registration.checkInCode}: show the attached QR code (ticket.svg) or tell the code at the door.\n\nThe calendar entry is attached (also at ${this.calendarLink(event)}).`,
+      `event-confirmed:${registration.id}`,
+      [
+        { filename: 'event.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: calendarDocument([event], this.config.publicUrl, event.title) },
+        { filename: 'ticket.svg', contentType: 'image/svg+xml', content: await ticketQrSvg(registration.checkInCode) },
+      ]);
   }
 
   waitlisted(manager: EntityManager, to: Recipient, event: EventEntity, registrationId: string, ticket: number, position: number): Promise<boolean> {

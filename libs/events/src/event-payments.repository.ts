@@ -34,6 +34,15 @@ export class EventPaymentsRepository {
     return rows.map((r) => r.id);
   }
 
+  /** What cancelling the event would refund: its paid seats, counted and summed per currency. */
+  async paidTotalsForEvent(eventId: string): Promise<Array<{ currency: string; payments: number; amount: number }>> {
+    return this.dataSource.query(
+      `SELECT currency, count(*)::int AS payments, sum(amount)::int AS amount FROM event_payments
+        WHERE event_id = $1 AND status = $2 GROUP BY currency ORDER BY currency`,
+      [eventId, EventPaymentStatus.PAID],
+    );
+  }
+
   /** Marks every paid seat of an event for refund; returns the payments and their registrations. */
   async markEventForRefund(manager: EntityManager, eventId: string, reason: string): Promise<Array<{ id: string; registrationId: string }>> {
     return returning(

@@ -21,6 +21,9 @@ import { StripeEventPayments } from './payments/stripe-event-payments.js';
 import { RegistrantContacts } from './registrant-contacts.js';
 import { RegistrationsRepository } from './registrations.repository.js';
 import { RegistrationsResolver } from './registrations.resolver.js';
+import { EventsReports } from './reports/events-reports.js';
+import { EventsReportsRepository } from './reports/events-reports.repository.js';
+import { EventsReportsResolver } from './reports/events-reports.resolver.js';
 import { RegistrationsService } from './registrations.service.js';
 import { SeatPaymentsService } from './seat-payments.service.js';
 import { EventsTranscriptSource } from './transcript/events-transcript.source.js';
@@ -51,6 +54,9 @@ import { SeatWebhookListener } from './webhooks/seat-webhook.listener.js';
     EventsLoader,
     EventsResolver,
     RegistrationsResolver,
+    EventsReportsRepository,
+    EventsReports,
+    EventsReportsResolver,
     CertificatesResolver,
     EventsTranscriptSource,
     SeatWebhookListener,

@@ -1,6 +1,7 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AdminOnly, ConnectionArgs, type ConnectionShape, CurrentRequest, CurrentViewer, decodeTimeIdCursor, lazy, pageSize, Public, type RequestContext, Role, toConnection, type Viewer } from '../../core/src/index.js';
+import { ConnectionArgs, type ConnectionShape, CurrentRequest, CurrentViewer, decodeTimeIdCursor, lazy, pageSize, Public, type RequestContext, RequirePermission, StaffPermission, toConnection, type Viewer, viewerHasPermission } from '../../core/src/index.js';
 import { CancelEventArgs, EventIdArgs, EventsArgs } from './args/event.args.js';
+import { EventCancellationPreview } from './types/cancellation-preview.type.js';
 import { EventCancellationService } from './event-cancellation.service.js';
 import { RegistrationStatus } from './events.enums.js';
 import { EventsLoader } from './events.loader.js';
@@ -35,26 +36,32 @@ export class EventsResolver {
     return event && Event.from(event);
   }
 
-  @AdminOnly()
-  @Mutation(() => Event, { description: 'Admin: a new event, as a DRAFT.' })
+  @RequirePermission(StaffPermission.EVENT_MANAGER)
+  @Mutation(() => Event, { description: 'EVENT_MANAGER staff: a new event, as a DRAFT.' })
   async createEvent(@Args('input') input: CreateEventInput, @CurrentViewer() actor: Viewer, @CurrentRequest() ctx: RequestContext): Promise<Event> {
     return Event.from(await this.eventsService.create({ actor, requestId: ctx.requestId }, input));
   }
 
-  @AdminOnly()
+  @RequirePermission(StaffPermission.EVENT_MANAGER)
   @Mutation(() => Event)
   async updateEvent(@Args() { id }: EventIdArgs, @Args('input') input: UpdateEventInput, @CurrentViewer() actor: Viewer, @CurrentRequest() ctx: RequestContext): Promise<Event> {
     return Event.from(await this.eventsService.update({ actor, requestId: ctx.requestId }, id, input));
   }
 
-  @AdminOnly()
+  @RequirePermission(StaffPermission.EVENT_MANAGER)
   @Mutation(() => Event)
   async publishEvent(@Args() { id }: EventIdArgs, @CurrentViewer() actor: Viewer, @CurrentRequest() ctx: RequestContext): Promise<Event> {
     return Event.from(await this.eventsService.publish({ actor, requestId: ctx.requestId }, id));
   }
 
-  @AdminOnly()
-  @Mutation(() => Event, { description: 'Admin: cancels every registration, refunds every paid seat, and tells everyone.' })
+  @RequirePermission(StaffPermission.EVENT_MANAGER)
+  @Query(() => EventCancellationPreview, { description: 'EVENT_MANAGER staff: what cancelling the event would do (registrations told, seats refunded); writes nothing.' })
+  eventCancellationPreview(@Args() { id }: EventIdArgs): Promise<EventCancellationPreview> {
+    return this.cancellation.preview(id);
+  }
+
+  @RequirePermission(StaffPermission.EVENT_MANAGER)
+  @Mutation(() => Event, { description: 'EVENT_MANAGER staff: cancels every registration, refunds every paid seat, and tells everyone.' })
   async cancelEvent(@Args() { id, reason }: CancelEventArgs, @CurrentViewer() actor: Viewer, @CurrentRequest() ctx: RequestContext): Promise<Event> {
     return Event.from(await this.cancellation.cancel({ actor, requestId: ctx.requestId }, id, reason));
   }
@@ -65,8 +72,8 @@ export class EventsResolver {
     return (await this.loaders.sessionsByEventId(ctx).load(event.id)).map(EventSession.from);
   }
 
-  @AdminOnly()
-  @ResolveField(() => RegistrationConnection, { description: 'Admin: the registrations in the order they were made (as eventRegistrations).' })
+  @RequirePermission(StaffPermission.EVENT_MANAGER, StaffPermission.CHECK_IN)
+  @ResolveField(() => RegistrationConnection, { description: 'EVENT_MANAGER or CHECK_IN staff: the registrations in the order they were made (as eventRegistrations).' })
   async registrations(@Parent() event: Event, @Args() args: ConnectionArgs, @CurrentRequest() ctx: RequestContext): Promise<ConnectionShape<Registration>> {
     const first = pageSize(args.first);
     const rows = await this.loaders.registrationsPage(ctx, first + 1, decodeTimeIdCursor(args.after)).load(event.id);
@@ -85,7 +92,7 @@ export class EventsResolver {
   @ResolveField(() => String, { nullable: true, description: 'Only for confirmed registrants and admins; null for everyone else.' })
   async onlineUrl(@Parent() event: Event, @CurrentViewer() viewer: Viewer | undefined, @CurrentRequest() ctx: RequestContext): Promise<string | null> {
     if (!viewer || !event.privateOnlineUrl) return null;
-    if (viewer.role === Role.ADMIN) return event.privateOnlineUrl;
+    if (viewerHasPermission(viewer, StaffPermission.EVENT_MANAGER)) return event.privateOnlineUrl;
     const registration = await this.loaders.viewerRegistrationByEventId(ctx, viewer.id).load(event.id);
     return registration?.status === RegistrationStatus.CONFIRMED ? event.privateOnlineUrl : null;
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppError, AuditService, badInput, type ConnectionShape, ErrorCode, notFound, Role, type Viewer } from '../../core/src/index.js';
+import { AppError, AuditService, badInput, type ConnectionShape, ErrorCode, notFound, StaffPermission, type Viewer, viewerHasPermission } from '../../core/src/index.js';
 import { EventsArgs } from './args/event.args.js';
 import { EventEntity } from './entities/event.entity.js';
 import { EventStatus } from './events.enums.js';
@@ -23,18 +23,18 @@ export class EventsService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Drafts are for admins only; anyone else is told the event does not exist. */
+  /** Drafts are for admins and event managers only; anyone else is told the event does not exist. */
   async findVisible(viewer: Viewer | undefined, id: string): Promise<EventEntity | null> {
     const event = await this.events.findById(id);
-    if (!event || (event.status === EventStatus.DRAFT && viewer?.role !== Role.ADMIN)) return null;
+    if (!event || (event.status === EventStatus.DRAFT && !viewerHasPermission(viewer, StaffPermission.EVENT_MANAGER))) return null;
     return event;
   }
 
   list(viewer: Viewer | undefined, args: EventsArgs): Promise<ConnectionShape<EventEntity>> {
     if (args.from && args.to && args.from >= args.to) throw badInput('to', 'must be after from');
-    const admin = viewer?.role === Role.ADMIN;
+    const admin = viewerHasPermission(viewer, StaffPermission.EVENT_MANAGER);
     if (args.status && !admin && !(PUBLIC_STATUSES as readonly string[]).includes(args.status)) {
-      throw new AppError(ErrorCode.FORBIDDEN, 'Only admins may list draft events');
+      throw new AppError(ErrorCode.FORBIDDEN, 'Only admins and event managers may list draft events');
     }
     const statuses = args.status ? [args.status] : admin ? Object.values(EventStatus) : PUBLIC_STATUSES;
     return this.events.list({ ...args, statuses });

@@ -106,6 +106,15 @@ export class RegistrationsRepository {
     return rows;
   }
 
+  /** Live registrations of an event, counted by status (one statement). */
+  async liveCountsByStatus(eventId: string): Promise<Map<RegistrationStatus, number>> {
+    const rows: Array<{ status: RegistrationStatus; n: number }> = await this.dataSource.query(
+      `SELECT status, count(*)::int AS n FROM event_registrations WHERE event_id = $1 AND status = ANY($2) GROUP BY status`,
+      [eventId, LIVE_STATUSES],
+    );
+    return new Map(rows.map((r) => [r.status, r.n]));
+  }
+
   async findByIds(ids: readonly string[]): Promise<Array<RegistrationEntity | undefined>> {
     const rows = await this.repo().createQueryBuilder('r').where('r.id = ANY(:ids)', { ids }).getMany();
     const byId = new Map(rows.map((r) => [r.id, r]));

@@ -1,6 +1,6 @@
 import { Args, Float, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Inject } from '@nestjs/common';
-import { AdminOnly, APP_CONFIG, type AppConfig, Authenticated, type ConnectionShape, CurrentRequest, CurrentViewer, OwnerOrAdmin, type RequestContext, type Viewer } from '../../core/src/index.js';
+import { APP_CONFIG, type AppConfig, Authenticated, type ConnectionShape, CurrentRequest, CurrentViewer, OwnerOrPermission, type RequestContext, RequirePermission, StaffPermission, type Viewer } from '../../core/src/index.js';
 import { User, UsersLoader, RequiresVerifiedEmail } from '../../accounts/src/index.js';
 import { CheckInArgs, CheckInByCodeArgs, EventRegistrationsArgs, MyRegistrationsArgs, RegisterArgs, RegistrationIdArgs } from './args/event.args.js';
 import { CheckInService } from './check-in.service.js';
@@ -11,6 +11,9 @@ import { RegistrationsRepository } from './registrations.repository.js';
 import { RegistrationsService } from './registrations.service.js';
 import { Event, EventSession } from './types/event.type.js';
 import { Registration, RegistrationConnection, SessionAttendance } from './types/registration.type.js';
+import { CheckInTicketArgs, EventCheckInCountsArgs } from './tickets/ticket.args.js';
+import { EventCheckInCounts, TicketCheckIn } from './tickets/ticket-check-in.type.js';
+import { ticketQrSvg } from './tickets/ticket-qr.js';
 
 const toRegistrations = (page: ConnectionShape<RegistrationEntity>): ConnectionShape<Registration> => ({
   ...page,
@@ -35,8 +38,8 @@ export class RegistrationsResolver {
     return toRegistrations(await this.registrations.listForUser(viewer.id, args.upcoming, args));
   }
 
-  @AdminOnly()
-  @Query(() => RegistrationConnection, { description: 'Admin: an event’s registrations in the order they were made.' })
+  @RequirePermission(StaffPermission.EVENT_MANAGER, StaffPermission.CHECK_IN)
+  @Query(() => RegistrationConnection, { description: 'EVENT_MANAGER or CHECK_IN staff: an event’s registrations in the order they were made.' })
   async eventRegistrations(@Args() args: EventRegistrationsArgs): Promise<ConnectionShape<Registration>> {
     return toRegistrations(await this.registrations.listForEvent(args.eventId, args.status, args));
   }
@@ -61,19 +64,34 @@ export class RegistrationsResolver {
     return Registration.from(await this.registrationsService.acceptOffer(viewer, registrationId));
   }
 
-  @AdminOnly()
-  @Mutation(() => Registration, { description: 'Admin (door staff): records attendance of a session; sessionId may be omitted for single-session events.' })
+  @RequirePermission(StaffPermission.CHECK_IN, StaffPermission.EVENT_MANAGER)
+  @Mutation(() => Registration, { description: 'CHECK_IN or EVENT_MANAGER staff: records attendance of a session; sessionId may be omitted for single-session events.' })
   async checkIn(@Args() args: CheckInArgs, @CurrentViewer() actor: Viewer, @CurrentRequest() ctx: RequestContext): Promise<Registration> {
     return Registration.from(await this.checkIns.checkIn({ actor, requestId: ctx.requestId }, args.registrationId, args.sessionId));
   }
 
-  @AdminOnly()
-  @Mutation(() => Registration, { description: 'Admin (door staff): check-in by the code on the registrant’s ticket.' })
+  @RequirePermission(StaffPermission.CHECK_IN, StaffPermission.EVENT_MANAGER)
+  @Mutation(() => Registration, { description: 'CHECK_IN or EVENT_MANAGER staff: check-in by the code on the registrant’s ticket.' })
   async checkInByCode(@Args() args: CheckInByCodeArgs, @CurrentViewer() actor: Viewer, @CurrentRequest() ctx: RequestContext): Promise<Registration> {
     return Registration.from(await this.checkIns.checkInByCode({ actor, requestId: ctx.requestId }, args.code, args.sessionId));
   }
 
-  @OwnerOrAdmin(owner)
+  @RequirePermission(StaffPermission.CHECK_IN, StaffPermission.EVENT_MANAGER)
+  @Mutation(() => TicketCheckIn, {
+    description: 'CHECK_IN or EVENT_MANAGER staff, at the door of one event: checks a ticket code in and says what happened (nothing changes unless CHECKED_IN). An unknown code is NOT_FOUND.',
+  })
+  async checkInTicket(@Args() args: CheckInTicketArgs, @CurrentViewer() actor: Viewer, @CurrentRequest() ctx: RequestContext): Promise<TicketCheckIn> {
+    const result = await this.checkIns.checkInTicket({ actor, requestId: ctx.requestId }, args.eventId, args.code, args.sessionId);
+    return { outcome: result.outcome, registration: Registration.from(result.registration) };
+  }
+
+  @RequirePermission(StaffPermission.CHECK_IN, StaffPermission.EVENT_MANAGER)
+  @Query(() => EventCheckInCounts, { description: 'CHECK_IN or EVENT_MANAGER staff: confirmed registrants and how many are checked in, per session (poll it for live counts).' })
+  eventCheckInCounts(@Args() args: EventCheckInCountsArgs): Promise<EventCheckInCounts> {
+    return this.checkIns.counts(args.eventId);
+  }
+
+  @OwnerOrPermission(owner, StaffPermission.EVENT_MANAGER, StaffPermission.CHECK_IN)
   @ResolveField(() => Event)
   async event(@Parent() registration: Registration, @CurrentRequest() ctx: RequestContext): Promise<Event> {
     const event = await this.loaders.eventById(ctx).load(registration.eventId);
@@ -81,7 +99,7 @@ export class RegistrationsResolver {
     return Event.from(event);
   }
 
-  @OwnerOrAdmin(owner)
+  @OwnerOrPermission(owner, StaffPermission.EVENT_MANAGER, StaffPermission.CHECK_IN)
   @ResolveField(() => User)
   async user(@Parent() registration: Registration, @CurrentRequest() ctx: RequestContext): Promise<User> {
     const user = await this.users.byId(ctx).load(registration.userId);
@@ -89,40 +107,46 @@ export class RegistrationsResolver {
     return user;
   }
 
-  @OwnerOrAdmin(owner)
+  @OwnerOrPermission(owner, StaffPermission.EVENT_MANAGER)
   @ResolveField(() => Int, { nullable: true, description: 'WAITLISTED: 1 is next in line.' })
   waitlistPosition(@Parent() registration: Registration, @CurrentRequest() ctx: RequestContext): Promise<number | null> | null {
     if (registration.waitlistSeq === null) return null;
     return this.loaders.waitlistPosition(ctx).load(registration.id);
   }
 
-  @OwnerOrAdmin(owner)
+  @OwnerOrPermission(owner, StaffPermission.EVENT_MANAGER)
   @ResolveField(() => String, { nullable: true, description: 'PENDING_PAYMENT: where to pay before holdExpiresAt.' })
   checkoutUrl(@Parent() registration: Registration): string | null {
     return registration.privateCheckoutUrl;
   }
 
-  @OwnerOrAdmin(owner)
+  @OwnerOrPermission(owner, StaffPermission.EVENT_MANAGER, StaffPermission.CHECK_IN)
   @ResolveField(() => String, { description: 'The code on your ticket: door staff check you in with it.' })
   checkInCode(@Parent() registration: Registration): string {
     return registration.privateCheckInCode;
   }
 
-  @OwnerOrAdmin(owner)
+  @OwnerOrPermission(owner, StaffPermission.EVENT_MANAGER, StaffPermission.CHECK_IN)
+  @ResolveField(() => String, { description: 'The ticket as a QR code (an SVG document holding checkInCode), for the event page and the door.' })
+  ticketQrSvg(@Parent() registration: Registration): Promise<string> {
+    return ticketQrSvg(registration.privateCheckInCode);
+  }
+
+  @OwnerOrPermission(owner, StaffPermission.EVENT_MANAGER, StaffPermission.CHECK_IN)
   @ResolveField(() => [SessionAttendance])
   async attendance(@Parent() registration: Registration, @CurrentRequest() ctx: RequestContext): Promise<SessionAttendance[]> {
     const attended = await this.loaders.attendanceByRegistrationId(ctx).load(registration.id);
     return attended.map((a) => ({ session: EventSession.from(a.session), checkedInAt: a.checkedInAt, credits: a.session.ceCredits }));
   }
 
-  @OwnerOrAdmin(owner)
+  @OwnerOrPermission(owner, StaffPermission.EVENT_MANAGER)
   @ResolveField(() => Float, { description: 'CE credits of the sessions attended.' })
   async creditsEarned(@Parent() registration: Registration, @CurrentRequest() ctx: RequestContext): Promise<number> {
     const attended = await this.loaders.attendanceByRegistrationId(ctx).load(registration.id);
     return Math.round(attended.reduce((sum, a) => sum + a.session.ceCredits, 0) * 100) / 100;
   }
 
-  @OwnerOrAdmin(owner)
+  @OwnerOrPermission(owner, StaffPermission.EVENT_MANAGER)
   @ResolveField(() => String, { nullable: true, description: 'The certificate PDF, once attendance is recorded (send your bearer token).' })
   async certificateUrl(@Parent() registration: Registration, @CurrentRequest() ctx: RequestContext): Promise<string | null> {
     const attended = await this.loaders.attendanceByRegistrationId(ctx).load(registration.id);

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppError, AuditService, conflict, enqueue, ErrorCode, isUniqueViolation, notFound, Role, type Viewer } from '../../core/src/index.js';
+import { AppError, AuditService, conflict, enqueue, ErrorCode, isUniqueViolation, notFound, StaffPermission, type Viewer, viewerHasPermission } from '../../core/src/index.js';
 import { EventEntity } from './entities/event.entity.js';
 import { RegistrationEntity } from './entities/registration.entity.js';
 import { EVENTS_CONFIG, type EventsConfig } from './events.config.js';
@@ -66,7 +66,7 @@ export class RegistrationsService {
   /** Visible to its registrant and admins; anyone else is told it does not exist. */
   async findVisible(viewer: Viewer, id: string): Promise<RegistrationEntity> {
     const registration = await this.registrations.findById(id);
-    if (!registration || (registration.userId !== viewer.id && viewer.role !== Role.ADMIN)) throw notFound('Registration');
+    if (!registration || (registration.userId !== viewer.id && !viewerHasPermission(viewer, StaffPermission.EVENT_MANAGER, StaffPermission.CHECK_IN))) throw notFound('Registration');
     return registration;
   }
 
@@ -99,7 +99,7 @@ export class RegistrationsService {
         const saved = await this.registrations.save(manager, entity);
         await this.events.saveCounters(manager, locked);
         const to = { userId: viewer.id, email: registrant.email, fullName: registrant.fullName };
-        if (saved.status === RegistrationStatus.CONFIRMED) await this.mailer.confirmed(manager, to, locked, saved.id);
+        if (saved.status === RegistrationStatus.CONFIRMED) await this.mailer.confirmed(manager, to, locked, saved);
         if (saved.status === RegistrationStatus.WAITLISTED) await this.mailer.waitlisted(manager, to, locked, saved.id, saved.waitlistSeq ?? 0, position);
         return { registration: saved, event: locked };
       }));
@@ -162,7 +162,7 @@ export class RegistrationsService {
         reg.offerExpiresAt = null;
         await this.registrations.save(manager, reg);
         const contact = await this.contacts.of(manager, reg.userId);
-        await this.mailer.confirmed(manager, { userId: reg.userId, ...contact }, locked, reg.id, true);
+        await this.mailer.confirmed(manager, { userId: reg.userId, ...contact }, locked, reg, true);
         return { registration: reg, event: locked, reopen: false };
       }
       if (!this.seatPayments.configured) throw new AppError(ErrorCode.PAYMENTS_NOT_CONFIGURED, 'Paid seats need payments to be configured');
@@ -186,7 +186,7 @@ export class RegistrationsService {
 
   private async lockVisibleEvent(manager: EntityManager, viewer: Viewer, eventId: string): Promise<EventEntity> {
     const event = await this.events.lockById(manager, eventId);
-    if (!event || (event.status === EventStatus.DRAFT && viewer.role !== Role.ADMIN)) throw notFound('Event');
+    if (!event || (event.status === EventStatus.DRAFT && !viewerHasPermission(viewer, StaffPermission.EVENT_MANAGER))) throw notFound('Event');
     return event;
   }
 

@@ -168,7 +168,7 @@ export class SeatPaymentsService implements OnModuleInit {
         registration.offerExpiresAt = null;
         registration.checkoutUrl = null;
         await this.registrations.save(manager, registration);
-        await this.mailer.confirmed(manager, to, event, registration.id, registration.offersMade > 0);
+        await this.mailer.confirmed(manager, to, event, registration, registration.offersMade > 0);
         return [`recorded payment for registration ${registration.id}: seat confirmed`];
       }
       await enqueue(manager, REFUND_TASK, { paymentId }, { jobKey: `refund:${paymentId}` });

@@ -71,7 +71,7 @@ export class WaitlistService {
         next.status = RegistrationStatus.CONFIRMED;
         next.confirmedAt = now;
         await this.registrations.save(manager, next);
-        await this.mailer.confirmed(manager, to, event, next.id, true);
+        await this.mailer.confirmed(manager, to, event, next, true);
       } else {
         next.status = RegistrationStatus.OFFERED;
         next.offersMade += 1;

@@ -19,6 +19,9 @@ import { TiersRepository } from './tiers.repository.js';
 import { TiersResolver } from './tiers.resolver.js';
 import { TiersService } from './tiers.service.js';
 import { UsersDirectoryResolver } from './users-directory.resolver.js';
+import { MembersReports } from './reports/members-reports.js';
+import { MembersReportsRepository } from './reports/members-reports.repository.js';
+import { MembersReportsResolver } from './reports/members-reports.resolver.js';
 import { MembershipStandingPort } from './standing/membership-standing.js';
 import { MembershipStandingService } from './standing/membership-standing.service.js';
 
@@ -45,6 +48,9 @@ import { MembershipStandingService } from './standing/membership-standing.servic
     MemberExportRepository,
     MemberExportService,
     MembershipStandingService,
+    MembersReportsRepository,
+    MembersReports,
+    MembersReportsResolver,
     { provide: MembershipStandingPort, useExisting: MembershipStandingService },
   ],
   exports: [ProfileService, TiersService, MembershipStandingPort, MembershipChangesService, MembershipsService, MembershipsRepository, TiersRepository, MembersLoader, MembershipLifecycleService, MemberImportService, MemberExportService],

@@ -1,5 +1,5 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { AdminOnly, Authenticated, CurrentRequest, CurrentViewer, OwnerOrAdmin, type RequestContext, type Viewer } from '../../core/src/index.js';
+import { Authenticated, CurrentRequest, CurrentViewer, OwnerOrPermission, type RequestContext, RequirePermission, StaffPermission, type Viewer } from '../../core/src/index.js';
 import { User, UsersLoader, RequiresVerifiedEmail } from '../../accounts/src/index.js';
 import { DeclineMembershipArgs, GrantMembershipArgs, MembershipIdArgs, TierIdArgs } from './args/membership.args.js';
 import { MembershipTier } from './membership-tier.type.js';
@@ -22,19 +22,19 @@ export class MembershipsResolver {
     return this.memberships.apply(viewer, tierId);
   }
 
-  @AdminOnly()
+  @RequirePermission(StaffPermission.MEMBERSHIP_MANAGER)
   @Mutation(() => Membership)
   approveMembership(@Args() { membershipId }: MembershipIdArgs, @CurrentViewer() actor: Viewer, @CurrentRequest() ctx: RequestContext): Promise<Membership> {
     return this.memberships.approve({ actor, requestId: ctx.requestId }, membershipId);
   }
 
-  @AdminOnly()
+  @RequirePermission(StaffPermission.MEMBERSHIP_MANAGER)
   @Mutation(() => Membership)
   declineMembership(@Args() args: DeclineMembershipArgs, @CurrentViewer() actor: Viewer, @CurrentRequest() ctx: RequestContext): Promise<Membership> {
     return this.memberships.decline({ actor, requestId: ctx.requestId }, args.membershipId, args.reason);
   }
 
-  @AdminOnly()
+  @RequirePermission(StaffPermission.MEMBERSHIP_MANAGER)
   @Mutation(() => Membership, { description: 'A complimentary membership; without `until` it is for life.' })
   grantMembership(@Args() args: GrantMembershipArgs, @CurrentViewer() actor: Viewer, @CurrentRequest() ctx: RequestContext): Promise<Membership> {
     return this.memberships.grant({ actor, requestId: ctx.requestId }, args.userId, args.tierId, args.until);
@@ -46,7 +46,7 @@ export class MembershipsResolver {
     return this.memberships.cancel({ actor, requestId: ctx.requestId }, membershipId);
   }
 
-  @OwnerOrAdmin<Membership>((m) => m.userId)
+  @OwnerOrPermission<Membership>((m) => m.userId, StaffPermission.MEMBERSHIP_MANAGER, StaffPermission.FINANCE)
   @ResolveField(() => User)
   async user(@Parent() membership: Membership, @CurrentRequest() ctx: RequestContext): Promise<User> {
     const user = await this.users.byId(ctx).load(membership.userId);
@@ -54,7 +54,7 @@ export class MembershipsResolver {
     return user;
   }
 
-  @OwnerOrAdmin<Membership>((m) => m.userId)
+  @OwnerOrPermission<Membership>((m) => m.userId, StaffPermission.MEMBERSHIP_MANAGER, StaffPermission.FINANCE)
   @ResolveField(() => MembershipTier)
   async tier(@Parent() membership: Membership, @CurrentRequest() ctx: RequestContext): Promise<MembershipTier> {
     const tier = await this.loaders.tierById(ctx).load(membership.tierId);
@@ -62,7 +62,7 @@ export class MembershipsResolver {
     return MembershipTier.from(tier);
   }
 
-  @OwnerOrAdmin<Membership>((m) => m.userId)
+  @OwnerOrPermission<Membership>((m) => m.userId, StaffPermission.MEMBERSHIP_MANAGER, StaffPermission.FINANCE)
   @ResolveField(() => [MembershipPeriod])
   periods(@Parent() membership: Membership, @CurrentRequest() ctx: RequestContext): Promise<MembershipPeriod[]> {
     return this.loaders.periodsByMembershipId(ctx).load(membership.id);

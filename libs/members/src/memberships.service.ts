@@ -1,20 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import {
-  AppError,
-  AuditService,
-  badInput,
-  conflict,
-  ErrorCode,
-  forbidden,
-  formatMoney,
-  isUniqueViolation,
-  notFound,
-  OutboxService,
-  Role,
-  Viewer,
-} from '../../core/src/index.js';
+import { AppError, AuditService, badInput, conflict, ErrorCode, forbidden, formatMoney, isUniqueViolation, notFound, OutboxService, StaffPermission, Viewer, viewerHasPermission } from '../../core/src/index.js';
 import { UsersService } from '../../accounts/src/index.js';
 import { MembershipTierEntity } from './entities/membership-tier.entity.js';
 import { MembershipEntity } from './entities/membership.entity.js';
@@ -48,7 +35,7 @@ export class MembershipsService {
   /** Visible to its member and to admins; anyone else is told it does not exist. */
   async findVisible(viewer: Viewer, id: string): Promise<MembershipEntity> {
     const membership = await this.memberships.findById(id);
-    if (!membership || (membership.userId !== viewer.id && viewer.role !== Role.ADMIN)) throw notFound('Membership');
+    if (!membership || (membership.userId !== viewer.id && !viewerHasPermission(viewer, StaffPermission.MEMBERSHIP_MANAGER, StaffPermission.FINANCE))) throw notFound('Membership');
     return membership;
   }
 
@@ -165,7 +152,7 @@ export class MembershipsService {
   async cancel(ctx: ActingContext, membershipId: string): Promise<MembershipEntity> {
     return this.dataSource.transaction(async (manager) => {
       const membership = await this.lockExisting(manager, membershipId);
-      const isAdmin = ctx.actor.role === Role.ADMIN;
+      const isAdmin = viewerHasPermission(ctx.actor, StaffPermission.MEMBERSHIP_MANAGER);
       if (membership.userId !== ctx.actor.id && !isAdmin) throw notFound('Membership');
       if (membership.cancelledAt || membership.status === MembershipStatus.CANCELLED) return membership; // already done
       this.assertStatus(membership, [MembershipStatus.PENDING_APPROVAL, MembershipStatus.PENDING_PAYMENT, MembershipStatus.ACTIVE, MembershipStatus.GRACE], 'cancelled');
@@ -277,6 +264,6 @@ export class MembershipsService {
 
   /** For resolvers that must refuse non-owners explicitly. */
   assertOwnerOrAdmin(viewer: Viewer, membership: MembershipEntity): void {
-    if (membership.userId !== viewer.id && viewer.role !== Role.ADMIN) throw forbidden();
+    if (membership.userId !== viewer.id && !viewerHasPermission(viewer, StaffPermission.MEMBERSHIP_MANAGER)) throw forbidden();
   }
 }

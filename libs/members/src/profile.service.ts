@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { notFound, Role, Viewer } from '../../core/src/index.js';
+import { notFound, StaffPermission, Viewer, viewerHasPermission } from '../../core/src/index.js';
 import { User, UsersService } from '../../accounts/src/index.js';
 import { UpdateProfileInput } from './inputs/profile.input.js';
 import { MemberProfilesRepository, type ProfilePatch } from './member-profiles.repository.js';
@@ -33,7 +33,7 @@ export class ProfileService {
 
   /** The account itself or an admin; anyone else gets NOT_FOUND (no hint that the id exists). */
   async findVisible(viewer: Viewer, id: string): Promise<User> {
-    if (viewer.id !== id && viewer.role !== Role.ADMIN) throw notFound('User');
+    if (viewer.id !== id && !viewerHasPermission(viewer, StaffPermission.MEMBERSHIP_MANAGER, StaffPermission.FINANCE)) throw notFound('User');
     const user = await this.users.findById(id);
     if (!user) throw notFound('User');
     return user;

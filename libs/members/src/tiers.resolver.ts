@@ -1,5 +1,5 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { AdminOnly, CurrentRequest, CurrentViewer, Public, type RequestContext, type Viewer } from '../../core/src/index.js';
+import { CurrentRequest, CurrentViewer, Public, type RequestContext, RequirePermission, StaffPermission, type Viewer } from '../../core/src/index.js';
 import { IdArgs, TiersArgs } from './args/membership.args.js';
 import { CreateMembershipTierInput, UpdateMembershipTierInput } from './inputs/tier.inputs.js';
 import { MembershipTier } from './membership-tier.type.js';
@@ -15,7 +15,7 @@ export class TiersResolver {
     return (await this.tiers.list(viewer, args.includeInactive ?? false)).map(MembershipTier.from);
   }
 
-  @AdminOnly()
+  @RequirePermission(StaffPermission.MEMBERSHIP_MANAGER)
   @Mutation(() => MembershipTier)
   async createMembershipTier(
     @Args('input') input: CreateMembershipTierInput,
@@ -25,7 +25,7 @@ export class TiersResolver {
     return MembershipTier.from(await this.tiers.create(viewer, input, ctx.requestId));
   }
 
-  @AdminOnly()
+  @RequirePermission(StaffPermission.MEMBERSHIP_MANAGER)
   @Mutation(() => MembershipTier)
   async updateMembershipTier(
     @Args() { id }: IdArgs,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService, conflict, isUniqueViolation, notFound, Role, Viewer } from '../../core/src/index.js';
+import { AuditService, conflict, isUniqueViolation, notFound, StaffPermission, Viewer, viewerHasPermission } from '../../core/src/index.js';
 import { MembershipTierEntity } from './entities/membership-tier.entity.js';
 import { CreateMembershipTierInput, UpdateMembershipTierInput } from './inputs/tier.inputs.js';
 import { MembersErrorReason } from './members.errors.js';
@@ -43,7 +43,7 @@ export class TiersService {
   }
 
   list(viewer: Viewer | undefined, includeInactive: boolean): Promise<MembershipTierEntity[]> {
-    return this.tiers.list(includeInactive && viewer?.role === Role.ADMIN);
+    return this.tiers.list(includeInactive && viewerHasPermission(viewer, StaffPermission.MEMBERSHIP_MANAGER));
   }
 
   async create(actor: Viewer, input: CreateMembershipTierInput, requestId: string): Promise<MembershipTierEntity> {

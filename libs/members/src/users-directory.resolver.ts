@@ -1,6 +1,6 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ObjectType } from '@nestjs/graphql';
-import { AdminOnly, Authenticated, Connection, CurrentRequest, CurrentViewer, OwnerOrAdmin, type RequestContext, type Viewer } from '../../core/src/index.js';
+import { Authenticated, Connection, CurrentRequest, CurrentViewer, OwnerOrPermission, type RequestContext, RequirePermission, StaffPermission, type Viewer } from '../../core/src/index.js';
 import { User } from '../../accounts/src/index.js';
 import { DirectoryArgs, IdArgs, UsersArgs } from './args/membership.args.js';
 import { MemberSearchRepository } from './directory/member-search.repository.js';
@@ -30,8 +30,8 @@ export class UsersDirectoryResolver {
     return this.profiles.findVisible(viewer, id);
   }
 
-  @AdminOnly()
-  @Query(() => UserConnection, { description: 'Admin: every account, filtered by its current (or latest) membership.' })
+  @RequirePermission(StaffPermission.MEMBERSHIP_MANAGER)
+  @Query(() => UserConnection, { description: 'MEMBERSHIP_MANAGER staff: every account, filtered by its current (or latest) membership.' })
   users(@Args() args: UsersArgs): Promise<UserConnection> {
     return this.search.search({ ...args, directoryOnly: false, matchEmail: true });
   }
@@ -44,7 +44,7 @@ export class UsersDirectoryResolver {
     return this.search.search({ ...args, directoryOnly: true });
   }
 
-  @AdminOnly()
+  @RequirePermission(StaffPermission.MEMBERSHIP_MANAGER)
   @Query(() => MembershipStats)
   membershipStats(): Promise<MembershipStats> {
     return this.stats.stats();
@@ -56,8 +56,8 @@ export class UsersDirectoryResolver {
     return this.profiles.updateMine(viewer, input);
   }
 
-  @OwnerOrAdmin<User>((user) => user.id)
-  @ResolveField(() => Membership, { nullable: true, description: 'The current membership, or else the latest. The member and admins only.' })
+  @OwnerOrPermission<User>((user) => user.id, StaffPermission.MEMBERSHIP_MANAGER, StaffPermission.FINANCE)
+  @ResolveField(() => Membership, { nullable: true, description: 'The current membership, or else the latest. The member, admins, MEMBERSHIP_MANAGER and FINANCE staff only.' })
   async membership(@Parent() user: User, @CurrentRequest() ctx: RequestContext): Promise<Membership | null> {
     return (await this.loaders.membershipByUserId(ctx).load(user.id)) ?? null;
   }

@@ -37,11 +37,17 @@ import { Recipients } from './recipients.js';
 import { CohortReportRepository } from './report/cohort-report.repository.js';
 import { CohortReportResolver } from './report/cohort-report.resolver.js';
 import { CohortReportService } from './report/cohort-report.service.js';
+import { MentoringHealthReport } from './reports/mentoring-health.report.js';
+import { MentoringHealthRepository } from './reports/mentoring-health.repository.js';
+import { MentoringHealthResolver } from './reports/mentoring-health.resolver.js';
 
 /** Mentoring programs in cohorts: applications, explainable matching, pairs with goals and check-ins, reports. */
 @Module({
   imports: [MembersModule],
   providers: [
+    MentoringHealthRepository,
+    MentoringHealthReport,
+    MentoringHealthResolver,
     ProgramsRepository,
     ProgramsService,
     ProgramsResolver,

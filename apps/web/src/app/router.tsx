@@ -14,6 +14,7 @@ import { transcriptRoutes } from '../features/transcript/routes.js';
 import { NotFoundPage } from '../features/not-found/NotFoundPage.js';
 import { studyGroupMemberRoutes, studyGroupsRoutes } from '../features/study-groups/routes.js';
 import { LoadingState } from '../shared/ui/states.js';
+import { staffRoutes } from '../features/staff/routes.js';
 import { RouteError } from './shell/RouteError.js';
 import { AppLayout } from './shell/AppLayout.js';
 
@@ -42,6 +43,7 @@ export const routes: RouteObject[] = [
       ...transcriptRoutes,
       ...mentoringRoutes,
       ...certificatesRoutes,
+      ...staffRoutes,
       { path: '*', Component: NotFoundPage },
     ],
   },

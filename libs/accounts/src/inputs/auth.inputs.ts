@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { IsEmail, IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { Role, Trim } from '../../../core/src/index.js';
+import { ArrayMaxSize, IsArray, IsEmail, IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { ALL_STAFF_PERMISSIONS, Role, StaffPermission, Trim } from '../../../core/src/index.js';
 
 
 /** Passwords: at least 10 characters; at most 200 (argon2 has no need for more, and it bounds the work). */
@@ -75,4 +75,17 @@ export class SetUserRoleArgs {
   @Field(() => Role)
   @IsEnum(Role)
   role: Role;
+}
+
+@ArgsType()
+export class SetStaffPermissionsArgs {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'userId must be a user id' })
+  userId: string;
+
+  @Field(() => [StaffPermission], { description: 'The full set the account should hold afterwards (empty revokes every one).' })
+  @IsArray()
+  @ArrayMaxSize(ALL_STAFF_PERMISSIONS.length)
+  @IsEnum(StaffPermission, { each: true })
+  permissions: StaffPermission[];
 }

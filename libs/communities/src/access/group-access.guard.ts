@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { AppError, badInput, ErrorCode, notFound, type RequestContext, Role, unauthenticated, isUuid } from '../../../core/src/index.js';
+import { AppError, badInput, ErrorCode, isUuid, notFound, type RequestContext, StaffPermission, unauthenticated, viewerHasPermission } from '../../../core/src/index.js';
 import { CommunitiesErrorReason } from '../communities.errors.js';
 import { GroupMemberRole, GroupMemberStatus } from '../community.enums.js';
 import { GroupMeetingsLoader } from '../group-meetings.loader.js';
@@ -28,7 +28,7 @@ export class GroupAccessGuard implements CanActivate {
     const ctx = gql.getContext<RequestContext>();
     const viewer = ctx.viewer;
     if (!viewer) throw unauthenticated();
-    if (policy.admins && viewer.role === Role.ADMIN) return true;
+    if (policy.admins && viewerHasPermission(viewer, StaffPermission.COMMUNITY_MANAGER)) return true;
 
     if (policy.need === 'goodStanding') {
       if (await this.groups.inGoodStanding(ctx).load(viewer.id)) return true;

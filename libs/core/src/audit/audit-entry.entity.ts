@@ -5,6 +5,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 @Index('audit_log_created_idx', ['createdAt', 'id'])
 @Index('audit_log_action_created_idx', ['action', 'createdAt'])
 @Index('audit_log_actor_created_idx', ['actorId', 'createdAt'])
+@Index('audit_log_target_created_idx', ['targetType', 'targetId', 'createdAt'])
 export class AuditEntryEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @CreateDateColumn({ type: 'timestamptz', precision: 3 }) createdAt: Date;

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, ObjectType } from '@nestjs/graphql';
-import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsDate, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { Connection, ConnectionArgs } from '../graphql/connection.js';
 import { JSONScalar } from '../graphql/json.scalar.js';
 
@@ -29,6 +29,28 @@ export class AuditLogArgs extends ConnectionArgs {
 
   @Field(() => ID, { nullable: true })
   @IsOptional()
-  @IsUUID()
+  @IsUUID('all', { message: 'actorId must be a user id' })
   actorId?: string;
+
+  @Field(() => String, { nullable: true, description: 'e.g. User, Membership, Event, Registration' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  targetType?: string;
+
+  @Field(() => String, { nullable: true, description: "The record's id: with targetType, one record's trail." })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  targetId?: string;
+
+  @Field(() => Date, { nullable: true, description: 'Entries at or after this instant.' })
+  @IsOptional()
+  @IsDate()
+  from?: Date;
+
+  @Field(() => Date, { nullable: true, description: 'Entries before this instant.' })
+  @IsOptional()
+  @IsDate()
+  to?: Date;
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { badInput } from '../errors/app-error.js';
 import { ConnectionShape, decodeTimeIdCursor, lazy, pageSize, toConnection } from '../graphql/connection.js';
 import { AuditEntryEntity } from './audit-entry.entity.js';
 import { AuditLogArgs } from './audit-entry.type.js';
@@ -38,10 +39,15 @@ export class AuditService {
 
   /** Newest first, keyset-paged on (created_at, id). */
   async list(args: AuditLogArgs): Promise<ConnectionShape<AuditEntryEntity>> {
+    if (args.from && args.to && args.from >= args.to) throw badInput('to', 'must be after from');
     const first = pageSize(args.first);
     const filter = this.dataSource.getRepository(AuditEntryEntity).createQueryBuilder('a');
     if (args.action) filter.andWhere('a.action = :action', { action: args.action });
     if (args.actorId) filter.andWhere('a.actor_id = :actorId', { actorId: args.actorId });
+    if (args.targetType) filter.andWhere('a.target_type = :targetType', { targetType: args.targetType });
+    if (args.targetId) filter.andWhere('a.target_id = :targetId', { targetId: args.targetId });
+    if (args.from) filter.andWhere('a.created_at >= :from', { from: args.from });
+    if (args.to) filter.andWhere('a.created_at < :to', { to: args.to });
     const page = filter.clone();
     const after = decodeTimeIdCursor(args.after);
     if (after) page.andWhere('(a.created_at, a.id) < (:at::timestamptz, :id::uuid)', { at: after[0], id: after[1] });

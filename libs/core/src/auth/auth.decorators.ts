@@ -13,7 +13,9 @@ export type AccessPolicy =
   /** An ADMIN, or an account holding at least one of `permissions`. */
   | { kind: 'permission'; permissions: StaffPermission[] }
   /** Field resolvers: the viewer must be the parent object's owner, or an admin. */
-  | { kind: 'ownerOrAdmin'; ownerOf: (parent: unknown) => string | null | undefined };
+  | { kind: 'ownerOrAdmin'; ownerOf: (parent: unknown) => string | null | undefined }
+  /** Field resolvers: the parent object's owner, an admin, or staff holding one of `permissions`. */
+  | { kind: 'ownerOrPermission'; ownerOf: (parent: unknown) => string | null | undefined; permissions: StaffPermission[] };
 
 /** Anyone, signed in or not. */
 export const Public = () => SetMetadata(ACCESS_POLICY, { kind: 'public' } satisfies AccessPolicy);
@@ -27,6 +29,13 @@ export const RequirePermission = (...permissions: [StaffPermission, ...StaffPerm
 /** For field resolvers: the parent's owner (as `ownerOf` names it) or an admin. */
 export const OwnerOrAdmin = <P>(ownerOf: (parent: P) => string | null | undefined) =>
   SetMetadata(ACCESS_POLICY, { kind: 'ownerOrAdmin', ownerOf } as AccessPolicy);
+
+/**
+ * For field resolvers: the parent's owner (as `ownerOf` names it), an admin, or staff holding any one
+ * of `permissions` (FINANCE reads who made a payment; MEMBERSHIP_MANAGER a member's periods).
+ */
+export const OwnerOrPermission = <P>(ownerOf: (parent: P) => string | null | undefined, ...permissions: [StaffPermission, ...StaffPermission[]]) =>
+  SetMetadata(ACCESS_POLICY, { kind: 'ownerOrPermission', ownerOf, permissions } as AccessPolicy);
 
 /** The signed-in viewer (the guard has already required one, unless the operation is public). */
 export const CurrentViewer = createParamDecorator((_data: unknown, context: ExecutionContext): Viewer | undefined => {

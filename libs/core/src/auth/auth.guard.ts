@@ -66,6 +66,14 @@ export class AuthGuard implements CanActivate {
         if (policy.ownerOf(gql.getRoot()) === viewer.id) return true;
         throw forbidden(`Only the owner or an admin may read ${gql.getInfo().parentType.name}.${gql.getInfo().fieldName}`);
       }
+      case 'ownerOrPermission': {
+        if (!viewer) throw unauthenticated();
+        if (viewerHasPermission(viewer, ...policy.permissions)) return true;
+        if (policy.ownerOf(gql.getRoot()) === viewer.id) return true;
+        throw forbidden(
+          `Only the owner or staff with ${policy.permissions.join(' or ')} may read ${gql.getInfo().parentType.name}.${gql.getInfo().fieldName}`,
+        );
+      }
     }
   }
 

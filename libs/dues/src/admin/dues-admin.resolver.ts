@@ -1,5 +1,5 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { AdminOnly, CurrentRequest, CurrentViewer, type RequestContext, type Viewer } from '../../../core/src/index.js';
+import { CurrentRequest, CurrentViewer, type RequestContext, RequirePermission, StaffPermission, type Viewer } from '../../../core/src/index.js';
 import { Payment, StripeGateway } from '../../../payments/src/index.js';
 import { OfflinePaymentsService } from '../offline/offline-payments.service.js';
 import { RecordOfflinePaymentInput, RefundPaymentArgs } from '../offline/offline-payment.input.js';
@@ -19,27 +19,27 @@ export class DuesAdminResolver {
     private readonly gateway: StripeGateway,
   ) {}
 
-  @AdminOnly()
-  @Mutation(() => Payment, { description: 'Admin: a cheque, bank transfer or cash payment; extends the membership like a card payment.' })
+  @RequirePermission(StaffPermission.FINANCE)
+  @Mutation(() => Payment, { description: 'FINANCE staff: a cheque, bank transfer or cash payment; extends the membership like a card payment.' })
   recordOfflinePayment(@Args('input') input: RecordOfflinePaymentInput, @CurrentViewer() actor: Viewer, @CurrentRequest() ctx: RequestContext): Promise<Payment> {
     return this.offline.record(actor, input, ctx.requestId);
   }
 
-  @AdminOnly()
-  @Mutation(() => Payment, { description: 'Admin: refunds all or part of a payment; never more than was paid.' })
+  @RequirePermission(StaffPermission.FINANCE)
+  @Mutation(() => Payment, { description: 'FINANCE staff: refunds all or part of a payment; never more than was paid.' })
   refundPayment(@Args() args: RefundPaymentArgs, @CurrentViewer() actor: Viewer, @CurrentRequest() ctx: RequestContext): Promise<Payment> {
     return this.refunds.refund(actor, args.paymentId, args.amount ?? undefined, args.reason ?? null, ctx.requestId);
   }
 
-  @AdminOnly()
-  @Mutation(() => ReconcileReport, { description: 'Admin: finds and fixes what we missed from Stripe (also runs daily). A second run finds nothing.' })
+  @RequirePermission(StaffPermission.FINANCE)
+  @Mutation(() => ReconcileReport, { description: 'FINANCE staff: finds and fixes what we missed from Stripe (also runs daily). A second run finds nothing.' })
   reconcileStripe(@Args() { since }: ReconcileArgs): Promise<ReconcileReport> {
     this.gateway.assertConfigured();
     return this.reconciliation.reconcile(since);
   }
 
-  @AdminOnly()
-  @Query(() => DuesReport, { description: 'Admin: dues collected and refunded, by tier and month, and automatic renewals.' })
+  @RequirePermission(StaffPermission.FINANCE)
+  @Query(() => DuesReport, { description: 'FINANCE staff: dues collected and refunded, by tier and month, and automatic renewals.' })
   duesReport(@Args() { from, to }: DuesReportArgs): Promise<DuesReport> {
     return this.reports.build(from, to);
   }

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type Stripe from 'stripe';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, type AppConfig, AppError, ErrorCode, forbidden, notFound, Role, type Viewer } from '../../../core/src/index.js';
+import { APP_CONFIG, type AppConfig, AppError, ErrorCode, forbidden, notFound, StaffPermission, type Viewer, viewerHasPermission } from '../../../core/src/index.js';
 import { UsersService } from '../../../accounts/src/index.js';
 import { MembershipChangesService, type MembershipRecord, type TierRecord, TiersService } from '../../../members/src/index.js';
 import { PaymentPurpose, PURPOSE_METADATA_KEY, StripeCustomersService, StripeGateway } from '../../../payments/src/index.js';
@@ -47,7 +47,7 @@ export class CheckoutService {
 
   async start(viewer: Viewer, membershipId: string, autoRenew: boolean): Promise<CheckoutSession> {
     const membership = await this.memberships.findById(membershipId);
-    if (!membership || (membership.userId !== viewer.id && viewer.role !== Role.ADMIN)) throw notFound('Membership');
+    if (!membership || (membership.userId !== viewer.id && !viewerHasPermission(viewer, StaffPermission.MEMBERSHIP_MANAGER, StaffPermission.FINANCE))) throw notFound('Membership');
     if (membership.userId !== viewer.id) throw forbidden('Only the member can pay their own dues');
     this.gateway.assertConfigured();
     const tier = await this.tierToPay(membership);
@@ -98,7 +98,7 @@ export class CheckoutService {
   /** The success page: the same fulfilment as the webhook, whichever comes first. */
   async confirm(viewer: Viewer, sessionId: string): Promise<MembershipRecord> {
     const local = await this.sessions.findByStripeId(sessionId);
-    if (!local || (local.userId !== viewer.id && viewer.role !== Role.ADMIN)) throw notFound('Checkout session');
+    if (!local || (local.userId !== viewer.id && !viewerHasPermission(viewer, StaffPermission.FINANCE))) throw notFound('Checkout session');
     this.gateway.assertConfigured();
     const plan = await this.reader.checkoutSession(sessionId);
     if (plan) {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { badInput, type Money } from '../../../core/src/index.js';
+import { badInput, type Money, type ReportPoint, type ReportRange } from '../../../core/src/index.js';
 import { TiersService } from '../../../members/src/index.js';
 import { LedgerReports, PaymentPurpose } from '../../../payments/src/index.js';
 import { DuesPaymentsRepository } from '../fulfilment/dues-payments.repository.js';
@@ -32,6 +32,14 @@ export class DuesReportService {
     const tierOfPayment = await this.duesPayments.tiersOf([...figures.paid, ...figures.refunded].map((f) => f.paymentId));
     const tierNames = await this.tiers.namesOf([...new Set(tierOfPayment.values())]);
     return reportLines(figures, tierOfPayment, tierNames);
+  }
+
+  /** The chart's points: dues collected (minor units, before refunds) per month and tier, one series per tier and currency. */
+  async collectedPoints(range: ReportRange): Promise<ReportPoint[]> {
+    const rows = await this.lines(range.from, range.to);
+    return rows
+      .filter((r) => r.collected > 0)
+      .map((r) => ({ period: r.month, series: `${r.tierName} (${r.currency})`, value: r.collected }));
   }
 
   async build(from: Date, to: Date): Promise<DuesReport> {

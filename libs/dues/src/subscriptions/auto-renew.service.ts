@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppError, AuditService, ErrorCode, notFound, Role, type Viewer } from '../../../core/src/index.js';
+import { AppError, AuditService, ErrorCode, notFound, StaffPermission, type Viewer, viewerHasPermission } from '../../../core/src/index.js';
 import { MembershipChangesService, type MembershipRecord, MembershipStatus } from '../../../members/src/index.js';
 import { StripeGateway } from '../../../payments/src/index.js';
 import { DuesErrorReason } from '../dues.errors.js';
@@ -27,7 +27,7 @@ export class AutoRenewService {
 
   async set(viewer: Viewer, membershipId: string, autoRenew: boolean, requestId: string): Promise<MembershipRecord> {
     const found = await this.memberships.findById(membershipId);
-    if (!found || (found.userId !== viewer.id && viewer.role !== Role.ADMIN)) throw notFound('Membership');
+    if (!found || (found.userId !== viewer.id && !viewerHasPermission(viewer, StaffPermission.MEMBERSHIP_MANAGER))) throw notFound('Membership');
     if (autoRenew && found.cancelledAt) {
       throw new AppError(ErrorCode.CONFLICT, 'This membership was cancelled; it cannot renew', { reason: DuesErrorReason.WRONG_STATUS });
     }

@@ -1,5 +1,5 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentRequest, OwnerOrAdmin, type RequestContext } from '../../../core/src/index.js';
+import { CurrentRequest, OwnerOrPermission, type RequestContext, StaffPermission } from '../../../core/src/index.js';
 import { Membership, MembershipTier, MembersLoader } from '../../../members/src/index.js';
 import { ScheduledTierChange } from './scheduled-tier-change.type.js';
 import { TierChangesLoader } from './tier-changes.loader.js';
@@ -11,8 +11,8 @@ export class MembershipTierChangeResolver {
     private readonly members: MembersLoader,
   ) {}
 
-  @OwnerOrAdmin<Membership>((m) => m.userId)
-  @ResolveField(() => ScheduledTierChange, { nullable: true, description: 'A tier change waiting for the next paid period (changeMembershipTier). The member and admins only.' })
+  @OwnerOrPermission<Membership>((m) => m.userId, StaffPermission.MEMBERSHIP_MANAGER)
+  @ResolveField(() => ScheduledTierChange, { nullable: true, description: 'A tier change waiting for the next paid period (changeMembershipTier). The member, admins and MEMBERSHIP_MANAGER staff only.' })
   async scheduledTierChange(@Parent() membership: Membership, @CurrentRequest() ctx: RequestContext): Promise<ScheduledTierChange | null> {
     const change = await this.changes.pendingByMembershipId(ctx).load(membership.id);
     if (!change) return null;

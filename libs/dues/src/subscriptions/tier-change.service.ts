@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppError, AuditService, badInput, ErrorCode, notFound, Role, type Viewer } from '../../../core/src/index.js';
+import { AppError, AuditService, badInput, ErrorCode, notFound, StaffPermission, type Viewer, viewerHasPermission } from '../../../core/src/index.js';
 import { MembershipChangesService, type MembershipRecord, MembershipStatus, type TierRecord } from '../../../members/src/index.js';
 import { StripeGateway } from '../../../payments/src/index.js';
 import { stripeIntervalFor } from '../catalog/price-lookup-key.js';
@@ -30,7 +30,7 @@ export class TierChangeService {
 
   async change(viewer: Viewer, membershipId: string, tierId: string, requestId: string): Promise<MembershipRecord> {
     const membership = await this.memberships.findById(membershipId);
-    if (!membership || (membership.userId !== viewer.id && viewer.role !== Role.ADMIN)) throw notFound('Membership');
+    if (!membership || (membership.userId !== viewer.id && !viewerHasPermission(viewer, StaffPermission.MEMBERSHIP_MANAGER))) throw notFound('Membership');
     const statuses = [MembershipStatus.PENDING_PAYMENT, MembershipStatus.ACTIVE, MembershipStatus.GRACE];
     if (!statuses.includes(membership.status)) {
       throw new AppError(ErrorCode.CONFLICT, `A ${membership.status} membership cannot change tier`, { reason: DuesErrorReason.WRONG_STATUS });

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig, AppError, ErrorCode, notFound, Role, type Viewer } from '../../../core/src/index.js';
+import { APP_CONFIG, type AppConfig, AppError, ErrorCode, notFound, StaffPermission, type Viewer, viewerHasPermission } from '../../../core/src/index.js';
 import { AttendanceRepository, type CertificateRecord } from '../attendance.repository.js';
 import { EventsErrorReason } from '../events.errors.js';
 import { RegistrantContacts } from '../registrant-contacts.js';
@@ -29,7 +29,7 @@ export class CertificatesService {
   /** The registrant or an admin; anyone else is told it does not exist. */
   async pdfFor(viewer: Viewer, registrationId: string): Promise<Buffer> {
     let record = await this.attendance.certificateByRegistration(registrationId);
-    if (!record || (record.userId !== viewer.id && viewer.role !== Role.ADMIN)) throw notFound('Certificate');
+    if (!record || (record.userId !== viewer.id && !viewerHasPermission(viewer, StaffPermission.EVENT_MANAGER))) throw notFound('Certificate');
     const [attended] = await this.attendance.byRegistrationIds([registrationId]);
     if (!attended.length) {
       throw new AppError(ErrorCode.CONFLICT, 'No attendance has been recorded for this registration yet', { reason: EventsErrorReason.NOT_ATTENDED });

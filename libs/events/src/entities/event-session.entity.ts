@@ -7,6 +7,7 @@ import { numericTransformer } from './numeric.transformer.js';
 @Check('event_sessions_times_check', `ends_at > starts_at`)
 @Check('event_sessions_credits_check', `ce_credits >= 0`)
 @Index('event_sessions_event_idx', ['eventId', 'startsAt', 'id'])
+@Index('event_sessions_starts_idx', ['startsAt'])
 export class EventSessionEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'uuid' }) eventId: string;

@@ -24,7 +24,7 @@ export interface MemberSearch {
 }
 
 /** The account's own fields; the profile fields resolve through the per-request profile loader. */
-const USER_COLUMNS = `u.id, u.email, u.full_name AS "fullName", u.role, u.created_at AS "createdAt"`;
+const USER_COLUMNS = `u.id, u.email, u.full_name AS "fullName", u.role, u.staff_permissions AS "staffPermissions", u.created_at AS "createdAt"`;
 
 /**
  * One statement per page, keyset-paged: by relevance then name when searching, by name otherwise.

@@ -5,6 +5,7 @@ import { MembershipEntity } from './membership.entity.js';
 @Entity('membership_status_changes')
 @Index('membership_status_changes_membership_idx', ['membershipId', 'createdAt'])
 @Index('membership_status_changes_created_idx', ['createdAt', 'toStatus'])
+@Index('membership_status_changes_to_created_idx', ['toStatus', 'createdAt'])
 export class MembershipStatusChangeEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'uuid' }) membershipId: string;

@@ -14,6 +14,7 @@ import { MembershipTierEntity } from './membership-tier.entity.js';
 @Index('memberships_user_created_idx', ['userId', 'createdAt'])
 @Index('memberships_tier_status_idx', ['tierId', 'status'])
 @Index('memberships_status_period_end_idx', ['status', 'currentPeriodEnd'])
+@Index('memberships_started_idx', ['startedAt'])
 @Check(
   'memberships_status_check',
   `status IN ('PENDING_APPROVAL', 'PENDING_PAYMENT', 'ACTIVE', 'GRACE', 'LAPSED', 'CANCELLED', 'DECLINED')`,

@@ -15,7 +15,7 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
-import { AuditService, RestAdminGuard, type Viewer } from '../../../core/src/index.js';
+import { AuditService, RequirePermission, RestStaffGuard, StaffPermission, type Viewer } from '../../../core/src/index.js';
 import { emptyReport, type ImportReport } from './member-csv.columns.js';
 import { MemberExportService } from './member-export.service.js';
 import { MemberImportService } from './member-import.service.js';
@@ -23,11 +23,12 @@ import { MemberImportService } from './member-import.service.js';
 type AdminRequest = RawBodyRequest<Request> & { viewer: Viewer; id?: string };
 
 /**
- * CSV import and export of members, for admins (a bearer access token). The import reads the raw
+ * CSV import and export of members, for admins and MEMBERSHIP_MANAGER staff (a bearer access token). The import reads the raw
  * request bytes, so a file that is not UTF-8 is refused rather than decoded with replacement characters.
  */
 @Controller('admin/members')
-@UseGuards(RestAdminGuard)
+@UseGuards(RestStaffGuard)
+@RequirePermission(StaffPermission.MEMBERSHIP_MANAGER)
 export class MemberImportExportController {
   private readonly logger = new Logger(MemberImportExportController.name);
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type ConnectionShape, lazy, pageSize, type RequestContext, Role, toConnection, type Viewer, decodeTimeIdCursor } from '../../../core/src/index.js';
+import { type ConnectionShape, decodeTimeIdCursor, lazy, pageSize, type RequestContext, StaffPermission, toConnection, type Viewer, viewerHasPermission } from '../../../core/src/index.js';
 import type { CohortApplicationsArgs } from '../args/cohort.args.js';
 import type { MentoringApplicationEntity } from '../entities/mentoring-application.entity.js';
 import { MentoringLoader } from '../mentoring.loader.js';
@@ -15,7 +15,7 @@ export class ApplicationsListing {
   async page(ctx: RequestContext, viewer: Viewer, cohortId: string, args: CohortApplicationsArgs): Promise<ConnectionShape<MentoringApplicationEntity>> {
     const first = pageSize(args.first);
     const after = decodeTimeIdCursor(args.after);
-    const filter = { role: args.role ?? null, status: args.status ?? null, userId: viewer.role === Role.ADMIN ? null : viewer.id };
+    const filter = { role: args.role ?? null, status: args.status ?? null, userId: viewerHasPermission(viewer, StaffPermission.MENTORING_COORDINATOR) ? null : viewer.id };
     const rows = await this.loader.applicationsPage(ctx, filter, after, first + 1).load(cohortId);
     return toConnection(rows, first, (r) => [r.createdAt.toISOString(), r.id], lazy(() => this.loader.applicationsCount(ctx, filter).load(cohortId)));
   }

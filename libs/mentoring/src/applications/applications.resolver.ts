@@ -1,5 +1,5 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { AdminOnly, Authenticated, CurrentRequest, CurrentViewer, OwnerOrAdmin, type RequestContext, type Viewer } from '../../../core/src/index.js';
+import { Authenticated, CurrentRequest, CurrentViewer, OwnerOrPermission, type RequestContext, RequirePermission, StaffPermission, type Viewer } from '../../../core/src/index.js';
 import { User, UsersLoader, RequiresVerifiedEmail } from '../../../accounts/src/index.js';
 import { ReviewApplicationArgs } from '../args/application.args.js';
 import { ApplicationIdArgs } from '../args/id.args.js';
@@ -32,13 +32,13 @@ export class ApplicationsResolver {
     return this.applications.withdraw(viewer, applicationId);
   }
 
-  @AdminOnly()
+  @RequirePermission(StaffPermission.MENTORING_COORDINATOR)
   @Mutation(() => MentoringApplication, { description: 'Approve or decline (the decision may change until pairs are published).' })
   reviewApplication(@Args() args: ReviewApplicationArgs, @CurrentViewer() actor: Viewer, @CurrentRequest() ctx: RequestContext): Promise<MentoringApplicationEntity> {
     return this.applications.review({ actor, requestId: ctx.requestId }, args.applicationId, args.approve, args.reason);
   }
 
-  @OwnerOrAdmin<MentoringApplication>((application) => application.userId)
+  @OwnerOrPermission<MentoringApplication>((application) => application.userId, StaffPermission.MENTORING_COORDINATOR)
   @ResolveField(() => User)
   async user(@Parent() application: MentoringApplication, @CurrentRequest() ctx: RequestContext): Promise<User> {
     const user = await this.users.byId(ctx).load(application.userId);
@@ -46,7 +46,7 @@ export class ApplicationsResolver {
     return user;
   }
 
-  @OwnerOrAdmin<MentoringApplication>((application) => application.userId)
+  @OwnerOrPermission<MentoringApplication>((application) => application.userId, StaffPermission.MENTORING_COORDINATOR)
   @ResolveField(() => Cohort)
   async cohort(@Parent() application: MentoringApplication, @CurrentRequest() ctx: RequestContext): Promise<MentoringCohortEntity> {
     const cohort = await this.loader.cohortById(ctx).load(application.cohortId);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppError, AuditService, badInput, ErrorCode, forbidden, isUniqueViolation, notFound, OutboxService, Role, type Viewer } from '../../../core/src/index.js';
+import { AppError, AuditService, badInput, ErrorCode, forbidden, isUniqueViolation, notFound, OutboxService, StaffPermission, type Viewer, viewerHasPermission } from '../../../core/src/index.js';
 import { MembershipStandingPort } from '../../../members/src/index.js';
 import type { ActingContext } from '../acting-context.js';
 import { assertCohortStatus } from '../cohorts/cohort-status.js';
@@ -51,7 +51,7 @@ export class ApplicationsService {
     try {
       return await this.dataSource.transaction(async (manager) => {
         const cohort = await this.cohorts.lockById(manager, input.cohortId);
-        if (!cohort || (cohort.status === CohortStatus.DRAFT && viewer.role !== Role.ADMIN)) throw badInput('input.cohortId', 'is not a cohort');
+        if (!cohort || (cohort.status === CohortStatus.DRAFT && !viewerHasPermission(viewer, StaffPermission.MENTORING_COORDINATOR))) throw badInput('input.cohortId', 'is not a cohort');
         this.assertOpen(cohort);
         const program = await this.programs.findById(cohort.programId, manager);
         if (program?.membersOnly && !(await this.inGoodStanding(manager, viewer.id))) {
@@ -88,7 +88,7 @@ export class ApplicationsService {
     return this.dataSource.transaction(async (manager) => {
       const { cohort, application } = await this.lockWithCohort(manager, applicationId);
       if (application.userId !== viewer.id) {
-        if (viewer.role === Role.ADMIN) throw forbidden('Only the applicant can withdraw an application; decline it instead');
+        if (viewerHasPermission(viewer, StaffPermission.MENTORING_COORDINATOR)) throw forbidden('Only the applicant can withdraw an application; decline it instead');
         throw notFound('Application');
       }
       assertCohortStatus(cohort, [CohortStatus.DRAFT, CohortStatus.APPLICATIONS_OPEN, CohortStatus.MATCHING], 'withdraw an application');

@@ -1,5 +1,5 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AdminOnly, Authenticated, CurrentRequest, CurrentViewer, type ConnectionShape, Role, type RequestContext, type Viewer } from '../../../core/src/index.js';
+import { Authenticated, type ConnectionShape, CurrentRequest, CurrentViewer, type RequestContext, RequirePermission, StaffPermission, type Viewer, viewerHasPermission } from '../../../core/src/index.js';
 import { ApplicationsListing } from '../applications/applications-listing.js';
 import { CohortApplicationsArgs } from '../args/cohort.args.js';
 import { CohortIdArgs, CohortLookupArgs } from '../args/id.args.js';
@@ -32,25 +32,25 @@ export class CohortsResolver {
     return this.cohorts.findVisible(viewer, id);
   }
 
-  @AdminOnly()
+  @RequirePermission(StaffPermission.MENTORING_COORDINATOR)
   @Mutation(() => Cohort, { description: 'A new cohort, as a draft.' })
   createCohort(@Args('input') input: CreateCohortInput, @CurrentViewer() actor: Viewer, @CurrentRequest() ctx: RequestContext): Promise<MentoringCohortEntity> {
     return this.cohorts.create({ actor, requestId: ctx.requestId }, input);
   }
 
-  @AdminOnly()
+  @RequirePermission(StaffPermission.MENTORING_COORDINATOR)
   @Mutation(() => Cohort, { description: 'DRAFT (or MATCHING, to take late applications) → APPLICATIONS_OPEN.' })
   openCohortApplications(@Args() { cohortId }: CohortIdArgs, @CurrentViewer() actor: Viewer, @CurrentRequest() ctx: RequestContext): Promise<MentoringCohortEntity> {
     return this.cohorts.openApplications({ actor, requestId: ctx.requestId }, cohortId);
   }
 
-  @AdminOnly()
+  @RequirePermission(StaffPermission.MENTORING_COORDINATOR)
   @Mutation(() => Cohort, { description: 'APPLICATIONS_OPEN → MATCHING.' })
   closeCohortApplications(@Args() { cohortId }: CohortIdArgs, @CurrentViewer() actor: Viewer, @CurrentRequest() ctx: RequestContext): Promise<MentoringCohortEntity> {
     return this.cohorts.closeApplications({ actor, requestId: ctx.requestId }, cohortId);
   }
 
-  @AdminOnly()
+  @RequirePermission(StaffPermission.MENTORING_COORDINATOR)
   @Mutation(() => Cohort, { description: 'Changes weights and matching rules until pairs are published.' })
   updateCohortMatching(
     @Args() { cohortId }: CohortIdArgs,
@@ -90,7 +90,7 @@ export class CohortsResolver {
   }
 
   @Authenticated()
-  @ResolveField(() => MentoringApplicationConnection, { description: 'Admins see every application; anyone else only their own.' })
+  @ResolveField(() => MentoringApplicationConnection, { description: 'MENTORING_COORDINATOR staff see every application; anyone else only their own.' })
   applications(
     @Parent() cohort: MentoringCohortEntity,
     @Args() args: CohortApplicationsArgs,
@@ -101,12 +101,12 @@ export class CohortsResolver {
   }
 
   @Authenticated()
-  @ResolveField(() => [MentoringPair], { description: 'Admins see every pair; anyone else only the pairs they are in.' })
+  @ResolveField(() => [MentoringPair], { description: 'MENTORING_COORDINATOR staff see every pair; anyone else only the pairs they are in.' })
   pairs(@Parent() cohort: MentoringCohortEntity, @CurrentViewer() viewer: Viewer, @CurrentRequest() ctx: RequestContext): Promise<MentoringPairEntity[]> {
-    return this.loader.pairsByCohortId(ctx, viewer.role === Role.ADMIN ? null : viewer.id).load(cohort.id);
+    return this.loader.pairsByCohortId(ctx, viewerHasPermission(viewer, StaffPermission.MENTORING_COORDINATOR) ? null : viewer.id).load(cohort.id);
   }
 
-  @AdminOnly()
+  @RequirePermission(StaffPermission.MENTORING_COORDINATOR)
   @ResolveField(() => CohortReport)
   report(@Parent() cohort: MentoringCohortEntity): Promise<CohortReport> {
     return this.reports.build(cohort.id);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService, badInput, isUniqueViolation, notFound, Role, type Viewer } from '../../../core/src/index.js';
+import { AuditService, badInput, isUniqueViolation, notFound, StaffPermission, type Viewer, viewerHasPermission } from '../../../core/src/index.js';
 import type { ActingContext } from '../acting-context.js';
 import { MentoringCohortEntity } from '../entities/mentoring-cohort.entity.js';
 import { type CreateCohortInput, DEFAULT_WEIGHTS, type UpdateCohortMatchingInput } from '../inputs/cohort.input.js';
@@ -26,7 +26,7 @@ export class CohortsService {
   /** Drafts are for admins only: everyone else is told the cohort does not exist. */
   async findVisible(viewer: Viewer, id: string): Promise<MentoringCohortEntity | null> {
     const cohort = await this.cohorts.findById(id);
-    if (!cohort || (cohort.status === CohortStatus.DRAFT && viewer.role !== Role.ADMIN)) return null;
+    if (!cohort || (cohort.status === CohortStatus.DRAFT && !viewerHasPermission(viewer, StaffPermission.MENTORING_COORDINATOR))) return null;
     return cohort;
   }
 

@@ -1,4 +1,4 @@
-import { forbidden, notFound, Role, type Viewer } from '../../../core/src/index.js';
+import { forbidden, notFound, StaffPermission, type Viewer, viewerHasPermission } from '../../../core/src/index.js';
 import type { MentoringPairEntity } from '../entities/mentoring-pair.entity.js';
 
 export const isParticipant = (viewer: Viewer, pair: Pick<MentoringPairEntity, 'mentorUserId' | 'menteeUserId'>): boolean =>
@@ -10,7 +10,7 @@ export const isParticipant = (viewer: Viewer, pair: Pick<MentoringPairEntity, 'm
  */
 export function assertPairAccess(viewer: Viewer, pair: MentoringPairEntity | null, adminMayAct: boolean): asserts pair is MentoringPairEntity {
   if (pair && isParticipant(viewer, pair)) return;
-  if (pair && viewer.role === Role.ADMIN) {
+  if (pair && viewerHasPermission(viewer, StaffPermission.MENTORING_COORDINATOR)) {
     if (adminMayAct) return;
     throw forbidden('Only the mentor and the mentee of the pair may do that');
   }

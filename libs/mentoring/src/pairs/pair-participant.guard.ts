@@ -1,6 +1,6 @@
 import { applyDecorators, CanActivate, ExecutionContext, Injectable, UseGuards } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { Authenticated, forbidden, Role, unauthenticated, type RequestContext } from '../../../core/src/index.js';
+import { Authenticated, forbidden, type RequestContext, StaffPermission, unauthenticated, viewerHasPermission } from '../../../core/src/index.js';
 import type { MentoringPairEntity } from '../entities/mentoring-pair.entity.js';
 import { isParticipant } from './pair-access.js';
 
@@ -15,7 +15,7 @@ export class PairParticipantGuard implements CanActivate {
     const viewer = gql.getContext<RequestContext>().viewer;
     if (!viewer) throw unauthenticated();
     const pair = gql.getRoot<MentoringPairEntity>();
-    if (viewer.role === Role.ADMIN || isParticipant(viewer, pair)) return true;
+    if (viewerHasPermission(viewer, StaffPermission.MENTORING_COORDINATOR) || isParticipant(viewer, pair)) return true;
     throw forbidden(`Only the pair's mentor, its mentee or an admin may read MentoringPair.${gql.getInfo().fieldName}`);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService, badInput, Role, type Viewer } from '../../../core/src/index.js';
+import { AuditService, badInput, StaffPermission, type Viewer, viewerHasPermission } from '../../../core/src/index.js';
 import type { ActingContext } from '../acting-context.js';
 import type { MentoringPairEntity } from '../entities/mentoring-pair.entity.js';
 import { PairStatus } from '../mentoring.enums.js';
@@ -63,7 +63,7 @@ export class PairsService {
       pair.endReason = command.reason ?? null;
       pair.endedById = ctx.actor.id;
       await this.pairs.save(manager, pair);
-      if (ctx.actor.role === Role.ADMIN) {
+      if (viewerHasPermission(ctx.actor, StaffPermission.MENTORING_COORDINATOR)) {
         await this.audit.record(manager, {
           actorId: ctx.actor.id, action: 'mentoring.pair.end', targetType: 'MentoringPair', targetId: pair.id,
           before: { status: PairStatus.ACTIVE }, after: { status: pair.status, reason: pair.endReason }, requestId: ctx.requestId,

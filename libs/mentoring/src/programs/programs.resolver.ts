@@ -1,5 +1,5 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AdminOnly, Authenticated, CurrentRequest, CurrentViewer, Role, type RequestContext, type Viewer } from '../../../core/src/index.js';
+import { Authenticated, CurrentRequest, CurrentViewer, type RequestContext, RequirePermission, StaffPermission, type Viewer, viewerHasPermission } from '../../../core/src/index.js';
 import type { MentoringCohortEntity } from '../entities/mentoring-cohort.entity.js';
 import type { MentoringProgramEntity } from '../entities/mentoring-program.entity.js';
 import { CreateMentoringProgramInput } from '../inputs/program.input.js';
@@ -22,7 +22,7 @@ export class ProgramsResolver {
     return this.programs.list();
   }
 
-  @AdminOnly()
+  @RequirePermission(StaffPermission.MENTORING_COORDINATOR)
   @Mutation(() => MentoringProgram)
   createMentoringProgram(
     @Args('input') input: CreateMentoringProgramInput,
@@ -36,6 +36,6 @@ export class ProgramsResolver {
   @ResolveField(() => [Cohort], { description: 'Latest start first; drafts are shown to admins only.' })
   async cohorts(@Parent() program: MentoringProgramEntity, @CurrentViewer() viewer: Viewer, @CurrentRequest() ctx: RequestContext): Promise<MentoringCohortEntity[]> {
     const cohorts = await this.loader.cohortsByProgramId(ctx).load(program.id);
-    return viewer.role === Role.ADMIN ? cohorts : cohorts.filter((c) => c.status !== CohortStatus.DRAFT);
+    return viewerHasPermission(viewer, StaffPermission.MENTORING_COORDINATOR) ? cohorts : cohorts.filter((c) => c.status !== CohortStatus.DRAFT);
   }
 }

@@ -1,5 +1,5 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { AdminOnly, CurrentRequest, type RequestContext } from '../../../core/src/index.js';
+import { CurrentRequest, type RequestContext, RequirePermission, StaffPermission } from '../../../core/src/index.js';
 import { User, UsersLoader } from '../../../accounts/src/index.js';
 import { FlaggedMentoringPair } from '../types/cohort-report.type.js';
 
@@ -7,7 +7,7 @@ import { FlaggedMentoringPair } from '../types/cohort-report.type.js';
 export class CohortReportResolver {
   constructor(private readonly users: UsersLoader) {}
 
-  @AdminOnly()
+  @RequirePermission(StaffPermission.MENTORING_COORDINATOR)
   @ResolveField(() => User, { description: 'Who said the pair is not a good fit.' })
   async flaggedBy(@Parent() flag: FlaggedMentoringPair, @CurrentRequest() ctx: RequestContext): Promise<User> {
     const user = await this.users.byId(ctx).load(flag.flaggedById);

@@ -1,5 +1,5 @@
 import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AdminOnly, Authenticated, ConnectionArgs, CurrentRequest, CurrentViewer, OwnerOrAdmin, type RequestContext, type Viewer } from '../../../core/src/index.js';
+import { Authenticated, ConnectionArgs, CurrentRequest, CurrentViewer, OwnerOrPermission, type RequestContext, RequirePermission, StaffPermission, type Viewer } from '../../../core/src/index.js';
 import { User, UsersLoader } from '../../../accounts/src/index.js';
 import { Payment, PaymentConnection, PaymentsArgs } from './payment.type.js';
 import { PaymentsService } from './payments.service.js';
@@ -17,14 +17,14 @@ export class PaymentsResolver {
     return this.ledger.mine(viewer.id, args);
   }
 
-  @AdminOnly()
-  @Query(() => PaymentConnection, { description: 'Admin: the payments ledger, newest first.' })
+  @RequirePermission(StaffPermission.FINANCE)
+  @Query(() => PaymentConnection, { description: 'FINANCE staff: the payments ledger, newest first.' })
   payments(@Args() args: PaymentsArgs): Promise<PaymentConnection> {
     return this.ledger.all(args);
   }
 
-  @OwnerOrAdmin<Payment>((p) => p.userId)
-  @ResolveField(() => User, { description: 'Who paid. The payer and admins only.' })
+  @OwnerOrPermission<Payment>((p) => p.userId, StaffPermission.FINANCE)
+  @ResolveField(() => User, { description: 'Who paid. The payer, admins and FINANCE staff only.' })
   async user(@Parent() payment: Payment, @CurrentRequest() ctx: RequestContext): Promise<User> {
     const user = await this.users.byId(ctx).load(payment.userId);
     if (!user) throw new Error(`payment ${payment.id} has no user`);

@@ -22,7 +22,7 @@ export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure(false);
   const location = useLocation();
   const navigation = useNavigation();
-  const items = navItems.filter((item) => !item.signedIn || session);
+  const items = navItems.filter((item) => (!item.signedIn || session) && (!item.staff || session?.user.isStaff));
 
   // After moving to another page, start keyboard and screen-reader users at its content (as a
   // full page load would), not on the link they followed.

@@ -5,6 +5,8 @@ export interface NavItem {
   label: MessageKey;
   /** Shown only to signed-in people. */
   signedIn?: boolean;
+  /** Shown only to staff (the console). */
+  staff?: boolean;
 }
 
 /** The main navigation; a feature with a top-level page adds its line here. */
@@ -22,4 +24,5 @@ export const navItems: NavItem[] = [
   { to: '/directory', label: 'nav.directory', signedIn: true },
   { to: '/profile', label: 'nav.profile', signedIn: true },
   { to: '/account', label: 'nav.account', signedIn: true },
+  { to: '/staff', label: 'nav.staff', signedIn: true, staff: true },
 ];

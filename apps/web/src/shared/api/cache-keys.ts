@@ -23,6 +23,11 @@ const embedded = [
   'MeetingSchedule',
   'GroupMember',
   'MeetingRoleAssignment',
+  'UserConnection',
+  'UserEdge',
+  'EventCheckInCounts',
+  'SessionCheckInCount',
+  'TicketCheckIn',
 ];
 
 export const cacheKeys: KeyingConfig = Object.fromEntries(embedded.map((type) => [type, () => null]));

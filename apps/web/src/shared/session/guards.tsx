@@ -2,9 +2,7 @@ import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { LoadingState } from '../ui/states.js';
 import { useSession } from './SessionProvider.js';
-
-/** Roles that reach the staff console (issue 13 adds narrower staff permissions). */
-const STAFF_ROLES = new Set(['ADMIN']);
+import type { SessionUser } from './session-store.js';
 
 /**
  * Pages for signed-in people: a visitor is sent to log in and comes back here afterwards. Waits
@@ -21,14 +19,19 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   return children;
 }
 
-/** Pages for staff: others see the not-found page (the console's existence is not advertised). */
-export function RequireStaff({ children, fallback }: { children: ReactNode; fallback: ReactNode }) {
+/** True when the user may open a staff page needing any one of `permissions` (none: any staff page). */
+export function mayOpen(user: SessionUser | undefined, permissions: readonly string[] = []): boolean {
+  if (!user?.isStaff) return false;
+  return permissions.length === 0 || permissions.some((p) => user.staffPermissions.includes(p));
+}
+
+/**
+ * Pages for staff, each for the permissions it names (any one of them; an ADMIN holds all): others
+ * see the not-found page (the console's existence is not advertised). The API checks again.
+ */
+export function RequireStaff({ children, fallback, permissions }: { children: ReactNode; fallback: ReactNode; permissions?: readonly string[] }) {
   const { session } = useSession();
-  return (
-    <RequireAuth>
-      {session && STAFF_ROLES.has(session.user.role) ? children : fallback}
-    </RequireAuth>
-  );
+  return <RequireAuth>{mayOpen(session?.user, permissions) ? children : fallback}</RequireAuth>;
 }
 
 /** Where to go after log-in: the `next` parameter when it is a path on this site, else home. */

@@ -7,6 +7,10 @@ export interface SessionUser {
   id: string;
   fullName: string;
   role: string;
+  /** May open the staff console (an ADMIN, or an account with any staff permission). */
+  isStaff: boolean;
+  /** What the console shows: an ADMIN holds every permission. */
+  staffPermissions: readonly string[];
 }
 
 export interface Session {

@@ -1,0 +1,7 @@
+import type { RouteObject } from 'react-router';
+
+export const staffRoutes: RouteObject[] = [
+  { path: 'staff', lazy: async () => ({ Component: (await import('./StaffHomePage.js')).StaffHomePage }) },
+  { path: 'staff/approvals', lazy: async () => ({ Component: (await import('./ApprovalsPage.js')).ApprovalsPage }) },
+  { path: 'staff/check-in', lazy: async () => ({ Component: (await import('./CheckInPage.js')).CheckInPage }) },
+];

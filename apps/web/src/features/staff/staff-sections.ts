@@ -1,0 +1,21 @@
+import type { MessageKey } from '../../shared/i18n/message-key.js';
+
+export interface StaffSection {
+  to: string;
+  label: MessageKey;
+  description: MessageKey;
+  /** Any one of these opens the section (an ADMIN holds every one). */
+  permissions: readonly string[];
+}
+
+/** The console's sections, each for the staff permissions the API asks of its operations. */
+export const staffSections: StaffSection[] = [
+  { to: '/staff/approvals', label: 'staff.approvals.title', description: 'staff.approvals.description', permissions: ['MEMBERSHIP_MANAGER'] },
+  { to: '/staff/check-in', label: 'staff.checkIn.title', description: 'staff.checkIn.description', permissions: ['CHECK_IN', 'EVENT_MANAGER'] },
+];
+
+export const sectionAt = (to: string): StaffSection => {
+  const section = staffSections.find((s) => s.to === to);
+  if (!section) throw new Error(`No staff section at ${to}`);
+  return section;
+};

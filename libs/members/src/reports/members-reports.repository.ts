@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { ReportPoint, ReportRange } from '../../../core/src/index.js';
+import { MembershipStatus } from '../membership.enums.js';
+
+/** The UTC months that meet [$1, $2), as timestamps (the first of each month). */
+const MONTHS = `SELECT d AS m FROM generate_series(date_trunc('month', $1::timestamptz AT TIME ZONE 'UTC'),
+                                                   ($2::timestamptz AT TIME ZONE 'UTC') - interval '1 millisecond', interval '1 month') d`;
+
+/** The charts' numbers about members, each one statement over membership_status_changes. */
+@Injectable()
+export class MembersReportsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * How many memberships were in each status at the end of each month (at `to` for the last one):
+   * every status change adds one to its new status and takes one from its old (one pass over the
+   * changes), summed up to then.
+   */
+  async membersByStatus(range: ReportRange): Promise<ReportPoint[]> {
+    return this.dataSource.query(
+      `WITH months AS (${MONTHS}),
+       first_month AS (SELECT min(m) AS m FROM months),
+       by_month AS (
+         SELECT greatest(date_trunc('month', c.created_at AT TIME ZONE 'UTC'), f.m) AS m, v.status, sum(v.delta) AS delta
+           FROM membership_status_changes c CROSS JOIN first_month f
+          CROSS JOIN LATERAL (VALUES (c.to_status, 1), (c.from_status, -1)) AS v(status, delta)
+          WHERE c.created_at < $2 AND v.status IS NOT NULL
+          GROUP BY 1, 2
+       )
+       SELECT to_char(mo.m, 'YYYY-MM') AS period, s.status AS series,
+              (sum(coalesce(b.delta, 0)) OVER (PARTITION BY s.status ORDER BY mo.m))::float AS value
+         FROM months mo CROSS JOIN unnest($3::text[]) WITH ORDINALITY AS s(status, ord)
+         LEFT JOIN by_month b ON b.m = mo.m AND b.status = s.status
+        ORDER BY mo.m, s.ord`,
+      [range.from, range.to, Object.values(MembershipStatus)],
+    );
+  }
+
+  /**
+   * Per month: joins (memberships whose first period started then: `started_at`, which keeps an
+   * imported member's original join date) and lapses (changes to LAPSED).
+   */
+  async joinsAndLapses(range: ReportRange): Promise<ReportPoint[]> {
+    return this.dataSource.query(
+      `WITH months AS (${MONTHS}),
+       joins AS (
+         SELECT date_trunc('month', m.started_at AT TIME ZONE 'UTC') AS m, count(*) AS n
+           FROM memberships m WHERE m.started_at >= $1 AND m.started_at < $2 GROUP BY 1
+       ),
+       lapses AS (
+         SELECT date_trunc('month', c.created_at AT TIME ZONE 'UTC') AS m, count(*) AS n
+           FROM membership_status_changes c WHERE c.to_status = 'LAPSED' AND c.created_at >= $1 AND c.created_at < $2 GROUP BY 1
+       )
+       SELECT to_char(mo.m, 'YYYY-MM') AS period, s.series, coalesce(CASE s.series WHEN 'joins' THEN j.n ELSE l.n END, 0)::float AS value
+         FROM months mo CROSS JOIN (VALUES (1, 'joins'), (2, 'lapses')) AS s(ord, series)
+         LEFT JOIN joins j ON j.m = mo.m LEFT JOIN lapses l ON l.m = mo.m
+        ORDER BY mo.m, s.ord`,
+      [range.from, range.to],
+    );
+  }
+}
