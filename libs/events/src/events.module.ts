@@ -22,6 +22,8 @@ import { RegistrantContacts } from './registrant-contacts.js';
 import { RegistrationsRepository } from './registrations.repository.js';
 import { RegistrationsResolver } from './registrations.resolver.js';
 import { RegistrationsService } from './registrations.service.js';
+import { EventRoster } from './roster/event-roster.js';
+import { EventRosterRepository } from './roster/event-roster.repository.js';
 import { SeatPaymentsService } from './seat-payments.service.js';
 import { EventsTranscriptSource } from './transcript/events-transcript.source.js';
 import { WaitlistService } from './waitlist.service.js';
@@ -54,7 +56,9 @@ import { SeatWebhookListener } from './webhooks/seat-webhook.listener.js';
     CertificatesResolver,
     EventsTranscriptSource,
     SeatWebhookListener,
+    EventRosterRepository,
+    EventRoster,
   ],
-  exports: [EventsService, RegistrationsService, SeatPaymentsService, EventLifecycleService, EventsTranscriptSource],
+  exports: [EventsService, RegistrationsService, SeatPaymentsService, EventLifecycleService, EventsTranscriptSource, EventRoster],
 })
 export class EventsModule {}

@@ -46,6 +46,8 @@ export interface AppConfig {
     /** How many times a person whose offer lapsed goes back to the end of the waitlist. */
     offerRequeues: number;
   };
+  /** Discussions: posts (threads and replies) one person may write per minute. */
+  discussions: { postsPerMinute: number };
   trustProxy: boolean;
   /** GET /metrics (Prometheus): off unless enabled; with a token, only `Authorization: Bearer <token>` may read it. */
   metrics: { enabled: boolean; token?: string };

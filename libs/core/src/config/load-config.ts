@@ -123,6 +123,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       holdMinutes: int(env, 'EVENTS_HOLD_MINUTES', 30, 30, 24 * 60),
       offerRequeues: int(env, 'EVENTS_OFFER_REQUEUES', 1, 0, 10),
     },
+    discussions: { postsPerMinute: int(env, 'DISCUSSIONS_POSTS_PER_MINUTE', 10, 1, 1000) },
     trustProxy: bool(env, 'TRUST_PROXY', false),
     metrics: { enabled: metricsOpen || metricsToken !== undefined, token: metricsToken },
   };

@@ -1,0 +1,53 @@
+import { Module } from '@nestjs/common';
+import { CommunitiesModule } from '../../communities/src/index.js';
+import { EventsModule } from '../../events/src/index.js';
+import { MembersModule } from '../../members/src/index.js';
+import { MentoringModule } from '../../mentoring/src/index.js';
+import { SpaceAccess } from './access/space-access.service.js';
+import { DiscussionsLoader } from './discussions.loader.js';
+import { ForumsService } from './forums.service.js';
+import { ModerationRepository } from './moderation.repository.js';
+import { CohortSpaceResolver, EventSpaceResolver, PairSpaceResolver, StudyGroupSpaceResolver } from './place-spaces.resolver.js';
+import { PlaceDirectory } from './places/place-directory.js';
+import { PostComposer } from './post-composer.js';
+import { PostsRepository } from './posts.repository.js';
+import { PostsResolver, QuotedPostResolver } from './posts.resolver.js';
+import { PostsService } from './posts.service.js';
+import { ReactionsRepository } from './reactions.repository.js';
+import { SpacesRepository } from './spaces.repository.js';
+import { SpacesResolver } from './spaces.resolver.js';
+import { ThreadsRepository } from './threads.repository.js';
+import { ThreadsResolver } from './threads.resolver.js';
+import { ThreadsService } from './threads.service.js';
+
+/**
+ * Online communities: discussion spaces (forums, and the spaces of study groups, cohorts, pairs and
+ * events), threads, posts, reactions and moderation. Who may read and post is asked of the features
+ * that own each place (their rosters) and of members (good standing).
+ */
+@Module({
+  imports: [MembersModule, CommunitiesModule, MentoringModule, EventsModule],
+  providers: [
+    SpacesRepository,
+    ThreadsRepository,
+    PostsRepository,
+    ReactionsRepository,
+    ModerationRepository,
+    PlaceDirectory,
+    DiscussionsLoader,
+    SpaceAccess,
+    PostComposer,
+    ForumsService,
+    ThreadsService,
+    PostsService,
+    SpacesResolver,
+    ThreadsResolver,
+    PostsResolver,
+    QuotedPostResolver,
+    StudyGroupSpaceResolver,
+    CohortSpaceResolver,
+    PairSpaceResolver,
+    EventSpaceResolver,
+  ],
+})
+export class DiscussionsModule {}
