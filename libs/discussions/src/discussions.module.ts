@@ -6,6 +6,8 @@ import { MentoringModule } from '../../mentoring/src/index.js';
 import { SpaceAccess } from './access/space-access.service.js';
 import { DiscussionsLoader } from './discussions.loader.js';
 import { ForumsService } from './forums.service.js';
+import { PostAddedResolver } from './live/post-added.resolver.js';
+import { PostFanout } from './live/post-fanout.js';
 import { ModerationRepository } from './moderation.repository.js';
 import { CohortSpaceResolver, EventSpaceResolver, PairSpaceResolver, StudyGroupSpaceResolver } from './place-spaces.resolver.js';
 import { PlaceDirectory } from './places/place-directory.js';
@@ -48,6 +50,8 @@ import { ThreadsService } from './threads.service.js';
     CohortSpaceResolver,
     PairSpaceResolver,
     EventSpaceResolver,
+    PostFanout,
+    PostAddedResolver,
   ],
 })
 export class DiscussionsModule {}

@@ -8,6 +8,7 @@ import { DiscussionsErrorReason } from './discussions.errors.js';
 import { ModerationAction, type ReactionKind } from './discussions.enums.js';
 import { type PostEntity } from './entities/post.entity.js';
 import { type SpaceEntity } from './entities/space.entity.js';
+import { PostFanout } from './live/post-fanout.js';
 import { ModerationRepository } from './moderation.repository.js';
 import { PostComposer } from './post-composer.js';
 import { PostsRepository } from './posts.repository.js';
@@ -29,6 +30,7 @@ export class PostsService {
     private readonly access: SpaceAccess,
     private readonly composer: PostComposer,
     private readonly audit: AuditService,
+    private readonly fanout: PostFanout,
   ) {}
 
   async post(ctx: RequestContext, postId: string): Promise<{ post: PostEntity; space: SpaceEntity }> {
@@ -56,6 +58,7 @@ export class PostsService {
       await this.posts.addMentions(manager, post.id, rendered.mentioned);
       thread.lastPostAt = post.createdAt;
       await this.threadRows.save(manager, thread);
+      await this.fanout.notify(manager, { postId: post.id, spaceId: space.id });
       return post;
     });
   }

@@ -10,6 +10,7 @@ import { type PostEntity } from './entities/post.entity.js';
 import { type SpaceEntity } from './entities/space.entity.js';
 import { type ThreadEntity } from './entities/thread.entity.js';
 import { type StartThreadInput } from './inputs/thread.input.js';
+import { PostFanout } from './live/post-fanout.js';
 import { ModerationRepository } from './moderation.repository.js';
 import { PostComposer } from './post-composer.js';
 import { PostsRepository } from './posts.repository.js';
@@ -28,6 +29,7 @@ export class ThreadsService {
     private readonly access: SpaceAccess,
     private readonly composer: PostComposer,
     private readonly audit: AuditService,
+    private readonly fanout: PostFanout,
   ) {}
 
   async space(ctx: RequestContext, spaceId: string): Promise<SpaceEntity> {
@@ -52,6 +54,7 @@ export class ThreadsService {
       const thread = await this.threads.insert(manager, { spaceId, authorId: ctx.viewer!.id, title: input.title, lastPostAt: now });
       const post = await this.posts.insert(manager, { threadId: thread.id, spaceId, authorId: ctx.viewer!.id, body: input.body, html: rendered.html, quotedPostId: null });
       await this.posts.addMentions(manager, post.id, rendered.mentioned);
+      await this.fanout.notify(manager, { postId: post.id, spaceId });
       return { thread, post };
     });
   }

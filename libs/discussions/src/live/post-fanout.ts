@@ -1,0 +1,94 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Client } from 'pg';
+import { EntityManager } from 'typeorm';
+import { DATABASE_TARGET, type DatabaseTarget } from '../../../core/src/index.js';
+
+export const POST_ADDED_CHANNEL = 'discussions_post_added';
+
+/** What a notification carries: ids only; subscribers re-read the post with their own rights. */
+export interface PostAddedSignal {
+  postId: string;
+  spaceId: string;
+}
+
+type Listener = (signal: PostAddedSignal) => void;
+
+/**
+ * Live fan-out across API processes through PostgreSQL LISTEN/NOTIFY. Writers call `notify` inside
+ * their transaction, so the signal goes out when (and only if) it commits; every process keeps one
+ * dedicated connection that LISTENs and hands each signal to its own subscribers. No in-memory-only
+ * pub/sub: a post made through one process reaches the subscribers of every other.
+ */
+@Injectable()
+export class PostFanout implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger('PostFanout');
+  private client?: Client;
+  private readonly listeners = new Map<string, Set<Listener>>();
+
+  constructor(@Inject(DATABASE_TARGET) private readonly target: DatabaseTarget) {}
+
+  async onModuleInit(): Promise<void> {
+    const client = new Client({ connectionString: this.target.url, application_name: 'guildhall-listen' });
+    client.on('notification', (message) => {
+      if (message.channel !== POST_ADDED_CHANNEL || !message.payload) return;
+      try {
+        const signal = JSON.parse(message.payload) as PostAddedSignal;
+        for (const listener of this.listeners.get(signal.spaceId) ?? []) listener(signal);
+      } catch {
+        // not ours: ignore
+      }
+    });
+    client.on('error', (error) => this.logger.warn(`LISTEN connection failed: ${error.message}`));
+    await client.connect();
+    await client.query(`LISTEN ${POST_ADDED_CHANNEL}`);
+    this.client = client;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.client?.end().catch(() => undefined);
+  }
+
+  /** Inside the writing transaction: delivered on commit, dropped on rollback. */
+  async notify(manager: EntityManager, signal: PostAddedSignal): Promise<void> {
+    await manager.query(`SELECT pg_notify($1, $2)`, [POST_ADDED_CHANNEL, JSON.stringify(signal)]);
+  }
+
+  /** The signals of one space, as an async iterator (ended by `return()` when the client unsubscribes). */
+  iterator(spaceId: string): AsyncIterableIterator<PostAddedSignal> {
+    const queue: PostAddedSignal[] = [];
+    const waiting: Array<(result: IteratorResult<PostAddedSignal>) => void> = [];
+    let done = false;
+    const listener: Listener = (signal) => {
+      const next = waiting.shift();
+      if (next) next({ value: signal, done: false });
+      else if (queue.length < 1000) queue.push(signal);
+    };
+    const set = this.listeners.get(spaceId) ?? new Set<Listener>();
+    set.add(listener);
+    this.listeners.set(spaceId, set);
+    const stop = () => {
+      done = true;
+      set.delete(listener);
+      if (!set.size) this.listeners.delete(spaceId);
+      for (const resolve of waiting.splice(0)) resolve({ value: undefined, done: true });
+    };
+    return {
+      next: () => {
+        if (queue.length) return Promise.resolve({ value: queue.shift()!, done: false });
+        if (done) return Promise.resolve({ value: undefined, done: true });
+        return new Promise((resolve) => waiting.push(resolve));
+      },
+      return: () => {
+        stop();
+        return Promise.resolve({ value: undefined, done: true });
+      },
+      throw: (error: unknown) => {
+        stop();
+        return Promise.reject(error);
+      },
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+    };
+  }
+}
