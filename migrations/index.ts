@@ -10,6 +10,7 @@ import { CreateWorkerHeartbeats1795893000001 } from './1795893000001-CreateWorke
 import { MoveProfilesToMembers1795894000001 } from './1795894000001-MoveProfilesToMembers.js';
 import { AddStaffPermissions1795895000001 } from './1795895000001-AddStaffPermissions.js';
 import { CreateDiscussions1796400000001 } from './1796400000001-CreateDiscussions.js';
+import { AddDiscussionNotifications1796400000002 } from './1796400000002-AddDiscussionNotifications.js';
 
 /** Every migration, in order. Generate the next with `npm run migration:generate -- <VerbNoun>`. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   MoveProfilesToMembers1795894000001,
   AddStaffPermissions1795895000001,
   CreateDiscussions1796400000001,
+  AddDiscussionNotifications1796400000002,
 ];

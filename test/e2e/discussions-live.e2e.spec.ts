@@ -101,6 +101,23 @@ describe('discussions live: postAdded over graphql-ws, fanned out through LISTEN
     expect(JSON.stringify(bad)).toContain('BAD_USER_INPUT');
   });
 
+  it('notificationAdded: my own notifications, live, from the other process', async () => {
+    const client = wsClient(secondUrl, member.accessToken);
+    const got: Array<{ kind: string; post: { body: string } | null }> = [];
+    client.subscribe<{ notificationAdded: { kind: string; post: { body: string } | null } }>(
+      { query: `subscription { notificationAdded { kind post { body } } }` },
+      { next: (r) => r.data && got.push(r.data.notificationAdded), error: () => undefined, complete: () => undefined },
+    );
+    const anonymous: unknown[] = [];
+    wsClient(secondUrl).subscribe({ query: `subscription { notificationAdded { id } }` }, { next: (r) => anonymous.push(r.errors), error: (e) => anonymous.push(e), complete: () => undefined });
+    await new Promise((r) => setTimeout(r, 300));
+    const threadId = await startThread(t, member, forum, 'Notify me', 'mine');
+    await reply(t, admin, threadId, 'an answer for you');
+    await until(() => got.length >= 1);
+    expect(got).toEqual([{ kind: 'REPLY', post: { body: 'an answer for you' } }]);
+    expect(JSON.stringify(anonymous)).toContain('UNAUTHENTICATED');
+  });
+
   it('is authorised on every event: a member who lapses stops receiving at once', async () => {
     const watcher = subscribe(wsClient(t.url, member.accessToken), forum);
     await new Promise((r) => setTimeout(r, 300));

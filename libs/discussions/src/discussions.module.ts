@@ -7,9 +7,16 @@ import { SpaceAccess } from './access/space-access.service.js';
 import { DiscussionsLoader } from './discussions.loader.js';
 import { ForumsService } from './forums.service.js';
 import { PostAddedResolver } from './live/post-added.resolver.js';
-import { PostFanout } from './live/post-fanout.js';
+import { LiveFanout } from './live/live-fanout.js';
 import { ModerationRepository } from './moderation.repository.js';
 import { CohortSpaceResolver, EventSpaceResolver, PairSpaceResolver, StudyGroupSpaceResolver } from './place-spaces.resolver.js';
+import { DigestService } from './notifications/digest.service.js';
+import { InboundEmailController } from './notifications/inbound-email.controller.js';
+import { InboundEmailService } from './notifications/inbound-email.service.js';
+import { NotificationsRepository } from './notifications/notifications.repository.js';
+import { NotificationsResolver, SpaceFollowResolver } from './notifications/notifications.resolver.js';
+import { NotificationsService } from './notifications/notifications.service.js';
+import { Notifier } from './notifications/notifier.js';
 import { PlaceDirectory } from './places/place-directory.js';
 import { PostComposer } from './post-composer.js';
 import { PostsRepository } from './posts.repository.js';
@@ -29,6 +36,7 @@ import { ThreadsService } from './threads.service.js';
  */
 @Module({
   imports: [MembersModule, CommunitiesModule, MentoringModule, EventsModule],
+  controllers: [InboundEmailController],
   providers: [
     SpacesRepository,
     ThreadsRepository,
@@ -50,8 +58,15 @@ import { ThreadsService } from './threads.service.js';
     CohortSpaceResolver,
     PairSpaceResolver,
     EventSpaceResolver,
-    PostFanout,
+    LiveFanout,
     PostAddedResolver,
+    NotificationsRepository,
+    Notifier,
+    NotificationsService,
+    NotificationsResolver,
+    SpaceFollowResolver,
+    DigestService,
+    InboundEmailService,
   ],
 })
 export class DiscussionsModule {}

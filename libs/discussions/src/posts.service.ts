@@ -8,8 +8,9 @@ import { DiscussionsErrorReason } from './discussions.errors.js';
 import { ModerationAction, type ReactionKind } from './discussions.enums.js';
 import { type PostEntity } from './entities/post.entity.js';
 import { type SpaceEntity } from './entities/space.entity.js';
-import { PostFanout } from './live/post-fanout.js';
+import { LiveFanout } from './live/live-fanout.js';
 import { ModerationRepository } from './moderation.repository.js';
+import { Notifier } from './notifications/notifier.js';
 import { PostComposer } from './post-composer.js';
 import { PostsRepository } from './posts.repository.js';
 import { ReactionsRepository } from './reactions.repository.js';
@@ -30,7 +31,8 @@ export class PostsService {
     private readonly access: SpaceAccess,
     private readonly composer: PostComposer,
     private readonly audit: AuditService,
-    private readonly fanout: PostFanout,
+    private readonly fanout: LiveFanout,
+    private readonly notifier: Notifier,
   ) {}
 
   async post(ctx: RequestContext, postId: string): Promise<{ post: PostEntity; space: SpaceEntity }> {
@@ -41,9 +43,10 @@ export class PostsService {
 
   /** A reply, optionally quoting one post of the same thread. Locked threads take replies from moderators only. */
   async reply(ctx: RequestContext, threadId: string, body: string, quotePostId?: string): Promise<PostEntity> {
-    const { space } = await this.threads.thread(ctx, threadId);
+    const { thread: seen, space } = await this.threads.thread(ctx, threadId);
     const rights = await this.access.assertPost(ctx, space);
     const rendered = await this.composer.render(ctx, space, body);
+    const plan = await this.notifier.planForPost(ctx, { space, thread: seen, mentioned: rendered.mentioned });
     return this.dataSource.transaction(async (manager) => {
       const thread = await this.threads.lock(manager, threadId);
       if (thread.locked && !rights.moderate) throw new AppError(ErrorCode.CONFLICT, 'The thread is locked', { reason: DiscussionsErrorReason.THREAD_LOCKED });
@@ -58,7 +61,8 @@ export class PostsService {
       await this.posts.addMentions(manager, post.id, rendered.mentioned);
       thread.lastPostAt = post.createdAt;
       await this.threadRows.save(manager, thread);
-      await this.fanout.notify(manager, { postId: post.id, spaceId: space.id });
+      await this.fanout.notify(manager, 'post', space.id, post.id);
+      await this.notifier.write(manager, plan, thread, post);
       return post;
     });
   }
@@ -126,8 +130,10 @@ export class PostsService {
   }
 
   async moderate(ctx: RequestContext, postId: string, action: ModerationAction): Promise<PostEntity> {
-    const { space } = await this.post(ctx, postId);
+    const { post: seen, space } = await this.post(ctx, postId);
     await this.access.assertModerate(ctx, space);
+    const { thread } = await this.threads.thread(ctx, seen.threadId);
+    const plan = await this.notifier.planForModeration(ctx, seen);
     return this.dataSource.transaction(async (manager) => {
       const post = await this.lock(manager, postId);
       const before = { hidden: !!post.hiddenAt };
@@ -140,6 +146,7 @@ export class PostsService {
       }
       const saved = await this.posts.save(manager, post);
       await this.moderation.resolveReports(manager, postId);
+      if (before.hidden !== !!saved.hiddenAt) await this.notifier.write(manager, plan, thread, saved);
       await this.audit.record(manager, { actorId: ctx.viewer!.id, requestId: ctx.requestId, action: `discussions.${action.toLowerCase()}-post`, targetType: 'Post', targetId: postId, before, after: { hidden: !!saved.hiddenAt } });
       return saved;
     });

@@ -10,8 +10,9 @@ import { type PostEntity } from './entities/post.entity.js';
 import { type SpaceEntity } from './entities/space.entity.js';
 import { type ThreadEntity } from './entities/thread.entity.js';
 import { type StartThreadInput } from './inputs/thread.input.js';
-import { PostFanout } from './live/post-fanout.js';
+import { LiveFanout } from './live/live-fanout.js';
 import { ModerationRepository } from './moderation.repository.js';
+import { Notifier } from './notifications/notifier.js';
 import { PostComposer } from './post-composer.js';
 import { PostsRepository } from './posts.repository.js';
 import { ThreadsRepository } from './threads.repository.js';
@@ -29,7 +30,8 @@ export class ThreadsService {
     private readonly access: SpaceAccess,
     private readonly composer: PostComposer,
     private readonly audit: AuditService,
-    private readonly fanout: PostFanout,
+    private readonly fanout: LiveFanout,
+    private readonly notifier: Notifier,
   ) {}
 
   async space(ctx: RequestContext, spaceId: string): Promise<SpaceEntity> {
@@ -48,13 +50,15 @@ export class ThreadsService {
     const space = await this.space(ctx, spaceId);
     await this.access.assertPost(ctx, space);
     const rendered = await this.composer.render(ctx, space, input.body);
+    const plan = await this.notifier.planForPost(ctx, { space, thread: null, mentioned: rendered.mentioned });
     return this.dataSource.transaction(async (manager) => {
       await this.countPost(manager, ctx.viewer!.id);
       const now = new Date();
       const thread = await this.threads.insert(manager, { spaceId, authorId: ctx.viewer!.id, title: input.title, lastPostAt: now });
       const post = await this.posts.insert(manager, { threadId: thread.id, spaceId, authorId: ctx.viewer!.id, body: input.body, html: rendered.html, quotedPostId: null });
       await this.posts.addMentions(manager, post.id, rendered.mentioned);
-      await this.fanout.notify(manager, { postId: post.id, spaceId });
+      await this.fanout.notify(manager, 'post', spaceId, post.id);
+      await this.notifier.write(manager, plan, thread, post);
       return { thread, post };
     });
   }

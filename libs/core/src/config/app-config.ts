@@ -47,7 +47,13 @@ export interface AppConfig {
     offerRequeues: number;
   };
   /** Discussions: posts (threads and replies) one person may write per minute. */
-  discussions: { postsPerMinute: number };
+  discussions: {
+    postsPerMinute: number;
+    /** Shared secret of POST /webhooks/inbound-email (HMAC-SHA256); unset = reply by email is off. */
+    inboundEmailSecret?: string;
+    /** The domain of reply addresses (reply+<token>@domain), routed to that endpoint by the mail service. */
+    replyDomain?: string;
+  };
   trustProxy: boolean;
   /** GET /metrics (Prometheus): off unless enabled; with a token, only `Authorization: Bearer <token>` may read it. */
   metrics: { enabled: boolean; token?: string };

@@ -3,15 +3,19 @@ import { Client } from 'pg';
 import { EntityManager } from 'typeorm';
 import { DATABASE_TARGET, type DatabaseTarget } from '../../../core/src/index.js';
 
-export const POST_ADDED_CHANNEL = 'discussions_post_added';
+export const LIVE_CHANNEL = 'discussions_live';
 
-/** What a notification carries: ids only; subscribers re-read the post with their own rights. */
-export interface PostAddedSignal {
-  postId: string;
-  spaceId: string;
+/** What is live: new posts of a space (key: space id), new notifications of a person (key: user id). */
+export type LiveTopic = 'post' | 'notification';
+
+/** What a NOTIFY carries: ids only; subscribers re-read the row with their own rights. */
+export interface LiveSignal {
+  topic: LiveTopic;
+  key: string;
+  id: string;
 }
 
-type Listener = (signal: PostAddedSignal) => void;
+type Listener = (signal: LiveSignal) => void;
 
 /**
  * Live fan-out across API processes through PostgreSQL LISTEN/NOTIFY. Writers call `notify` inside
@@ -20,8 +24,8 @@ type Listener = (signal: PostAddedSignal) => void;
  * pub/sub: a post made through one process reaches the subscribers of every other.
  */
 @Injectable()
-export class PostFanout implements OnModuleInit, OnApplicationShutdown {
-  private readonly logger = new Logger('PostFanout');
+export class LiveFanout implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger('LiveFanout');
   private client?: Client;
   private readonly listeners = new Map<string, Set<Listener>>();
 
@@ -30,17 +34,17 @@ export class PostFanout implements OnModuleInit, OnApplicationShutdown {
   async onModuleInit(): Promise<void> {
     const client = new Client({ connectionString: this.target.url, application_name: 'guildhall-listen' });
     client.on('notification', (message) => {
-      if (message.channel !== POST_ADDED_CHANNEL || !message.payload) return;
+      if (message.channel !== LIVE_CHANNEL || !message.payload) return;
       try {
-        const signal = JSON.parse(message.payload) as PostAddedSignal;
-        for (const listener of this.listeners.get(signal.spaceId) ?? []) listener(signal);
+        const signal = JSON.parse(message.payload) as LiveSignal;
+        for (const listener of this.listeners.get(`${signal.topic}:${signal.key}`) ?? []) listener(signal);
       } catch {
         // not ours: ignore
       }
     });
     client.on('error', (error) => this.logger.warn(`LISTEN connection failed: ${error.message}`));
     await client.connect();
-    await client.query(`LISTEN ${POST_ADDED_CHANNEL}`);
+    await client.query(`LISTEN ${LIVE_CHANNEL}`);
     this.client = client;
   }
 
@@ -49,27 +53,28 @@ export class PostFanout implements OnModuleInit, OnApplicationShutdown {
   }
 
   /** Inside the writing transaction: delivered on commit, dropped on rollback. */
-  async notify(manager: EntityManager, signal: PostAddedSignal): Promise<void> {
-    await manager.query(`SELECT pg_notify($1, $2)`, [POST_ADDED_CHANNEL, JSON.stringify(signal)]);
+  async notify(manager: EntityManager, topic: LiveTopic, key: string, id: string): Promise<void> {
+    await manager.query(`SELECT pg_notify($1, $2)`, [LIVE_CHANNEL, JSON.stringify({ topic, key, id } satisfies LiveSignal)]);
   }
 
-  /** The signals of one space, as an async iterator (ended by `return()` when the client unsubscribes). */
-  iterator(spaceId: string): AsyncIterableIterator<PostAddedSignal> {
-    const queue: PostAddedSignal[] = [];
-    const waiting: Array<(result: IteratorResult<PostAddedSignal>) => void> = [];
+  /** The signals of one topic and key, as an async iterator (ended by `return()` when the client unsubscribes). */
+  iterator(topic: LiveTopic, key: string): AsyncIterableIterator<LiveSignal> {
+    const name = `${topic}:${key}`;
+    const queue: LiveSignal[] = [];
+    const waiting: Array<(result: IteratorResult<LiveSignal>) => void> = [];
     let done = false;
     const listener: Listener = (signal) => {
       const next = waiting.shift();
       if (next) next({ value: signal, done: false });
       else if (queue.length < 1000) queue.push(signal);
     };
-    const set = this.listeners.get(spaceId) ?? new Set<Listener>();
+    const set = this.listeners.get(name) ?? new Set<Listener>();
     set.add(listener);
-    this.listeners.set(spaceId, set);
+    this.listeners.set(name, set);
     const stop = () => {
       done = true;
       set.delete(listener);
-      if (!set.size) this.listeners.delete(spaceId);
+      if (!set.size) this.listeners.delete(name);
       for (const resolve of waiting.splice(0)) resolve({ value: undefined, done: true });
     };
     return {
