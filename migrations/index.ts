@@ -11,6 +11,7 @@ import { MoveProfilesToMembers1795894000001 } from './1795894000001-MoveProfiles
 import { AddStaffPermissions1795895000001 } from './1795895000001-AddStaffPermissions.js';
 import { CreateDiscussions1796400000001 } from './1796400000001-CreateDiscussions.js';
 import { AddDiscussionNotifications1796400000002 } from './1796400000002-AddDiscussionNotifications.js';
+import { AddDiscussionResources1796400000003 } from './1796400000003-AddDiscussionResources.js';
 
 /** Every migration, in order. Generate the next with `npm run migration:generate -- <VerbNoun>`. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   AddStaffPermissions1795895000001,
   CreateDiscussions1796400000001,
   AddDiscussionNotifications1796400000002,
+  AddDiscussionResources1796400000003,
 ];

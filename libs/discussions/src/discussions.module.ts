@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { join } from 'node:path';
+import { APP_CONFIG, type AppConfig } from '../../core/src/index.js';
 import { CommunitiesModule } from '../../communities/src/index.js';
 import { EventsModule } from '../../events/src/index.js';
 import { MembersModule } from '../../members/src/index.js';
@@ -18,6 +20,11 @@ import { NotificationsResolver, SpaceFollowResolver } from './notifications/noti
 import { NotificationsService } from './notifications/notifications.service.js';
 import { Notifier } from './notifications/notifier.js';
 import { PlaceDirectory } from './places/place-directory.js';
+import { FileStorage, LocalFolderStorage } from './resources/file-storage.js';
+import { ResourcesController } from './resources/resources.controller.js';
+import { ResourcesRepository } from './resources/resources.repository.js';
+import { ResourcesResolver, SpaceResourcesResolver } from './resources/resources.resolver.js';
+import { ResourcesService } from './resources/resources.service.js';
 import { PostComposer } from './post-composer.js';
 import { PostsRepository } from './posts.repository.js';
 import { PostsResolver, QuotedPostResolver } from './posts.resolver.js';
@@ -36,7 +43,7 @@ import { ThreadsService } from './threads.service.js';
  */
 @Module({
   imports: [MembersModule, CommunitiesModule, MentoringModule, EventsModule],
-  controllers: [InboundEmailController],
+  controllers: [InboundEmailController, ResourcesController],
   providers: [
     SpacesRepository,
     ThreadsRepository,
@@ -67,6 +74,11 @@ import { ThreadsService } from './threads.service.js';
     SpaceFollowResolver,
     DigestService,
     InboundEmailService,
+    { provide: FileStorage, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new LocalFolderStorage(join(config.dataDir, 'files')) },
+    ResourcesRepository,
+    ResourcesService,
+    ResourcesResolver,
+    SpaceResourcesResolver,
   ],
 })
 export class DiscussionsModule {}

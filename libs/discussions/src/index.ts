@@ -7,6 +7,7 @@ export * from './discussions.errors.js';
 import { NotificationPreferenceEntity } from './entities/notification-preference.entity.js';
 import { NotificationEntity } from './entities/notification.entity.js';
 import { SpaceFollowEntity } from './entities/space-follow.entity.js';
+import { ResourceEntity } from './entities/resource.entity.js';
 import { MentionEntity } from './entities/mention.entity.js';
 import { PostReportEntity } from './entities/post-report.entity.js';
 import { PostRevisionEntity } from './entities/post-revision.entity.js';
@@ -16,4 +17,4 @@ import { ReactionEntity } from './entities/reaction.entity.js';
 import { SpaceEntity } from './entities/space.entity.js';
 import { ThreadEntity } from './entities/thread.entity.js';
 /** For the DataSource only. */
-export const DISCUSSIONS_ENTITIES = [SpaceEntity, ThreadEntity, PostEntity, PostRevisionEntity, ReactionEntity, PostReportEntity, MentionEntity, PostingWindowEntity, NotificationEntity, NotificationPreferenceEntity, SpaceFollowEntity];
+export const DISCUSSIONS_ENTITIES = [SpaceEntity, ThreadEntity, PostEntity, PostRevisionEntity, ReactionEntity, PostReportEntity, MentionEntity, PostingWindowEntity, NotificationEntity, NotificationPreferenceEntity, SpaceFollowEntity, ResourceEntity];
