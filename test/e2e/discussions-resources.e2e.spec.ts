@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGroup, goodStandingTier, joinGroup, memberInGoodStanding } from '../factories/communities.js';
-import { createForum } from '../factories/discussions.js';
+import { createForum, startThread } from '../factories/discussions.js';
 import { createAdminUser, signUpUser, TestUser } from '../factories/users.js';
 import { errorCode, startTestApp, TestApp } from '../utils/test-app.js';
 
@@ -88,5 +88,30 @@ describe('discussions: resources (links and files) follow the space', () => {
     expect(errorCode(await t.gql(add, { s: groupSpace, input: { title: 'Mine', url: 'https://example.org' } }, outsider.accessToken))).toBe('FORBIDDEN');
     const stranger = await signUpUser(t);
     expect(errorCode(await t.gql(add, { s: publicForum, input: { title: 'Spam', url: 'https://spam.example' } }, stranger.accessToken))).toBe('FORBIDDEN');
+  });
+
+  it('search finds posts and resources the viewer may read, ranked, in keyset pages', async () => {
+    await startThread(t, member, groupSpace, 'Zephyrine winds', 'The zephyrine chapter, in the group');
+    await startThread(t, admin, publicForum, 'Open talk', 'A zephyrine remark for everyone');
+    await t.gql(`mutation($s: ID!) { addLinkResource(spaceId: $s, input: { title: "Zephyrine reading list", url: "https://example.org/z" }) { id } }`, { s: groupSpace }, member.accessToken);
+    const q = `query($q: String!, $first: Int, $after: String) { searchDiscussions(query: $q, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { rank post { body } resource { title } } } } }`;
+    const found = async (token?: string) => {
+      const seen: string[] = [];
+      let after: string | undefined;
+      for (;;) {
+        const page = (await t.gql(q, { q: 'zephyrine', first: 1, after }, token)).data!.searchDiscussions;
+        seen.push(...page.edges.map((e: { node: { post: { body: string } | null; resource: { title: string } | null } }) => e.node.post?.body ?? e.node.resource!.title));
+        if (!page.pageInfo.hasNextPage) return { seen, total: page.totalCount };
+        after = page.pageInfo.endCursor;
+      }
+    };
+    const mine = await found(member.accessToken);
+    expect(mine.total).toBe(3);
+    expect([...mine.seen].sort()).toEqual(['A zephyrine remark for everyone', 'The zephyrine chapter, in the group', 'Zephyrine reading list']);
+    expect((await found(outsider.accessToken)).seen).toEqual(['A zephyrine remark for everyone']);
+    expect((await found()).seen).toEqual(['A zephyrine remark for everyone']);
+    const ranks = (await t.gql(q, { q: 'zephyrine' }, member.accessToken)).data!.searchDiscussions.edges.map((e: { node: { rank: number } }) => e.node.rank);
+    expect([...ranks].sort((a: number, b: number) => b - a)).toEqual(ranks);
+    expect(errorCode(await t.gql(q, { q: 'z' }, member.accessToken))).toBe('BAD_USER_INPUT');
   });
 });

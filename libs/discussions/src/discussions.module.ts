@@ -20,6 +20,8 @@ import { NotificationsResolver, SpaceFollowResolver } from './notifications/noti
 import { NotificationsService } from './notifications/notifications.service.js';
 import { Notifier } from './notifications/notifier.js';
 import { PlaceDirectory } from './places/place-directory.js';
+import { SearchRepository } from './search/search.repository.js';
+import { SearchResolver } from './search/search.resolver.js';
 import { FileStorage, LocalFolderStorage } from './resources/file-storage.js';
 import { ResourcesController } from './resources/resources.controller.js';
 import { ResourcesRepository } from './resources/resources.repository.js';
@@ -79,6 +81,8 @@ import { ThreadsService } from './threads.service.js';
     ResourcesService,
     ResourcesResolver,
     SpaceResourcesResolver,
+    SearchRepository,
+    SearchResolver,
   ],
 })
 export class DiscussionsModule {}

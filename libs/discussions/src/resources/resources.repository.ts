@@ -15,6 +15,12 @@ export class ResourcesRepository {
     return this.repo().save(this.repo().create(resource));
   }
 
+  async findByIds(ids: readonly string[]): Promise<Array<ResourceEntity | undefined>> {
+    const rows = await this.repo().createQueryBuilder('r').where('r.id = ANY(:ids)', { ids }).getMany();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id));
+  }
+
   findById(id: string): Promise<ResourceEntity | null> {
     return this.repo().findOneBy({ id });
   }
