@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createGroup, goodStandingTier, joinGroup, memberInGoodStanding } from '../factories/communities.js';
 import { createForum, startThread } from '../factories/discussions.js';
 import { createAdminUser, signUpUser, TestUser } from '../factories/users.js';
+import { startFakeS3 } from '../utils/fake-s3.js';
 import { errorCode, startTestApp, TestApp } from '../utils/test-app.js';
 
 /** A minimal, valid one-page PDF and a PNG signature with a header: enough for sniffing by bytes. */
@@ -113,5 +114,35 @@ describe('discussions: resources (links and files) follow the space', () => {
     const ranks = (await t.gql(q, { q: 'zephyrine' }, member.accessToken)).data!.searchDiscussions.edges.map((e: { node: { rank: number } }) => e.node.rank);
     expect([...ranks].sort((a: number, b: number) => b - a)).toEqual(ranks);
     expect(errorCode(await t.gql(q, { q: 'z' }, member.accessToken))).toBe('BAD_USER_INPUT');
+  });
+
+  it('with GUILDHALL_S3_BUCKET, files go to the bucket (a fake S3 server here) and come back from it', async () => {
+    const s3 = await startFakeS3();
+    const saved = { id: process.env.AWS_ACCESS_KEY_ID, secret: process.env.AWS_SECRET_ACCESS_KEY };
+    process.env.AWS_ACCESS_KEY_ID = 'test-key';
+    process.env.AWS_SECRET_ACCESS_KEY = 'test-secret';
+    const other = await startTestApp({ GUILDHALL_S3_BUCKET: 'guildhall-files', GUILDHALL_S3_ENDPOINT: s3.url, GUILDHALL_DATA_DIR: dataDir });
+    try {
+      const staff = await createAdminUser(other);
+      const forum = await createForum(other, staff, { title: 'Bucket shelf', membersOnly: false });
+      const form = new FormData();
+      form.append('file', new Blob([PDF]), 'bucket.pdf');
+      const response = await fetch(`${other.url}/spaces/${forum}/resources`, { method: 'POST', body: form, headers: { authorization: `Bearer ${staff.accessToken}` } });
+      expect(response.status).toBe(201);
+      const { id } = (await response.json()) as { id: string };
+      const [{ storage_key: key }] = await other.sql<{ storage_key: string }>(`SELECT storage_key FROM discussion_resources WHERE id = $1`, [id]);
+      expect(s3.objects.get(`/guildhall-files/${key}`)?.body.equals(PDF)).toBe(true);
+      const back = await fetch(`${other.url}/resources/${id}/download`);
+      expect(Buffer.from(await back.arrayBuffer()).equals(PDF)).toBe(true);
+      s3.objects.clear();
+      expect((await fetch(`${other.url}/resources/${id}/download`)).status).toBe(404);
+    } finally {
+      await other.close();
+      await s3.close();
+      process.env.AWS_ACCESS_KEY_ID = saved.id;
+      process.env.AWS_SECRET_ACCESS_KEY = saved.secret;
+      if (saved.id === undefined) delete process.env.AWS_ACCESS_KEY_ID;
+      if (saved.secret === undefined) delete process.env.AWS_SECRET_ACCESS_KEY;
+    }
   });
 });

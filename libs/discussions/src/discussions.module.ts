@@ -27,6 +27,7 @@ import { ResourcesController } from './resources/resources.controller.js';
 import { ResourcesRepository } from './resources/resources.repository.js';
 import { ResourcesResolver, SpaceResourcesResolver } from './resources/resources.resolver.js';
 import { ResourcesService } from './resources/resources.service.js';
+import { S3Storage } from './resources/s3-storage.js';
 import { PostComposer } from './post-composer.js';
 import { PostsRepository } from './posts.repository.js';
 import { PostsResolver, QuotedPostResolver } from './posts.resolver.js';
@@ -76,7 +77,7 @@ import { ThreadsService } from './threads.service.js';
     SpaceFollowResolver,
     DigestService,
     InboundEmailService,
-    { provide: FileStorage, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new LocalFolderStorage(join(config.dataDir, 'files')) },
+    { provide: FileStorage, inject: [APP_CONFIG], useFactory: (config: AppConfig) => (config.s3 ? new S3Storage(config.s3) : new LocalFolderStorage(join(config.dataDir, 'files'))) },
     ResourcesRepository,
     ResourcesService,
     ResourcesResolver,

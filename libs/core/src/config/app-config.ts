@@ -54,6 +54,8 @@ export interface AppConfig {
     /** The domain of reply addresses (reply+<token>@domain), routed to that endpoint by the mail service. */
     replyDomain?: string;
   };
+  /** Uploaded files: an S3-compatible bucket when set (credentials from the AWS SDK's usual sources), else GUILDHALL_DATA_DIR/files. */
+  s3?: { bucket: string; region: string; endpoint?: string; forcePathStyle: boolean };
   trustProxy: boolean;
   /** GET /metrics (Prometheus): off unless enabled; with a token, only `Authorization: Bearer <token>` may read it. */
   metrics: { enabled: boolean; token?: string };

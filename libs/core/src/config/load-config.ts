@@ -141,6 +141,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
       inboundEmailSecret: secret(env, 'DISCUSSIONS_INBOUND_EMAIL_SECRET'),
       replyDomain: domain(env, 'DISCUSSIONS_REPLY_DOMAIN'),
     },
+    s3: str(env, 'GUILDHALL_S3_BUCKET')
+      ? {
+          bucket: str(env, 'GUILDHALL_S3_BUCKET')!,
+          region: str(env, 'GUILDHALL_S3_REGION') ?? 'us-east-1',
+          endpoint: url(env, 'GUILDHALL_S3_ENDPOINT', ['http:', 'https:']),
+          forcePathStyle: bool(env, 'GUILDHALL_S3_FORCE_PATH_STYLE', str(env, 'GUILDHALL_S3_ENDPOINT') !== undefined),
+        }
+      : undefined,
     trustProxy: bool(env, 'TRUST_PROXY', false),
     metrics: { enabled: metricsOpen || metricsToken !== undefined, token: metricsToken },
   };

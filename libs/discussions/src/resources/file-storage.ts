@@ -11,7 +11,7 @@ export abstract class FileStorage {
 /**
  * The default: a folder (GUILDHALL_DATA_DIR/files). Keys are server-made ids; a write goes to a
  * temporary name first and is renamed into place, so a reader never sees half a file. One host only:
- * several API processes on several hosts need a shared store (an S3 adapter is not written yet).
+ * API processes on several hosts share files through S3Storage (GUILDHALL_S3_BUCKET).
  */
 export class LocalFolderStorage extends FileStorage {
   constructor(private readonly root: string) {
