@@ -118,6 +118,17 @@ describe('discussions live: postAdded over graphql-ws, fanned out through LISTEN
     expect(JSON.stringify(anonymous)).toContain('UNAUTHENTICATED');
   });
 
+  it('the LISTEN connection comes back after the database drops it', async () => {
+    const watcher = subscribe(wsClient(t.url, admin.accessToken), forum);
+    await new Promise((r) => setTimeout(r, 300));
+    const killed = await t.sql(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'guildhall-listen' AND datname = current_database()`);
+    expect(killed.length).toBe(2); // one per process
+    await until(() => false, 1500);
+    await startThread(t, admin, forum, 'After the drop', 'still live');
+    await until(() => watcher.received.length >= 1);
+    expect(watcher.received.map((p) => p.body)).toEqual(['still live']);
+  });
+
   it('is authorised on every event: a member who lapses stops receiving at once', async () => {
     const watcher = subscribe(wsClient(t.url, member.accessToken), forum);
     await new Promise((r) => setTimeout(r, 300));

@@ -27,11 +27,24 @@ type Listener = (signal: LiveSignal) => void;
 export class LiveFanout implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('LiveFanout');
   private client?: Client;
+  private stopped = false;
+  private retry?: NodeJS.Timeout;
   private readonly listeners = new Map<string, Set<Listener>>();
 
   constructor(@Inject(DATABASE_TARGET) private readonly target: DatabaseTarget) {}
 
   async onModuleInit(): Promise<void> {
+    await this.connect(0, true);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.retry);
+    await this.client?.end().catch(() => undefined);
+  }
+
+  /** One LISTEN connection; when it drops (a database restart), it is made again with backoff. */
+  private async connect(attempt: number, atStart = false): Promise<void> {
     const client = new Client({ connectionString: this.target.url, application_name: 'guildhall-listen' });
     client.on('notification', (message) => {
       if (message.channel !== LIVE_CHANNEL || !message.payload) return;
@@ -43,13 +56,32 @@ export class LiveFanout implements OnModuleInit, OnApplicationShutdown {
       }
     });
     client.on('error', (error) => this.logger.warn(`LISTEN connection failed: ${error.message}`));
-    await client.connect();
-    await client.query(`LISTEN ${LIVE_CHANNEL}`);
-    this.client = client;
+    client.on('end', () => {
+      if (this.client === client) this.client = undefined;
+      this.reconnect(0);
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${LIVE_CHANNEL}`);
+      this.client = client;
+    } catch (error) {
+      client.removeAllListeners('end');
+      await client.end().catch(() => undefined);
+      // At start-up the database answered a moment ago: fail loudly rather than run without live updates.
+      if (atStart) throw error;
+      this.logger.warn(`LISTEN connection could not be made again (attempt ${attempt + 1}); retrying`);
+      this.reconnect(attempt + 1);
+    }
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.client?.end().catch(() => undefined);
+  private reconnect(attempt: number): void {
+    if (this.stopped || this.retry !== undefined) return;
+    const delay = Math.min(30_000, 500 * 2 ** Math.min(attempt, 6));
+    this.retry = setTimeout(() => {
+      this.retry = undefined;
+      void this.connect(attempt);
+    }, delay);
+    this.retry.unref();
   }
 
   /** Inside the writing transaction: delivered on commit, dropped on rollback. */
