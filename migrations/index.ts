@@ -11,6 +11,9 @@ import { MoveProfilesToMembers1795894000001 } from './1795894000001-MoveProfiles
 import { AddStaffPermissions1795895000001 } from './1795895000001-AddStaffPermissions.js';
 import { AddAccountFlows1796100000001 } from './1796100000001-AddAccountFlows.js';
 import { AddStaffConsoleIndexes1796200000001 } from './1796200000001-AddStaffConsoleIndexes.js';
+import { CreateDiscussions1796400000001 } from './1796400000001-CreateDiscussions.js';
+import { AddDiscussionNotifications1796400000002 } from './1796400000002-AddDiscussionNotifications.js';
+import { AddDiscussionResources1796400000003 } from './1796400000003-AddDiscussionResources.js';
 
 /** Every migration, in order. Generate the next with `npm run migration:generate -- <VerbNoun>`. */
 export const MIGRATIONS = [
@@ -27,4 +30,7 @@ export const MIGRATIONS = [
   AddStaffPermissions1795895000001,
   AddAccountFlows1796100000001,
   AddStaffConsoleIndexes1796200000001,
+  CreateDiscussions1796400000001,
+  AddDiscussionNotifications1796400000002,
+  AddDiscussionResources1796400000003,
 ];

@@ -24,6 +24,8 @@ import { MeetingRolesResolver } from './meeting-roles.resolver.js';
 import { MeetingSeriesService } from './meeting-series.service.js';
 import { AttendeeResolver, CheckInAuthorResolver, GroupMemberUserResolver, PairMembersResolver, RoleHolderResolver, RoleTurnsUserResolver } from './people-fields.resolver.js';
 import { RoleRotationService } from './role-rotation.service.js';
+import { StudyGroupRoster } from './roster/study-group-roster.js';
+import { StudyGroupRosterRepository } from './roster/study-group-roster.repository.js';
 import { StudyGroupCalendarController } from './study-group-calendar.controller.js';
 import { StudyGroupUpkeepService } from './study-group-upkeep.service.js';
 import { StudyGroupsLoader } from './study-groups.loader.js';
@@ -77,7 +79,9 @@ import { StudyGroupAttendanceResolver } from './reports/study-group-attendance.r
     CheckInAuthorResolver,
     RoleTurnsUserResolver,
     PairMembersResolver,
+    StudyGroupRosterRepository,
+    StudyGroupRoster,
   ],
-  exports: [StudyGroupUpkeepService, RoleRotationService, GroupMembershipService],
+  exports: [StudyGroupUpkeepService, RoleRotationService, GroupMembershipService, StudyGroupRoster],
 })
 export class CommunitiesModule {}

@@ -6,6 +6,8 @@ export * from './study-group-upkeep.service.js';
 export * from './role-rotation.service.js';
 export * from './group-membership.service.js';
 export * from './meeting-series.service.js';
+export * from './roster/study-group-roster.js';
+export { StudyGroup } from './types/study-group.type.js';
 
 import { AccountabilityCheckInEntity } from './entities/accountability-check-in.entity.js';
 import { AccountabilityPartnerEntity } from './entities/accountability-partner.entity.js';

@@ -25,6 +25,8 @@ import { EventsReports } from './reports/events-reports.js';
 import { EventsReportsRepository } from './reports/events-reports.repository.js';
 import { EventsReportsResolver } from './reports/events-reports.resolver.js';
 import { RegistrationsService } from './registrations.service.js';
+import { EventRoster } from './roster/event-roster.js';
+import { EventRosterRepository } from './roster/event-roster.repository.js';
 import { SeatPaymentsService } from './seat-payments.service.js';
 import { EventsTranscriptSource } from './transcript/events-transcript.source.js';
 import { WaitlistService } from './waitlist.service.js';
@@ -60,7 +62,9 @@ import { SeatWebhookListener } from './webhooks/seat-webhook.listener.js';
     CertificatesResolver,
     EventsTranscriptSource,
     SeatWebhookListener,
+    EventRosterRepository,
+    EventRoster,
   ],
-  exports: [EventsService, RegistrationsService, SeatPaymentsService, EventLifecycleService, EventsTranscriptSource],
+  exports: [EventsService, RegistrationsService, SeatPaymentsService, EventLifecycleService, EventsTranscriptSource, EventRoster],
 })
 export class EventsModule {}

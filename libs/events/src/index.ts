@@ -10,6 +10,8 @@ export * from './lifecycle/event-lifecycle.service.js';
 export * from './payments/event-payments.port.js';
 export * from './transcript/events-transcript.source.js';
 export * from './ics/calendar.js';
+export * from './roster/event-roster.js';
+export { Event } from './types/event.type.js';
 
 import { EventPaymentEntity } from './entities/event-payment.entity.js';
 import { EventSessionEntity } from './entities/event-session.entity.js';

@@ -4,6 +4,9 @@ export * from './mentoring.limits.js';
 export * from './mentoring.module.js';
 export * from './nudges/mentoring-jobs.service.js';
 export * from './credits/mentoring-transcript.source.js';
+export * from './roster/mentoring-roster.js';
+export { Cohort } from './types/cohort.type.js';
+export { MentoringPair } from './types/pair.type.js';
 
 import { MatchOverrideEntity } from './entities/match-override.entity.js';
 import { MentoringApplicationEntity } from './entities/mentoring-application.entity.js';

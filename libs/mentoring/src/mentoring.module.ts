@@ -34,6 +34,8 @@ import { PreviousPairsRepository } from './proposals/previous-pairs.repository.j
 import { ProposalsResolver } from './proposals/proposals.resolver.js';
 import { PublishService } from './proposals/publish.service.js';
 import { Recipients } from './recipients.js';
+import { MentoringRoster } from './roster/mentoring-roster.js';
+import { MentoringRosterRepository } from './roster/mentoring-roster.repository.js';
 import { CohortReportRepository } from './report/cohort-report.repository.js';
 import { CohortReportResolver } from './report/cohort-report.resolver.js';
 import { CohortReportService } from './report/cohort-report.service.js';
@@ -85,7 +87,9 @@ import { MentoringHealthResolver } from './reports/mentoring-health.resolver.js'
     MentoringJobsService,
     MentoringCreditsRepository,
     MentoringTranscriptSource,
+    MentoringRosterRepository,
+    MentoringRoster,
   ],
-  exports: [MentoringTranscriptSource, MentoringJobsService],
+  exports: [MentoringTranscriptSource, MentoringJobsService, MentoringRoster],
 })
 export class MentoringModule {}

@@ -48,6 +48,16 @@ export interface AppConfig {
     /** How many times a person whose offer lapsed goes back to the end of the waitlist. */
     offerRequeues: number;
   };
+  /** Discussions: posts (threads and replies) one person may write per minute. */
+  discussions: {
+    postsPerMinute: number;
+    /** Shared secret of POST /webhooks/inbound-email (HMAC-SHA256); unset = reply by email is off. */
+    inboundEmailSecret?: string;
+    /** The domain of reply addresses (reply+<token>@domain), routed to that endpoint by the mail service. */
+    replyDomain?: string;
+  };
+  /** Uploaded files: an S3-compatible bucket when set (credentials from the AWS SDK's usual sources), else GUILDHALL_DATA_DIR/files. */
+  s3?: { bucket: string; region: string; endpoint?: string; forcePathStyle: boolean };
   trustProxy: boolean;
   /** GET /metrics (Prometheus): off unless enabled; with a token, only `Authorization: Bearer <token>` may read it. */
   metrics: { enabled: boolean; token?: string };

@@ -17,6 +17,19 @@ function int(env: Env, name: string, fallback: number, min: number, max: number)
   return value;
 }
 
+/** A shared secret: 16 characters at least. */
+function secret(env: Env, name: string): string | undefined {
+  const raw = str(env, name);
+  if (raw !== undefined && raw.length < 16) throw new ConfigError(name, 'must be at least 16 characters');
+  return raw;
+}
+
+function domain(env: Env, name: string): string | undefined {
+  const raw = str(env, name)?.toLowerCase();
+  if (raw !== undefined && !/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(raw)) throw new ConfigError(name, `must be a domain name, got "${raw}"`);
+  return raw;
+}
+
 function bool(env: Env, name: string, fallback: boolean): boolean {
   const raw = str(env, name)?.toLowerCase();
   if (raw === undefined) return fallback;
@@ -129,6 +142,19 @@ export function loadConfig(env: Env = process.env): AppConfig {
       holdMinutes: int(env, 'EVENTS_HOLD_MINUTES', 30, 30, 24 * 60),
       offerRequeues: int(env, 'EVENTS_OFFER_REQUEUES', 1, 0, 10),
     },
+    discussions: {
+      postsPerMinute: int(env, 'DISCUSSIONS_POSTS_PER_MINUTE', 10, 1, 1000),
+      inboundEmailSecret: secret(env, 'DISCUSSIONS_INBOUND_EMAIL_SECRET'),
+      replyDomain: domain(env, 'DISCUSSIONS_REPLY_DOMAIN'),
+    },
+    s3: str(env, 'GUILDHALL_S3_BUCKET')
+      ? {
+          bucket: str(env, 'GUILDHALL_S3_BUCKET')!,
+          region: str(env, 'GUILDHALL_S3_REGION') ?? 'us-east-1',
+          endpoint: url(env, 'GUILDHALL_S3_ENDPOINT', ['http:', 'https:']),
+          forcePathStyle: bool(env, 'GUILDHALL_S3_FORCE_PATH_STYLE', str(env, 'GUILDHALL_S3_ENDPOINT') !== undefined),
+        }
+      : undefined,
     trustProxy: bool(env, 'TRUST_PROXY', false),
     metrics: { enabled: metricsOpen || metricsToken !== undefined, token: metricsToken },
     webDir: resolve(str(env, 'GUILDHALL_WEB_DIR') ?? 'dist/web'),

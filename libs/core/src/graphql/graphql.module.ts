@@ -3,6 +3,7 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { GraphQLModule as NestGraphQLModule } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
+import { VIEWER_LOOKUP, type ViewerLookup } from '../auth/viewer-lookup.js';
 import { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { RootLogger } from '../logging/logger.js';
@@ -13,14 +14,15 @@ import { formatGraphQLError } from './error-formatter.js';
 import { aliasLimitRule, costLimitPlugin, depthLimitRule } from './query-limits.js';
 import { RequestContext, RequestLoaders } from './request-context.js';
 import { requestErrorsPlugin } from './request-errors.plugin.js';
+import { graphqlWsOptions, subscriptionContext, type WsContext } from './subscription-context.js';
 
 /** The GraphQL endpoint: code-first schema, limits checked before execution, one error formatter. */
 @Module({
   imports: [
     NestGraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [APP_CONFIG, ROOT_LOGGER, MetricsService],
-      useFactory: (config: AppConfig, logger: RootLogger, metrics: MetricsService): ApolloDriverConfig => {
+      inject: [APP_CONFIG, ROOT_LOGGER, MetricsService, VIEWER_LOOKUP],
+      useFactory: (config: AppConfig, logger: RootLogger, metrics: MetricsService, viewers: ViewerLookup): ApolloDriverConfig => {
         const production = config.nodeEnv === 'production';
         return {
           path: '/graphql',
@@ -28,13 +30,17 @@ import { requestErrorsPlugin } from './request-errors.plugin.js';
           sortSchema: true,
           buildSchemaOptions: { dateScalarMode: 'isoDate', numberScalarMode: 'integer' },
           fieldResolverEnhancers: ['guards'],
-          context: ({ req, res }: { req: Request; res: Response }): RequestContext => ({
-            req,
-            res,
-            requestId: String(req.id ?? ''),
-            clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
-            loaders: new RequestLoaders(),
-          }),
+          context: (http: { req: Request; res: Response } | WsContext): RequestContext =>
+            'extra' in http
+              ? subscriptionContext(http)
+              : {
+                  req: http.req,
+                  res: http.res,
+                  requestId: String(http.req.id ?? ''),
+                  clientAddress: http.req.ip ?? http.req.socket.remoteAddress ?? 'unknown',
+                  loaders: new RequestLoaders(),
+                },
+          subscriptions: { 'graphql-ws': graphqlWsOptions(config.graphql, viewers) },
           formatError: formatGraphQLError,
           includeStacktraceInErrorResponses: false,
           introspection: config.graphql.introspection,

@@ -34,6 +34,7 @@ export class EmailDelivery implements OnModuleInit {
       await this.transport.sendMail({
         from: this.config.mailFrom,
         to: message.toAddress,
+        ...(message.replyTo ? { replyTo: message.replyTo } : {}),
         subject: message.subject,
         text: message.bodyText,
         ...(message.bodyHtml ? { html: message.bodyHtml } : {}),

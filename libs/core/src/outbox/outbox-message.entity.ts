@@ -31,6 +31,8 @@ export class OutboxMessageEntity {
   @Column({ type: 'text' }) bodyText: string;
   /** An HTML alternative of the same message, when its template has one. */
   @Column({ type: 'text', nullable: true }) bodyHtml: string | null;
+  /** Where replies go (e.g. a discussion's signed reply address); null = MAIL_FROM. */
+  @Column({ type: 'text', nullable: true }) replyTo: string | null;
   /** Files sent with the message (e.g. an event's .ics): small, text-only, kept with it. */
   @Column({ type: 'jsonb', nullable: true }) attachments: OutboxAttachment[] | null;
   /** Set when a message must never go twice (e.g. `renewal-reminder:30:<membership>:<period end>`). */

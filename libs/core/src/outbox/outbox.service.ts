@@ -16,6 +16,8 @@ export interface OutgoingEmail {
   text: string;
   /** An HTML alternative of `text` (sent as multipart/alternative). */
   html?: string;
+  /** Where replies go (null: MAIL_FROM). */
+  replyTo?: string | null;
   /** A message with a key already used is not written again: "never twice" lives here. */
   dedupeKey?: string;
   attachments?: OutboxAttachment[];
@@ -32,8 +34,8 @@ export class OutboxService {
    */
   async enqueue(manager: EntityManager, email: OutgoingEmail): Promise<boolean> {
     const rows: Array<{ id: string }> = await manager.query(
-      `INSERT INTO outbox_messages (to_address, recipient_user_id, template, subject, body_text, dedupe_key, attachments, body_html)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+      `INSERT INTO outbox_messages (to_address, recipient_user_id, template, subject, body_text, dedupe_key, attachments, body_html, reply_to)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
        ON CONFLICT (dedupe_key) DO NOTHING
        RETURNING id`,
       [
@@ -45,6 +47,7 @@ export class OutboxService {
         email.dedupeKey ?? null,
         email.attachments?.length ? JSON.stringify(email.attachments) : null,
         email.html ?? null,
+        email.replyTo ?? null,
       ],
     );
     if (!rows.length) return false;
