@@ -9,6 +9,7 @@ import { AddSyncCursorRunLease1795890000001 } from './1795890000001-AddSyncCurso
 import { CreateWorkerHeartbeats1795893000001 } from './1795893000001-CreateWorkerHeartbeats.js';
 import { MoveProfilesToMembers1795894000001 } from './1795894000001-MoveProfilesToMembers.js';
 import { AddStaffPermissions1795895000001 } from './1795895000001-AddStaffPermissions.js';
+import { CreateApiTokens1796300000001 } from './1796300000001-CreateApiTokens.js';
 
 /** Every migration, in order. Generate the next with `npm run migration:generate -- <VerbNoun>`. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   CreateWorkerHeartbeats1795893000001,
   MoveProfilesToMembers1795894000001,
   AddStaffPermissions1795895000001,
+  CreateApiTokens1796300000001,
 ];

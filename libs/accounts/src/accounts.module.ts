@@ -1,8 +1,12 @@
 import { Global, Module, OnModuleInit } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AuthGuard, JobRegistry, RestAdminGuard, VIEWER_LOOKUP } from '../../core/src/index.js';
+import { ApiTokensRepository } from './api-tokens/api-tokens.repository.js';
+import { ApiTokensResolver } from './api-tokens/api-tokens.resolver.js';
+import { ApiTokensService } from './api-tokens/api-tokens.service.js';
 import { AuthResolver } from './auth.resolver.js';
 import { AuthService } from './auth.service.js';
+import { BearerViewerLookup } from './bearer-viewer-lookup.js';
 import { LoginThrottle } from './login-throttle.js';
 import { PasswordHasher } from './password-hasher.js';
 import { SessionsRepository } from './sessions.repository.js';
@@ -26,7 +30,11 @@ import { UsersService } from './users.service.js';
     TokenService,
     PasswordHasher,
     LoginThrottle,
-    { provide: VIEWER_LOOKUP, useExisting: AuthService },
+    ApiTokensService,
+    ApiTokensResolver,
+    ApiTokensRepository,
+    BearerViewerLookup,
+    { provide: VIEWER_LOOKUP, useExisting: BearerViewerLookup },
     RestAdminGuard,
     // Secure by default: every GraphQL operation and field passes this guard.
     { provide: APP_GUARD, useClass: AuthGuard },

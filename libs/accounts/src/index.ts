@@ -4,9 +4,10 @@ export * from './users.loader.js';
 export * from './user.type.js';
 export * from './password-hasher.js';
 
+import { ApiTokenEntity } from './api-tokens/api-token.entity.js';
 import { AppSecretEntity } from './entities/app-secret.entity.js';
 import { LoginFailureEntity } from './entities/login-failure.entity.js';
 import { RefreshTokenEntity } from './entities/refresh-token.entity.js';
 import { SessionEntity } from './entities/session.entity.js';
 import { UserEntity } from './entities/user.entity.js';
-export const ACCOUNTS_ENTITIES = [UserEntity, SessionEntity, RefreshTokenEntity, LoginFailureEntity, AppSecretEntity];
+export const ACCOUNTS_ENTITIES = [UserEntity, SessionEntity, RefreshTokenEntity, LoginFailureEntity, AppSecretEntity, ApiTokenEntity];
