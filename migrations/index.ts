@@ -10,6 +10,7 @@ import { CreateWorkerHeartbeats1795893000001 } from './1795893000001-CreateWorke
 import { MoveProfilesToMembers1795894000001 } from './1795894000001-MoveProfilesToMembers.js';
 import { AddStaffPermissions1795895000001 } from './1795895000001-AddStaffPermissions.js';
 import { CreateApiTokens1796300000001 } from './1796300000001-CreateApiTokens.js';
+import { CreateWebhooks1796300000002 } from './1796300000002-CreateWebhooks.js';
 
 /** Every migration, in order. Generate the next with `npm run migration:generate -- <VerbNoun>`. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   MoveProfilesToMembers1795894000001,
   AddStaffPermissions1795895000001,
   CreateApiTokens1796300000001,
+  CreateWebhooks1796300000002,
 ];

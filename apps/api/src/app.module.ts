@@ -8,6 +8,7 @@ import { EventsModule, EventsTranscriptSource } from '../../../libs/events/src/i
 import { MentoringModule, MentoringTranscriptSource } from '../../../libs/mentoring/src/index.js';
 import { CreditsModule } from '../../../libs/credits/src/index.js';
 import { CommunitiesModule } from '../../../libs/communities/src/index.js';
+import { IntegrationsModule } from '../../../libs/integrations/src/index.js';
 import { ENTITIES, MIGRATIONS } from '../../../migrations/data-source.js';
 
 /** Imports only: configuration, database, GraphQL, then one module per feature. */
@@ -28,6 +29,7 @@ export class AppModule {
         EventsModule,
         MentoringModule,
         CommunitiesModule,
+        IntegrationsModule,
         CreditsModule.forRoot({ imports: [MentoringModule, EventsModule], sources: [MentoringTranscriptSource, EventsTranscriptSource] }),
       ],
     };

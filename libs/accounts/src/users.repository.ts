@@ -44,6 +44,11 @@ export class UsersRepository {
     return ids.map((id) => byId.get(id));
   }
 
+  /** Email and name of every admin (notices about the platform itself). */
+  adminContacts(manager?: EntityManager): Promise<UserContact[]> {
+    return (manager ?? this.dataSource.manager).query(`SELECT id, email, full_name AS "fullName" FROM users WHERE role = 'ADMIN' ORDER BY created_at`);
+  }
+
   async updateFullName(id: string, fullName: string, manager?: EntityManager): Promise<void> {
     await this.repo(manager).update({ id }, { fullName });
   }

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { AuditResolver } from './audit/audit.resolver.js';
 import { AuditService } from './audit/audit.service.js';
+import { DomainEvents } from './domain-events/domain-events.js';
 import { PassthroughExceptionFilter } from './graphql/passthrough.filter.js';
 import { GraphQLValidationPipe } from './graphql/validation.pipe.js';
 import { ExplorerController } from './explorer/explorer.controller.js';
@@ -25,6 +26,7 @@ import { OutboxService } from './outbox/outbox.service.js';
   providers: [
     AuditService,
     AuditResolver,
+    DomainEvents,
     OutboxService,
     OutboxResolver,
     EmailDelivery,
@@ -36,6 +38,6 @@ import { OutboxService } from './outbox/outbox.service.js';
     { provide: APP_PIPE, useClass: GraphQLValidationPipe },
     { provide: APP_FILTER, useClass: PassthroughExceptionFilter },
   ],
-  exports: [AuditService, OutboxService, JobRegistry, JobRunnerService, MetricsService, LoggingModule],
+  exports: [AuditService, DomainEvents, OutboxService, JobRegistry, JobRunnerService, MetricsService, LoggingModule],
 })
 export class CoreModule {}

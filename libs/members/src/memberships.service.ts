@@ -6,6 +6,7 @@ import {
   AuditService,
   badInput,
   conflict,
+  DomainEvents,
   ErrorCode,
   forbidden,
   formatMoney,
@@ -21,6 +22,7 @@ import { MembershipEntity } from './entities/membership.entity.js';
 import { MembershipStatus, PeriodSource } from './membership.enums.js';
 import { periodEnd } from './membership-period.js';
 import { MembersErrorReason } from './members.errors.js';
+import { membershipEventData, membershipEventFor } from './membership-events.js';
 import { MembershipsRepository, NewPeriod } from './memberships.repository.js';
 import { TiersRepository } from './tiers.repository.js';
 
@@ -39,6 +41,7 @@ export class MembershipsService {
     private readonly users: UsersService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly domainEvents: DomainEvents,
   ) {}
 
   findById(id: string): Promise<MembershipEntity | null> {
@@ -139,6 +142,7 @@ export class MembershipsService {
         } else {
           membership = await this.memberships.insert(manager, { userId, tierId: tier.id, status: MembershipStatus.ACTIVE });
           await this.memberships.recordStatusChange(manager, membership.id, null, MembershipStatus.ACTIVE, ctx.actor.id, 'granted');
+          await this.domainEvents.record(manager, 'membership.activated', membershipEventData(membership, MembershipStatus.ACTIVE));
         }
         membership.complimentary = true;
         membership.autoRenew = false;
@@ -209,6 +213,7 @@ export class MembershipsService {
     membership.graceEndsAt = null;
     if (membership.status !== MembershipStatus.ACTIVE) await this.transition(manager, membership, MembershipStatus.ACTIVE, actorId, reason);
     else await this.memberships.save(manager, membership);
+    if (firstPeriod) await this.domainEvents.record(manager, 'member.joined', membershipEventData(membership, membership.status));
     return true;
   }
 
@@ -231,6 +236,8 @@ export class MembershipsService {
     membership.status = to;
     await this.memberships.save(manager, membership);
     await this.memberships.recordStatusChange(manager, membership.id, from, to, actorId, reason);
+    const event = membershipEventFor(from, to);
+    if (event) await this.domainEvents.record(manager, event, membershipEventData(membership, to));
   }
 
   async tierOf(manager: EntityManager, membership: MembershipEntity): Promise<MembershipTierEntity> {

@@ -47,6 +47,8 @@ export interface AppConfig {
     offerRequeues: number;
   };
   trustProxy: boolean;
+  /** Outgoing webhooks: private and loopback targets are refused unless allowed (SSRF); each attempt is bounded. */
+  webhooks: { allowPrivateTargets: boolean; timeoutMs: number };
   /** GET /metrics (Prometheus): off unless enabled; with a token, only `Authorization: Bearer <token>` may read it. */
   metrics: { enabled: boolean; token?: string };
 }
