@@ -11,6 +11,7 @@ import { MoveProfilesToMembers1795894000001 } from './1795894000001-MoveProfiles
 import { AddStaffPermissions1795895000001 } from './1795895000001-AddStaffPermissions.js';
 import { CreateApiTokens1796300000001 } from './1796300000001-CreateApiTokens.js';
 import { CreateWebhooks1796300000002 } from './1796300000002-CreateWebhooks.js';
+import { AddTwoFactorSignIn1796300000003 } from './1796300000003-AddTwoFactorSignIn.js';
 
 /** Every migration, in order. Generate the next with `npm run migration:generate -- <VerbNoun>`. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   AddStaffPermissions1795895000001,
   CreateApiTokens1796300000001,
   CreateWebhooks1796300000002,
+  AddTwoFactorSignIn1796300000003,
 ];

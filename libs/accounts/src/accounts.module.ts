@@ -11,6 +11,10 @@ import { LoginThrottle } from './login-throttle.js';
 import { PasswordHasher } from './password-hasher.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { TokenService } from './token.service.js';
+import { SecuritySettingsService } from './totp/security-settings.service.js';
+import { TotpRepository } from './totp/totp.repository.js';
+import { TotpResolver } from './totp/totp.resolver.js';
+import { TotpService } from './totp/totp.service.js';
 import { UsersLoader } from './users.loader.js';
 import { UsersRepository } from './users.repository.js';
 import { UsersResolver } from './users.resolver.js';
@@ -34,6 +38,10 @@ import { UsersService } from './users.service.js';
     ApiTokensResolver,
     ApiTokensRepository,
     BearerViewerLookup,
+    TotpService,
+    TotpRepository,
+    TotpResolver,
+    SecuritySettingsService,
     { provide: VIEWER_LOOKUP, useExisting: BearerViewerLookup },
     RestAdminGuard,
     // Secure by default: every GraphQL operation and field passes this guard.

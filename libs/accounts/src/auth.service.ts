@@ -8,6 +8,7 @@ import { LoginThrottle } from './login-throttle.js';
 import { PasswordHasher } from './password-hasher.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { TokenService } from './token.service.js';
+import { TotpService } from './totp/totp.service.js';
 import { UsersRepository } from './users.repository.js';
 
 export interface IssuedSession {
@@ -30,6 +31,7 @@ export class AuthService implements ViewerLookup {
     private readonly tokens: TokenService,
     private readonly hasher: PasswordHasher,
     private readonly throttle: LoginThrottle,
+    private readonly totp: TotpService,
   ) {}
 
   async signUp(input: SignUpInput): Promise<IssuedSession> {
@@ -67,8 +69,13 @@ export class AuthService implements ViewerLookup {
     if (!user || !ok) {
       throw new AppError(ErrorCode.UNAUTHENTICATED, BAD_CREDENTIALS, { reason: 'BAD_CREDENTIALS' });
     }
+    const secondFactor = await this.totp.verifyAtLogIn(user.id, input);
     await this.throttle.clear(email);
-    return this.dataSource.transaction((manager) => this.issue(manager, user));
+    return this.dataSource.transaction(async (manager) => {
+      const session = await this.issue(manager, user);
+      if (secondFactor) await this.sessions.markSecondFactor(manager, session.viewer.sessionId);
+      return session;
+    });
   }
 
   /**

@@ -10,4 +10,17 @@ import { LoginFailureEntity } from './entities/login-failure.entity.js';
 import { RefreshTokenEntity } from './entities/refresh-token.entity.js';
 import { SessionEntity } from './entities/session.entity.js';
 import { UserEntity } from './entities/user.entity.js';
-export const ACCOUNTS_ENTITIES = [UserEntity, SessionEntity, RefreshTokenEntity, LoginFailureEntity, AppSecretEntity, ApiTokenEntity];
+import { AccountTotpEntity } from './totp/account-totp.entity.js';
+import { RecoveryCodeEntity } from './totp/recovery-code.entity.js';
+import { SecuritySettingsEntity } from './totp/security-settings.entity.js';
+export const ACCOUNTS_ENTITIES = [
+  UserEntity,
+  SessionEntity,
+  RefreshTokenEntity,
+  LoginFailureEntity,
+  AppSecretEntity,
+  ApiTokenEntity,
+  AccountTotpEntity,
+  RecoveryCodeEntity,
+  SecuritySettingsEntity,
+];

@@ -19,6 +19,7 @@ export * from './auth/auth.decorators.js';
 export * from './auth/viewer-lookup.js';
 export * from './auth/rest-admin.guard.js';
 export * from './auth/auth.guard.js';
+export * from './auth/credential-policy.js';
 export * from './audit/audit.service.js';
 export * from './audit/audit-entry.entity.js';
 export * from './outbox/outbox.service.js';

@@ -11,6 +11,7 @@ import {
   ErrorCode,
   forbidden,
   notFound,
+  refuseStaffWithoutSecondFactor,
   Role,
   unauthenticated,
   type Viewer,
@@ -45,6 +46,7 @@ export class ApiTokensService {
   ) {}
 
   async create(viewer: Viewer, input: CreateApiTokenInput, requestId: string): Promise<{ token: ApiTokenEntity; secret: string }> {
+    refuseStaffWithoutSecondFactor(viewer);
     const kind = input.kind ?? ApiTokenKind.PERSONAL;
     const expiresAt = input.expiresAt ?? new Date(Date.now() + DEFAULT_LIFETIME_DAYS * 86_400_000);
     if (expiresAt.getTime() <= Date.now() + 60_000) throw badInput('input.expiresAt', 'must be at least a minute from now');

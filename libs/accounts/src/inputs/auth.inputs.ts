@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { IsEmail, IsEnum, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { Role, Trim } from '../../../core/src/index.js';
 
 
@@ -41,6 +41,18 @@ export class LogInInput {
   @IsString()
   @MaxLength(PASSWORD_MAX)
   password: string;
+
+  @Field(() => String, { nullable: true, description: 'The six digits of the authenticator app, for accounts with two-factor sign-in.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  totpCode?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Instead of totpCode: one of the recovery codes (each works once).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  recoveryCode?: string | null;
 }
 
 @ArgsType()

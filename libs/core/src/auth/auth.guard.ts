@@ -5,7 +5,7 @@ import { AppError, ErrorCode, forbidden, unauthenticated } from '../errors/app-e
 import { RequestContext } from '../graphql/request-context.js';
 import { ACCESS_POLICY, AccessPolicy } from './auth.decorators.js';
 import { Role, Viewer } from './role.js';
-import { refuseTokenOutsideStaffOperations } from './api-token-policy.js';
+import { refuseStaffWithoutSecondFactor, refuseTokenOutsideStaffOperations } from './credential-policy.js';
 import { viewerHasPermission } from './staff-permission.js';
 import { VIEWER_LOOKUP, type ViewerLookup } from './viewer-lookup.js';
 
@@ -42,10 +42,12 @@ export class AuthGuard implements CanActivate {
         return true;
       case 'role':
         if (!viewer) throw unauthenticated();
+        refuseStaffWithoutSecondFactor(viewer);
         if (viewer.role !== policy.role) throw forbidden(`Only ${policy.role.toLowerCase()}s may do that`);
         return true;
       case 'permission':
         if (!viewer) throw unauthenticated();
+        refuseStaffWithoutSecondFactor(viewer);
         if (!viewerHasPermission(viewer, ...policy.permissions)) {
           throw forbidden(`Only staff with ${policy.permissions.join(' or ')} may do that`);
         }

@@ -15,6 +15,8 @@ export interface Viewer {
   sessionId: string;
   /** Set when the request came with an API token instead of a session: its rights are the token's scopes. */
   apiTokenId?: string;
+  /** The account's staff rights require two-factor sign-in and this session has not shown it: staff operations are refused. */
+  secondFactorMissing?: boolean;
   /** Staff permissions held beyond `role` (an ADMIN holds all of them implicitly); absent means none. */
   permissions?: readonly StaffPermission[];
 }
