@@ -12,6 +12,7 @@ import { AddStaffPermissions1795895000001 } from './1795895000001-AddStaffPermis
 import { CreateApiTokens1796300000001 } from './1796300000001-CreateApiTokens.js';
 import { CreateWebhooks1796300000002 } from './1796300000002-CreateWebhooks.js';
 import { AddTwoFactorSignIn1796300000003 } from './1796300000003-AddTwoFactorSignIn.js';
+import { CreateDataExports1796300000004 } from './1796300000004-CreateDataExports.js';
 
 /** Every migration, in order. Generate the next with `npm run migration:generate -- <VerbNoun>`. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   CreateApiTokens1796300000001,
   CreateWebhooks1796300000002,
   AddTwoFactorSignIn1796300000003,
+  CreateDataExports1796300000004,
 ];

@@ -19,11 +19,13 @@ import { UsersLoader } from './users.loader.js';
 import { UsersRepository } from './users.repository.js';
 import { UsersResolver } from './users.resolver.js';
 import { UsersService } from './users.service.js';
+import { AccountsPersonalDataRepository } from './privacy/accounts-personal-data.repository.js';
 
 /** Accounts, sessions and the guard: global, since every feature needs to know who is asking. */
 @Global()
 @Module({
   providers: [
+    AccountsPersonalDataRepository,
     AuthService,
     AuthResolver,
     UsersService,

@@ -30,12 +30,14 @@ import { StudyGroupsLoader } from './study-groups.loader.js';
 import { StudyGroupsRepository } from './study-groups.repository.js';
 import { StudyGroupsResolver } from './study-groups.resolver.js';
 import { StudyGroupsService } from './study-groups.service.js';
+import { CommunitiesPersonalDataRepository } from './privacy/communities-personal-data.repository.js';
 
 /** Learning communities: study groups with a meeting rhythm, rotating roles, goals and peer accountability. */
 @Module({
   imports: [MembersModule],
   controllers: [StudyGroupCalendarController],
   providers: [
+    CommunitiesPersonalDataRepository,
     StudyGroupsRepository,
     GroupMembersRepository,
     GroupMeetingsRepository,

@@ -1,8 +1,10 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { AuditPersonalData } from './audit/audit-personal-data.js';
 import { AuditResolver } from './audit/audit.resolver.js';
 import { AuditService } from './audit/audit.service.js';
 import { DomainEvents } from './domain-events/domain-events.js';
+import { PersonalDataRegistry } from './personal-data/personal-data.registry.js';
 import { PassthroughExceptionFilter } from './graphql/passthrough.filter.js';
 import { GraphQLValidationPipe } from './graphql/validation.pipe.js';
 import { ExplorerController } from './explorer/explorer.controller.js';
@@ -26,7 +28,9 @@ import { OutboxService } from './outbox/outbox.service.js';
   providers: [
     AuditService,
     AuditResolver,
+    AuditPersonalData,
     DomainEvents,
+    PersonalDataRegistry,
     OutboxService,
     OutboxResolver,
     EmailDelivery,
@@ -38,6 +42,6 @@ import { OutboxService } from './outbox/outbox.service.js';
     { provide: APP_PIPE, useClass: GraphQLValidationPipe },
     { provide: APP_FILTER, useClass: PassthroughExceptionFilter },
   ],
-  exports: [AuditService, DomainEvents, OutboxService, JobRegistry, JobRunnerService, MetricsService, LoggingModule],
+  exports: [AuditService, DomainEvents, PersonalDataRegistry, OutboxService, JobRegistry, JobRunnerService, MetricsService, LoggingModule],
 })
 export class CoreModule {}

@@ -21,10 +21,12 @@ import { TiersService } from './tiers.service.js';
 import { UsersDirectoryResolver } from './users-directory.resolver.js';
 import { MembershipStandingPort } from './standing/membership-standing.js';
 import { MembershipStandingService } from './standing/membership-standing.service.js';
+import { MembersPersonalDataRepository } from './privacy/members-personal-data.repository.js';
 
 @Module({
   controllers: [MemberImportExportController],
   providers: [
+    MembersPersonalDataRepository,
     TiersRepository,
     TiersService,
     TiersResolver,

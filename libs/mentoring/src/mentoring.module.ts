@@ -37,11 +37,13 @@ import { Recipients } from './recipients.js';
 import { CohortReportRepository } from './report/cohort-report.repository.js';
 import { CohortReportResolver } from './report/cohort-report.resolver.js';
 import { CohortReportService } from './report/cohort-report.service.js';
+import { MentoringPersonalDataRepository } from './privacy/mentoring-personal-data.repository.js';
 
 /** Mentoring programs in cohorts: applications, explainable matching, pairs with goals and check-ins, reports. */
 @Module({
   imports: [MembersModule],
   providers: [
+    MentoringPersonalDataRepository,
     ProgramsRepository,
     ProgramsService,
     ProgramsResolver,

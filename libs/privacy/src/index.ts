@@ -1,0 +1,5 @@
+export * from './privacy.module.js';
+export * from './exports/data-export.type.js';
+
+import { DataExportEntity } from './exports/data-export.entity.js';
+export const PRIVACY_ENTITIES = [DataExportEntity];
