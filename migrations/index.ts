@@ -13,6 +13,7 @@ import { CreateApiTokens1796300000001 } from './1796300000001-CreateApiTokens.js
 import { CreateWebhooks1796300000002 } from './1796300000002-CreateWebhooks.js';
 import { AddTwoFactorSignIn1796300000003 } from './1796300000003-AddTwoFactorSignIn.js';
 import { CreateDataExports1796300000004 } from './1796300000004-CreateDataExports.js';
+import { CreateErasureRequests1796300000005 } from './1796300000005-CreateErasureRequests.js';
 
 /** Every migration, in order. Generate the next with `npm run migration:generate -- <VerbNoun>`. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   CreateWebhooks1796300000002,
   AddTwoFactorSignIn1796300000003,
   CreateDataExports1796300000004,
+  CreateErasureRequests1796300000005,
 ];

@@ -17,6 +17,7 @@ import { MetricsController } from './metrics/metrics.controller.js';
 import { MetricsSnapshotRepository } from './metrics/metrics-snapshot.repository.js';
 import { MetricsService } from './metrics/metrics.service.js';
 import { EmailDelivery } from './outbox/email-delivery.js';
+import { OutboxPersonalData } from './outbox/outbox-personal-data.js';
 import { OutboxResolver } from './outbox/outbox.resolver.js';
 import { OutboxService } from './outbox/outbox.service.js';
 
@@ -33,6 +34,7 @@ import { OutboxService } from './outbox/outbox.service.js';
     PersonalDataRegistry,
     OutboxService,
     OutboxResolver,
+    OutboxPersonalData,
     EmailDelivery,
     JobRegistry,
     JobRunnerService,

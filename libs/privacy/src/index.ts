@@ -1,5 +1,6 @@
 export * from './privacy.module.js';
 export * from './exports/data-export.type.js';
 
+import { ErasureRequestEntity } from './erasure/erasure-request.entity.js';
 import { DataExportEntity } from './exports/data-export.entity.js';
-export const PRIVACY_ENTITIES = [DataExportEntity];
+export const PRIVACY_ENTITIES = [DataExportEntity, ErasureRequestEntity];

@@ -1,12 +1,15 @@
 import { Module } from '@nestjs/common';
+import { AccountErasureResolver } from './erasure/account-erasure.resolver.js';
+import { AccountErasureService } from './erasure/account-erasure.service.js';
+import { ErasureRequestsRepository } from './erasure/erasure-requests.repository.js';
 import { DataExportsController } from './exports/data-exports.controller.js';
 import { DataExportsRepository } from './exports/data-exports.repository.js';
 import { DataExportsResolver } from './exports/data-exports.resolver.js';
 import { DataExportsService } from './exports/data-exports.service.js';
 
-/** Personal data: exports built from every library's PersonalDataRegistry contribution. */
+/** Personal data: exports and erasure, through every library's PersonalDataRegistry contribution. */
 @Module({
   controllers: [DataExportsController],
-  providers: [DataExportsRepository, DataExportsService, DataExportsResolver],
+  providers: [DataExportsRepository, DataExportsService, DataExportsResolver, ErasureRequestsRepository, AccountErasureService, AccountErasureResolver],
 })
 export class PrivacyModule {}

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { PersonalDataRegistry } from '../../../core/src/index.js';
+import { ACCOUNT_AREA, AppError, ErrorCode, PersonalDataRegistry } from '../../../core/src/index.js';
 
 /** What accounts hold about a person, for their export (never a password hash, token hash or TOTP secret). */
 @Injectable()
@@ -12,6 +12,23 @@ export class AccountsPersonalDataRepository implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
+    this.registry.addEraser(ACCOUNT_AREA, async (manager, subject) => {
+      const [user]: Array<{ role: string }> = await manager.query(`SELECT role FROM users WHERE id = $1 FOR UPDATE`, [subject.userId]);
+      if (user?.role === 'ADMIN') {
+        const admins: unknown[] = await manager.query(`SELECT id FROM users WHERE role = 'ADMIN' FOR UPDATE`);
+        if (admins.length <= 1) throw new AppError(ErrorCode.CONFLICT, 'The last admin cannot be erased; make another admin first', { reason: 'LAST_ADMIN' });
+      }
+      await manager.query(
+        `UPDATE users SET email = 'erased-' || id || '@erased.invalid', full_name = 'Erased member', password_hash = '!', role = 'USER', staff_permissions = '{}'
+          WHERE id = $1`,
+        [subject.userId],
+      );
+      await manager.query(`UPDATE sessions SET revoked_at = now(), revoked_reason = 'account erased' WHERE user_id = $1 AND revoked_at IS NULL`, [subject.userId]);
+      await manager.query(`UPDATE api_tokens SET name = 'erased', revoked_at = COALESCE(revoked_at, now()) WHERE owner_id = $1`, [subject.userId]);
+      await manager.query(`DELETE FROM totp_recovery_codes WHERE user_id = $1`, [subject.userId]);
+      await manager.query(`DELETE FROM account_totp WHERE user_id = $1`, [subject.userId]);
+      await manager.query(`DELETE FROM login_failures WHERE email = $1`, [subject.email]);
+    });
     this.registry.addExporter('account', async (userId) => ({
       area: 'account',
       records: {

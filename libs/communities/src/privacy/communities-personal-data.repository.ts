@@ -12,6 +12,10 @@ export class CommunitiesPersonalDataRepository implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
+    this.registry.addEraser('study-groups', async (manager, subject) => {
+      await manager.query(`UPDATE accountability_check_ins SET done = '(erased)', next = '(erased)', blockers = NULL WHERE user_id = $1`, [subject.userId]);
+      await manager.query(`UPDATE meeting_feedback SET comment = NULL WHERE user_id = $1`, [subject.userId]);
+    });
     this.registry.addExporter('study-groups', async (userId) => ({
       area: 'study-groups',
       records: {

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { PersonalDataRegistry } from '../../../core/src/index.js';
+import { AppError, ErrorCode, PersonalDataRegistry } from '../../../core/src/index.js';
 
 /** A person's profile, memberships, their periods and status history, for their export. */
 @Injectable()
@@ -12,6 +12,18 @@ export class MembersPersonalDataRepository implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
+    this.registry.addEraser('memberships', async (manager, subject) => {
+      const live: unknown[] = await manager.query(
+        `SELECT id FROM memberships WHERE user_id = $1 AND status IN ('ACTIVE', 'GRACE', 'PENDING_APPROVAL', 'PENDING_PAYMENT') FOR UPDATE`,
+        [subject.userId],
+      );
+      if (live.length) {
+        throw new AppError(ErrorCode.CONFLICT, 'This person has a paid-up or pending membership: settle it (end it, refunding as you choose) before erasing', {
+          reason: 'MEMBERSHIP_NOT_SETTLED',
+        });
+      }
+      await manager.query(`DELETE FROM member_profiles WHERE user_id = $1`, [subject.userId]);
+    });
     this.registry.addExporter('memberships', async (userId) => ({
       area: 'memberships',
       records: {

@@ -12,6 +12,11 @@ export class MentoringPersonalDataRepository implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
+    this.registry.addEraser('mentoring', async (manager, subject) => {
+      await manager.query(`UPDATE mentoring_applications SET goals = NULL, review_reason = NULL, topics = '{}' WHERE user_id = $1`, [subject.userId]);
+      await manager.query(`UPDATE mentoring_check_ins SET notes = NULL, next_steps = NULL WHERE logged_by_id = $1`, [subject.userId]);
+      await manager.query(`UPDATE mentoring_pair_feedback SET comment = NULL WHERE author_id = $1`, [subject.userId]);
+    });
     this.registry.addExporter('mentoring', async (userId) => ({
       area: 'mentoring',
       records: {
