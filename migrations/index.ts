@@ -14,6 +14,7 @@ import { CreateWebhooks1796300000002 } from './1796300000002-CreateWebhooks.js';
 import { AddTwoFactorSignIn1796300000003 } from './1796300000003-AddTwoFactorSignIn.js';
 import { CreateDataExports1796300000004 } from './1796300000004-CreateDataExports.js';
 import { CreateErasureRequests1796300000005 } from './1796300000005-CreateErasureRequests.js';
+import { AddRetentionSettings1796300000006 } from './1796300000006-AddRetentionSettings.js';
 
 /** Every migration, in order. Generate the next with `npm run migration:generate -- <VerbNoun>`. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   AddTwoFactorSignIn1796300000003,
   CreateDataExports1796300000004,
   CreateErasureRequests1796300000005,
+  AddRetentionSettings1796300000006,
 ];

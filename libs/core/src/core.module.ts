@@ -4,7 +4,9 @@ import { AuditPersonalData } from './audit/audit-personal-data.js';
 import { AuditResolver } from './audit/audit.resolver.js';
 import { AuditService } from './audit/audit.service.js';
 import { DomainEvents } from './domain-events/domain-events.js';
+import { CoreRetention } from './personal-data/core-retention.js';
 import { PersonalDataRegistry } from './personal-data/personal-data.registry.js';
+import { RetentionRegistry } from './personal-data/retention.registry.js';
 import { PassthroughExceptionFilter } from './graphql/passthrough.filter.js';
 import { GraphQLValidationPipe } from './graphql/validation.pipe.js';
 import { ExplorerController } from './explorer/explorer.controller.js';
@@ -32,6 +34,8 @@ import { OutboxService } from './outbox/outbox.service.js';
     AuditPersonalData,
     DomainEvents,
     PersonalDataRegistry,
+    RetentionRegistry,
+    CoreRetention,
     OutboxService,
     OutboxResolver,
     OutboxPersonalData,
@@ -44,6 +48,6 @@ import { OutboxService } from './outbox/outbox.service.js';
     { provide: APP_PIPE, useClass: GraphQLValidationPipe },
     { provide: APP_FILTER, useClass: PassthroughExceptionFilter },
   ],
-  exports: [AuditService, DomainEvents, PersonalDataRegistry, OutboxService, JobRegistry, JobRunnerService, MetricsService, LoggingModule],
+  exports: [AuditService, DomainEvents, PersonalDataRegistry, RetentionRegistry, OutboxService, JobRegistry, JobRunnerService, MetricsService, LoggingModule],
 })
 export class CoreModule {}

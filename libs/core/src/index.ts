@@ -25,6 +25,7 @@ export * from './audit/audit-entry.entity.js';
 export * from './outbox/outbox.service.js';
 export * from './domain-events/domain-events.js';
 export * from './personal-data/personal-data.registry.js';
+export * from './personal-data/retention.registry.js';
 export * from './outbox/outbox-message.entity.js';
 export * from './jobs/job-registry.js';
 export * from './jobs/job-runner.service.js';

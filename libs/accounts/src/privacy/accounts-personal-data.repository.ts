@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ACCOUNT_AREA, AppError, ErrorCode, PersonalDataRegistry } from '../../../core/src/index.js';
+import { ACCOUNT_AREA, AppError, ErrorCode, PersonalDataRegistry, RetentionRegistry } from '../../../core/src/index.js';
 
 /** What accounts hold about a person, for their export (never a password hash, token hash or TOTP secret). */
 @Injectable()
@@ -9,9 +9,14 @@ export class AccountsPersonalDataRepository implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly registry: PersonalDataRegistry,
+    private readonly retention: RetentionRegistry,
   ) {}
 
   onModuleInit(): void {
+    this.retention.addPurge('loginFailures', async (cutoff) => {
+      const [, deleted]: [unknown[], number] = await this.dataSource.query(`DELETE FROM login_failures WHERE created_at < $1`, [cutoff]);
+      return deleted;
+    });
     this.registry.addEraser(ACCOUNT_AREA, async (manager, subject) => {
       const [user]: Array<{ role: string }> = await manager.query(`SELECT role FROM users WHERE id = $1 FOR UPDATE`, [subject.userId]);
       if (user?.role === 'ADMIN') {

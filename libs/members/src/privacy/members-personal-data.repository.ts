@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppError, ErrorCode, PersonalDataRegistry } from '../../../core/src/index.js';
+import { AppError, ErrorCode, PersonalDataRegistry, RetentionRegistry } from '../../../core/src/index.js';
 
 /** A person's profile, memberships, their periods and status history, for their export. */
 @Injectable()
@@ -9,9 +9,21 @@ export class MembersPersonalDataRepository implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly registry: PersonalDataRegistry,
+    private readonly retention: RetentionRegistry,
   ) {}
 
   onModuleInit(): void {
+    // People whose last membership ended (lapsed or cancelled) before the cutoff and who hold no other.
+    this.retention.setErasureCandidates(async (cutoff, limit) => {
+      const rows: Array<{ user_id: string }> = await this.dataSource.query(
+        `SELECT m.user_id FROM memberships m
+          GROUP BY m.user_id
+         HAVING bool_and(m.status IN ('LAPSED', 'CANCELLED', 'DECLINED')) AND max(m.updated_at) < $1
+          ORDER BY max(m.updated_at) LIMIT $2`,
+        [cutoff, limit],
+      );
+      return rows.map((r) => r.user_id);
+    });
     this.registry.addEraser('memberships', async (manager, subject) => {
       const live: unknown[] = await manager.query(
         `SELECT id FROM memberships WHERE user_id = $1 AND status IN ('ACTIVE', 'GRACE', 'PENDING_APPROVAL', 'PENDING_PAYMENT') FOR UPDATE`,

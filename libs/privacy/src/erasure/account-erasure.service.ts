@@ -20,6 +20,8 @@ import { UsersService } from '../../../accounts/src/index.js';
 import { ErasureRequestsRepository } from './erasure-requests.repository.js';
 
 const CONFIRM_HOURS = 24;
+/** Where erased accounts' addresses point (accounts' eraser writes `erased-<id>@erased.invalid`). */
+const ERASED_DOMAIN = '@erased.invalid';
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /**
@@ -75,7 +77,23 @@ export class AccountErasureService {
     });
   }
 
-  private async erase(actorId: string, userId: string, requestId: string): Promise<void> {
+  /**
+   * The daily retention job: erases a person whose membership ended long ago; false when already
+   * erased, or refused (e.g. they joined again meanwhile, or are the last admin).
+   */
+  async eraseForRetention(userId: string): Promise<boolean> {
+    const [person] = await this.users.contacts([userId]);
+    if (!person || person.email.endsWith(ERASED_DOMAIN)) return false;
+    try {
+      await this.erase(null, userId, null);
+      return true;
+    } catch (error) {
+      if (error instanceof AppError) return false;
+      throw error;
+    }
+  }
+
+  private async erase(actorId: string | null, userId: string, requestId: string | null): Promise<void> {
     const [person] = await this.users.contacts([userId]);
     if (!person) throw notFound('User');
     await this.dataSource.transaction(async (manager) => {
@@ -86,7 +104,7 @@ export class AccountErasureService {
         action: 'account.erase',
         targetType: 'User',
         targetId: userId,
-        after: { by: actorId === userId ? 'the person' : 'staff', financialRecordsKept: true },
+        after: { by: actorId === null ? 'retention' : actorId === userId ? 'the person' : 'staff', financialRecordsKept: true },
         requestId,
       });
     });
