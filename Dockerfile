@@ -1,7 +1,9 @@
-# Guildhall API: a small production image (multi-stage: build with dev dependencies, run without).
+# Guildhall API and portal: a small production image (multi-stage: build with dev dependencies, run without).
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
+# The portal is an npm workspace: its package.json must be there for npm ci.
+COPY apps/web/package.json apps/web/
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build && npm prune --omit=dev

@@ -9,6 +9,7 @@ import { AddSyncCursorRunLease1795890000001 } from './1795890000001-AddSyncCurso
 import { CreateWorkerHeartbeats1795893000001 } from './1795893000001-CreateWorkerHeartbeats.js';
 import { MoveProfilesToMembers1795894000001 } from './1795894000001-MoveProfilesToMembers.js';
 import { AddStaffPermissions1795895000001 } from './1795895000001-AddStaffPermissions.js';
+import { AddAccountFlows1796100000001 } from './1796100000001-AddAccountFlows.js';
 import { CreateApiTokens1796300000001 } from './1796300000001-CreateApiTokens.js';
 import { CreateWebhooks1796300000002 } from './1796300000002-CreateWebhooks.js';
 import { AddTwoFactorSignIn1796300000003 } from './1796300000003-AddTwoFactorSignIn.js';
@@ -29,6 +30,7 @@ export const MIGRATIONS = [
   CreateWorkerHeartbeats1795893000001,
   MoveProfilesToMembers1795894000001,
   AddStaffPermissions1795895000001,
+  AddAccountFlows1796100000001,
   CreateApiTokens1796300000001,
   CreateWebhooks1796300000002,
   AddTwoFactorSignIn1796300000003,

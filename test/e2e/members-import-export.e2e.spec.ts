@@ -2,7 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { importMembersCommand, UNUSABLE_PASSWORD_HASH } from '../../libs/members/src/index.js';
+import { UNCLAIMED_PASSWORD_HASH } from '../../libs/accounts/src/index.js';
+import { importMembersCommand } from '../../libs/members/src/index.js';
 import { createTier } from '../factories/tiers.js';
 import { createAdminUser, signUpUser, TestUser } from '../factories/users.js';
 import { errorCode, startTestApp, TestApp } from '../utils/test-app.js';
@@ -133,7 +134,7 @@ describe('member CSV import and export', () => {
         ['new.lifetime@example.org', 'Lin Lifetime', tiers.lifetime, 'ACTIVE'],
         ['new.pending@example.org', 'Pending, Payment', tiers.professional, 'PENDING_PAYMENT'],
       ]);
-      expect(rows.every((r) => r.password_hash === UNUSABLE_PASSWORD_HASH && r.auto_renew === false)).toBe(true);
+      expect(rows.every((r) => r.password_hash === UNCLAIMED_PASSWORD_HASH && r.auto_renew === false)).toBe(true);
       const [active, grace, lapsed, lifetime, pending] = rows;
       expect([active.current_period_end.toISOString(), active.started_at.toISOString(), active.grace_ends_at]).toEqual([activeEnd, joined, null]);
       expect(grace.grace_ends_at.toISOString()).toBe(new Date(Date.parse(graceEnd) + 30 * DAY).toISOString());
@@ -177,7 +178,7 @@ describe('member CSV import and export', () => {
     });
 
     it('leaves imported accounts unable to log in', async () => {
-      for (const password of ['correct horse battery', UNUSABLE_PASSWORD_HASH]) {
+      for (const password of ['correct horse battery', UNCLAIMED_PASSWORD_HASH]) {
         const result = await t.gql(LOG_IN, { input: { email: 'new.active@example.org', password } });
         expect(errorCode(result)).toBe('UNAUTHENTICATED');
       }

@@ -5,10 +5,11 @@ import type { NextFunction, Request, Response } from 'express';
 import { pinoHttp } from 'pino-http';
 import { AppConfig, createRootLogger, loadConfig, NestPinoLogger, requestIdMiddleware, ROOT_LOGGER, RootLogger } from '../../../libs/core/src/index.js';
 import { AppModule } from './app.module.js';
+import { servePortal } from './portal/serve-portal.js';
 
 /**
  * Builds the HTTP app: raw body kept (Stripe signatures), a JSON body limit, request ids and
- * access logs, then Nest's modules. Used by main.ts and by the end-to-end tests alike.
+ * access logs, the portal's files and page fallback, then Nest's modules. Used by main.ts and by the end-to-end tests alike.
  */
 export async function createApp(config: AppConfig = loadConfig()): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
@@ -28,6 +29,7 @@ export async function createApp(config: AppConfig = loadConfig()): Promise<INest
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.useBodyParser('text', { limit: '50mb', type: ['text/csv', 'text/plain'] });
   app.use(bodyErrorHandler);
+  servePortal(app, config.webDir);
   return app;
 }
 

@@ -6,13 +6,15 @@ import { UserEntity } from './entities/user.entity.js';
 import { LogInInput, SignUpInput } from './inputs/auth.inputs.js';
 import { LoginThrottle } from './login-throttle.js';
 import { PasswordHasher } from './password-hasher.js';
-import { SessionsRepository } from './sessions.repository.js';
+import { EmailVerificationService } from './email-verification.service.js';
+import { type SessionClient, SessionsRepository } from './sessions.repository.js';
 import { TokenService } from './token.service.js';
 import { TotpService } from './totp/totp.service.js';
 import { UsersRepository } from './users.repository.js';
 
 export interface IssuedSession {
   accessToken: string;
+  accessTokenExpiresAt: Date;
   refreshToken: string;
   user: UserEntity;
   /** The viewer the new tokens stand for. */
@@ -32,9 +34,11 @@ export class AuthService implements ViewerLookup {
     private readonly hasher: PasswordHasher,
     private readonly throttle: LoginThrottle,
     private readonly totp: TotpService,
+    private readonly verification: EmailVerificationService,
   ) {}
 
-  async signUp(input: SignUpInput): Promise<IssuedSession> {
+  /** The new account is sent a link to verify its email. */
+  async signUp(input: SignUpInput, client?: SessionClient): Promise<IssuedSession> {
     const passwordHash = await this.hasher.hash(input.password);
     try {
       return await this.dataSource.transaction(async (manager) => {
@@ -44,7 +48,8 @@ export class AuthService implements ViewerLookup {
           fullName: input.fullName,
           role: Role.USER,
         });
-        return this.issue(manager, user);
+        await this.verification.sendOnSignUp(manager, user);
+        return this.issue(manager, user, client);
       });
     } catch (error) {
       if (isUniqueViolation(error, 'users_email_uq')) {
@@ -61,9 +66,9 @@ export class AuthService implements ViewerLookup {
    * Unknown email and wrong password take the same path and about the same time. The attempt is
    * admitted and recorded as a failure before the password is checked; only a right password clears it.
    */
-  async logIn(input: LogInInput, clientAddress: string): Promise<IssuedSession> {
+  async logIn(input: LogInInput, client: SessionClient): Promise<IssuedSession> {
     const email = input.email.toLowerCase();
-    await this.throttle.admit(email, clientAddress);
+    await this.throttle.admit(email, client.address);
     const user = await this.users.findByEmail(email);
     const ok = await this.hasher.verify(user?.passwordHash, input.password);
     if (!user || !ok) {
@@ -72,7 +77,7 @@ export class AuthService implements ViewerLookup {
     const secondFactor = await this.totp.verifyAtLogIn(user.id, input);
     await this.throttle.clear(email);
     return this.dataSource.transaction(async (manager) => {
-      const session = await this.issue(manager, user);
+      const session = await this.issue(manager, user, client);
       if (secondFactor) await this.sessions.markSecondFactor(manager, session.viewer.sessionId);
       return session;
     });
@@ -136,8 +141,9 @@ export class AuthService implements ViewerLookup {
     return viewer;
   }
 
-  private async issue(manager: EntityManager, user: UserEntity): Promise<IssuedSession> {
-    const sessionId = await this.sessions.createSession(manager, user.id);
+  /** A new session for `user` in the caller's transaction (sign-up, log-in, an account claim). */
+  async issue(manager: EntityManager, user: UserEntity, client?: SessionClient): Promise<IssuedSession> {
+    const sessionId = await this.sessions.createSession(manager, user.id, client);
     return this.issueInSession(manager, user, sessionId);
   }
 
@@ -145,7 +151,13 @@ export class AuthService implements ViewerLookup {
     const refresh = this.tokens.newRefreshToken();
     const expiresAt = new Date(Date.now() + this.config.refreshTokenTtlDays * 86_400_000);
     await this.sessions.addRefreshToken(manager, sessionId, refresh.hash, expiresAt);
-    const accessToken = await this.tokens.signAccessToken({ userId: user.id, sessionId, role: user.role });
-    return { accessToken, refreshToken: refresh.token, user, viewer: { id: user.id, role: user.role, sessionId } };
+    const access = await this.tokens.signAccessToken({ userId: user.id, sessionId, role: user.role });
+    return {
+      accessToken: access.token,
+      accessTokenExpiresAt: access.expiresAt,
+      refreshToken: refresh.token,
+      user,
+      viewer: { id: user.id, role: user.role, sessionId },
+    };
   }
 }

@@ -3,8 +3,12 @@ export * from './users.service.js';
 export * from './users.loader.js';
 export * from './user.type.js';
 export * from './password-hasher.js';
+export * from './unclaimed-account.js';
+export { RequiresVerifiedEmail, VerifiedEmailGuard } from './verified-email.guard.js';
 
 import { ApiTokenEntity } from './api-tokens/api-token.entity.js';
+import { AccountEmailRequestEntity } from './entities/account-email-request.entity.js';
+import { AccountTokenEntity } from './entities/account-token.entity.js';
 import { AppSecretEntity } from './entities/app-secret.entity.js';
 import { LoginFailureEntity } from './entities/login-failure.entity.js';
 import { RefreshTokenEntity } from './entities/refresh-token.entity.js';
@@ -23,4 +27,6 @@ export const ACCOUNTS_ENTITIES = [
   AccountTotpEntity,
   RecoveryCodeEntity,
   SecuritySettingsEntity,
+  AccountTokenEntity,
+  AccountEmailRequestEntity,
 ];

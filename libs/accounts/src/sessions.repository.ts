@@ -5,17 +5,25 @@ import { Viewer } from '../../core/src/index.js';
 import { RefreshTokenEntity } from './entities/refresh-token.entity.js';
 import { SessionEntity } from './entities/session.entity.js';
 
+/** Who signed in, as the request shows it (for the sessions list). */
+export interface SessionClient {
+  address: string;
+  userAgent: string | null;
+}
+
 @Injectable()
 export class SessionsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async createSession(manager: EntityManager, userId: string): Promise<string> {
-    const session = await manager.getRepository(SessionEntity).save({ userId });
+  async createSession(manager: EntityManager, userId: string, client?: SessionClient): Promise<string> {
+    const session = await manager.getRepository(SessionEntity).save({ userId, userAgent: client?.userAgent ?? null, clientAddress: client?.address ?? null });
     return session.id;
   }
 
+  /** Each new refresh token (sign-in or refresh) marks its session as used now. */
   async addRefreshToken(manager: EntityManager, sessionId: string, tokenHash: string, expiresAt: Date): Promise<void> {
     await manager.insert(RefreshTokenEntity, { sessionId, tokenHash, expiresAt });
+    await manager.query(`UPDATE sessions SET last_used_at = now() WHERE id = $1`, [sessionId]);
   }
 
   /** The token row and its session, locked: two refreshes of one token cannot both succeed. */
@@ -58,6 +66,58 @@ export class SessionsRepository {
       `UPDATE sessions SET revoked_at = now(), revoked_reason = $3 WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL`,
       [userId, keepSessionId, reason],
     );
+  }
+
+  /** Ends every live session of the account; how many. */
+  async revokeAllSessions(manager: EntityManager, userId: string, reason: string): Promise<number> {
+    const [, count]: [unknown, number] = await manager.query(
+      `UPDATE sessions SET revoked_at = now(), revoked_reason = $2 WHERE user_id = $1 AND revoked_at IS NULL`,
+      [userId, reason],
+    );
+    return count;
+  }
+
+  /** Ends the account's other live sessions; how many. */
+  async revokeOthersCounted(manager: EntityManager, userId: string, keepSessionId: string, reason: string): Promise<number> {
+    const [, count]: [unknown, number] = await manager.query(
+      `UPDATE sessions SET revoked_at = now(), revoked_reason = $3 WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL`,
+      [userId, keepSessionId, reason],
+    );
+    return count;
+  }
+
+  /** Ends one live session if it is the account's; false otherwise. */
+  async revokeOwnSession(manager: EntityManager, userId: string, sessionId: string, reason: string): Promise<boolean> {
+    const [, count]: [unknown, number] = await manager.query(
+      `UPDATE sessions SET revoked_at = now(), revoked_reason = $3 WHERE id = $2 AND user_id = $1 AND revoked_at IS NULL`,
+      [userId, sessionId, reason],
+    );
+    return count > 0;
+  }
+
+  /**
+   * A page of the account's live sessions (not ended, used within the refresh-token lifetime), newest
+   * first, keyset-paged on (created_at, id); `first + 1` rows so the caller knows if more follow.
+   */
+  async liveSessions(userId: string, maxIdleDays: number, limit: number, after?: [string, string]): Promise<SessionEntity[]> {
+    const query = this.dataSource
+      .getRepository(SessionEntity)
+      .createQueryBuilder('s')
+      .where('s.user_id = :userId', { userId })
+      .andWhere('s.revoked_at IS NULL')
+      .andWhere('s.last_used_at > now() - make_interval(days => :days)', { days: maxIdleDays });
+    // created_at keeps microseconds and cursors carry milliseconds: compare and sort at milliseconds.
+    const createdMs = `date_trunc('milliseconds', s.created_at)`;
+    if (after) query.andWhere(`(${createdMs}, s.id) < (:at::timestamptz, :id::uuid)`, { at: after[0], id: after[1] });
+    return query.orderBy(createdMs, 'DESC').addOrderBy('s.id', 'DESC').limit(limit).getMany();
+  }
+
+  async countLiveSessions(userId: string, maxIdleDays: number): Promise<number> {
+    const [{ n }]: Array<{ n: number }> = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM sessions WHERE user_id = $1 AND revoked_at IS NULL AND last_used_at > now() - make_interval(days => $2)`,
+      [userId, maxIdleDays],
+    );
+    return n;
   }
 
   async markSecondFactor(manager: EntityManager, sessionId: string): Promise<void> {

@@ -37,15 +37,19 @@ export class TokenService implements OnApplicationBootstrap {
     await this.signingKey();
   }
 
-  async signAccessToken(claims: AccessClaims): Promise<string> {
-    return new SignJWT({ role: claims.role, sid: claims.sessionId })
+  /** The token and the moment it expires (clients schedule their refresh from it). */
+  async signAccessToken(claims: AccessClaims): Promise<{ token: string; expiresAt: Date }> {
+    const issuedAt = Math.floor(Date.now() / 1000);
+    const expiresAt = issuedAt + this.config.accessTokenTtlSeconds;
+    const token = await new SignJWT({ role: claims.role, sid: claims.sessionId })
       .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
       .setSubject(claims.userId)
       .setIssuer(ISSUER)
       .setAudience(AUDIENCE)
-      .setIssuedAt()
-      .setExpirationTime(`${this.config.accessTokenTtlSeconds}s`)
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(expiresAt)
       .sign(await this.signingKey());
+    return { token, expiresAt: new Date(expiresAt * 1000) };
   }
 
   async verifyAccessToken(token: string): Promise<AccessClaims> {

@@ -15,6 +15,12 @@ export class User {
 @ObjectType()
 export class AuthPayload {
   @Field({ description: 'Send as `Authorization: Bearer <accessToken>`; short-lived.' }) accessToken: string;
-  @Field({ description: 'Exchange with refreshSession for a new pair; each is good for one use.' }) refreshToken: string;
+  @Field(() => Date, { description: 'When the access token stops working: refresh before then.' }) accessTokenExpiresAt: Date;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Exchange with refreshSession for a new pair; each is good for one use. Null for browser sessions (header `X-Guildhall-Session: cookie`): the API keeps it in the httpOnly cookie `guildhall_refresh`.',
+  })
+  refreshToken: string | null;
   @Field(() => User) user: User;
 }

@@ -53,7 +53,7 @@ export class UsersRepository {
     await this.repo(manager).update({ id }, { fullName });
   }
 
-  insert(manager: EntityManager, user: Pick<UserEntity, 'email' | 'passwordHash' | 'fullName' | 'role'>): Promise<UserEntity> {
+  insert(manager: EntityManager, user: Pick<UserEntity, 'email' | 'passwordHash' | 'fullName' | 'role'> & Partial<Pick<UserEntity, 'emailVerifiedAt'>>): Promise<UserEntity> {
     return this.repo(manager).save(this.repo(manager).create({ ...user, email: user.email.toLowerCase() }));
   }
 
@@ -78,6 +78,63 @@ export class UsersRepository {
 
   async updatePasswordHash(manager: EntityManager, id: string, passwordHash: string): Promise<void> {
     await this.repo(manager).update({ id }, { passwordHash });
+  }
+
+  /** A password the person chose through an emailed link: the link also proved the mailbox. */
+  async setPasswordFromLink(manager: EntityManager, id: string, passwordHash: string): Promise<void> {
+    await manager.query(
+      `UPDATE users SET password_hash = $2, email_verified_at = coalesce(email_verified_at, now()), updated_at = now() WHERE id = $1`,
+      [id, passwordHash],
+    );
+  }
+
+  /** Marks the address verified while the account still has it; false when it has another by now. */
+  async markEmailVerified(manager: EntityManager, id: string, email: string): Promise<boolean> {
+    const [, count]: [unknown, number] = await manager.query(
+      `UPDATE users SET email_verified_at = coalesce(email_verified_at, now()), updated_at = now() WHERE id = $1 AND email = $2`,
+      [id, email],
+    );
+    return count > 0;
+  }
+
+  /** The new address, verified by the link that confirmed it (the unique index refuses a taken one). */
+  async changeEmail(manager: EntityManager, id: string, email: string): Promise<void> {
+    await manager.query(`UPDATE users SET email = $2, email_verified_at = now(), updated_at = now() WHERE id = $1`, [id, email.toLowerCase()]);
+  }
+
+  async emailTaken(email: string): Promise<boolean> {
+    return this.repo().exists({ where: { email: email.toLowerCase() } });
+  }
+
+  /** Of `ids`, the accounts nobody has claimed yet (no password of their own), locked. */
+  async lockUnclaimed(manager: EntityManager, ids: readonly string[], unclaimedHash: string): Promise<UserContact[]> {
+    return manager.query(
+      `SELECT id, email, full_name AS "fullName" FROM users WHERE id = ANY($1::uuid[]) AND password_hash = $2 ORDER BY id FOR UPDATE`,
+      [ids, unclaimedHash],
+    );
+  }
+
+  /** Unclaimed accounts without a live invitation, oldest first, locked (skipping ones another batch holds). */
+  async lockUninvited(manager: EntityManager, limit: number, unclaimedHash: string): Promise<UserContact[]> {
+    return manager.query(
+      `SELECT u.id, u.email, u.full_name AS "fullName" FROM users u
+        WHERE u.password_hash = $1
+          AND NOT EXISTS (SELECT 1 FROM account_tokens t WHERE t.user_id = u.id AND t.purpose = 'ACCOUNT_CLAIM'
+                             AND t.used_at IS NULL AND t.revoked_at IS NULL AND t.expires_at > now())
+        ORDER BY u.created_at, u.id LIMIT $2 FOR UPDATE SKIP LOCKED`,
+      [unclaimedHash, limit],
+    );
+  }
+
+  async countUninvited(manager: EntityManager, unclaimedHash: string): Promise<number> {
+    const [{ n }]: Array<{ n: number }> = await manager.query(
+      `SELECT count(*)::int AS n FROM users u
+        WHERE u.password_hash = $1
+          AND NOT EXISTS (SELECT 1 FROM account_tokens t WHERE t.user_id = u.id AND t.purpose = 'ACCOUNT_CLAIM'
+                             AND t.used_at IS NULL AND t.revoked_at IS NULL AND t.expires_at > now())`,
+      [unclaimedHash],
+    );
+    return n;
   }
 
   async anyAdminExists(): Promise<boolean> {

@@ -1,4 +1,5 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { RequiresVerifiedEmail } from '../../accounts/src/index.js';
 import { Authenticated, CurrentRequest, CurrentViewer, type RequestContext, type Viewer } from '../../core/src/index.js';
 import { fromGroupArg, fromParent, GroupMembersOrAdmin, GroupOrganisersOrAdmin, InGoodStanding } from './access/group-access.decorator.js';
 import { GroupIdArgs, GroupMemberArgs } from './args/study-group.args.js';
@@ -16,6 +17,7 @@ export class GroupMembersResolver {
 
   @Authenticated()
   @InGoodStanding()
+  @RequiresVerifiedEmail()
   @Mutation(() => GroupMember, { description: 'Members in good standing. OPEN groups: ACTIVE at once while there is room (CONFLICT when full). APPROVAL groups: PENDING.' })
   joinStudyGroup(@Args() { groupId }: GroupIdArgs, @CurrentViewer() viewer: Viewer): Promise<GroupMember> {
     return this.membership.join(viewer, groupId);

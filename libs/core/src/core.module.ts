@@ -22,8 +22,10 @@ import { EmailDelivery } from './outbox/email-delivery.js';
 import { OutboxPersonalData } from './outbox/outbox-personal-data.js';
 import { OutboxResolver } from './outbox/outbox.resolver.js';
 import { OutboxService } from './outbox/outbox.service.js';
+import { AssociationSettingsResolver } from './settings/association-settings.resolver.js';
+import { AssociationSettingsService } from './settings/association-settings.service.js';
 
-/** Cross-cutting services every feature uses: audit, outbox, jobs, validation, health (the auth guard lives with the accounts that feed it). */
+/** Cross-cutting services every feature uses: audit, outbox, jobs, association settings, validation, health (the auth guard lives with the accounts that feed it). */
 @Global()
 @Module({
   imports: [LoggingModule],
@@ -45,9 +47,11 @@ import { OutboxService } from './outbox/outbox.service.js';
     WorkerHeartbeatsRepository,
     MetricsService,
     MetricsSnapshotRepository,
+    AssociationSettingsService,
+    AssociationSettingsResolver,
     { provide: APP_PIPE, useClass: GraphQLValidationPipe },
     { provide: APP_FILTER, useClass: PassthroughExceptionFilter },
   ],
-  exports: [AuditService, DomainEvents, PersonalDataRegistry, RetentionRegistry, OutboxService, JobRegistry, JobRunnerService, MetricsService, LoggingModule],
+  exports: [AuditService, DomainEvents, PersonalDataRegistry, RetentionRegistry, OutboxService, AssociationSettingsService, JobRegistry, JobRunnerService, MetricsService, LoggingModule],
 })
 export class CoreModule {}

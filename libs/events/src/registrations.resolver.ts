@@ -1,7 +1,7 @@
 import { Args, Float, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Inject } from '@nestjs/common';
 import { AdminOnly, APP_CONFIG, type AppConfig, Authenticated, type ConnectionShape, CurrentRequest, CurrentViewer, OwnerOrAdmin, type RequestContext, type Viewer } from '../../core/src/index.js';
-import { User, UsersLoader } from '../../accounts/src/index.js';
+import { User, UsersLoader, RequiresVerifiedEmail } from '../../accounts/src/index.js';
 import { CheckInArgs, CheckInByCodeArgs, EventRegistrationsArgs, MyRegistrationsArgs, RegisterArgs, RegistrationIdArgs } from './args/event.args.js';
 import { CheckInService } from './check-in.service.js';
 import { RegistrationEntity } from './entities/registration.entity.js';
@@ -42,6 +42,7 @@ export class RegistrationsResolver {
   }
 
   @Authenticated()
+  @RequiresVerifiedEmail()
   @Mutation(() => Registration, { description: 'A seat (confirmed when free, held while you pay when not), or a place on the waitlist when full.' })
   async registerForEvent(@Args() { eventId }: RegisterArgs, @CurrentViewer() viewer: Viewer): Promise<Registration> {
     return Registration.from(await this.registrationsService.register(viewer, eventId));
@@ -54,6 +55,7 @@ export class RegistrationsResolver {
   }
 
   @Authenticated()
+  @RequiresVerifiedEmail()
   @Mutation(() => Registration, { description: 'The registrant takes up an offered seat; a paid seat answers with a checkoutUrl.' })
   async acceptWaitlistOffer(@Args() { registrationId }: RegistrationIdArgs, @CurrentViewer() viewer: Viewer): Promise<Registration> {
     return Registration.from(await this.registrationsService.acceptOffer(viewer, registrationId));

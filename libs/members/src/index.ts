@@ -21,6 +21,5 @@ export * from './import-export/member-csv.columns.js';
 export * from './import-export/member-import.service.js';
 export * from './import-export/member-export.service.js';
 export * from './import-export/import-members.command.js';
-export { UNUSABLE_PASSWORD_HASH } from './import-export/unusable-password.js';
 export * from './tiers.service.js';
 export * from './profile.service.js';

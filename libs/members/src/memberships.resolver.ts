@@ -1,6 +1,6 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { AdminOnly, Authenticated, CurrentRequest, CurrentViewer, OwnerOrAdmin, type RequestContext, type Viewer } from '../../core/src/index.js';
-import { User, UsersLoader } from '../../accounts/src/index.js';
+import { User, UsersLoader, RequiresVerifiedEmail } from '../../accounts/src/index.js';
 import { DeclineMembershipArgs, GrantMembershipArgs, MembershipIdArgs, TierIdArgs } from './args/membership.args.js';
 import { MembershipTier } from './membership-tier.type.js';
 import { Membership, MembershipPeriod } from './membership.type.js';
@@ -16,6 +16,7 @@ export class MembershipsResolver {
   ) {}
 
   @Authenticated()
+  @RequiresVerifiedEmail()
   @Mutation(() => Membership, { description: 'Applies for a tier: pending approval, pending payment, or active at once (free tiers).' })
   applyForMembership(@Args() { tierId }: TierIdArgs, @CurrentViewer() viewer: Viewer): Promise<Membership> {
     return this.memberships.apply(viewer, tierId);

@@ -12,7 +12,9 @@ export interface FaultDb extends TestDatabase {
 
 export async function createFaultDb(): Promise<FaultDb> {
   const db = await createTestDatabase();
-  const pool = new pg.Pool({ connectionString: db.url, max: 2 });
+  // Connections stay open: one opened after a test made the database read-only would be read-only itself
+  // (pg closes idle ones after 10 s, which a loaded machine's slow start-up exceeds).
+  const pool = new pg.Pool({ connectionString: db.url, max: 2, idleTimeoutMillis: 0 });
   const sql = async <T>(text: string, params?: unknown[]) => (await pool.query(text, params)).rows as T[];
   return {
     url: db.url,

@@ -14,6 +14,11 @@ export class SessionEntity {
   @JoinColumn({ name: 'user_id' })
   user?: Relation<UserEntity>;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+  /** The last sign-in or refresh of the session (access tokens are not tracked: that would be a write per request). */
+  @Column({ type: 'timestamptz', default: () => 'now()' }) lastUsedAt: Date;
+  /** The client that signed in, as it said (trimmed), and its address; for the sessions list only. */
+  @Column({ type: 'text', nullable: true }) userAgent: string | null;
+  @Column({ type: 'text', nullable: true }) clientAddress: string | null;
   @Column({ type: 'timestamptz', nullable: true }) revokedAt: Date | null;
   @Column({ type: 'text', nullable: true }) revokedReason: string | null;
   /** When this session proved a second factor (at log-in, or by enrolling); null: password only. */

@@ -20,6 +20,8 @@ export class UserEntity {
   @Column({ type: 'text', default: Role.USER }) role: Role;
   /** Staff rights beyond `role`; an ADMIN holds every one without listing them. */
   @Column({ type: 'text', array: true, default: () => "'{}'" }) staffPermissions: StaffPermission[];
+  /** When the person last proved they read mail at `email` (a verification, claim or reset link, or an email change). */
+  @Column({ type: 'timestamptz', nullable: true }) emailVerifiedAt: Date | null;
   @CreateDateColumn({ type: 'timestamptz', precision: 3 }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz', precision: 3 }) updatedAt: Date;
 }

@@ -4,8 +4,8 @@ import { Role, Trim } from '../../../core/src/index.js';
 
 
 /** Passwords: at least 10 characters; at most 200 (argon2 has no need for more, and it bounds the work). */
-const PASSWORD_MIN = 10;
-const PASSWORD_MAX = 200;
+export const PASSWORD_MIN = 10;
+export const PASSWORD_MAX = 200;
 
 @InputType()
 export class SignUpInput {
@@ -57,10 +57,11 @@ export class LogInInput {
 
 @ArgsType()
 export class RefreshTokenArgs {
-  @Field()
+  @Field(() => String, { nullable: true, description: 'Omit in a browser session: the `guildhall_refresh` cookie is used.' })
+  @IsOptional()
   @IsString()
   @MaxLength(128)
-  refreshToken: string;
+  refreshToken?: string | null;
 }
 
 @ArgsType()

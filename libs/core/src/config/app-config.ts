@@ -29,6 +29,8 @@ export interface AppConfig {
   publicUrl: string;
   graphql: { maxDepth: number; maxCost: number; maxAliases: number; introspection: boolean };
   loginThrottle: { maxPerEmail: number; maxPerAddress: number; windowSeconds: number };
+  /** Account emails people can ask for (password reset, verification, email change): per address and per client. */
+  accountEmailThrottle: { maxPerEmail: number; maxPerAddress: number; windowSeconds: number };
   stripe: {
     secretKey?: string;
     webhookSecret?: string;
@@ -51,6 +53,8 @@ export interface AppConfig {
   webhooks: { allowPrivateTargets: boolean; timeoutMs: number };
   /** GET /metrics (Prometheus): off unless enabled; with a token, only `Authorization: Bearer <token>` may read it. */
   metrics: { enabled: boolean; token?: string };
+  /** The built portal (index.html and assets/), served at `/`; an absolute path. */
+  webDir: string;
 }
 
 export class ConfigError extends Error {

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { AppConfig, ConfigError } from './app-config.js';
 
 type Env = Record<string, string | undefined>;
@@ -111,6 +112,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxPerAddress: int(env, 'LOGIN_MAX_FAILURES_PER_ADDRESS', 20, 1, 100000),
       windowSeconds: int(env, 'LOGIN_THROTTLE_WINDOW_SECONDS', 900, 1, 86400),
     },
+    accountEmailThrottle: {
+      maxPerEmail: int(env, 'ACCOUNT_EMAILS_MAX_PER_EMAIL', 3, 1, 1000),
+      maxPerAddress: int(env, 'ACCOUNT_EMAILS_MAX_PER_ADDRESS', 30, 1, 100000),
+      windowSeconds: int(env, 'ACCOUNT_EMAILS_WINDOW_SECONDS', 3600, 1, 86400),
+    },
     stripe: {
       secretKey: str(env, 'STRIPE_SECRET_KEY'),
       webhookSecret: str(env, 'STRIPE_WEBHOOK_SECRET'),
@@ -129,5 +135,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
       timeoutMs: int(env, 'WEBHOOKS_TIMEOUT_MS', 10_000, 100, 60_000),
     },
     metrics: { enabled: metricsOpen || metricsToken !== undefined, token: metricsToken },
+    webDir: resolve(str(env, 'GUILDHALL_WEB_DIR') ?? 'dist/web'),
   };
 }

@@ -38,7 +38,9 @@ import { requestErrorsPlugin } from './request-errors.plugin.js';
           includeStacktraceInErrorResponses: false,
           introspection: config.graphql.introspection,
           hideSchemaDetailsFromClientErrors: production,
-          csrfPrevention: true,
+          // Requests without a non-simple content type (e.g. GET) must carry one of these headers; the
+          // portal sends X-Guildhall-Session on every request, so its GET queries pass too.
+          csrfPrevention: { requestHeaders: ['x-apollo-operation-name', 'apollo-require-preflight', 'x-guildhall-session'] },
           allowBatchedHttpRequests: false,
           playground: false,
           graphiql: false,

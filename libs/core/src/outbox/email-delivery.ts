@@ -36,6 +36,7 @@ export class EmailDelivery implements OnModuleInit {
         to: message.toAddress,
         subject: message.subject,
         text: message.bodyText,
+        ...(message.bodyHtml ? { html: message.bodyHtml } : {}),
         attachments: (message.attachments ?? []).map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
         headers: { 'X-Guildhall-Message-Id': message.id },
       });

@@ -29,6 +29,8 @@ export class OutboxMessageEntity {
   @Column({ type: 'text' }) template: string;
   @Column({ type: 'text' }) subject: string;
   @Column({ type: 'text' }) bodyText: string;
+  /** An HTML alternative of the same message, when its template has one. */
+  @Column({ type: 'text', nullable: true }) bodyHtml: string | null;
   /** Files sent with the message (e.g. an event's .ics): small, text-only, kept with it. */
   @Column({ type: 'jsonb', nullable: true }) attachments: OutboxAttachment[] | null;
   /** Set when a message must never go twice (e.g. `renewal-reminder:30:<membership>:<period end>`). */

@@ -21,6 +21,7 @@ export class OutboxMessage {
   @Field() template: string;
   @Field() subject: string;
   @Field() bodyText: string;
+  @Field(() => String, { nullable: true, description: 'The HTML alternative, when the template has one.' }) bodyHtml: string | null;
   @Field(() => [OutboxAttachmentType], { nullable: true, description: 'Files sent with the message, e.g. an event .ics.' })
   attachments: OutboxAttachmentType[] | null;
   @Field(() => OutboxStatus) status: OutboxStatus;

@@ -14,6 +14,8 @@ export interface OutgoingEmail {
   template: string;
   subject: string;
   text: string;
+  /** An HTML alternative of `text` (sent as multipart/alternative). */
+  html?: string;
   /** A message with a key already used is not written again: "never twice" lives here. */
   dedupeKey?: string;
   attachments?: OutboxAttachment[];
@@ -30,8 +32,8 @@ export class OutboxService {
    */
   async enqueue(manager: EntityManager, email: OutgoingEmail): Promise<boolean> {
     const rows: Array<{ id: string }> = await manager.query(
-      `INSERT INTO outbox_messages (to_address, recipient_user_id, template, subject, body_text, dedupe_key, attachments)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
+      `INSERT INTO outbox_messages (to_address, recipient_user_id, template, subject, body_text, dedupe_key, attachments, body_html)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (dedupe_key) DO NOTHING
        RETURNING id`,
       [
@@ -42,6 +44,7 @@ export class OutboxService {
         email.text,
         email.dedupeKey ?? null,
         email.attachments?.length ? JSON.stringify(email.attachments) : null,
+        email.html ?? null,
       ],
     );
     if (!rows.length) return false;

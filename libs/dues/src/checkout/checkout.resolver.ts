@@ -1,4 +1,5 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { RequiresVerifiedEmail } from '../../../accounts/src/index.js';
 import { Authenticated, CurrentViewer, type Viewer } from '../../../core/src/index.js';
 import { Membership } from '../../../members/src/index.js';
 import { BillingPortalService } from './billing-portal.service.js';
@@ -13,6 +14,7 @@ export class CheckoutResolver {
   ) {}
 
   @Authenticated()
+  @RequiresVerifiedEmail()
   @Mutation(() => CheckoutSession, {
     description:
       'The member only. PENDING_PAYMENT: the first payment. ACTIVE or GRACE without automatic renewal: renew now. Calling again returns the same open session.',

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CURRENT_STATUSES, PeriodSource } from '../membership.enums.js';
 import { type ImportTier, type MemberImportRow } from './member-row.validator.js';
-import { UNUSABLE_PASSWORD_HASH } from './unusable-password.js';
+import { UNCLAIMED_PASSWORD_HASH } from '../../../accounts/src/index.js';
 
 export interface ImportCounts {
   created: number;
@@ -83,7 +83,7 @@ export class MemberImportRepository {
          RETURNING email),
        marked AS (UPDATE member_import i SET account_created = true FROM created WHERE i.email = created.email RETURNING 1)
        SELECT (SELECT count(*) FROM created)::int AS n, (SELECT count(*) FROM marked) AS marked`,
-      [UNUSABLE_PASSWORD_HASH],
+      [UNCLAIMED_PASSWORD_HASH],
     );
     return n;
   }

@@ -1,6 +1,6 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { AdminOnly, Authenticated, CurrentRequest, CurrentViewer, OwnerOrAdmin, type RequestContext, type Viewer } from '../../../core/src/index.js';
-import { User, UsersLoader } from '../../../accounts/src/index.js';
+import { User, UsersLoader, RequiresVerifiedEmail } from '../../../accounts/src/index.js';
 import { ReviewApplicationArgs } from '../args/application.args.js';
 import { ApplicationIdArgs } from '../args/id.args.js';
 import type { MentoringApplicationEntity } from '../entities/mentoring-application.entity.js';
@@ -20,6 +20,7 @@ export class ApplicationsResolver {
   ) {}
 
   @Authenticated()
+  @RequiresVerifiedEmail()
   @Mutation(() => MentoringApplication, { description: 'Apply as a mentor or a mentee; one application per cohort and role.' })
   applyToCohort(@Args('input') input: ApplyToCohortInput, @CurrentViewer() viewer: Viewer): Promise<MentoringApplicationEntity> {
     return this.applications.apply(viewer, input);

@@ -1,0 +1,27 @@
+import { Button, Group } from '@mantine/core';
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useSession } from '../../shared/session/SessionProvider.js';
+
+const AccountMenu = lazy(async () => ({ default: (await import('./AccountMenu.js')).AccountMenu }));
+
+/** The header's right side: log in and sign up for visitors, the account menu for signed-in people. */
+export function AccountArea() {
+  const { t } = useTranslation();
+  const { session, restored } = useSession();
+  if (session) {
+    return (
+      <Suspense fallback={null}>
+        <AccountMenu />
+      </Suspense>
+    );
+  }
+  if (!restored) return null;
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Button component={Link} to="/login" variant="default" size="sm">{t('nav.logIn')}</Button>
+      <Button component={Link} to="/signup" size="sm">{t('nav.signUp')}</Button>
+    </Group>
+  );
+}

@@ -1,0 +1,21 @@
+import type { KeyingConfig } from '@urql/exchange-graphcache';
+
+/**
+ * Types without an `id` are embedded in their parent in the normalized cache (graphcache asks for
+ * this to be said). Add a type here when a document first selects it.
+ */
+const embedded = [
+  'AuthPayload',
+  'Money',
+  'PageInfo',
+  'EventConnection',
+  'EventEdge',
+  'StudyGroupConnection',
+  'StudyGroupEdge',
+  'RegistrationConnection',
+  'RegistrationEdge',
+  'CertificateVerification',
+  'TierPrice',
+];
+
+export const cacheKeys: KeyingConfig = Object.fromEntries(embedded.map((type) => [type, () => null]));
