@@ -9,7 +9,7 @@ export class OutboxPersonalData implements OnModuleInit {
   onModuleInit(): void {
     this.registry.addEraser('outbox', async (manager, subject) => {
       await manager.query(
-        `UPDATE outbox_messages SET to_address = 'erased@erased.invalid', subject = '(erased)', body_text = '(erased)', attachments = NULL, last_error = NULL
+        `UPDATE outbox_messages SET to_address = 'erased@erased.invalid', subject = '(erased)', body_text = '(erased)', body_html = NULL, attachments = NULL, last_error = NULL
           WHERE recipient_user_id = $1 OR lower(to_address) = lower($2)`,
         [subject.userId, subject.email],
       );

@@ -14,8 +14,8 @@ export class CoreRetention implements OnModuleInit {
   onModuleInit(): void {
     this.registry.addPurge('outboxBodies', async (cutoff) => {
       const [, changed]: [unknown[], number] = await this.dataSource.query(
-        `UPDATE outbox_messages SET body_text = '(removed after the retention period)', attachments = NULL
-          WHERE created_at < $1 AND status IN ('SENT', 'KEPT') AND (attachments IS NOT NULL OR body_text <> '(removed after the retention period)')`,
+        `UPDATE outbox_messages SET body_text = '(removed after the retention period)', body_html = NULL, attachments = NULL
+          WHERE created_at < $1 AND status IN ('SENT', 'KEPT') AND (attachments IS NOT NULL OR body_html IS NOT NULL OR body_text <> '(removed after the retention period)')`,
         [cutoff],
       );
       return changed;
