@@ -11,6 +11,12 @@ import { MoveProfilesToMembers1795894000001 } from './1795894000001-MoveProfiles
 import { AddStaffPermissions1795895000001 } from './1795895000001-AddStaffPermissions.js';
 import { AddAccountFlows1796100000001 } from './1796100000001-AddAccountFlows.js';
 import { AddStaffConsoleIndexes1796200000001 } from './1796200000001-AddStaffConsoleIndexes.js';
+import { CreateApiTokens1796300000001 } from './1796300000001-CreateApiTokens.js';
+import { CreateWebhooks1796300000002 } from './1796300000002-CreateWebhooks.js';
+import { AddTwoFactorSignIn1796300000003 } from './1796300000003-AddTwoFactorSignIn.js';
+import { CreateDataExports1796300000004 } from './1796300000004-CreateDataExports.js';
+import { CreateErasureRequests1796300000005 } from './1796300000005-CreateErasureRequests.js';
+import { AddRetentionSettings1796300000006 } from './1796300000006-AddRetentionSettings.js';
 import { CreateDiscussions1796400000001 } from './1796400000001-CreateDiscussions.js';
 import { AddDiscussionNotifications1796400000002 } from './1796400000002-AddDiscussionNotifications.js';
 import { AddDiscussionResources1796400000003 } from './1796400000003-AddDiscussionResources.js';
@@ -30,6 +36,12 @@ export const MIGRATIONS = [
   AddStaffPermissions1795895000001,
   AddAccountFlows1796100000001,
   AddStaffConsoleIndexes1796200000001,
+  CreateApiTokens1796300000001,
+  CreateWebhooks1796300000002,
+  AddTwoFactorSignIn1796300000003,
+  CreateDataExports1796300000004,
+  CreateErasureRequests1796300000005,
+  AddRetentionSettings1796300000006,
   CreateDiscussions1796400000001,
   AddDiscussionNotifications1796400000002,
   AddDiscussionResources1796400000003,

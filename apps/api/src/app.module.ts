@@ -9,6 +9,8 @@ import { MentoringModule, MentoringTranscriptSource } from '../../../libs/mentor
 import { CreditsModule } from '../../../libs/credits/src/index.js';
 import { CommunitiesModule } from '../../../libs/communities/src/index.js';
 import { DiscussionsModule } from '../../../libs/discussions/src/index.js';
+import { IntegrationsModule } from '../../../libs/integrations/src/index.js';
+import { PrivacyModule } from '../../../libs/privacy/src/index.js';
 import { ENTITIES, MIGRATIONS } from '../../../migrations/data-source.js';
 
 /** Imports only: configuration, database, GraphQL, then one module per feature. */
@@ -30,6 +32,8 @@ export class AppModule {
         MentoringModule,
         CommunitiesModule,
         DiscussionsModule,
+        IntegrationsModule,
+        PrivacyModule,
         CreditsModule.forRoot({ imports: [MentoringModule, EventsModule], sources: [MentoringTranscriptSource, EventsTranscriptSource] }),
       ],
     };

@@ -10,8 +10,12 @@ import { AccountStatusLoader } from './account-status.loader.js';
 import { AccountStatusResolver } from './account-status.resolver.js';
 import { AccountTokensRepository } from './account-tokens.repository.js';
 import { AccountTokensService } from './account-tokens.service.js';
+import { ApiTokensRepository } from './api-tokens/api-tokens.repository.js';
+import { ApiTokensResolver } from './api-tokens/api-tokens.resolver.js';
+import { ApiTokensService } from './api-tokens/api-tokens.service.js';
 import { AuthResolver } from './auth.resolver.js';
 import { AuthService } from './auth.service.js';
+import { BearerViewerLookup } from './bearer-viewer-lookup.js';
 import { BrowserSessions } from './browser-sessions.js';
 import { EmailChangeResolver } from './email-change.resolver.js';
 import { EmailChangeService } from './email-change.service.js';
@@ -25,16 +29,22 @@ import { SessionsRepository } from './sessions.repository.js';
 import { SessionsResolver } from './sessions.resolver.js';
 import { SessionsService } from './sessions.service.js';
 import { TokenService } from './token.service.js';
+import { SecuritySettingsService } from './totp/security-settings.service.js';
+import { TotpRepository } from './totp/totp.repository.js';
+import { TotpResolver } from './totp/totp.resolver.js';
+import { TotpService } from './totp/totp.service.js';
 import { UsersLoader } from './users.loader.js';
 import { UsersRepository } from './users.repository.js';
 import { UsersResolver } from './users.resolver.js';
 import { UsersService } from './users.service.js';
+import { AccountsPersonalDataRepository } from './privacy/accounts-personal-data.repository.js';
 import { VerifiedEmailGuard } from './verified-email.guard.js';
 
 /** Accounts, sessions and the guard: global, since every feature needs to know who is asking. */
 @Global()
 @Module({
   providers: [
+    AccountsPersonalDataRepository,
     AuthService,
     AuthResolver,
     BrowserSessions,
@@ -65,7 +75,16 @@ import { VerifiedEmailGuard } from './verified-email.guard.js';
     AccountStatusLoader,
     AccountStatusResolver,
     VerifiedEmailGuard,
-    { provide: VIEWER_LOOKUP, useExisting: AuthService },
+    // API tokens and two-factor sign-in; the bearer lookup takes a session's access token or an API token.
+    ApiTokensService,
+    ApiTokensResolver,
+    ApiTokensRepository,
+    TotpService,
+    TotpRepository,
+    TotpResolver,
+    SecuritySettingsService,
+    BearerViewerLookup,
+    { provide: VIEWER_LOOKUP, useExisting: BearerViewerLookup },
     RestStaffGuard,
     // Secure by default: every GraphQL operation and field passes this guard.
     { provide: APP_GUARD, useClass: AuthGuard },

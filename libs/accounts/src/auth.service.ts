@@ -9,6 +9,7 @@ import { PasswordHasher } from './password-hasher.js';
 import { EmailVerificationService } from './email-verification.service.js';
 import { type SessionClient, SessionsRepository } from './sessions.repository.js';
 import { TokenService } from './token.service.js';
+import { TotpService } from './totp/totp.service.js';
 import { UsersRepository } from './users.repository.js';
 
 export interface IssuedSession {
@@ -32,6 +33,7 @@ export class AuthService implements ViewerLookup {
     private readonly tokens: TokenService,
     private readonly hasher: PasswordHasher,
     private readonly throttle: LoginThrottle,
+    private readonly totp: TotpService,
     private readonly verification: EmailVerificationService,
   ) {}
 
@@ -72,8 +74,13 @@ export class AuthService implements ViewerLookup {
     if (!user || !ok) {
       throw new AppError(ErrorCode.UNAUTHENTICATED, BAD_CREDENTIALS, { reason: 'BAD_CREDENTIALS' });
     }
+    const secondFactor = await this.totp.verifyAtLogIn(user.id, input);
     await this.throttle.clear(email);
-    return this.dataSource.transaction((manager) => this.issue(manager, user, client));
+    return this.dataSource.transaction(async (manager) => {
+      const session = await this.issue(manager, user, client);
+      if (secondFactor) await this.sessions.markSecondFactor(manager, session.viewer.sessionId);
+      return session;
+    });
   }
 
   /**

@@ -120,10 +120,22 @@ export class SessionsRepository {
     return n;
   }
 
-  /** One statement: the account's current role and staff permissions, if the session is still live. */
+  async markSecondFactor(manager: EntityManager, sessionId: string): Promise<void> {
+    await manager.query(`UPDATE sessions SET second_factor_at = now() WHERE id = $1`, [sessionId]);
+  }
+
+  /**
+   * One statement: the account's current role and staff permissions, if the session is still live, and
+   * whether those rights require a second factor this session has not shown (security_settings).
+   */
   async viewerForSession(userId: string, sessionId: string): Promise<Viewer | undefined> {
     const rows: Array<Viewer> = await this.dataSource.query(
-      `SELECT u.id, u.role, u.staff_permissions AS permissions, s.id AS "sessionId" FROM users u
+      `SELECT u.id, u.role, u.staff_permissions AS permissions, s.id AS "sessionId",
+              (s.second_factor_at IS NULL AND EXISTS (
+                 SELECT 1 FROM security_settings ss
+                  WHERE CASE WHEN u.role = 'ADMIN' THEN cardinality(ss.totp_required_for) > 0
+                             ELSE ss.totp_required_for && u.staff_permissions END)) AS "secondFactorMissing"
+         FROM users u
          JOIN sessions s ON s.id = $2 AND s.user_id = u.id AND s.revoked_at IS NULL
         WHERE u.id = $1`,
       [userId, sessionId],

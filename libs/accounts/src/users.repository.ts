@@ -16,7 +16,7 @@ export interface UserContact {
 const USER_ROWS: KeyedRowsSpec = {
   table: 'users',
   keyColumn: 'id',
-  columns: { id: 'c.id', email: 'c.email', fullName: 'c.full_name', role: 'c.role', createdAt: 'c.created_at' },
+  columns: { id: 'c.id', email: 'c.email', fullName: 'c.full_name', role: 'c.role', staffPermissions: 'c.staff_permissions', createdAt: 'c.created_at' },
 };
 
 @Injectable()
@@ -55,6 +55,11 @@ export class UsersRepository {
     );
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => byId.get(id));
+  }
+
+  /** Email and name of every admin (notices about the platform itself). */
+  adminContacts(manager?: EntityManager): Promise<UserContact[]> {
+    return (manager ?? this.dataSource.manager).query(`SELECT id, email, full_name AS "fullName" FROM users WHERE role = 'ADMIN' ORDER BY created_at`);
   }
 
   async updateFullName(id: string, fullName: string, manager?: EntityManager): Promise<void> {

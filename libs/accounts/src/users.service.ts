@@ -166,6 +166,11 @@ export class UsersService implements OnModuleInit {
     return ids.length ? this.users.contactsByIds(ids, manager) : Promise.resolve([]);
   }
 
+  /** Every admin's email and name, in the caller's transaction when given. */
+  adminContacts(manager?: EntityManager): Promise<UserContact[]> {
+    return this.users.adminContacts(manager);
+  }
+
   async findById(id: string): Promise<UserEntity | null> {
     return this.users.findById(id);
   }

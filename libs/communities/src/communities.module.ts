@@ -35,6 +35,7 @@ import { StudyGroupsService } from './study-groups.service.js';
 import { StudyGroupAttendanceReport } from './reports/study-group-attendance.report.js';
 import { StudyGroupAttendanceRepository } from './reports/study-group-attendance.repository.js';
 import { StudyGroupAttendanceResolver } from './reports/study-group-attendance.resolver.js';
+import { CommunitiesPersonalDataRepository } from './privacy/communities-personal-data.repository.js';
 
 /** Learning communities: study groups with a meeting rhythm, rotating roles, goals and peer accountability. */
 @Module({
@@ -44,6 +45,7 @@ import { StudyGroupAttendanceResolver } from './reports/study-group-attendance.r
     StudyGroupAttendanceRepository,
     StudyGroupAttendanceReport,
     StudyGroupAttendanceResolver,
+    CommunitiesPersonalDataRepository,
     StudyGroupsRepository,
     GroupMembersRepository,
     GroupMeetingsRepository,

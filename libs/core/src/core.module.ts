@@ -1,7 +1,12 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { AuditPersonalData } from './audit/audit-personal-data.js';
 import { AuditResolver } from './audit/audit.resolver.js';
 import { AuditService } from './audit/audit.service.js';
+import { DomainEvents } from './domain-events/domain-events.js';
+import { CoreRetention } from './personal-data/core-retention.js';
+import { PersonalDataRegistry } from './personal-data/personal-data.registry.js';
+import { RetentionRegistry } from './personal-data/retention.registry.js';
 import { PassthroughExceptionFilter } from './graphql/passthrough.filter.js';
 import { GraphQLValidationPipe } from './graphql/validation.pipe.js';
 import { ExplorerController } from './explorer/explorer.controller.js';
@@ -14,6 +19,7 @@ import { MetricsController } from './metrics/metrics.controller.js';
 import { MetricsSnapshotRepository } from './metrics/metrics-snapshot.repository.js';
 import { MetricsService } from './metrics/metrics.service.js';
 import { EmailDelivery } from './outbox/email-delivery.js';
+import { OutboxPersonalData } from './outbox/outbox-personal-data.js';
 import { OutboxResolver } from './outbox/outbox.resolver.js';
 import { OutboxService } from './outbox/outbox.service.js';
 import { ReportRegistry } from './reports/report-registry.js';
@@ -29,8 +35,14 @@ import { AssociationSettingsService } from './settings/association-settings.serv
   providers: [
     AuditService,
     AuditResolver,
+    AuditPersonalData,
+    DomainEvents,
+    PersonalDataRegistry,
+    RetentionRegistry,
+    CoreRetention,
     OutboxService,
     OutboxResolver,
+    OutboxPersonalData,
     EmailDelivery,
     JobRegistry,
     ReportRegistry,
@@ -43,6 +55,6 @@ import { AssociationSettingsService } from './settings/association-settings.serv
     { provide: APP_PIPE, useClass: GraphQLValidationPipe },
     { provide: APP_FILTER, useClass: PassthroughExceptionFilter },
   ],
-  exports: [AuditService, OutboxService, AssociationSettingsService, JobRegistry, ReportRegistry, JobRunnerService, MetricsService, LoggingModule],
+  exports: [AuditService, DomainEvents, PersonalDataRegistry, RetentionRegistry, OutboxService, AssociationSettingsService, JobRegistry, ReportRegistry, JobRunnerService, MetricsService, LoggingModule],
 })
 export class CoreModule {}

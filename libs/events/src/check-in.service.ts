@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService, badInput, notFound } from '../../core/src/index.js';
+import { AuditService, badInput, DomainEvents, notFound } from '../../core/src/index.js';
 import { AttendanceRepository } from './attendance.repository.js';
 import { RegistrationEntity } from './entities/registration.entity.js';
 import { EventStatus, RegistrationStatus } from './events.enums.js';
@@ -20,6 +20,7 @@ export class CheckInService {
     private readonly registrations: RegistrationsRepository,
     private readonly attendance: AttendanceRepository,
     private readonly audit: AuditService,
+    private readonly domainEvents: DomainEvents,
   ) {}
 
   async checkInByCode(ctx: ActingContext, code: string, sessionId: string | undefined): Promise<RegistrationEntity> {
@@ -81,6 +82,7 @@ export class CheckInService {
         actorId: ctx.actor.id, action: 'event.checkIn', targetType: 'Registration', targetId: registration.id,
         after: { sessionId: session!.id, eventId: event.id }, requestId: ctx.requestId,
       });
+      await this.domainEvents.record(manager, 'event.attendance.recorded', { registrationId: registration.id, eventId: event.id, sessionId: session!.id, userId: registration.userId });
     }
     return recorded;
   }

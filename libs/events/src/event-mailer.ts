@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { EntityManager } from 'typeorm';
-import { APP_CONFIG, type AppConfig, formatMoney, type OutboxAttachment, OutboxService } from '../../core/src/index.js';
+import { APP_CONFIG, type AppConfig, DomainEvents, formatMoney, type OutboxAttachment, OutboxService } from '../../core/src/index.js';
 import { calendarDocument } from './ics/calendar.js';
 import { ticketQrSvg } from './tickets/ticket-qr.js';
 import { EventEntity } from './entities/event.entity.js';
@@ -12,13 +12,22 @@ export interface Recipient {
   fullName: string;
 }
 
-/** The event emails, written to the outbox in the caller's transaction; each has a dedupe key, so none goes twice. */
+/**
+ * The event emails, written to the outbox in the caller's transaction; each has a dedupe key, so none goes twice.
+ * Confirmations and cancellations also tell integrations (DomainEvents) here, the one place each is announced.
+ */
 @Injectable()
 export class EventMailer {
   constructor(
     private readonly outbox: OutboxService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly domainEvents: DomainEvents,
   ) {}
+
+  private async announce(manager: EntityManager, type: 'event.registration.confirmed' | 'event.registration.cancelled', to: Recipient, event: EventEntity, registrationId: string, first: boolean): Promise<boolean> {
+    if (first) await this.domainEvents.record(manager, type, { registrationId, eventId: event.id, userId: to.userId });
+    return first;
+  }
 
   when(event: EventEntity, at: Date = event.startsAt): string {
     return DateTime.fromJSDate(at, { zone: event.timezone }).toFormat("cccc d LLLL yyyy, HH:mm ZZZZ '('z')'");
@@ -43,13 +52,14 @@ export class EventMailer {
   /** With the ticket: its check-in code in the text and as a QR code (ticket.svg) for the door. */
   async confirmed(manager: EntityManager, to: Recipient, event: EventEntity, registration: { id: string; checkInCode: string }, fromWaitlist = false): Promise<boolean> {
     const lead = fromWaitlist ? `Good news: a seat opened up and is now yours.` : `You are registered.`;
-    return this.send(manager, to, fromWaitlist ? 'event-waitlist-promoted' : 'event-registration-confirmed', `Confirmed: ${event.title}`,
+    const sent = await this.send(manager, to, fromWaitlist ? 'event-waitlist-promoted' : 'event-registration-confirmed', `Confirmed: ${event.title}`,
       `${lead}\n\n${event.title}\n${this.when(event)}${event.venue ? `\n${event.venue}` : ''}\n\nYour ticket code is ${registration.checkInCode}: show the attached QR code (ticket.svg) or tell the code at the door.\n\nThe calendar entry is attached (also at ${this.calendarLink(event)}).`,
       `event-confirmed:${registration.id}`,
       [
         { filename: 'event.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: calendarDocument([event], this.config.publicUrl, event.title) },
         { filename: 'ticket.svg', contentType: 'image/svg+xml', content: await ticketQrSvg(registration.checkInCode) },
       ]);
+    return this.announce(manager, 'event.registration.confirmed', to, event, registration.id, sent);
   }
 
   waitlisted(manager: EntityManager, to: Recipient, event: EventEntity, registrationId: string, ticket: number, position: number): Promise<boolean> {
@@ -84,15 +94,17 @@ export class EventMailer {
       `event-late-payment:${paymentId}`);
   }
 
-  registrationCancelled(manager: EntityManager, to: Recipient, event: EventEntity, registrationId: string, refunded: boolean): Promise<boolean> {
-    return this.send(manager, to, 'event-registration-cancelled', `Cancelled: ${event.title}`,
+  async registrationCancelled(manager: EntityManager, to: Recipient, event: EventEntity, registrationId: string, refunded: boolean): Promise<boolean> {
+    const sent = await this.send(manager, to, 'event-registration-cancelled', `Cancelled: ${event.title}`,
       `Your registration for ${event.title} has been cancelled.${refunded ? ' Your payment will be refunded in full.' : ''}`, `event-registration-cancelled:${registrationId}`);
+    return this.announce(manager, 'event.registration.cancelled', to, event, registrationId, sent);
   }
 
-  eventCancelled(manager: EntityManager, to: Recipient, event: EventEntity, registrationId: string, reason: string, refunded: boolean): Promise<boolean> {
-    return this.send(manager, to, 'event-cancelled', `Event cancelled: ${event.title}`,
+  async eventCancelled(manager: EntityManager, to: Recipient, event: EventEntity, registrationId: string, reason: string, refunded: boolean): Promise<boolean> {
+    const sent = await this.send(manager, to, 'event-cancelled', `Event cancelled: ${event.title}`,
       `We are sorry: ${event.title} (${this.when(event)}) has been cancelled.\n\nReason: ${reason}${refunded ? '\n\nYour payment will be refunded in full.' : ''}`,
       `event-cancelled:${registrationId}`);
+    return this.announce(manager, 'event.registration.cancelled', to, event, registrationId, sent);
   }
 
   reminder(manager: EntityManager, to: Recipient, event: EventEntity, registrationId: string): Promise<boolean> {

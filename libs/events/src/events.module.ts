@@ -31,12 +31,14 @@ import { SeatPaymentsService } from './seat-payments.service.js';
 import { EventsTranscriptSource } from './transcript/events-transcript.source.js';
 import { WaitlistService } from './waitlist.service.js';
 import { SeatWebhookListener } from './webhooks/seat-webhook.listener.js';
+import { EventsPersonalDataRepository } from './privacy/events-personal-data.repository.js';
 
 /** Events: registration without overbooking, fair waitlists, paid seats, check-in, CE credits and certificates. */
 @Module({
   imports: [MembersModule],
   controllers: [CalendarController, CertificatesController],
   providers: [
+    EventsPersonalDataRepository,
     { provide: EVENTS_CONFIG, inject: [APP_CONFIG], useFactory: (config: AppConfig) => config.events },
     { provide: EVENT_PAYMENTS, useClass: StripeEventPayments },
     EventsRepository,

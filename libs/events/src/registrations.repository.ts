@@ -197,10 +197,12 @@ export class RegistrationsRepository {
     );
   }
 
-  async issueCertificateCode(registrationId: string, code: string): Promise<void> {
-    await this.dataSource.query(
+  /** True when this call issued it (a code already issued stays). */
+  async issueCertificateCode(manager: EntityManager, registrationId: string, code: string): Promise<boolean> {
+    const [, issued]: [unknown[], number] = await manager.query(
       `UPDATE event_registrations SET certificate_code = $2, certificate_issued_at = now() WHERE id = $1 AND certificate_code IS NULL`,
       [registrationId, code],
     );
+    return issued > 0;
   }
 }

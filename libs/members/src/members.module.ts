@@ -24,10 +24,12 @@ import { MembersReportsRepository } from './reports/members-reports.repository.j
 import { MembersReportsResolver } from './reports/members-reports.resolver.js';
 import { MembershipStandingPort } from './standing/membership-standing.js';
 import { MembershipStandingService } from './standing/membership-standing.service.js';
+import { MembersPersonalDataRepository } from './privacy/members-personal-data.repository.js';
 
 @Module({
   controllers: [MemberImportExportController],
   providers: [
+    MembersPersonalDataRepository,
     TiersRepository,
     TiersService,
     TiersResolver,

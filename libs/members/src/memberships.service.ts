@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppError, AuditService, badInput, conflict, ErrorCode, forbidden, formatMoney, isUniqueViolation, notFound, OutboxService, StaffPermission, Viewer, viewerHasPermission } from '../../core/src/index.js';
+import { AppError, AuditService, badInput, conflict, DomainEvents, ErrorCode, forbidden, formatMoney, isUniqueViolation, notFound, OutboxService, StaffPermission, Viewer, viewerHasPermission } from '../../core/src/index.js';
 import { UsersService } from '../../accounts/src/index.js';
 import { MembershipTierEntity } from './entities/membership-tier.entity.js';
 import { MembershipEntity } from './entities/membership.entity.js';
 import { MembershipStatus, PeriodSource } from './membership.enums.js';
 import { periodEnd } from './membership-period.js';
 import { MembersErrorReason } from './members.errors.js';
+import { membershipEventData, membershipEventFor } from './membership-events.js';
 import { MembershipsRepository, NewPeriod } from './memberships.repository.js';
 import { TiersRepository } from './tiers.repository.js';
 
@@ -26,6 +27,7 @@ export class MembershipsService {
     private readonly users: UsersService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly domainEvents: DomainEvents,
   ) {}
 
   findById(id: string): Promise<MembershipEntity | null> {
@@ -126,6 +128,7 @@ export class MembershipsService {
         } else {
           membership = await this.memberships.insert(manager, { userId, tierId: tier.id, status: MembershipStatus.ACTIVE });
           await this.memberships.recordStatusChange(manager, membership.id, null, MembershipStatus.ACTIVE, ctx.actor.id, 'granted');
+          await this.domainEvents.record(manager, 'membership.activated', membershipEventData(membership, MembershipStatus.ACTIVE));
         }
         membership.complimentary = true;
         membership.autoRenew = false;
@@ -196,6 +199,7 @@ export class MembershipsService {
     membership.graceEndsAt = null;
     if (membership.status !== MembershipStatus.ACTIVE) await this.transition(manager, membership, MembershipStatus.ACTIVE, actorId, reason);
     else await this.memberships.save(manager, membership);
+    if (firstPeriod) await this.domainEvents.record(manager, 'member.joined', membershipEventData(membership, membership.status));
     return true;
   }
 
@@ -218,6 +222,8 @@ export class MembershipsService {
     membership.status = to;
     await this.memberships.save(manager, membership);
     await this.memberships.recordStatusChange(manager, membership.id, from, to, actorId, reason);
+    const event = membershipEventFor(from, to);
+    if (event) await this.domainEvents.record(manager, event, membershipEventData(membership, to));
   }
 
   async tierOf(manager: EntityManager, membership: MembershipEntity): Promise<MembershipTierEntity> {

@@ -42,6 +42,7 @@ import { CohortReportService } from './report/cohort-report.service.js';
 import { MentoringHealthReport } from './reports/mentoring-health.report.js';
 import { MentoringHealthRepository } from './reports/mentoring-health.repository.js';
 import { MentoringHealthResolver } from './reports/mentoring-health.resolver.js';
+import { MentoringPersonalDataRepository } from './privacy/mentoring-personal-data.repository.js';
 
 /** Mentoring programs in cohorts: applications, explainable matching, pairs with goals and check-ins, reports. */
 @Module({
@@ -50,6 +51,7 @@ import { MentoringHealthResolver } from './reports/mentoring-health.resolver.js'
     MentoringHealthRepository,
     MentoringHealthReport,
     MentoringHealthResolver,
+    MentoringPersonalDataRepository,
     ProgramsRepository,
     ProgramsService,
     ProgramsResolver,

@@ -18,6 +18,7 @@ import { StripeGateway } from './stripe/stripe-gateway.js';
 import { StripeEventDispatcher } from './webhooks/stripe-event-dispatcher.service.js';
 import { StripeEventReplay } from './webhooks/stripe-event-replay.service.js';
 import { StripeWebhookController } from './webhooks/stripe-webhook.controller.js';
+import { PaymentsPersonalDataRepository } from './privacy/payments-personal-data.repository.js';
 
 /**
  * The Stripe boundary (client, customers, the one webhook endpoint and its dispatcher, event replay)
@@ -28,6 +29,7 @@ import { StripeWebhookController } from './webhooks/stripe-webhook.controller.js
 @Module({
   controllers: [StripeWebhookController],
   providers: [
+    PaymentsPersonalDataRepository,
     ...stripeProviders,
     StripeGateway,
     StripeCustomersRepository,

@@ -27,6 +27,16 @@ export const customerRoutes: Route[] = [
     handler: ({ store, path }) => mustGet(store.customers, path.id ?? '', 'customer'),
   },
   {
+    method: 'DELETE',
+    pattern: '/v1/customers/:id',
+    handler: ({ store, path, request }) => {
+      const customer = mustGet(store.customers, path.id ?? '', 'customer');
+      store.customers.delete(customer.id);
+      new EventBatch(store, request).emit('customer.deleted', customer);
+      return { id: customer.id, object: 'customer', deleted: true };
+    },
+  },
+  {
     method: 'POST',
     pattern: '/v1/customers/:id',
     handler: ({ store, params, path, request }) => {

@@ -13,6 +13,7 @@ export const API_PREFIXES = [
   '/explorer',
   '/metrics',
   '/certificates',
+  '/exports',
   '/resources',
   '/spaces',
   '/auth',

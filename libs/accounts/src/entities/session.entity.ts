@@ -21,4 +21,6 @@ export class SessionEntity {
   @Column({ type: 'text', nullable: true }) clientAddress: string | null;
   @Column({ type: 'timestamptz', nullable: true }) revokedAt: Date | null;
   @Column({ type: 'text', nullable: true }) revokedReason: string | null;
+  /** When this session proved a second factor (at log-in, or by enrolling); null: password only. */
+  @Column({ type: 'timestamptz', nullable: true }) secondFactorAt: Date | null;
 }

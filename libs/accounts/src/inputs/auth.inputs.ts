@@ -41,6 +41,18 @@ export class LogInInput {
   @IsString()
   @MaxLength(PASSWORD_MAX)
   password: string;
+
+  @Field(() => String, { nullable: true, description: 'The six digits of the authenticator app, for accounts with two-factor sign-in.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  totpCode?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Instead of totpCode: one of the recovery codes (each works once).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  recoveryCode?: string | null;
 }
 
 @ArgsType()

@@ -5,6 +5,7 @@ import { AppError, ErrorCode, forbidden, unauthenticated } from '../errors/app-e
 import { RequestContext } from '../graphql/request-context.js';
 import { ACCESS_POLICY, AccessPolicy } from './auth.decorators.js';
 import { Role, Viewer } from './role.js';
+import { refuseStaffWithoutSecondFactor, refuseTokenOutsideStaffOperations } from './credential-policy.js';
 import { viewerHasPermission } from './staff-permission.js';
 import { VIEWER_LOOKUP, type ViewerLookup } from './viewer-lookup.js';
 
@@ -39,7 +40,8 @@ export class AuthGuard implements CanActivate {
       this.reflector.getAllAndOverride<AccessPolicy>(ACCESS_POLICY, [handler, context.getClass()]) ??
       DEFAULT_POLICY;
 
-    const viewer = await this.resolveViewer(ctx);
+    const viewer = await this.resolveViewer(ctx, gql);
+    if (viewer?.apiTokenId) refuseTokenOutsideStaffOperations(policy, gql.getInfo().parentType.name);
     const grant = () => {
       (ctx.grantedHandlers ??= new Set()).add(handler);
       return true;
@@ -52,10 +54,12 @@ export class AuthGuard implements CanActivate {
         return grant();
       case 'role':
         if (!viewer) throw unauthenticated();
+        refuseStaffWithoutSecondFactor(viewer);
         if (viewer.role !== policy.role) throw forbidden(`Only ${policy.role.toLowerCase()}s may do that`);
         return grant();
       case 'permission':
         if (!viewer) throw unauthenticated();
+        refuseStaffWithoutSecondFactor(viewer);
         if (!viewerHasPermission(viewer, ...policy.permissions)) {
           throw forbidden(`Only staff with ${policy.permissions.join(' or ')} may do that`);
         }
@@ -78,18 +82,19 @@ export class AuthGuard implements CanActivate {
   }
 
   /** Once per request. A bad token on a public operation is still an error: the client should know its session ended. */
-  private async resolveViewer(ctx: RequestContext): Promise<Viewer | null> {
+  private async resolveViewer(ctx: RequestContext, gql: GqlExecutionContext): Promise<Viewer | null> {
     if (ctx.viewer !== undefined) return ctx.viewer;
-    ctx.viewerPromise ??= this.lookupViewer(ctx);
+    ctx.viewerPromise ??= this.lookupViewer(ctx, gql);
     ctx.viewer = await ctx.viewerPromise;
     return ctx.viewer;
   }
 
-  private async lookupViewer(ctx: RequestContext): Promise<Viewer | null> {
+  private async lookupViewer(ctx: RequestContext, gql: GqlExecutionContext): Promise<Viewer | null> {
     const header = ctx.req.headers.authorization;
     if (!header) return null;
     const match = /^Bearer ([A-Za-z0-9._~+/=-]{1,4096})$/.exec(header);
     if (!match) throw new AppError(ErrorCode.UNAUTHENTICATED, 'The Authorization header must be "Bearer <access token>"');
-    return this.lookup.viewerFromAccessToken(match[1]);
+    const operation = gql.getInfo().operation;
+    return this.lookup.viewerFromAccessToken(match[1], { operation: operation.operation, operationName: operation.name?.value, requestId: ctx.requestId });
   }
 }

@@ -1,8 +1,16 @@
 import { Viewer } from './role.js';
 
+/** What a bearer credential is used for: API tokens lend read-only scopes to queries only, and record their use. */
+export interface BearerUse {
+  operation: 'query' | 'mutation' | 'subscription' | 'rest';
+  operationName?: string | null;
+  requestId?: string;
+}
+
 /** Supplied by the accounts library: turns a bearer token into the current viewer, or throws UNAUTHENTICATED. */
 export interface ViewerLookup {
-  viewerFromAccessToken(token: string): Promise<Viewer>;
+  /** Without `use`, the strictest reading (a change) applies. */
+  viewerFromAccessToken(token: string, use?: BearerUse): Promise<Viewer>;
 }
 
 export const VIEWER_LOOKUP = Symbol('VIEWER_LOOKUP');

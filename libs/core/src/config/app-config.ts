@@ -59,6 +59,8 @@ export interface AppConfig {
   /** Uploaded files: an S3-compatible bucket when set (credentials from the AWS SDK's usual sources), else GUILDHALL_DATA_DIR/files. */
   s3?: { bucket: string; region: string; endpoint?: string; forcePathStyle: boolean };
   trustProxy: boolean;
+  /** Outgoing webhooks: private and loopback targets are refused unless allowed (SSRF); each attempt is bounded. */
+  webhooks: { allowPrivateTargets: boolean; timeoutMs: number };
   /** GET /metrics (Prometheus): off unless enabled; with a token, only `Authorization: Bearer <token>` may read it. */
   metrics: { enabled: boolean; token?: string };
   /** The built portal (index.html and assets/), served at `/`; an absolute path. */

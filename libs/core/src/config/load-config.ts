@@ -156,6 +156,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
         }
       : undefined,
     trustProxy: bool(env, 'TRUST_PROXY', false),
+    webhooks: {
+      allowPrivateTargets: bool(env, 'WEBHOOKS_ALLOW_PRIVATE_TARGETS', false),
+      timeoutMs: int(env, 'WEBHOOKS_TIMEOUT_MS', 10_000, 100, 60_000),
+    },
     metrics: { enabled: metricsOpen || metricsToken !== undefined, token: metricsToken },
     webDir: resolve(str(env, 'GUILDHALL_WEB_DIR') ?? 'dist/web'),
   };

@@ -1,6 +1,8 @@
 import { randomInt } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig, AppError, ErrorCode, notFound, StaffPermission, type Viewer, viewerHasPermission } from '../../../core/src/index.js';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig, AppError, DomainEvents, ErrorCode, notFound, StaffPermission, type Viewer, viewerHasPermission } from '../../../core/src/index.js';
 import { AttendanceRepository, type CertificateRecord } from '../attendance.repository.js';
 import { EventsErrorReason } from '../events.errors.js';
 import { RegistrantContacts } from '../registrant-contacts.js';
@@ -24,6 +26,8 @@ export class CertificatesService {
     private readonly registrations: RegistrationsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly contacts: RegistrantContacts,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly domainEvents: DomainEvents,
   ) {}
 
   /** The registrant or an admin; anyone else is told it does not exist. */
@@ -35,7 +39,11 @@ export class CertificatesService {
       throw new AppError(ErrorCode.CONFLICT, 'No attendance has been recorded for this registration yet', { reason: EventsErrorReason.NOT_ATTENDED });
     }
     if (!record.certificateCode) {
-      await this.registrations.issueCertificateCode(registrationId, newCertificateCode());
+      const { eventId, userId } = record;
+      await this.dataSource.transaction(async (manager) => {
+        if (!(await this.registrations.issueCertificateCode(manager, registrationId, newCertificateCode()))) return;
+        await this.domainEvents.record(manager, 'certificate.issued', { registrationId, eventId, userId });
+      });
       record = (await this.attendance.certificateByRegistration(registrationId)) as CertificateRecord;
     }
     return renderCertificatePdf({

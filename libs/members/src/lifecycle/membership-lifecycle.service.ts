@@ -1,8 +1,9 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { JobRegistry, OutboxService } from '../../../core/src/index.js';
+import { DomainEvents, JobRegistry, OutboxService } from '../../../core/src/index.js';
 import { UsersService } from '../../../accounts/src/index.js';
+import { membershipEventData, membershipEventFor } from '../membership-events.js';
 
 export const LIFECYCLE_TASK = 'membership-lifecycle';
 
@@ -21,6 +22,7 @@ export interface LifecycleReport {
 interface MovedRow {
   id: string;
   user_id: string;
+  tier_id: string;
   to_status: string;
   tier_name: string;
   current_period_end: Date | null;
@@ -45,6 +47,7 @@ export class MembershipLifecycleService implements OnModuleInit {
     private readonly outbox: OutboxService,
     private readonly jobs: JobRegistry,
     private readonly users: UsersService,
+    private readonly domainEvents: DomainEvents,
   ) {}
 
   /** Adds each row's email and name (asked of accounts); rows whose account is gone get no email. */
@@ -77,6 +80,8 @@ export class MembershipLifecycleService implements OnModuleInit {
           if (row.to_status === 'GRACE') report.toGrace++;
           else if (row.to_status === 'LAPSED') report.lapsed++;
           else if (row.to_status === 'CANCELLED') report.cancelled++;
+          const event = membershipEventFor(null, row.to_status);
+          if (event) await this.domainEvents.record(manager, event, membershipEventData({ id: row.id, userId: row.user_id, tierId: row.tier_id }, row.to_status));
         }
         for (const row of await this.addressed(manager, rows)) {
           if (row.to_status === 'LAPSED' && (await this.sendLapseNotice(manager, row))) report.lapseNotices++;
@@ -129,7 +134,7 @@ export class MembershipLifecycleService implements OnModuleInit {
          UPDATE memberships m SET status = ${step.to}, updated_at = now() ${step.set}
            FROM due, membership_tiers t
           WHERE m.id = due.id AND t.id = m.tier_id AND ${step.due}
-         RETURNING m.id, m.user_id, m.status AS to_status, m.current_period_end, m.grace_ends_at, t.name AS tier_name
+         RETURNING m.id, m.user_id, m.tier_id, m.status AS to_status, m.current_period_end, m.grace_ends_at, t.name AS tier_name
        ), history AS (
          INSERT INTO membership_status_changes (membership_id, from_status, to_status, actor_id, reason)
          SELECT moved.id, $2::text, moved.to_status, NULL, $3::text FROM moved

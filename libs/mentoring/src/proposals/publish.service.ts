@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService, notFound, OutboxService } from '../../../core/src/index.js';
+import { AuditService, DomainEvents, notFound, OutboxService } from '../../../core/src/index.js';
 import type { ActingContext } from '../acting-context.js';
 import { assertCohortStatus } from '../cohorts/cohort-status.js';
 import { CohortsRepository } from '../cohorts/cohorts.repository.js';
@@ -30,6 +30,7 @@ export class PublishService {
     private readonly recipients: Recipients,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly domainEvents: DomainEvents,
   ) {}
 
   async publish(ctx: ActingContext, cohortId: string): Promise<MentoringPairEntity[]> {
@@ -54,6 +55,11 @@ export class PublishService {
         requestId: ctx.requestId,
       });
       await this.tellEveryone(manager, cohort, pairs, result, data.applications);
+      for (const pair of pairs) {
+        await this.domainEvents.record(manager, 'mentoring.pair.published', {
+          pairId: pair.id, cohortId: pair.cohortId, mentorUserId: pair.mentorUserId, menteeUserId: pair.menteeUserId,
+        });
+      }
       return pairs;
     });
   }

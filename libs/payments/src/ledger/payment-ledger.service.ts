@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { inTransaction } from '../../../core/src/index.js';
+import { DomainEvents, inTransaction } from '../../../core/src/index.js';
 import { PaymentRefundEntity } from './payment-refund.entity.js';
 import { PaymentEntity } from './payment.entity.js';
 import { RefundStatus } from './payment.enums.js';
@@ -36,6 +36,7 @@ export class PaymentLedger {
     private readonly payments: PaymentsRepository,
     private readonly refunds: RefundsRepository,
     private readonly refundLedger: RefundLedger,
+    private readonly domainEvents: DomainEvents,
   ) {}
 
   /**
@@ -47,7 +48,11 @@ export class PaymentLedger {
       const refs = { paymentIntentId: payment.stripePaymentIntentId, invoiceId: payment.stripeInvoiceId, chargeId: payment.stripeChargeId };
       const existing = refs.paymentIntentId || refs.invoiceId || refs.chargeId ? await this.payments.findByStripeRefs(m, refs) : null;
       if (existing) return { payment: existing, created: false };
-      return { payment: await this.payments.insert(m, payment), created: true };
+      const created = await this.payments.insert(m, payment);
+      await this.domainEvents.record(m, 'payment.succeeded', {
+        paymentId: created.id, userId: created.userId, purpose: created.purpose, amount: created.amount, currency: created.currency, paidAt: created.paidAt,
+      });
+      return { payment: created, created: true };
     });
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AppError, ErrorCode } from '../../../core/src/index.js';
+import { AppError, DomainEvents, ErrorCode } from '../../../core/src/index.js';
 import { PaymentsErrorReason } from '../payments.errors.js';
 import { PaymentRefundEntity } from './payment-refund.entity.js';
 import { PaymentEntity } from './payment.entity.js';
@@ -30,6 +30,7 @@ export class RefundLedger {
   constructor(
     private readonly payments: PaymentsRepository,
     private readonly refunds: RefundsRepository,
+    private readonly domainEvents: DomainEvents,
   ) {}
 
   /**
@@ -145,8 +146,14 @@ export class RefundLedger {
 
   private async recompute(manager: EntityManager, payment: PaymentEntity): Promise<void> {
     const refunded = Math.min(payment.amount, await this.refunds.sumByStatus(manager, payment.id, [RefundStatus.SUCCEEDED]));
+    const before = payment.amountRefunded;
     payment.amountRefunded = refunded;
     payment.status = paymentStatusFor(payment.amount, refunded);
     await this.payments.setRefunded(manager, payment.id, refunded, payment.status);
+    if (refunded > before) {
+      await this.domainEvents.record(manager, 'payment.refunded', {
+        paymentId: payment.id, userId: payment.userId, amount: refunded - before, amountRefunded: refunded, currency: payment.currency, status: payment.status,
+      });
+    }
   }
 }

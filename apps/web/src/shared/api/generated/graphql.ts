@@ -132,6 +132,10 @@ export type GroupVisibility =
 export type LogInInput = {
   email: string;
   password: string;
+  /** Instead of totpCode: one of the recovery codes (each works once). */
+  recoveryCode?: string | null | undefined;
+  /** The six digits of the authenticator app, for accounts with two-factor sign-in. */
+  totpCode?: string | null | undefined;
 };
 
 export type MeetingCadence =

@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { type ConnectionShape, decodeTimeIdCursor, lazy, pageSize, Role, type StaffPermission, toConnection } from '../../../core/src/index.js';
+import { ApiTokenEntity } from './api-token.entity.js';
+import type { ApiTokenScope } from './api-token-scope.js';
+
+/** A token found by its secret, with its owner's current rights (one statement). */
+export interface TokenWithOwner {
+  id: string;
+  ownerId: string;
+  scopes: ApiTokenScope[];
+  expiresAt: Date;
+  revokedAt: Date | null;
+  ownerRole: Role;
+  ownerPermissions: StaffPermission[];
+}
+
+/** At most this many tokens in `myApiTokens`, newest first. */
+export const MY_TOKENS_CAP = 100;
+
+@Injectable()
+export class ApiTokensRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private repo(manager?: EntityManager) {
+    return (manager ?? this.dataSource.manager).getRepository(ApiTokenEntity);
+  }
+
+  async findBySecretHash(secretHash: string): Promise<TokenWithOwner | undefined> {
+    const rows: TokenWithOwner[] = await this.dataSource.query(
+      `SELECT t.id, t.owner_id AS "ownerId", t.scopes, t.expires_at AS "expiresAt", t.revoked_at AS "revokedAt",
+              u.role AS "ownerRole", u.staff_permissions AS "ownerPermissions"
+         FROM api_tokens t JOIN users u ON u.id = t.owner_id
+        WHERE t.secret_hash = $1`,
+      [secretHash],
+    );
+    return rows[0];
+  }
+
+  /** Sets last_used_at when it is unset or a minute old; true when it did (so busy tokens write once a minute). */
+  async touchLastUsed(manager: EntityManager, id: string): Promise<boolean> {
+    // UPDATE answers [rows, count] through TypeORM.
+    const [, touched]: [unknown[], number] = await manager.query(
+      `UPDATE api_tokens SET last_used_at = now()
+        WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
+      [id],
+    );
+    return touched > 0;
+  }
+
+  insert(manager: EntityManager, token: Pick<ApiTokenEntity, 'kind' | 'name' | 'ownerId' | 'scopes' | 'secretHash' | 'secretPrefix' | 'expiresAt'>): Promise<ApiTokenEntity> {
+    return this.repo(manager).save(this.repo(manager).create(token));
+  }
+
+  /** Live (unrevoked, unexpired) tokens of an owner: counted under the owner's row lock. */
+  countLive(manager: EntityManager, ownerId: string): Promise<number> {
+    return this.repo(manager)
+      .createQueryBuilder('t')
+      .where('t.owner_id = :ownerId AND t.revoked_at IS NULL AND t.expires_at > now()', { ownerId })
+      .getCount();
+  }
+
+  lockById(manager: EntityManager, id: string): Promise<ApiTokenEntity | null> {
+    return this.repo(manager).createQueryBuilder('t').where('t.id = :id', { id }).setLock('pessimistic_write').getOne();
+  }
+
+  async markRevoked(manager: EntityManager, id: string): Promise<ApiTokenEntity> {
+    await manager.query(`UPDATE api_tokens SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [id]);
+    return (await this.repo(manager).findOneBy({ id }))!;
+  }
+
+  /** Ends every token of an account (erasure, or the account's rights taken away). */
+  async revokeAllOf(manager: EntityManager, ownerId: string): Promise<void> {
+    await manager.query(`UPDATE api_tokens SET revoked_at = now() WHERE owner_id = $1 AND revoked_at IS NULL`, [ownerId]);
+  }
+
+  listOwnedBy(ownerId: string): Promise<ApiTokenEntity[]> {
+    return this.repo().find({ where: { ownerId }, order: { createdAt: 'DESC', id: 'DESC' }, take: MY_TOKENS_CAP });
+  }
+
+  /** Every token, newest first, keyset-paged on (created_at, id). */
+  async listAll(args: { first?: number; after?: string }): Promise<ConnectionShape<ApiTokenEntity>> {
+    const first = pageSize(args.first);
+    const filter = this.repo().createQueryBuilder('t');
+    const page = filter.clone();
+    const after = decodeTimeIdCursor(args.after);
+    if (after) page.andWhere('(t.created_at, t.id) < (:at::timestamptz, :id::uuid)', { at: after[0], id: after[1] });
+    const rows = await page.orderBy('t.created_at', 'DESC').addOrderBy('t.id', 'DESC').limit(first + 1).getMany();
+    return toConnection(rows, first, (r) => [r.createdAt.toISOString(), r.id], lazy(() => filter.getCount()));
+  }
+}

@@ -1,0 +1,138 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import {
+  AppError,
+  AuditService,
+  badInput,
+  type BearerUse,
+  type ConnectionShape,
+  ErrorCode,
+  forbidden,
+  notFound,
+  refuseStaffWithoutSecondFactor,
+  Role,
+  unauthenticated,
+  type Viewer,
+} from '../../../core/src/index.js';
+import { UsersRepository } from '../users.repository.js';
+import { ApiTokenEntity } from './api-token.entity.js';
+import { type ApiTokenScope, ApiTokenKind, heldPermissions, ownerGrants, tokenPermissions } from './api-token-scope.js';
+import { CreateApiTokenInput } from './api-token.inputs.js';
+import { ApiTokensRepository } from './api-tokens.repository.js';
+
+const SECRET_PREFIX: Record<ApiTokenKind, string> = { [ApiTokenKind.PERSONAL]: 'ghp_', [ApiTokenKind.SERVICE]: 'ghs_' };
+const SECRET_SHAPE = /^gh[ps]_[A-Za-z0-9_-]{43}$/;
+const DEFAULT_LIFETIME_DAYS = 90;
+const MAX_LIFETIME_DAYS = 366;
+/** Live tokens per account: bounded under the account's row lock. */
+export const MAX_LIVE_TOKENS_PER_ACCOUNT = 50;
+
+/** True for a string shaped like an API token secret (session access tokens are JWTs and never are). */
+export function isApiTokenSecret(token: string): boolean {
+  return token.startsWith('ghp_') || token.startsWith('ghs_');
+}
+
+const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
+
+@Injectable()
+export class ApiTokensService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tokens: ApiTokensRepository,
+    private readonly users: UsersRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(viewer: Viewer, input: CreateApiTokenInput, requestId: string): Promise<{ token: ApiTokenEntity; secret: string }> {
+    refuseStaffWithoutSecondFactor(viewer);
+    const kind = input.kind ?? ApiTokenKind.PERSONAL;
+    const expiresAt = input.expiresAt ?? new Date(Date.now() + DEFAULT_LIFETIME_DAYS * 86_400_000);
+    if (expiresAt.getTime() <= Date.now() + 60_000) throw badInput('input.expiresAt', 'must be at least a minute from now');
+    if (expiresAt.getTime() > Date.now() + MAX_LIFETIME_DAYS * 86_400_000) throw badInput('input.expiresAt', `must be within ${MAX_LIFETIME_DAYS} days`);
+    const secret = SECRET_PREFIX[kind] + randomBytes(32).toString('base64url');
+    return this.dataSource.transaction(async (manager) => {
+      // The owner's row lock orders concurrent creations, so the cap below holds.
+      const owner = await this.users.lockById(manager, viewer.id);
+      if (!owner) throw unauthenticated();
+      if (kind === ApiTokenKind.SERVICE && owner.role !== Role.ADMIN) throw forbidden('Only admins may make service tokens');
+      const held = heldPermissions(owner.role, owner.staffPermissions);
+      const scopes = input.scopes as ApiTokenScope[];
+      const lacking = scopes.findIndex((scope) => !ownerGrants(scope, held));
+      if (lacking >= 0) throw badInput(`input.scopes.${lacking}`, `${scopes[lacking]} is not a right you hold`, 'SCOPE_NOT_HELD');
+      if ((await this.tokens.countLive(manager, owner.id)) >= MAX_LIVE_TOKENS_PER_ACCOUNT) {
+        throw new AppError(ErrorCode.CONFLICT, `An account may hold at most ${MAX_LIVE_TOKENS_PER_ACCOUNT} live API tokens; revoke one first`, {
+          reason: 'TOO_MANY_TOKENS',
+        });
+      }
+      const token = await this.tokens.insert(manager, {
+        kind,
+        name: input.name,
+        ownerId: owner.id,
+        scopes,
+        secretHash: hashSecret(secret),
+        secretPrefix: secret.slice(0, 8),
+        expiresAt,
+      });
+      await this.audit.record(manager, {
+        actorId: viewer.id,
+        action: 'apiToken.create',
+        targetType: 'ApiToken',
+        targetId: token.id,
+        after: { kind, name: token.name, scopes, expiresAt: expiresAt.toISOString() },
+        requestId,
+      });
+      return { token, secret };
+    });
+  }
+
+  /** The owner may revoke their tokens; an admin may revoke any. Revoking twice changes nothing. */
+  async revoke(viewer: Viewer, id: string, requestId: string): Promise<ApiTokenEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const token = await this.tokens.lockById(manager, id);
+      if (!token || (token.ownerId !== viewer.id && viewer.role !== Role.ADMIN)) throw notFound('API token');
+      if (token.revokedAt) return token;
+      const revoked = await this.tokens.markRevoked(manager, id);
+      await this.audit.record(manager, { actorId: viewer.id, action: 'apiToken.revoke', targetType: 'ApiToken', targetId: id, requestId });
+      return revoked;
+    });
+  }
+
+  listMine(viewer: Viewer): Promise<ApiTokenEntity[]> {
+    return this.tokens.listOwnedBy(viewer.id);
+  }
+
+  listAll(args: { first?: number; after?: string }): Promise<ConnectionShape<ApiTokenEntity>> {
+    return this.tokens.listAll(args);
+  }
+
+  /**
+   * The viewer a token stands for on this request: its scopes that the owner still holds, never ADMIN.
+   * Each mutation, and reads at most once a minute, leave `apiToken.use` in the audit log with the
+   * request id, so every change the request makes is attributable to the token.
+   */
+  async viewerFromSecret(secret: string, use: BearerUse | undefined): Promise<Viewer> {
+    const token = SECRET_SHAPE.test(secret) ? await this.tokens.findBySecretHash(hashSecret(secret)) : undefined;
+    if (!token) throw new AppError(ErrorCode.UNAUTHENTICATED, 'The API token is not valid', { reason: 'TOKEN_INVALID' });
+    if (token.revokedAt) throw new AppError(ErrorCode.UNAUTHENTICATED, 'The API token was revoked', { reason: 'TOKEN_REVOKED' });
+    if (new Date(token.expiresAt).getTime() <= Date.now()) {
+      throw new AppError(ErrorCode.UNAUTHENTICATED, 'The API token has expired', { reason: 'TOKEN_EXPIRED' });
+    }
+    const readOnly = use?.operation === 'query';
+    const permissions = tokenPermissions(token.scopes, heldPermissions(token.ownerRole, token.ownerPermissions), readOnly);
+    await this.dataSource.transaction(async (manager) => {
+      const touched = await this.tokens.touchLastUsed(manager, token.id);
+      if (!touched && readOnly) return;
+      await this.audit.record(manager, {
+        actorId: token.ownerId,
+        action: 'apiToken.use',
+        targetType: 'ApiToken',
+        targetId: token.id,
+        after: { operation: use?.operation ?? 'rest', operationName: use?.operationName ?? null },
+        requestId: use?.requestId ?? null,
+      });
+    });
+    return { id: token.ownerId, role: Role.USER, sessionId: token.id, apiTokenId: token.id, permissions };
+  }
+}

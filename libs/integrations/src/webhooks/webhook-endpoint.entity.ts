@@ -1,0 +1,23 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+/**
+ * A receiver of outgoing webhooks. The signing secret is kept as is: the HMAC needs it on every send
+ * (as Stripe keeps endpoint secrets); it is shown to staff only when the endpoint is made.
+ */
+@Entity('webhook_endpoints')
+@Index('webhook_endpoints_created_idx', ['createdAt', 'id'])
+export class WebhookEndpointEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'text' }) url: string;
+  @Column({ type: 'text', nullable: true }) description: string | null;
+  @Column({ type: 'text', array: true }) events: string[];
+  @Column({ type: 'text' }) secret: string;
+  @Column({ type: 'boolean', default: true }) enabled: boolean;
+  /** Why it was switched off automatically (null when on, or switched off by staff). */
+  @Column({ type: 'text', nullable: true }) disabledReason: string | null;
+  /** Since when every attempt has failed (null after any success). */
+  @Column({ type: 'timestamptz', nullable: true }) failingSince: Date | null;
+  @Column({ type: 'uuid', nullable: true }) createdBy: string | null;
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 }) createdAt: Date;
+  @UpdateDateColumn({ type: 'timestamptz', precision: 3 }) updatedAt: Date;
+}
