@@ -15,6 +15,7 @@
  *   events    the events benchmark (bench/events.bench.ts), when it is built
  *   webhooks  Stripe webhook ingestion with 10% duplicates (bench/webhooks.bench.ts)
  *   reports   each staff report's query over the bench data, through the API (bench/reports.bench.ts)
+ *   portal    navigation to a usable dashboard in headless Chromium, p50/p95 (bench/portal.bench.ts; needs npm run build:web)
  * The signUp benchmark adds accounts (bench.signup.*) to the database on every run.
  */
 import 'reflect-metadata';
@@ -27,7 +28,7 @@ import { DIRECTORY, operations } from './scenarios.js';
 import { countStatements, printStatementTable } from './statement-count.bench.js';
 import { BENCH_ADMIN_EMAIL, BENCH_MEMBER_EMAIL, BENCH_MEMBER_PASSWORD } from '../scripts/seed/bench.js';
 
-const SECTIONS = ['http', 'sql', 'import', 'matching', 'events', 'webhooks', 'reports'] as const;
+const SECTIONS = ['http', 'sql', 'import', 'matching', 'events', 'webhooks', 'reports', 'portal'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** Benchmarks other features keep in their own files: run when their module is built, skipped otherwise. */
@@ -36,6 +37,7 @@ const PLUGINS: Array<{ section: Section; title: string; module: string; run: str
   { section: 'events', title: 'Events', module: './events.bench.js', run: 'runEventsBench' },
   { section: 'webhooks', title: 'Stripe webhooks', module: './webhooks.bench.js', run: 'runWebhookBench' },
   { section: 'reports', title: 'Staff reports', module: './reports.bench.js', run: 'runReportsBench' },
+  { section: 'portal', title: 'Portal (browser)', module: './portal.bench.js', run: 'runPortalBench' },
 ];
 
 async function runPlugin(plugin: (typeof PLUGINS)[number]): Promise<void> {

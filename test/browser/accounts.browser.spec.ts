@@ -9,6 +9,9 @@ describe('portal: home, sign up, log out, log in', () => {
     const admin = await createAdminUser(portal.t);
     await createTier(portal.t, admin, { name: 'Professional', price: { amount: 12000, currency: 'USD' }, billingInterval: 'YEAR' });
     await createTier(portal.t, admin, { name: 'Student', price: { amount: 0, currency: 'USD' }, billingInterval: 'YEAR' });
+    // Home names the association from the API (`association { name }`), not the app's catalogue.
+    const renamed = await portal.t.gql(`mutation { updateAssociationSettings(input: { name: "Society of Practitioners" }) { name } }`, {}, admin.accessToken);
+    expect(renamed.errors).toBeUndefined();
   });
   afterAll(async () => {
     await portal?.close();
@@ -18,13 +21,13 @@ describe('portal: home, sign up, log out, log in', () => {
     const page = await portal.newPortalPage({ viewport: 'phone' });
     const problems = collectProblems(page);
     await page.goto('/');
-    await page.getByRole('heading', { level: 1, name: 'Guildhall' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Society of Practitioners' }).waitFor();
     const professional = page.getByRole('article', { name: 'Professional' });
     await professional.waitFor();
     expect(await professional.getByText('$120.00 a year').isVisible()).toBe(true);
     expect(await page.getByRole('article', { name: 'Student' }).getByText('Free').isVisible()).toBe(true);
     expect(await professional.getByRole('link', { name: 'Join as Professional' }).getAttribute('href')).toMatch(/^\/signup/);
-    expect(await page.title()).toBe('Guildhall');
+    expect(await page.title()).toBe('Society of Practitioners');
     await expectAccessible(page, 'home (phone)');
 
     // The navigation is behind the burger on a phone.

@@ -50,21 +50,33 @@ describe('portal: my events (register, pay, waitlist and offer, cancel)', () => 
     expect(problems).toEqual([]);
   });
 
-  it('pays for a seat through the Stripe checkout page, at phone size', async () => {
+  it('registers on the public event page, pays through the Stripe checkout page and comes back to a confirmed seat, at phone size', async () => {
     const eventId = await createEvent(portal.t, admin, { title: 'Paid masterclass', memberPrice: 2500, nonMemberPrice: 4000, capacity: 5 });
     const member = await signUpUser(portal.t, { fullName: 'Paying Registrant' });
     const page = await portal.newPortalPage({ viewport: 'phone' });
-    await logInThroughPage(page, member, 'Paying Registrant', `/my-events/events/${eventId}`);
+    const problems = collectProblems(page);
+    await logInThroughPage(page, member, 'Paying Registrant', `/events/${eventId}`);
     await page.getByRole('heading', { level: 1, name: 'Paid masterclass' }).waitFor();
-    await page.getByText('Non-members: $40.00').waitFor();
+    const tickets = page.getByRole('region', { name: 'Tickets' });
+    await tickets.getByText('Non-members: $40.00').waitFor();
     await expectAccessible(page, 'paid event (phone)');
 
-    await page.getByRole('button', { name: 'Register' }).click();
+    await tickets.getByRole('button', { name: 'Register' }).click();
     // The fake Stripe's payment page; its Pay button completes the session and comes back.
     await page.getByRole('button', { name: 'Pay', exact: true }).click();
     await page.waitForURL((url) => url.origin === portal.url && url.searchParams.get('paid') === '1', { timeout: 30_000 });
-    // Back on the portal, the session is restored from the cookie before moving on.
+    const back = new URL(page.url());
+    expect(back.pathname).toBe(`/events/${eventId}`);
+    // Back on the event page (the session restored from the cookie): payment received, seat confirmed.
     await page.getByRole('button', { name: 'Paying Registrant' }).waitFor();
+    await page.getByText('Thank you: your seat is confirmed.').waitFor({ timeout: 15_000 });
+    expect(await page.getByText('Payment received').isVisible()).toBe(true);
+    const [row] = (await portal.t.sql(`SELECT id, status FROM event_registrations WHERE event_id = $1`, [eventId])) as Array<{ id: string; status: string }>;
+    expect(row).toEqual({ id: back.searchParams.get('registration'), status: 'CONFIRMED' });
+    expect(await tickets.getByText('Confirmed').isVisible()).toBe(true);
+    await expectAccessible(page, 'paid event, back from checkout (phone)');
+    // The first request after the return from Stripe may answer 401 before the session is restored from the cookie.
+    expect(problems.filter((problem) => !problem.includes('status of 401'))).toEqual([]);
     await page.goto('/my-events');
     const card = page.getByRole('article', { name: 'Paid masterclass' });
     await card.getByText('Confirmed').waitFor();

@@ -1,10 +1,12 @@
 import { Alert, Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { EventPageDocument, type EventPageQuery } from '../../shared/api/generated/graphql.js';
 import { formatEventTime } from '../../shared/formatting/format.js';
 import { useSession } from '../../shared/session/SessionProvider.js';
+import { RegisterPanel } from '../../shared/registration/RegisterPanel.js';
 import { MoneyText } from '../../shared/ui/MoneyText.js';
 import { Page } from '../../shared/ui/Page.js';
 import { ErrorState, LoadingState } from '../../shared/ui/states.js';
@@ -16,14 +18,15 @@ type EventDetails = NonNullable<EventPageQuery['event']>;
 
 export function EventPage() {
   const { id = '' } = useParams();
-  const [{ data, fetching, error }] = useQuery({ query: EventPageDocument, variables: { id } });
+  const [{ data, fetching, error }, reexecute] = useQuery({ query: EventPageDocument, variables: { id } });
+  const refresh = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
   if (fetching && !data) return <LoadingState />;
   if (error) return <ErrorState error={error} />;
   if (!data?.event) return <NotFoundPage />;
-  return <EventDetailsView event={data.event} />;
+  return <EventDetailsView event={data.event} onChanged={refresh} />;
 }
 
-function EventDetailsView({ event }: { event: EventDetails }) {
+function EventDetailsView({ event, onChanged }: { event: EventDetails; onChanged: () => void }) {
   const { t } = useTranslation();
   const totalCredits = event.sessions.reduce((sum, session) => sum + session.ceCredits, 0);
   return (
@@ -33,6 +36,7 @@ function EventDetailsView({ event }: { event: EventDetails }) {
         <Badge variant="outline" color="gray">{t(`events.format.${event.format}`)}</Badge>
         {event.membersOnly ? <Badge variant="outline">{t('events.membersOnly')}</Badge> : null}
       </Group>
+      <PaymentReturn event={event} onChanged={onChanged} />
       {event.status === 'CANCELLED' ? (
         <Alert color="red" title={t('events.cancelledTitle')}>{event.cancelReason ?? t('events.cancelledBody')}</Alert>
       ) : null}
@@ -62,7 +66,7 @@ function EventDetailsView({ event }: { event: EventDetails }) {
             <Text size="sm">{t('events.nonMemberPrice')}: <MoneyText money={event.nonMemberPrice} /></Text>
             <Text size="sm"><SeatsText seatsRemaining={event.seatsRemaining} waitlistCount={event.waitlistCount} /></Text>
             {event.membersOnly ? <Text size="sm" c="dimmed">{t('events.membersOnlyHint')}</Text> : null}
-            <RegisterArea event={event} />
+            <RegisterArea event={event} onChanged={onChanged} />
           </Stack>
         </Card>
       </SimpleGrid>
@@ -74,7 +78,8 @@ function EventDetailsView({ event }: { event: EventDetails }) {
       <Stack gap="xs" component="section" aria-labelledby="event-sessions">
         <Title order={2} size="h3" id="event-sessions">{t('events.sessions')}</Title>
         {totalCredits > 0 ? <Text size="sm">{t('events.totalCredits', { count: totalCredits })}</Text> : null}
-        <Table.ScrollContainer minWidth={520}>
+        {/* Scrolls sideways on a phone: focusable so that the keyboard can scroll it too. */}
+        <Table.ScrollContainer minWidth={520} type="native" tabIndex={0} role="group" aria-labelledby="event-sessions">
           <Table striped>
             <Table.Thead>
               <Table.Tr>
@@ -107,27 +112,50 @@ function sessionTime(startsAt: string, endsAt: string, timeZone: string): string
 }
 
 /**
- * Visitors are asked to log in first (and come back here). Signed-in people see their registration
- * when they have one; registering itself is the member's events page's work.
+ * Visitors are asked to log in first (and come back here). Signed-in people register here (a seat,
+ * the Stripe payment page, or the waitlist) or see their registration and what they can do with it.
  */
-function RegisterArea({ event }: { event: EventDetails }) {
+function RegisterArea({ event, onChanged }: { event: EventDetails; onChanged: () => void }) {
   const { t } = useTranslation();
   const { session } = useSession();
-  if (event.status !== 'PUBLISHED') return null;
   if (!session) {
+    if (event.status !== 'PUBLISHED') return null;
     return (
       <div>
         <Button component={Link} to={`/login?next=${encodeURIComponent(`/events/${event.id}`)}`}>{t('events.logInToRegister')}</Button>
       </div>
     );
   }
+  return <RegisterPanel event={event} onRegistered={onChanged} showSummary={false} />;
+}
+
+const CONFIRMATION_POLL_MS = 2000;
+
+/**
+ * Back from Stripe Checkout (`?registration=…&paid=1`): the payment is received; the seat is
+ * confirmed once the API has Stripe's word for it, so the page asks again until it is.
+ */
+function PaymentReturn({ event, onChanged }: { event: EventDetails; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
   const registration = event.myRegistration;
-  if (!registration || registration.status === 'CANCELLED') return null;
-  return (
-    <Text size="sm" fw={600} role="status">
-      {registration.status === 'WAITLISTED' && registration.waitlistPosition
-        ? t('events.yourWaitlistPosition', { position: registration.waitlistPosition })
-        : t(`events.registration.${registration.status}`)}
-    </Text>
-  );
+  const returned = params.get('paid') === '1' && registration !== null && registration.id === params.get('registration');
+  const waiting = returned && registration.status === 'PENDING_PAYMENT';
+  useEffect(() => {
+    if (!waiting) return undefined;
+    const timer = window.setInterval(onChanged, CONFIRMATION_POLL_MS);
+    return () => window.clearInterval(timer);
+  }, [waiting, onChanged]);
+  if (!returned) return null;
+  if (registration.status === 'CONFIRMED') {
+    return (
+      <Alert color="green" title={t('events.paid.title')} role="status">{t('events.paid.confirmed')}</Alert>
+    );
+  }
+  if (waiting) {
+    return (
+      <Alert color="blue" title={t('events.paid.title')} role="status">{t('events.paid.confirming')}</Alert>
+    );
+  }
+  return null;
 }

@@ -12,13 +12,16 @@ type Tier = HomeTiersQuery['membershipTiers'][number];
 
 const PRICE_KEY = { MONTH: 'home.pricePerMonth', YEAR: 'home.pricePerYear', LIFETIME: 'home.priceOnce' } as const;
 
-/** The association's front door: who it is, its tiers with prices, and a way to join. */
+/**
+ * The association's front door: who it is (its name from the API, also the document's title), its
+ * tiers with prices, and a way to join.
+ */
 export function HomePage() {
   const { t } = useTranslation();
   const [{ data, fetching, error }] = useQuery({ query: HomeTiersDocument });
 
   return (
-    <Page title={t('app.name')}>
+    <Page title={data?.association.name ?? t('app.name')} standalone>
       <Text size="lg">{t('home.tagline')}</Text>
       <Title order={2}>{t('home.tiersTitle')}</Title>
       {fetching && !data ? <LoadingState /> : null}

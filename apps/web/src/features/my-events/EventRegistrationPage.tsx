@@ -7,7 +7,7 @@ import { RequireAuth } from '../../shared/session/guards.js';
 import { Page } from '../../shared/ui/Page.js';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states.js';
 import { EventTime } from './EventTime.js';
-import { RegisterPanel } from './RegisterPanel.js';
+import { RegisterPanel } from '../../shared/registration/RegisterPanel.js';
 
 /** One event as its registrant sees it: when, the prices and seats, and registering or the registration. */
 export function EventRegistrationPage() {

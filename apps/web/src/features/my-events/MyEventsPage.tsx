@@ -9,7 +9,7 @@ import { RequireAuth } from '../../shared/session/guards.js';
 import { Page } from '../../shared/ui/Page.js';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states.js';
 import { EventTime } from './EventTime.js';
-import { RegistrationActions } from './RegistrationActions.js';
+import { RegistrationActions } from '../../shared/registration/RegistrationActions.js';
 
 type Period = 'upcoming' | 'past';
 

@@ -6,11 +6,11 @@ import {
   MyEventsAcceptOfferDocument,
   MyEventsCancelDocument,
   type MyEventsRegistrationFragment,
-} from '../../shared/api/generated/graphql.js';
-import { downloadWithToken } from '../../shared/files/download.js';
-import { formatDateTime } from '../../shared/formatting/format.js';
-import { FormAlert } from '../../shared/ui/forms/FormAlert.js';
-import { useActionError } from '../../shared/ui/forms/useActionError.js';
+} from '../api/generated/graphql.js';
+import { downloadWithToken } from '../files/download.js';
+import { formatDateTime } from '../formatting/format.js';
+import { FormAlert } from '../ui/forms/FormAlert.js';
+import { useActionError } from '../ui/forms/useActionError.js';
 
 const STATUS_COLOR: Record<MyEventsRegistrationFragment['status'], string> = {
   CONFIRMED: 'green',
