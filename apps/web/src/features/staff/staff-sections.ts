@@ -12,6 +12,12 @@ export interface StaffSection {
 export const staffSections: StaffSection[] = [
   { to: '/staff/approvals', label: 'staff.approvals.title', description: 'staff.approvals.description', permissions: ['MEMBERSHIP_MANAGER'] },
   { to: '/staff/check-in', label: 'staff.checkIn.title', description: 'staff.checkIn.description', permissions: ['CHECK_IN', 'EVENT_MANAGER'] },
+  {
+    to: '/staff/reports',
+    label: 'staff.reports.title',
+    description: 'staff.reports.description',
+    permissions: ['MEMBERSHIP_MANAGER', 'FINANCE', 'EVENT_MANAGER', 'MENTORING_COORDINATOR', 'COMMUNITY_MANAGER'],
+  },
 ];
 
 export const sectionAt = (to: string): StaffSection => {

@@ -13,6 +13,8 @@ const embedded = [
   'EventEdge',
   'StudyGroupConnection',
   'StudyGroupEdge',
+  'Report',
+  'ReportPoint',
   'RegistrationConnection',
   'RegistrationEdge',
   'CertificateVerification',
