@@ -5,4 +5,5 @@ export const staffRoutes: RouteObject[] = [
   { path: 'staff/approvals', lazy: async () => ({ Component: (await import('./ApprovalsPage.js')).ApprovalsPage }) },
   { path: 'staff/check-in', lazy: async () => ({ Component: (await import('./CheckInPage.js')).CheckInPage }) },
   { path: 'staff/reports', lazy: async () => ({ Component: (await import('./ReportsPage.js')).ReportsPage }) },
+  { path: 'staff/audit', lazy: async () => ({ Component: (await import('./AuditLogPage.js')).AuditLogPage }) },
 ];

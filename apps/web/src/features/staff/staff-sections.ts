@@ -18,6 +18,7 @@ export const staffSections: StaffSection[] = [
     description: 'staff.reports.description',
     permissions: ['MEMBERSHIP_MANAGER', 'FINANCE', 'EVENT_MANAGER', 'MENTORING_COORDINATOR', 'COMMUNITY_MANAGER'],
   },
+  { to: '/staff/audit', label: 'staff.audit.title', description: 'staff.audit.description', permissions: ['ADMIN'] },
 ];
 
 export const sectionAt = (to: string): StaffSection => {

@@ -14,6 +14,8 @@ const embedded = [
   'StudyGroupConnection',
   'StudyGroupEdge',
   'Report',
+  'AuditEntryConnection',
+  'AuditEntryEdge',
   'ReportPoint',
   'RegistrationConnection',
   'RegistrationEdge',
