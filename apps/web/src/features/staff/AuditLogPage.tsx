@@ -10,6 +10,7 @@ import { RequireStaff } from '../../shared/session/guards.js';
 import { Page } from '../../shared/ui/Page.js';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states.js';
 import { AUDIT_FILTERS, type AuditFilterName, type AuditFilters, auditVariables, readAuditFilters } from './audit/audit-filters.js';
+import { KeysetPager } from './KeysetPager.js';
 import { sectionAt } from './staff-sections.js';
 
 const SECTION = sectionAt('/staff/audit');
@@ -29,8 +30,6 @@ function AuditLog() {
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => readAuditFilters(params), [params]);
   const after = params.get('after') ?? undefined;
-  /** The cursors of the pages before this one (keyset paging only goes forward; this steps back). */
-  const [previous, setPrevious] = useState<Array<string | undefined>>([]);
   const [{ data, fetching, error }] = useQuery({ query: StaffAuditLogDocument, variables: { ...auditVariables(filters), first: PAGE_SIZE, after } });
 
   const go = (next: AuditFilters, cursor: string | undefined) => {
@@ -39,10 +38,8 @@ function AuditLog() {
     if (cursor) search.set('after', cursor);
     setParams(search);
   };
-  const applyFilters = (next: AuditFilters) => {
-    setPrevious([]);
-    go(next, undefined);
-  };
+  const applyFilters = (next: AuditFilters) => go(next, undefined);
+  const filterKey = AUDIT_FILTERS.map((name) => filters[name]).join('\n');
 
   const log = data?.auditLog;
   let body;
@@ -77,28 +74,7 @@ function AuditLog() {
             </Table.Tbody>
           </Table>
         </Box>
-        <Group>
-          <Button
-            variant="default"
-            disabled={previous.length === 0}
-            onClick={() => {
-              setPrevious(previous.slice(0, -1));
-              go(filters, previous[previous.length - 1]);
-            }}
-          >
-            {t('staff.audit.previous')}
-          </Button>
-          <Button
-            variant="default"
-            disabled={!log.pageInfo.hasNextPage || !log.pageInfo.endCursor}
-            onClick={() => {
-              setPrevious([...previous, after]);
-              go(filters, log.pageInfo.endCursor ?? undefined);
-            }}
-          >
-            {t('staff.audit.next')}
-          </Button>
-        </Group>
+        <KeysetPager key={filterKey} after={after} endCursor={log.pageInfo.endCursor} hasNextPage={log.pageInfo.hasNextPage} onGo={(cursor) => go(filters, cursor)} />
       </Stack>
     );
 

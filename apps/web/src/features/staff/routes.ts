@@ -6,4 +6,5 @@ export const staffRoutes: RouteObject[] = [
   { path: 'staff/check-in', lazy: async () => ({ Component: (await import('./CheckInPage.js')).CheckInPage }) },
   { path: 'staff/reports', lazy: async () => ({ Component: (await import('./ReportsPage.js')).ReportsPage }) },
   { path: 'staff/audit', lazy: async () => ({ Component: (await import('./AuditLogPage.js')).AuditLogPage }) },
+  { path: 'staff/outbox', lazy: async () => ({ Component: (await import('./OutboxPage.js')).OutboxPage }) },
 ];

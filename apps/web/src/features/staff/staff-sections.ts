@@ -19,6 +19,7 @@ export const staffSections: StaffSection[] = [
     permissions: ['MEMBERSHIP_MANAGER', 'FINANCE', 'EVENT_MANAGER', 'MENTORING_COORDINATOR', 'COMMUNITY_MANAGER'],
   },
   { to: '/staff/audit', label: 'staff.audit.title', description: 'staff.audit.description', permissions: ['ADMIN'] },
+  { to: '/staff/outbox', label: 'staff.outbox.title', description: 'staff.outbox.description', permissions: ['ADMIN'] },
 ];
 
 export const sectionAt = (to: string): StaffSection => {

@@ -16,6 +16,8 @@ const embedded = [
   'Report',
   'AuditEntryConnection',
   'AuditEntryEdge',
+  'OutboxMessageConnection',
+  'OutboxMessageEdge',
   'ReportPoint',
   'RegistrationConnection',
   'RegistrationEdge',
