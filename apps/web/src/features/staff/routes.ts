@@ -7,4 +7,5 @@ export const staffRoutes: RouteObject[] = [
   { path: 'staff/reports', lazy: async () => ({ Component: (await import('./ReportsPage.js')).ReportsPage }) },
   { path: 'staff/audit', lazy: async () => ({ Component: (await import('./AuditLogPage.js')).AuditLogPage }) },
   { path: 'staff/outbox', lazy: async () => ({ Component: (await import('./OutboxPage.js')).OutboxPage }) },
+  { path: 'staff/import', lazy: async () => ({ Component: (await import('./ImportPage.js')).ImportPage }) },
 ];

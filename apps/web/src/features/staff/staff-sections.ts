@@ -11,6 +11,7 @@ export interface StaffSection {
 /** The console's sections, each for the staff permissions the API asks of its operations. */
 export const staffSections: StaffSection[] = [
   { to: '/staff/approvals', label: 'staff.approvals.title', description: 'staff.approvals.description', permissions: ['MEMBERSHIP_MANAGER'] },
+  { to: '/staff/import', label: 'staff.import.title', description: 'staff.import.description', permissions: ['MEMBERSHIP_MANAGER'] },
   { to: '/staff/check-in', label: 'staff.checkIn.title', description: 'staff.checkIn.description', permissions: ['CHECK_IN', 'EVENT_MANAGER'] },
   {
     to: '/staff/reports',
