@@ -11,7 +11,16 @@ export interface StaffSection {
 /** The console's sections, each for the staff permissions the API asks of its operations. */
 export const staffSections: StaffSection[] = [
   { to: '/staff/approvals', label: 'staff.approvals.title', description: 'staff.approvals.description', permissions: ['MEMBERSHIP_MANAGER'] },
+  { to: '/staff/import', label: 'staff.import.title', description: 'staff.import.description', permissions: ['MEMBERSHIP_MANAGER'] },
   { to: '/staff/check-in', label: 'staff.checkIn.title', description: 'staff.checkIn.description', permissions: ['CHECK_IN', 'EVENT_MANAGER'] },
+  {
+    to: '/staff/reports',
+    label: 'staff.reports.title',
+    description: 'staff.reports.description',
+    permissions: ['MEMBERSHIP_MANAGER', 'FINANCE', 'EVENT_MANAGER', 'MENTORING_COORDINATOR', 'COMMUNITY_MANAGER'],
+  },
+  { to: '/staff/audit', label: 'staff.audit.title', description: 'staff.audit.description', permissions: ['ADMIN'] },
+  { to: '/staff/outbox', label: 'staff.outbox.title', description: 'staff.outbox.description', permissions: ['ADMIN'] },
 ];
 
 export const sectionAt = (to: string): StaffSection => {

@@ -19,10 +19,13 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   return children;
 }
 
-/** True when the user may open a staff page needing any one of `permissions` (none: any staff page). */
+/**
+ * True when the user may open a staff page needing any one of `permissions` (none: any staff page).
+ * `ADMIN` is the role, not a staff permission: pages the API keeps for admins alone name it.
+ */
 export function mayOpen(user: SessionUser | undefined, permissions: readonly string[] = []): boolean {
   if (!user?.isStaff) return false;
-  return permissions.length === 0 || permissions.some((p) => user.staffPermissions.includes(p));
+  return permissions.length === 0 || permissions.some((p) => (p === 'ADMIN' ? user.role === 'ADMIN' : user.staffPermissions.includes(p)));
 }
 
 /**
