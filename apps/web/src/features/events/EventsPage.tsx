@@ -1,11 +1,10 @@
-import { Anchor, Badge, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { EventsCatalogueDocument, type EventsCatalogueQuery } from '../../shared/api/generated/graphql.js';
 import { MoneyText } from '../../shared/ui/MoneyText.js';
-import { Page } from '../../shared/ui/Page.js';
+import { type CatalogueChunkProps, SearchableCatalogue } from '../../shared/ui/SearchableCatalogue.js';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states.js';
 import { ZonedTime } from '../../shared/ui/ZonedTime.js';
 import { SeatsText } from './SeatsText.js';
@@ -17,41 +16,10 @@ type EventNode = EventsCatalogueQuery['events']['edges'][number]['node'];
 /** Published events, soonest first, with a search (kept in the address: `?q=`) and "show more". */
 export function EventsPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const search = params.get('q') ?? '';
-  const [draft, setDraft] = useState(search);
-  const [cursors, setCursors] = useState<Array<string | null>>([null]);
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setCursors([null]);
-    setParams(draft.trim() ? { q: draft.trim() } : {});
-  };
-
-  return (
-    <Page title={t('events.title')}>
-      <form onSubmit={submit} role="search" aria-label={t('events.searchLabel')}>
-        <Group align="flex-end" gap="sm">
-          <TextInput label={t('events.searchLabel')} value={draft} onChange={(e) => setDraft(e.currentTarget.value)} style={{ flexGrow: 1 }} maw={480} />
-          <Button type="submit" variant="default">{t('common.search')}</Button>
-        </Group>
-      </form>
-      <Stack gap="md">
-        {cursors.map((after, index) => (
-          <EventsChunk
-            key={`${search}:${after ?? 'first'}`}
-            search={search}
-            after={after}
-            isLast={index === cursors.length - 1}
-            onMore={(cursor) => setCursors((list) => [...list, cursor])}
-          />
-        ))}
-      </Stack>
-    </Page>
-  );
+  return <SearchableCatalogue title={t('events.title')} searchLabel={t('events.searchLabel')} Chunk={EventsChunk} />;
 }
 
-function EventsChunk({ search, after, isLast, onMore }: { search: string; after: string | null; isLast: boolean; onMore: (cursor: string) => void }) {
+function EventsChunk({ search, after, isLast, onMore }: CatalogueChunkProps) {
   const { t } = useTranslation();
   const [{ data, fetching, error }] = useQuery({ query: EventsCatalogueDocument, variables: { first: PAGE_SIZE, after, search: search || null } });
   if (fetching && !data) return <LoadingState />;

@@ -1,10 +1,8 @@
-import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { StudyGroupsCatalogueDocument, type StudyGroupsCatalogueQuery } from '../../shared/api/generated/graphql.js';
-import { Page } from '../../shared/ui/Page.js';
+import { type CatalogueChunkProps, SearchableCatalogue } from '../../shared/ui/SearchableCatalogue.js';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states.js';
 
 const PAGE_SIZE = 24;
@@ -14,41 +12,10 @@ type Group = StudyGroupsCatalogueQuery['studyGroups']['edges'][number]['node'];
 /** Groups open for joining (forming and active), by name, with a search kept in `?q=`. */
 export function StudyGroupsPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const search = params.get('q') ?? '';
-  const [draft, setDraft] = useState(search);
-  const [cursors, setCursors] = useState<Array<string | null>>([null]);
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setCursors([null]);
-    setParams(draft.trim() ? { q: draft.trim() } : {});
-  };
-
-  return (
-    <Page title={t('groups.title')}>
-      <form onSubmit={submit} role="search" aria-label={t('groups.searchLabel')}>
-        <Group align="flex-end" gap="sm">
-          <TextInput label={t('groups.searchLabel')} value={draft} onChange={(e) => setDraft(e.currentTarget.value)} style={{ flexGrow: 1 }} maw={480} />
-          <Button type="submit" variant="default">{t('common.search')}</Button>
-        </Group>
-      </form>
-      <Stack gap="md">
-        {cursors.map((after, index) => (
-          <GroupsChunk
-            key={`${search}:${after ?? 'first'}`}
-            search={search}
-            after={after}
-            isLast={index === cursors.length - 1}
-            onMore={(cursor) => setCursors((list) => [...list, cursor])}
-          />
-        ))}
-      </Stack>
-    </Page>
-  );
+  return <SearchableCatalogue title={t('groups.title')} searchLabel={t('groups.searchLabel')} Chunk={GroupsChunk} />;
 }
 
-function GroupsChunk({ search, after, isLast, onMore }: { search: string; after: string | null; isLast: boolean; onMore: (cursor: string) => void }) {
+function GroupsChunk({ search, after, isLast, onMore }: CatalogueChunkProps) {
   const { t } = useTranslation();
   const [{ data, fetching, error }] = useQuery({ query: StudyGroupsCatalogueDocument, variables: { first: PAGE_SIZE, after, search: search || null } });
   if (fetching && !data) return <LoadingState />;
