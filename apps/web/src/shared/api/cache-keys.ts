@@ -34,6 +34,14 @@ const embedded = [
   'EventCheckInCounts',
   'SessionCheckInCount',
   'TicketCheckIn',
+  'PaymentLedgerConnection',
+  'PaymentEdge',
+  'PaymentTotal',
+  'PaymentDetails',
+  'PaymentAuditEntry',
+  'ReconcileReport',
+  'DuesReport',
+  'DuesReportLine',
 ];
 
 export const cacheKeys: KeyingConfig = Object.fromEntries(embedded.map((type) => [type, () => null]));
