@@ -54,7 +54,7 @@ describe('portal: the payments console', () => {
 
     // The filters live in the address; an event-only ledger has nothing, dues brings it back.
     await page.getByRole('combobox', { name: 'Kind' }).click();
-    await page.getByRole('option', { name: 'Event' }).click();
+    await page.getByRole('option', { name: 'Event', exact: true }).click();
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.waitForURL(/kind=EVENT/);
     await page.getByText('No payments match.').waitFor();
