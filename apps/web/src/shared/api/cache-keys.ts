@@ -34,6 +34,19 @@ const embedded = [
   'EventCheckInCounts',
   'SessionCheckInCount',
   'TicketCheckIn',
+  'MatchingWeights',
+  'MatchingSettings',
+  'MentoringApplicationConnection',
+  'MentoringApplicationEdge',
+  'MatchProposal',
+  'ProposedPair',
+  'ScoreComponent',
+  'UnmatchedApplicant',
+  'ExcludedPair',
+  'CohortReport',
+  'MentoringPairStatusCount',
+  'MentoringPairActivity',
+  'FlaggedMentoringPair',
 ];
 
 export const cacheKeys: KeyingConfig = Object.fromEntries(embedded.map((type) => [type, () => null]));
