@@ -82,39 +82,37 @@ function ReportBody({ report }: { report: Report }) {
 
       <Section id="report-per-pair" title={t('staffMentoring.report.perPair')}>
         {report.checkInsPerPair.length ? (
-          <Table.ScrollContainer minWidth={760}>
-            <Table withTableBorder striped>
-              <Table.Caption>{t('staffMentoring.report.perPairCaption')}</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('staffMentoring.report.pair')}</Table.Th>
-                  <Table.Th scope="col">{t('staffMentoring.report.status')}</Table.Th>
-                  <Table.Th scope="col">{t('staffMentoring.report.checkIns')}</Table.Th>
-                  <Table.Th scope="col">{t('staffMentoring.report.confirmed')}</Table.Th>
-                  <Table.Th scope="col">{t('staffMentoring.report.minutes')}</Table.Th>
-                  <Table.Th scope="col">{t('staffMentoring.report.lastCheckIn')}</Table.Th>
-                  <Table.Th scope="col">{t('staffMentoring.report.pairRating')}</Table.Th>
+          <Table withTableBorder striped>
+            <Table.Caption>{t('staffMentoring.report.perPairCaption')}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('staffMentoring.report.pair')}</Table.Th>
+                <Table.Th scope="col">{t('staffMentoring.report.status')}</Table.Th>
+                <Table.Th scope="col">{t('staffMentoring.report.checkIns')}</Table.Th>
+                <Table.Th scope="col">{t('staffMentoring.report.confirmed')}</Table.Th>
+                <Table.Th scope="col">{t('staffMentoring.report.minutes')}</Table.Th>
+                <Table.Th scope="col">{t('staffMentoring.report.lastCheckIn')}</Table.Th>
+                <Table.Th scope="col">{t('staffMentoring.report.pairRating')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {report.checkInsPerPair.map((row) => (
+                <Table.Tr key={row.pair.id}>
+                  <Table.Th scope="row">{t('staffMentoring.report.pairNames', { mentor: row.pair.mentor.fullName, mentee: row.pair.mentee.fullName })}</Table.Th>
+                  <Table.Td>{t(`staffMentoring.pairStatus.${row.pair.status}`)}</Table.Td>
+                  <Table.Td>{formatNumber(row.checkIns)}</Table.Td>
+                  <Table.Td>{formatNumber(row.confirmedCheckIns)}</Table.Td>
+                  <Table.Td>{formatNumber(row.confirmedMinutes)}</Table.Td>
+                  <Table.Td>{row.pair.lastCheckInAt ? formatDate(row.pair.lastCheckInAt) : t('staffMentoring.report.never')}</Table.Td>
+                  <Table.Td>
+                    {row.averageRating === null || row.averageRating === undefined
+                      ? t('staffMentoring.report.noRating')
+                      : t('staffMentoring.report.pairRatingValue', { rating: formatNumber(row.averageRating), count: row.ratings })}
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {report.checkInsPerPair.map((row) => (
-                  <Table.Tr key={row.pair.id}>
-                    <Table.Th scope="row">{t('staffMentoring.report.pairNames', { mentor: row.pair.mentor.fullName, mentee: row.pair.mentee.fullName })}</Table.Th>
-                    <Table.Td>{t(`staffMentoring.pairStatus.${row.pair.status}`)}</Table.Td>
-                    <Table.Td>{formatNumber(row.checkIns)}</Table.Td>
-                    <Table.Td>{formatNumber(row.confirmedCheckIns)}</Table.Td>
-                    <Table.Td>{formatNumber(row.confirmedMinutes)}</Table.Td>
-                    <Table.Td>{row.pair.lastCheckInAt ? formatDate(row.pair.lastCheckInAt) : t('staffMentoring.report.never')}</Table.Td>
-                    <Table.Td>
-                      {row.averageRating === null || row.averageRating === undefined
-                        ? t('staffMentoring.report.noRating')
-                        : t('staffMentoring.report.pairRatingValue', { rating: formatNumber(row.averageRating), count: row.ratings })}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+              ))}
+            </Table.Tbody>
+          </Table>
         ) : (
           <Text size="sm">{t('staffMentoring.report.noPairs')}</Text>
         )}

@@ -197,31 +197,29 @@ function ProposalView({ proposal, busy, onOverride }: { proposal: Proposal; busy
       <section aria-labelledby="proposal-unmatched">
         <Title order={2} size="h3" id="proposal-unmatched" mb="xs">{t('staffMentoring.board.unmatched')}</Title>
         {proposal.unmatched.length ? (
-          <Table.ScrollContainer minWidth={560}>
-            <Table withTableBorder striped>
-              <Table.Caption>{t('staffMentoring.board.unmatchedCaption')}</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('staffMentoring.board.applicant')}</Table.Th>
-                  <Table.Th scope="col">{t('staffMentoring.board.role')}</Table.Th>
-                  <Table.Th scope="col">{t('staffMentoring.board.reasons')}</Table.Th>
+          <Table withTableBorder striped>
+            <Table.Caption>{t('staffMentoring.board.unmatchedCaption')}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('staffMentoring.board.applicant')}</Table.Th>
+                <Table.Th scope="col">{t('staffMentoring.board.role')}</Table.Th>
+                <Table.Th scope="col">{t('staffMentoring.board.reasons')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {proposal.unmatched.map(({ application, reasons }) => (
+                <Table.Tr key={application.id}>
+                  <Table.Th scope="row">{application.user.fullName}</Table.Th>
+                  <Table.Td>{t(`staffMentoring.role.${application.role}`)}</Table.Td>
+                  <Table.Td>
+                    <List size="sm">
+                      {reasons.map((reason) => <List.Item key={reason}>{reason}</List.Item>)}
+                    </List>
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {proposal.unmatched.map(({ application, reasons }) => (
-                  <Table.Tr key={application.id}>
-                    <Table.Th scope="row">{application.user.fullName}</Table.Th>
-                    <Table.Td>{t(`staffMentoring.role.${application.role}`)}</Table.Td>
-                    <Table.Td>
-                      <List size="sm">
-                        {reasons.map((reason) => <List.Item key={reason}>{reason}</List.Item>)}
-                      </List>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+              ))}
+            </Table.Tbody>
+          </Table>
         ) : (
           <Text size="sm">{t('staffMentoring.board.everyoneMatched')}</Text>
         )}
