@@ -226,7 +226,7 @@ function DeclineDialog({ application, onClose, onDeclined }: { application: Appl
   const name = application?.user.fullName ?? '';
   const role = application ? t(`staffMentoring.role.${application.role}`) : '';
   return (
-    <Modal opened={application !== null} onClose={close} title={t('staffMentoring.applications.declineTitle', { name, role })}>
+    <Modal opened={application !== null} onClose={close} closeButtonProps={{ 'aria-label': t('staffMentoring.closeDialog') }} title={t('staffMentoring.applications.declineTitle', { name, role })}>
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="sm">
           <FormAlert message={alert} />

@@ -135,7 +135,7 @@ function Board({ cohort, onPublished }: { cohort: StaffMentoringCohortFieldsFrag
         </Group>
       ) : null}
       {proposal ? <ProposalView proposal={proposal} busy={busy} onOverride={(kind, mentor, mentee) => void override(kind, mentor, mentee)} /> : null}
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('staffMentoring.board.confirmTitle')}>
+      <Modal opened={confirming} onClose={() => setConfirming(false)} closeButtonProps={{ 'aria-label': t('staffMentoring.closeDialog') }} title={t('staffMentoring.board.confirmTitle')}>
         <Stack gap="sm">
           <Text size="sm">{t('staffMentoring.board.confirmBody', { count: proposal?.pairs.length ?? 0, unmatched: proposal?.unmatched.length ?? 0 })}</Text>
           <Group justify="flex-end">
