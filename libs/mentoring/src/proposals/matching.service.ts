@@ -85,7 +85,7 @@ export class MatchingService {
   /** Computes the proposal inside the caller's transaction (which holds the cohort lock). */
   async proposalFor(manager: EntityManager, cohort: MentoringCohortEntity): Promise<MatchProposal> {
     const data = await this.inputs.build(manager, cohort);
-    return toMatchProposal(runMatching(data.input), data.applications, data.notes);
+    return toMatchProposal(runMatching(data.input), data.applications, data.notes, data.input.excludedPairs);
   }
 
   /**

@@ -1,12 +1,17 @@
 import type { MentoringApplicationEntity } from '../entities/mentoring-application.entity.js';
-import type { MatchingResult } from '../matching/index.js';
+import type { ApplicationPair, MatchingResult } from '../matching/index.js';
 import type { MatchProposal } from '../types/proposal.type.js';
 
 /**
  * The matcher's result in GraphQL shape. Applications are the rows already read for the proposal, so
  * showing them costs no query; their `user` goes through the per-request users loader.
  */
-export function toMatchProposal(result: MatchingResult, applications: ReadonlyMap<string, MentoringApplicationEntity>, notes: readonly string[]): MatchProposal {
+export function toMatchProposal(
+  result: MatchingResult,
+  applications: ReadonlyMap<string, MentoringApplicationEntity>,
+  notes: readonly string[],
+  excluded: readonly ApplicationPair[] = [],
+): MatchProposal {
   const application = (id: string): MentoringApplicationEntity => {
     const found = applications.get(id);
     if (!found) throw new Error(`matching returned unknown application ${id}`);
@@ -22,6 +27,7 @@ export function toMatchProposal(result: MatchingResult, applications: ReadonlyMa
       waivedRules: pair.waivedRules,
     })),
     unmatched: result.unmatched.map((entry) => ({ application: application(entry.applicationId), reasons: entry.reasons })),
+    excludedPairs: excluded.map((pair) => ({ mentor: application(pair.mentorApplicationId), mentee: application(pair.menteeApplicationId) })),
     totalScore: result.totalScore,
     pruned: result.pruned,
     notes: [...notes, ...result.notes],

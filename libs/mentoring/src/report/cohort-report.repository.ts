@@ -7,6 +7,9 @@ export interface PairActivityRow {
   checkIns: number;
   confirmedCheckIns: number;
   confirmedMinutes: number;
+  /** Mean of the pair's feedback ratings (1..5), null before any. */
+  averageRating: number | null;
+  ratings: number;
 }
 
 export interface FlagRow {
@@ -23,15 +26,28 @@ export class CohortReportRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async activity(cohortId: string): Promise<PairActivityRow[]> {
-    const rows: Array<{ pair_id: string; check_ins: number; confirmed: number; minutes: number }> = await this.dataSource.query(
-      `SELECT p.id AS pair_id, count(ci.id)::int AS check_ins, count(ci.confirmed_at)::int AS confirmed,
-              coalesce(sum(ci.duration_minutes) FILTER (WHERE ci.confirmed_at IS NOT NULL), 0)::int AS minutes
-         FROM mentoring_pairs p LEFT JOIN mentoring_check_ins ci ON ci.pair_id = p.id
-        WHERE p.cohort_id = $1
-        GROUP BY p.id`,
+    const rows: Array<{ pair_id: string; check_ins: number; confirmed: number; minutes: number; average_rating: string | null; ratings: number }> = await this.dataSource.query(
+      `SELECT p.id AS pair_id, coalesce(ci.check_ins, 0)::int AS check_ins, coalesce(ci.confirmed, 0)::int AS confirmed,
+              coalesce(ci.minutes, 0)::int AS minutes, f.average_rating, coalesce(f.ratings, 0)::int AS ratings
+         FROM mentoring_pairs p
+         LEFT JOIN LATERAL (
+               SELECT count(*) AS check_ins, count(c.confirmed_at) AS confirmed,
+                      sum(c.duration_minutes) FILTER (WHERE c.confirmed_at IS NOT NULL) AS minutes
+                 FROM mentoring_check_ins c WHERE c.pair_id = p.id) ci ON true
+         LEFT JOIN LATERAL (
+               SELECT avg(fb.rating)::numeric(4,2) AS average_rating, count(*) AS ratings
+                 FROM mentoring_pair_feedback fb WHERE fb.pair_id = p.id) f ON true
+        WHERE p.cohort_id = $1`,
       [cohortId],
     );
-    return rows.map((r) => ({ pairId: r.pair_id, checkIns: r.check_ins, confirmedCheckIns: r.confirmed, confirmedMinutes: r.minutes }));
+    return rows.map((r) => ({
+      pairId: r.pair_id,
+      checkIns: r.check_ins,
+      confirmedCheckIns: r.confirmed,
+      confirmedMinutes: r.minutes,
+      averageRating: r.average_rating === null ? null : Number(r.average_rating),
+      ratings: r.ratings,
+    }));
   }
 
   async ratings(cohortId: string): Promise<{ average: number | null; count: number }> {

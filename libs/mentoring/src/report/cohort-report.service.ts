@@ -28,7 +28,7 @@ export class CohortReportService {
     return {
       pairsByStatus: Object.values(PairStatus).map((status) => ({ status, count: pairs.filter((p) => p.status === status).length })),
       checkInsPerPair: activity
-        .map((row) => ({ pair: pairOf(row.pairId), checkIns: row.checkIns, confirmedCheckIns: row.confirmedCheckIns, confirmedMinutes: row.confirmedMinutes }))
+        .map(({ pairId, ...row }) => ({ pair: pairOf(pairId), ...row }))
         .sort((a, b) => a.checkIns - b.checkIns || a.pair.createdAt.getTime() - b.pair.createdAt.getTime() || (a.pair.id < b.pair.id ? -1 : 1)),
       averageRating: ratings.average,
       feedbackCount: ratings.count,

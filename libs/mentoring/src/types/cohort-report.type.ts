@@ -9,12 +9,14 @@ export class MentoringPairStatusCount {
   @Field(() => Int) count: number;
 }
 
-@ObjectType('MentoringPairActivity', { description: "A pair's check-ins so far." })
+@ObjectType('MentoringPairActivity', { description: "A pair's check-ins and ratings so far." })
 export class MentoringPairActivity {
   @Field(() => MentoringPair) pair: MentoringPair;
   @Field(() => Int) checkIns: number;
   @Field(() => Int) confirmedCheckIns: number;
   @Field(() => Int) confirmedMinutes: number;
+  @Field(() => Float, { nullable: true, description: "Mean of the pair's feedback ratings (1..5); null before any feedback." }) averageRating: number | null;
+  @Field(() => Int, { description: 'How many feedback ratings the pair has (one per side at most).' }) ratings: number;
 }
 
 @ObjectType('FlaggedMentoringPair', { description: 'A pair one side said is not a good fit.' })

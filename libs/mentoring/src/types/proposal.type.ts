@@ -28,11 +28,19 @@ export class UnmatchedApplicant {
   @Field(() => [String]) reasons: string[];
 }
 
+@ObjectType('ExcludedPair', { description: 'A pair an admin ruled out: never proposed until unlocked.' })
+export class ExcludedPair {
+  @Field(() => MentoringApplication) mentor: MentoringApplication;
+  @Field(() => MentoringApplication) mentee: MentoringApplication;
+}
+
 @ObjectType('MatchProposal', { description: 'The best set of pairs for the approved applications, with locks and exclusions applied.' })
 export class MatchProposal {
   @Field(() => [ProposedPair]) pairs: ProposedPair[];
   @Field(() => [UnmatchedApplicant], { description: 'Mentees without a mentor, then mentors without a mentee, each with why.' })
   unmatched: UnmatchedApplicant[];
+  @Field(() => [ExcludedPair], { description: 'The pairs ruled out, oldest first (so they can be unlocked).' })
+  excludedPairs: ExcludedPair[];
   @Field(() => Float) totalScore: number;
   @Field({ description: 'True when the cohort was too large for an exhaustive search and only the best candidates were considered.' })
   pruned: boolean;

@@ -59,6 +59,7 @@ function GroupCard({ group }: { group: Group }) {
   );
 }
 
+/** The catalogue's own `t` (ReturnType<typeof useTranslation> would widen it to every namespace and prefix: too deep for tsc). */
 type Translate = TFunction;
 
 /** "Weekly on Tuesday at 18:30 (Europe/Berlin), 60 minutes". */

@@ -42,6 +42,19 @@ const embedded = [
   'ReconcileReport',
   'DuesReport',
   'DuesReportLine',
+  'MatchingWeights',
+  'MatchingSettings',
+  'MentoringApplicationConnection',
+  'MentoringApplicationEdge',
+  'MatchProposal',
+  'ProposedPair',
+  'ScoreComponent',
+  'UnmatchedApplicant',
+  'ExcludedPair',
+  'CohortReport',
+  'MentoringPairStatusCount',
+  'MentoringPairActivity',
+  'FlaggedMentoringPair',
 ];
 
 export const cacheKeys: KeyingConfig = Object.fromEntries(embedded.map((type) => [type, () => null]));
