@@ -213,6 +213,36 @@ describe('portal: the staff console for mentoring', () => {
     expect(problems.filter((p) => !p.includes('400'))).toEqual([]);
   });
 
+  it('pages the applications queue 20 at a time, with the filter and the page in the address', async () => {
+    const programId = await createProgram(portal.t, admin, { name: 'Big program' });
+    const cohortId = await createCohort(portal.t, admin, programId, { name: 'Crowded cohort', open: true });
+    for (let i = 1; i <= 21; i += 1) {
+      const applicant = await signUpUser(portal.t, { fullName: `Applicant ${String(i).padStart(2, '0')}` });
+      await applyOk(portal.t, applicant, cohortId, { role: i === 21 ? 'MENTOR' : 'MENTEE' });
+    }
+    const coordinator = await signUpUser(portal.t, { fullName: 'Paging Coordinator' });
+    await portal.t.gql(GRANT, { id: coordinator.id, p: ['MENTORING_COORDINATOR'] }, admin.accessToken);
+    const page = await portal.newPortalPage();
+    await logInThroughPage(page, coordinator, 'Paging Coordinator', `/staff/mentoring/cohorts/${cohortId}/applications`);
+    await page.getByRole('heading', { level: 1, name: 'Applications: Crowded cohort' }).waitFor();
+    await page.getByText('21 applications').waitFor();
+    const table = page.getByRole('table', { name: 'Applications, oldest first' });
+    expect(await table.getByRole('row').count()).toBe(21);
+    await table.getByRole('rowheader', { name: /Applicant 01/ }).waitFor();
+    await page.getByRole('button', { name: 'Next page' }).click();
+    await table.getByRole('rowheader', { name: /Applicant 21/ }).waitFor();
+    expect(await table.getByRole('row').count()).toBe(2);
+    expect(new URL(page.url()).searchParams.get('after')).toBeTruthy();
+    await expectAccessible(page, 'mentoring applications, second page');
+    await page.getByRole('button', { name: 'Previous page' }).click();
+    await table.getByRole('rowheader', { name: /Applicant 01/ }).waitFor();
+    await page.getByRole('combobox', { name: 'Role' }).click();
+    await page.getByRole('option', { name: 'Mentor', exact: true }).click();
+    await page.getByText('1 application', { exact: true }).waitFor();
+    expect(new URL(page.url()).searchParams.get('after')).toBeNull();
+    expect(await table.getByRole('row').count()).toBe(2);
+  });
+
   it('a FINANCE user sees no mentoring section and is refused its pages', async () => {
     const programId = await createProgram(portal.t, admin, { name: 'Hidden program' });
     const cohortId = await createCohort(portal.t, admin, programId, { name: 'Hidden cohort', open: true });

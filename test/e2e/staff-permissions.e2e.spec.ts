@@ -74,6 +74,8 @@ const ROWS: Row[] = [
   { operation: 'unlockPair', allowed: [MENTORING_COORDINATOR], query: `mutation($c: ID!, $a: ID!, $b: ID!) { unlockPair(cohortId: $c, mentorApplicationId: $a, menteeApplicationId: $b) { __typename } }`, variables: () => ({ c: id(), a: id(), b: id() }) },
   { operation: 'publishMatches', allowed: [MENTORING_COORDINATOR], query: `mutation($id: ID!) { publishMatches(cohortId: $id) { id } }`, variables: () => ({ id: id() }) },
   { operation: 'reviewApplication', allowed: [MENTORING_COORDINATOR], query: `mutation($id: ID!) { reviewApplication(applicationId: $id, approve: true) { id } }`, variables: () => ({ id: id() }) },
+  { operation: 'createCohort', allowed: [MENTORING_COORDINATOR], query: `mutation($input: CreateCohortInput!) { createCohort(input: $input) { id } }`, variables: () => ({ input: cohortInput(id()) }) },
+  { operation: 'updateCohortMatching', allowed: [MENTORING_COORDINATOR], query: `mutation($id: ID!) { updateCohortMatching(cohortId: $id, input: { matchingSettings: { allowRepeatPairs: true } }) { id } }`, variables: () => ({ id: id() }) },
   // communities
   { operation: 'communityReport', allowed: [COMMUNITY_MANAGER], query: `{ communityReport { __typename } }`, variables: () => ({}) },
   // ADMIN only
