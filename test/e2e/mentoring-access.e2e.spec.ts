@@ -148,12 +148,16 @@ describe('mentoring: authorization matrix', () => {
     it('myMentoringApplications: yours only, with the cohort and program, filtered by status', async () => {
       const q = `query($status: ApplicationStatus) { myMentoringApplications(first: 10, status: $status) { totalCount edges { node { id role status cohort { id program { id } } } } } }`;
       expectCode(await t.gql(q, {}), 'UNAUTHENTICATED');
+      const [{ status }] = await t.sql<{ status: string }>(`SELECT status FROM mentoring_applications WHERE id = $1`, [applicationOfA]);
       const own = (await t.gql(q, {}, menteeA.accessToken)).data!.myMentoringApplications;
-      expect(own.edges[0].node).toEqual({ id: applicationOfA, role: 'MENTEE', status: 'SUBMITTED', cohort: { id: openCohortId, program: { id: programId } } });
+      expect(own.edges[0].node).toEqual({ id: applicationOfA, role: 'MENTEE', status, cohort: { id: openCohortId, program: { id: programId } } });
       expect(own.edges.map((e: { node: { cohort: { id: string } } }) => e.node.cohort.id)).toEqual([openCohortId, cohortId]); // newest first
       expect(own.totalCount).toBe(2);
       expect(JSON.stringify((await t.gql(q, {}, menteeB.accessToken)).data)).not.toContain(applicationOfA);
-      expect((await t.gql(q, { status: 'SUBMITTED' }, menteeA.accessToken)).data!.myMentoringApplications.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([applicationOfA]);
+      const filtered = (await t.gql(q, { status }, menteeA.accessToken)).data!.myMentoringApplications.edges.map((e: { node: { id: string; status: string } }) => e.node);
+      expect(filtered.map((n: { id: string }) => n.id)).toContain(applicationOfA);
+      expect(new Set(filtered.map((n: { status: string }) => n.status))).toEqual(new Set([status]));
+      expect((await t.gql(q, { status: 'WITHDRAWN' }, menteeA.accessToken)).data!.myMentoringApplications.totalCount).toBe(0);
       // An admin sees only their own (none), never everyone's.
       expect((await t.gql(q, {}, admin.accessToken)).data!.myMentoringApplications).toEqual({ totalCount: 0, edges: [] });
       expect((await t.gql(q, {}, outsider.accessToken)).data!.myMentoringApplications.edges.every((e: { node: { id: string } }) => e.node.id !== applicationOfA)).toBe(true);

@@ -34,6 +34,12 @@ const embedded = [
   'EventCheckInCounts',
   'SessionCheckInCount',
   'TicketCheckIn',
+  'MeetingRoleOffer',
+  'GroupMeetingConnection',
+  'GroupMeetingEdge',
+  'MeetingFeedback',
+  'MentoringApplicationConnection',
+  'MentoringApplicationEdge',
 ];
 
 export const cacheKeys: KeyingConfig = Object.fromEntries(embedded.map((type) => [type, () => null]));
