@@ -57,6 +57,41 @@ describe('portal: the CE transcript', () => {
     expect(problems).toEqual([]);
   });
 
+  it('narrows to a period kept in the address; the PDF covers the same period', async () => {
+    const page = await portal.newPortalPage();
+    const problems = collectProblems(page);
+    await logInThroughPage(page, member, 'Transcript Holder', '/transcript');
+    await page.getByText('3.5 credits in total').waitFor();
+    // From 45 days ago: the Ethics refresher (about 90 days ago) falls outside, the tax update (about 30) inside.
+    const from = new Date(Date.now() - 45 * DAY);
+    const day = `${from.getFullYear()}-${String(from.getMonth() + 1).padStart(2, '0')}-${String(from.getDate()).padStart(2, '0')}`;
+    await page.getByLabel('From', { exact: true }).fill(day);
+    await page.getByText('1.5 credits in this period').waitFor();
+    expect(new URL(page.url()).searchParams.get('from')).toBe(day);
+    const activities = page.getByRole('region', { name: 'Activities' });
+    await activities.getByRole('cell', { name: 'Tax law update' }).waitFor();
+    expect(await activities.getByRole('cell', { name: 'Ethics refresher' }).count()).toBe(0);
+    await expectAccessible(page, 'transcript, a period');
+
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download as PDF' }).click();
+    const text = pdfText(await readFile((await (await downloading).path())!));
+    expect(text).toContain('Total credits: 1.5');
+    expect(text).not.toContain('Ethics refresher');
+
+    // The address carries the period: a reload shows the same; an end before the start finds nothing and says why.
+    await page.reload();
+    await page.getByText('1.5 credits in this period').waitFor();
+    expect(await page.getByLabel('From', { exact: true }).inputValue()).toBe(day);
+    await page.getByLabel('To', { exact: true }).fill('2000-01-01');
+    await page.getByText('The end comes before the start').waitFor();
+    await page.getByText('No credits in this period.').waitFor();
+    await page.getByRole('button', { name: 'Show all time' }).click();
+    await page.getByText('3.5 credits in total').waitFor();
+    expect(new URL(page.url()).search).toBe('');
+    expect(problems).toEqual([]);
+  });
+
   it('works at phone size, and a member without credits sees an empty state', async () => {
     const newcomer = await signUpUser(portal.t, { fullName: 'No Credits Yet' });
     const page = await portal.newPortalPage({ viewport: 'phone' });
