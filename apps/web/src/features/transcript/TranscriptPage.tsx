@@ -34,22 +34,27 @@ function TranscriptContent() {
   const period = periodFromSearch(search);
   const { from, to } = period;
   const variables = useMemo(() => periodBounds({ from, to }), [from, to]);
-  const [{ data, fetching, error }] = useQuery({ query: TranscriptPageDocument, variables });
-  const setPeriod = (next: TranscriptPeriod) => {
-    const params = new URLSearchParams(search);
-    for (const key of ['from', 'to'] as const) {
-      if (next[key]) params.set(key, next[key]);
-      else params.delete(key);
-    }
-    setSearch(params, { replace: true });
+  // An end before the start is said beside the field; nothing is asked until it is put right.
+  const wrongOrder = Boolean(from && to && from > to);
+  const [{ data, fetching, error }] = useQuery({ query: TranscriptPageDocument, variables, pause: wrongOrder });
+  // Each change edits the address as it stands (two quick changes in a row must not undo each other).
+  const setPeriod = (next: Partial<TranscriptPeriod>) => {
+    setSearch((current) => {
+      const params = new URLSearchParams(current);
+      for (const [key, value] of Object.entries(next)) {
+        if (value) params.set(key, value);
+        else params.delete(key);
+      }
+      return params;
+    }, { replace: true });
   };
   const filtered = Boolean(period.from || period.to);
-  const transcript = data?.myTranscript;
+  const transcript = wrongOrder ? undefined : data?.myTranscript;
   return (
     <Stack gap="lg">
-      <PeriodForm period={period} onChange={setPeriod} />
+      <PeriodForm period={period} wrongOrder={wrongOrder} onChange={setPeriod} />
       {fetching && !data ? <LoadingState /> : null}
-      {error ? <ErrorState error={error} /> : null}
+      {error && !wrongOrder ? <ErrorState error={error} /> : null}
       {transcript ? (
         <>
           <Group justify="space-between" align="flex-end">
@@ -70,9 +75,8 @@ function TranscriptContent() {
 }
 
 /** From and to (calendar days, both included), kept in the address so the view can be shared and reloaded. */
-function PeriodForm({ period, onChange }: { period: TranscriptPeriod; onChange: (period: TranscriptPeriod) => void }) {
+function PeriodForm({ period, wrongOrder, onChange }: { period: TranscriptPeriod; wrongOrder: boolean; onChange: (change: Partial<TranscriptPeriod>) => void }) {
   const { t } = useTranslation();
-  const wrongOrder = Boolean(period.from && period.to && period.from > period.to);
   return (
     <Card withBorder component="section" aria-labelledby="transcript-period">
       <Stack gap="xs">
@@ -82,14 +86,14 @@ function PeriodForm({ period, onChange }: { period: TranscriptPeriod; onChange: 
             type="date"
             label={t('transcript.from')}
             value={period.from ?? ''}
-            onChange={(e) => onChange({ ...period, from: parseDay(e.currentTarget.value) })}
+            onChange={(e) => onChange({ from: parseDay(e.currentTarget.value) })}
             max={period.to ?? undefined}
           />
           <TextInput
             type="date"
             label={t('transcript.to')}
             value={period.to ?? ''}
-            onChange={(e) => onChange({ ...period, to: parseDay(e.currentTarget.value) })}
+            onChange={(e) => onChange({ to: parseDay(e.currentTarget.value) })}
             min={period.from ?? undefined}
             error={wrongOrder ? t('transcript.toBeforeFrom') : undefined}
           />
