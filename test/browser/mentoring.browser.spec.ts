@@ -59,6 +59,7 @@ describe('portal: mentoring (apply as mentor or mentee, my pairs, check-ins)', (
     await application.getByText('Pending').waitFor();
     expect(await application.getByText(/^Early career · applied /).isVisible()).toBe(true);
     await expectAccessible(page, 'mentoring, my applications');
+    await captureScreenshot(page, 'mentoring-applications-desktop');
     await application.getByRole('button', { name: 'Withdraw: Mentee in Spring 2027' }).click();
     await application.getByRole('button', { name: 'Keep it' }).click();
     expect(await application.getByText('Pending').isVisible()).toBe(true);

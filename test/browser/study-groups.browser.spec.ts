@@ -98,6 +98,7 @@ describe('portal: study groups (join, my groups, meetings with my role, check-in
     const asked = kimPage.getByRole('group', { name: 'Offer of FACILITATOR from Jo Giver' });
     await asked.getByText('Jo Giver asks you to take FACILITATOR.').waitFor();
     await expectAccessible(kimPage, 'study group, a role offered to me (phone)');
+    await captureScreenshot(kimPage, 'study-group-role-offer-phone');
     await asked.getByRole('button', { name: 'Accept FACILITATOR' }).click();
     await kimPage.getByRole('region', { name: 'Next meetings' }).getByText('Your role: FACILITATOR').first().waitFor();
     expect(await portal.t.sql(`SELECT user_id FROM meeting_role_assignments WHERE meeting_id = $1 AND role = 'FACILITATOR'`, [next.id])).toEqual([{ user_id: kim.id }]);
@@ -114,6 +115,7 @@ describe('portal: study groups (join, my groups, meetings with my role, check-in
     await form.getByRole('button', { name: 'Send my feedback' }).click();
     await past.getByText('You rated this meeting 4 out of 5.').waitFor();
     await expectAccessible(page, 'study group, feedback given');
+    await captureScreenshot(page, 'study-group-feedback-desktop');
     await past.getByRole('radio', { name: '5 (very useful)' }).check();
     await past.getByRole('button', { name: 'Change my feedback' }).click();
     await past.getByText('You rated this meeting 5 out of 5.').waitFor();

@@ -72,6 +72,7 @@ describe('portal: the CE transcript', () => {
     await activities.getByRole('cell', { name: 'Tax law update' }).waitFor();
     expect(await activities.getByRole('cell', { name: 'Ethics refresher' }).count()).toBe(0);
     await expectAccessible(page, 'transcript, a period');
+    await captureScreenshot(page, 'transcript-period-desktop');
 
     const downloading = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download as PDF' }).click();
