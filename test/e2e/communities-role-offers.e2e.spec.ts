@@ -119,6 +119,18 @@ describe('study groups: members offer and trade their meeting roles', () => {
     expect(errorCode(await t.gql(OFFER, { id: meeting, role: 'FACILITATOR', u: cai.id }, outsider.accessToken))).toBe('FORBIDDEN');
   });
 
+  it('a member who leaves the group takes the offers made by or to them along', async () => {
+    const meeting = meetings[4];
+    await hand(meeting, { FACILITATOR: ann });
+    const quitter = await memberInGoodStanding(t, tierId, 'Quin Quitter');
+    await joinGroup(t, quitter, groupId);
+    expect((await t.gql(OFFER, { id: meeting, role: 'FACILITATOR', u: quitter.id }, ann.accessToken)).errors).toBeUndefined();
+    expect(await t.sql(`SELECT to_user_id FROM meeting_role_offers WHERE meeting_id = $1`, [meeting])).toEqual([{ to_user_id: quitter.id }]);
+    expect((await t.gql(`mutation($g: ID!) { leaveStudyGroup(groupId: $g) }`, { g: groupId }, quitter.accessToken)).errors).toBeUndefined();
+    expect(await t.sql(`SELECT * FROM meeting_role_offers WHERE meeting_id = $1`, [meeting])).toEqual([]);
+    expect(await holders(meeting)).toEqual({ FACILITATOR: ann.id });
+  });
+
   it(`${ROUNDS} rounds: two hand-overs to the same member accepted at once; the group lock lets one through, the other hears ROLES_CHANGED`, async () => {
     const offers = t.app.get(MeetingRoleOffersService);
     const asViewer = (person: TestUser): Viewer => ({ id: person.id, role: Role.USER, sessionId: 'test' });
