@@ -95,6 +95,16 @@ describe('portal: mentoring (apply as mentor or mentee, my pairs, check-ins)', (
     await form.getByRole('button', { name: 'Log a check-in' }).click();
     await pair.getByText(/45 min · waiting for confirmation/).waitFor();
 
+    // A goal for the pair, added and then marked done.
+    const addGoal = pair.getByRole('form', { name: 'Add the goal' });
+    await addGoal.getByLabel(/^New goal/).fill('Pass the ethics exam');
+    await addGoal.getByRole('button', { name: 'Add the goal' }).click();
+    await pair.getByText('Pass the ethics exam', { exact: true }).waitFor();
+    await pair.getByRole('button', { name: 'Mark done: Pass the ethics exam' }).click();
+    await pair.getByText('Done', { exact: true }).waitFor();
+    expect(await portal.t.sql(`SELECT title, status FROM mentoring_goals WHERE pair_id = $1`, [pairs[0]!.id])).toEqual([{ title: 'Pass the ethics exam', status: 'COMPLETED' }]);
+    await expectAccessible(menteePage, 'mentoring pair with a goal done (phone)');
+
     const mentorPage = await portal.newPortalPage();
     await logInThroughPage(mentorPage, mentor, 'Max Mentor', '/mentoring');
     const mentorPair = mentorPage.getByRole('article', { name: 'Mentoring Nell Mentee' });

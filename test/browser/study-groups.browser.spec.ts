@@ -56,6 +56,10 @@ describe('portal: study groups (join, my groups, meetings with my role, check-in
     await goals.getByLabel(/^New goal/).fill('Pass Level I');
     await goals.getByRole('button', { name: 'Add the goal' }).click();
     await goals.getByText('Pass Level I', { exact: true }).waitFor();
+    await goals.getByLabel('Progress of Pass Level I (%)').fill('40');
+    await goals.getByRole('button', { name: 'Save progress: Pass Level I' }).click();
+    await goals.getByLabel('Pass Level I: 40% done').waitFor();
+    expect(await portal.t.sql(`SELECT progress FROM group_goals WHERE group_id = $1`, [groupId])).toEqual([{ progress: 40 }]);
     await expectAccessible(page, 'study group, member');
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My study groups' }).click();
