@@ -25,6 +25,7 @@ describe('portal: mentoring (apply as mentor or mentee, my pairs, check-ins)', (
     await logInThroughPage(page, member, 'Mia Mentee', '/mentoring');
     await page.getByRole('heading', { level: 1, name: 'Mentoring' }).waitFor();
     await page.getByText('You are not in a mentoring pair yet.').waitFor();
+    await page.getByRole('region', { name: 'My applications' }).getByText('You have not applied to a cohort yet.').waitFor();
     const program = page.getByRole('article', { name: 'Early career' });
     await program.getByText('0.5 CE credits per confirmed hour').waitFor();
     await expectAccessible(page, 'mentoring');
@@ -51,6 +52,25 @@ describe('portal: mentoring (apply as mentor or mentee, my pairs, check-ins)', (
     await program.getByText('Your application as Mentee to Spring 2027 is in').waitFor();
     const rows = await portal.t.sql(`SELECT role, topics, years_of_experience AS years, timezone FROM mentoring_applications WHERE cohort_id = $1`, [cohortId]);
     expect(rows).toEqual([{ role: 'MENTEE', topics: ['audit'], years: 3, timezone: 'Europe/Dublin' }]);
+
+    // My applications lists it at once, pending, with its program; withdrawing asks first, then says so.
+    const mine = page.getByRole('region', { name: 'My applications' });
+    const application = mine.getByRole('article', { name: 'Mentee in Spring 2027' });
+    await application.getByText('Pending').waitFor();
+    expect(await application.getByText(/^Early career · applied /).isVisible()).toBe(true);
+    await expectAccessible(page, 'mentoring, my applications');
+    await captureScreenshot(page, 'mentoring-applications-desktop');
+    await application.getByRole('button', { name: 'Withdraw: Mentee in Spring 2027' }).click();
+    await application.getByRole('button', { name: 'Keep it' }).click();
+    expect(await application.getByText('Pending').isVisible()).toBe(true);
+    await application.getByRole('button', { name: 'Withdraw: Mentee in Spring 2027' }).click();
+    await application.getByRole('button', { name: 'Yes, withdraw it' }).click();
+    await application.getByText('Withdrawn').waitFor();
+    expect(await application.getByRole('button', { name: /^Withdraw/ }).count()).toBe(0);
+    expect(await portal.t.sql(`SELECT status FROM mentoring_applications WHERE cohort_id = $1`, [cohortId])).toEqual([{ status: 'WITHDRAWN' }]);
+    // The list is the API's: after a reload it still says so.
+    await page.reload();
+    await page.getByRole('region', { name: 'My applications' }).getByRole('article', { name: 'Mentee in Spring 2027' }).getByText('Withdrawn').waitFor();
     expect(problems.filter((p) => !p.includes('400'))).toEqual([]);
   });
 
@@ -74,6 +94,16 @@ describe('portal: mentoring (apply as mentor or mentee, my pairs, check-ins)', (
     await form.getByLabel(/^Minutes/).fill('45');
     await form.getByRole('button', { name: 'Log a check-in' }).click();
     await pair.getByText(/45 min · waiting for confirmation/).waitFor();
+
+    // A goal for the pair, added and then marked done.
+    const addGoal = pair.getByRole('form', { name: 'Add the goal' });
+    await addGoal.getByLabel(/^New goal/).fill('Pass the ethics exam');
+    await addGoal.getByRole('button', { name: 'Add the goal' }).click();
+    await pair.getByText('Pass the ethics exam', { exact: true }).waitFor();
+    await pair.getByRole('button', { name: 'Mark done: Pass the ethics exam' }).click();
+    await pair.getByText('Done', { exact: true }).waitFor();
+    expect(await portal.t.sql(`SELECT title, status FROM mentoring_goals WHERE pair_id = $1`, [pairs[0]!.id])).toEqual([{ title: 'Pass the ethics exam', status: 'COMPLETED' }]);
+    await expectAccessible(menteePage, 'mentoring pair with a goal done (phone)');
 
     const mentorPage = await portal.newPortalPage();
     await logInThroughPage(mentorPage, mentor, 'Max Mentor', '/mentoring');

@@ -57,6 +57,47 @@ describe('portal: the CE transcript', () => {
     expect(problems).toEqual([]);
   });
 
+  it('narrows to a period kept in the address; the PDF covers the same period', async () => {
+    const page = await portal.newPortalPage();
+    const problems = collectProblems(page);
+    await logInThroughPage(page, member, 'Transcript Holder', '/transcript');
+    await page.getByText('3.5 credits in total').waitFor();
+    // From 45 days ago: the Ethics refresher (about 90 days ago) falls outside, the tax update (about 30) inside.
+    const from = new Date(Date.now() - 45 * DAY);
+    const day = `${from.getFullYear()}-${String(from.getMonth() + 1).padStart(2, '0')}-${String(from.getDate()).padStart(2, '0')}`;
+    await page.getByLabel('From', { exact: true }).fill(day);
+    await page.getByText('1.5 credits in this period').waitFor();
+    expect(new URL(page.url()).searchParams.get('from')).toBe(day);
+    const activities = page.getByRole('region', { name: 'Activities' });
+    await activities.getByRole('cell', { name: 'Tax law update' }).waitFor();
+    expect(await activities.getByRole('cell', { name: 'Ethics refresher' }).count()).toBe(0);
+    await expectAccessible(page, 'transcript, a period');
+    await captureScreenshot(page, 'transcript-period-desktop');
+
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download as PDF' }).click();
+    const text = pdfText(await readFile((await (await downloading).path())!));
+    expect(text).toContain('Total credits: 1.5');
+    expect(text).not.toContain('Ethics refresher');
+
+    // The address carries the period: a reload shows the same.
+    await page.reload();
+    await page.getByText('1.5 credits in this period').waitFor();
+    expect(await page.getByLabel('From', { exact: true }).inputValue()).toBe(day);
+    // A period with nothing in it says so; an end before the start is said beside the field, and no total is shown.
+    await page.getByLabel('From', { exact: true }).fill('2000-01-01');
+    await page.getByLabel('To', { exact: true }).fill('2000-12-31');
+    await page.getByText('No credits in this period.').waitFor();
+    await page.getByText('0 credits in this period').waitFor();
+    await page.getByLabel('To', { exact: true }).fill('1999-12-31');
+    await page.getByText('The end comes before the start').waitFor();
+    expect(await page.getByText(/credits in this period/).count()).toBe(0);
+    await page.getByRole('button', { name: 'Show all time' }).click();
+    await page.getByText('3.5 credits in total').waitFor();
+    expect(new URL(page.url()).search).toBe('');
+    expect(problems).toEqual([]);
+  });
+
   it('works at phone size, and a member without credits sees an empty state', async () => {
     const newcomer = await signUpUser(portal.t, { fullName: 'No Credits Yet' });
     const page = await portal.newPortalPage({ viewport: 'phone' });

@@ -43,6 +43,7 @@ describe('study groups: authorization matrix', () => {
     future = meetings.slice(1).map((m) => m.id);
     await backdateMeeting(t, past);
     await t.gql(`mutation($id: ID!) { assignMeetingRoles(meetingId: $id) { id } }`, { id: future[0] }, who.organiser.accessToken);
+    await t.gql(`mutation($id: ID!) { assignMeetingRoles(meetingId: $id) { id } }`, { id: future[4] }, who.organiser.accessToken);
     goalId = (await t.gql(`mutation($g: ID!) { addGroupGoal(groupId: $g, input: { title: "Finish book one" }) { id } }`, { g: group }, who.member.accessToken)).data!.addGroupGoal.id;
   });
   afterAll(async () => {
@@ -54,6 +55,22 @@ describe('study groups: authorization matrix', () => {
     const person = await memberInGoodStanding(t, tierId);
     await joinGroup(t, person, groupId);
     return person.id;
+  };
+
+  /** A role the person holds at the meeting (the offer rows act on future[4], which nothing else changes). */
+  const roleOf = async (meetingId: string, person: TestUser): Promise<string> => {
+    const rows = await t.sql<{ role: string }>(`SELECT role FROM meeting_role_assignments WHERE meeting_id = $1 AND user_id = $2 ORDER BY role LIMIT 1`, [meetingId, person.id]);
+    return rows[0]?.role ?? 'TIMEKEEPER';
+  };
+  const partnerOf = (actor: Actor): TestUser => (actor === 'organiser' ? who.member : who.organiser);
+  /** For the answer row: the group's other member offers `actor` a role, so there is an offer to answer. */
+  const offerTo = async (actor: Actor): Promise<string> => {
+    if (actor !== 'member' && actor !== 'organiser') return 'FACILITATOR';
+    const from = partnerOf(actor);
+    const role = await roleOf(future[4], from);
+    const offered = await t.gql(`mutation($id: ID!, $r: String!, $u: ID!) { offerMeetingRole(meetingId: $id, role: $r, userId: $u) { id } }`, { id: future[4], r: role, u: who[actor].id }, from.accessToken);
+    if (offered.errors) throw new Error(JSON.stringify(offered.errors));
+    return role;
   };
 
   interface Row {
@@ -80,6 +97,9 @@ describe('study groups: authorization matrix', () => {
     { name: 'GroupMeeting.attendance', query: `query($id: ID!) { studyGroup(id: $id) { meetings(first: 1) { edges { node { attendance { present } } } } } }`, vars: () => ({ id: group }), expected: GROUP_MEMBERS },
     { name: 'GroupMeeting.notes', query: `query($id: ID!) { studyGroup(id: $id) { meetings(first: 1) { edges { node { notes } } } } }`, vars: () => ({ id: group }), expected: GROUP_MEMBERS },
     { name: 'GroupMeeting.checkIns', query: `query($id: ID!) { studyGroup(id: $id) { meetings(first: 1) { edges { node { checkIns { done } } } } } }`, vars: () => ({ id: group }), expected: GROUP_MEMBERS },
+    { name: 'StudyGroup.pastMeetings', query: `query($id: ID!) { studyGroup(id: $id) { pastMeetings(first: 2) { totalCount edges { node { startsAt } } } } }`, vars: () => ({ id: group }), expected: PUBLIC },
+    { name: 'GroupMeeting.myFeedback', query: `query($id: ID!) { studyGroup(id: $id) { pastMeetings(first: 1) { edges { node { myFeedback { rating } } } } } }`, vars: () => ({ id: group }), expected: GROUP_MEMBERS },
+    { name: 'GroupMeeting.roleOffers', query: `query($id: ID!) { studyGroup(id: $id) { upcomingMeetings(count: 1) { roleOffers { role from { fullName } to { fullName } } } } }`, vars: () => ({ id: group }), expected: GROUP_MEMBERS },
     { name: 'communityReport', query: `{ communityReport { activeGroups attendanceRate } }`, vars: () => ({}), expected: ADMINS },
 
     { name: 'createStudyGroup', query: `mutation($input: CreateStudyGroupInput!) { createStudyGroup(input: $input) { id } }`, vars: () => ({ input: groupInput() }), expected: SIGNED_IN },
@@ -102,6 +122,14 @@ describe('study groups: authorization matrix', () => {
     { name: 'addGroupGoal', query: `mutation($g: ID!) { addGroupGoal(groupId: $g, input: { title: "Another goal" }) { id } }`, vars: () => ({ g: group }), expected: GROUP_MEMBERS },
     { name: 'updateGroupGoal', query: `mutation($id: ID!) { updateGroupGoal(goalId: $id, input: { progress: 30 }) { progress } }`, vars: () => ({ id: goalId }), expected: GROUP_MEMBERS },
     { name: 'logAccountabilityCheckIn', query: `mutation($id: ID!) { logAccountabilityCheckIn(meetingId: $id, input: { done: "Read", next: "Write" }) { id } }`, vars: () => ({ id: past }), expected: MEMBERS_THEMSELVES },
+    {
+      name: 'offerMeetingRole', query: `mutation($id: ID!, $r: String!, $u: ID!) { offerMeetingRole(meetingId: $id, role: $r, userId: $u) { id } }`,
+      vars: async (actor) => ({ id: future[4], r: actor === 'anonymous' ? 'FACILITATOR' : await roleOf(future[4], who[actor]), u: partnerOf(actor).id }), expected: MEMBERS_THEMSELVES,
+    },
+    {
+      name: 'answerMeetingRoleOffer (declining)', query: `mutation($id: ID!, $r: String!) { answerMeetingRoleOffer(meetingId: $id, role: $r, accept: false) { id } }`,
+      vars: async (actor) => ({ id: future[4], r: await offerTo(actor) }), expected: MEMBERS_THEMSELVES,
+    },
     { name: 'submitMeetingFeedback', query: `mutation($id: ID!) { submitMeetingFeedback(meetingId: $id, rating: 4) }`, vars: () => ({ id: past }), expected: MEMBERS_THEMSELVES },
   ];
 
@@ -109,7 +137,7 @@ describe('study groups: authorization matrix', () => {
     const covered = new Set(rows().flatMap((r) => [...r.query.matchAll(/\b(\w+)\s*[({]/g)].map((m) => m[1])));
     for (const name of ['studyGroups', 'studyGroup', 'myStudyGroups', 'communityReport', 'createStudyGroup', 'updateStudyGroup', 'joinStudyGroup', 'leaveStudyGroup', 'approveGroupMember',
       'declineGroupMember', 'setMeetingRoles', 'assignMeetingRoles', 'swapMeetingRole', 'moveMeeting', 'cancelMeeting', 'recordAttendance', 'saveMeetingNotes', 'addGroupGoal', 'updateGroupGoal',
-      'logAccountabilityCheckIn', 'pairAccountabilityPartners', 'submitMeetingFeedback', 'members', 'pendingMembers', 'goals', 'rotationBalance', 'accountabilityPairs', 'roles', 'attendance', 'checkIns']) {
+      'logAccountabilityCheckIn', 'pairAccountabilityPartners', 'submitMeetingFeedback', 'offerMeetingRole', 'answerMeetingRoleOffer', 'pastMeetings', 'myFeedback', 'roleOffers', 'members', 'pendingMembers', 'goals', 'rotationBalance', 'accountabilityPairs', 'roles', 'attendance', 'checkIns']) {
       expect([name, covered.has(name)]).toEqual([name, true]);
     }
   });

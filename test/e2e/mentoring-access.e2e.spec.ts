@@ -145,6 +145,35 @@ describe('mentoring: authorization matrix', () => {
       expect((await t.gql(q, {}, admin.accessToken)).data!.myMentoring).toEqual([]);
     });
 
+    it('myMentoringApplications: yours only, with the cohort and program, filtered by status', async () => {
+      const q = `query($status: ApplicationStatus) { myMentoringApplications(first: 10, status: $status) { totalCount edges { node { id role status cohort { id program { id } } } } } }`;
+      expectCode(await t.gql(q, {}), 'UNAUTHENTICATED');
+      const [{ status }] = await t.sql<{ status: string }>(`SELECT status FROM mentoring_applications WHERE id = $1`, [applicationOfA]);
+      const own = (await t.gql(q, {}, menteeA.accessToken)).data!.myMentoringApplications;
+      expect(own.edges[0].node).toEqual({ id: applicationOfA, role: 'MENTEE', status, cohort: { id: openCohortId, program: { id: programId } } });
+      expect(own.edges.map((e: { node: { cohort: { id: string } } }) => e.node.cohort.id)).toEqual([openCohortId, cohortId]); // newest first
+      expect(own.totalCount).toBe(2);
+      expect(JSON.stringify((await t.gql(q, {}, menteeB.accessToken)).data)).not.toContain(applicationOfA);
+      const filtered = (await t.gql(q, { status }, menteeA.accessToken)).data!.myMentoringApplications.edges.map((e: { node: { id: string; status: string } }) => e.node);
+      expect(filtered.map((n: { id: string }) => n.id)).toContain(applicationOfA);
+      expect(new Set(filtered.map((n: { status: string }) => n.status))).toEqual(new Set([status]));
+      expect((await t.gql(q, { status: 'WITHDRAWN' }, menteeA.accessToken)).data!.myMentoringApplications.totalCount).toBe(0);
+      // An admin sees only their own (none), never everyone's.
+      expect((await t.gql(q, {}, admin.accessToken)).data!.myMentoringApplications).toEqual({ totalCount: 0, edges: [] });
+      expect((await t.gql(q, {}, outsider.accessToken)).data!.myMentoringApplications.edges.every((e: { node: { id: string } }) => e.node.id !== applicationOfA)).toBe(true);
+    });
+
+    it('myMentoringApplications: pages with a cursor and a hard cap', async () => {
+      const page = `query($after: String) { myMentoringApplications(first: 1, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id } } } }`;
+      const first = (await t.gql(page, {}, menteeA.accessToken)).data!.myMentoringApplications;
+      expect(first.pageInfo.hasNextPage).toBe(true);
+      const second = (await t.gql(page, { after: first.pageInfo.endCursor }, menteeA.accessToken)).data!.myMentoringApplications;
+      expect(second.edges).toHaveLength(1);
+      expect(second.edges[0].node.id).not.toBe(first.edges[0].node.id);
+      expect(second.pageInfo.hasNextPage).toBe(false);
+      expectCode(await t.gql(`{ myMentoringApplications(first: 5000) { totalCount } }`, {}, menteeA.accessToken), 'BAD_USER_INPUT');
+    });
+
     it('Cohort.report: admins only', async () => {
       const q = `query($id: ID!) { cohort(id: $id) { report { feedbackCount } } }`;
       expectCode(await t.gql(q, { id: cohortId }), 'UNAUTHENTICATED');

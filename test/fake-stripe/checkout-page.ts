@@ -29,6 +29,7 @@ export function formatAmount(amount: number, currency: string): string {
 function page(res: ServerResponse, status: number, title: string, body: string): void {
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
+<link rel="icon" href="data:,">
 <style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:2rem auto;padding:0 1rem}
 .banner{background:#fde68a;border:2px solid #b45309;padding:.75rem;font-weight:bold;text-align:center}
 table{width:100%;border-collapse:collapse}td{padding:.25rem 0}td:last-child{text-align:right}

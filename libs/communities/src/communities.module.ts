@@ -19,6 +19,9 @@ import { GroupMembersResolver } from './group-members.resolver.js';
 import { GroupMembershipService } from './group-membership.service.js';
 import { GroupNotifier } from './group-notifier.js';
 import { MeetingRecordsRepository } from './meeting-records.repository.js';
+import { MeetingRoleOffersRepository } from './meeting-role-offers.repository.js';
+import { MeetingRoleOfferPeopleResolver, MeetingRoleOffersResolver } from './meeting-role-offers.resolver.js';
+import { MeetingRoleOffersService } from './meeting-role-offers.service.js';
 import { MeetingRolesRepository } from './meeting-roles.repository.js';
 import { MeetingRolesResolver } from './meeting-roles.resolver.js';
 import { MeetingSeriesService } from './meeting-series.service.js';
@@ -83,6 +86,10 @@ import { CommunitiesPersonalDataRepository } from './privacy/communities-persona
     PairMembersResolver,
     StudyGroupRosterRepository,
     StudyGroupRoster,
+    MeetingRoleOffersRepository,
+    MeetingRoleOffersService,
+    MeetingRoleOffersResolver,
+    MeetingRoleOfferPeopleResolver,
   ],
   exports: [StudyGroupUpkeepService, RoleRotationService, GroupMembershipService, StudyGroupRoster],
 })

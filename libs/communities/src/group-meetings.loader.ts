@@ -5,10 +5,13 @@ import { AccountabilityCheckInEntity } from './entities/accountability-check-in.
 import { GroupGoalEntity } from './entities/group-goal.entity.js';
 import { GroupMeetingEntity } from './entities/group-meeting.entity.js';
 import { MeetingAttendanceEntity } from './entities/meeting-attendance.entity.js';
+import { MeetingFeedbackEntity } from './entities/meeting-feedback.entity.js';
 import { MeetingRoleAssignmentEntity } from './entities/meeting-role-assignment.entity.js';
+import { MeetingRoleOfferEntity } from './entities/meeting-role-offer.entity.js';
 import { GroupGoalsRepository } from './group-goals.repository.js';
 import { GroupMeetingsRepository } from './group-meetings.repository.js';
 import { MeetingRecordsRepository } from './meeting-records.repository.js';
+import { MeetingRoleOffersRepository } from './meeting-role-offers.repository.js';
 import { MeetingRolesRepository } from './meeting-roles.repository.js';
 import { MeetingSeriesService, type SeriesGroup } from './meeting-series.service.js';
 
@@ -21,6 +24,7 @@ export class GroupMeetingsLoader {
     private readonly roles: MeetingRolesRepository,
     private readonly records: MeetingRecordsRepository,
     private readonly goals: GroupGoalsRepository,
+    private readonly offers: MeetingRoleOffersRepository,
   ) {}
 
   meetingById(ctx: RequestContext): DataLoader<string, GroupMeetingEntity | undefined> {
@@ -66,5 +70,26 @@ export class GroupMeetingsLoader {
 
   checkIns(ctx: RequestContext): DataLoader<string, AccountabilityCheckInEntity[]> {
     return ctx.loaders.get('communities.checkIns', () => new DataLoader((ids: readonly string[]) => this.records.checkInsByMeetingIds(ids)));
+  }
+
+  roleOffers(ctx: RequestContext): DataLoader<string, MeetingRoleOfferEntity[]> {
+    return ctx.loaders.get('communities.roleOffers', () => new DataLoader((ids: readonly string[]) => this.offers.byMeetingIds(ids)));
+  }
+
+  /** A page of each group's past meetings (started by the time the batch runs), newest first, for one (first, after) pair. */
+  pastPage(ctx: RequestContext, first: number | undefined, after: string | undefined): DataLoader<string, GroupMeetingEntity[]> {
+    const size = pageSize(first);
+    return ctx.loaders.get(`communities.pastMeetingsPage.${size}.${after ?? ''}`, () =>
+      new DataLoader((ids: readonly string[]) => this.meetings.pastPageByGroupIds(ids, size, after, new Date())),
+    );
+  }
+
+  pastMeetingCount(ctx: RequestContext): DataLoader<string, number> {
+    return ctx.loaders.get('communities.pastMeetingCount', () => new DataLoader((ids: readonly string[]) => this.meetings.pastCountsByGroupIds(ids, new Date())));
+  }
+
+  /** The viewer's own feedback per meeting. */
+  myFeedback(ctx: RequestContext, userId: string): DataLoader<string, MeetingFeedbackEntity | undefined> {
+    return ctx.loaders.get(`communities.myFeedback.${userId}`, () => new DataLoader((ids: readonly string[]) => this.records.feedbackOf(userId, ids)));
   }
 }

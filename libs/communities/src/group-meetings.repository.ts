@@ -107,6 +107,33 @@ export class GroupMeetingsRepository {
     return groupIds.map((id) => grouped.get(id)!);
   }
 
+  /** A page of each group's meetings that have started by `now` (cancelled ones left out), newest first. */
+  async pastPageByGroupIds(groupIds: readonly string[], first: number, after: string | undefined, now: Date): Promise<GroupMeetingEntity[][]> {
+    const cursor = decodeTimeIdCursor(after);
+    const rows: Array<GroupMeetingEntity & { g: string }> = await this.dataSource.query(
+      `SELECT g.id AS g, page.* FROM unnest($1::uuid[]) AS g(id)
+       CROSS JOIN LATERAL (
+         SELECT ${MEETING_COLUMNS} FROM group_meetings m
+          WHERE m.group_id = g.id AND m.status = 'SCHEDULED' AND m.starts_at <= $5
+            AND ($2::timestamptz IS NULL OR (m.starts_at, m.id) < ($2::timestamptz, $3::uuid))
+          ORDER BY m.starts_at DESC, m.id DESC LIMIT $4
+       ) page`,
+      [groupIds, cursor?.[0] ?? null, cursor?.[1] ?? null, first + 1, now],
+    );
+    const grouped = new Map<string, GroupMeetingEntity[]>(groupIds.map((id) => [id, []]));
+    for (const { g, ...row } of rows) grouped.get(g)?.push(row);
+    return groupIds.map((id) => grouped.get(id)!);
+  }
+
+  async pastCountsByGroupIds(groupIds: readonly string[], now: Date): Promise<number[]> {
+    const rows: Array<{ group_id: string; n: number }> = await this.dataSource.query(
+      `SELECT group_id, count(*)::int AS n FROM group_meetings WHERE group_id = ANY($1) AND status = 'SCHEDULED' AND starts_at <= $2 GROUP BY group_id`,
+      [groupIds, now],
+    );
+    const counts = new Map(rows.map((r) => [r.group_id, r.n]));
+    return groupIds.map((id) => counts.get(id) ?? 0);
+  }
+
   async countsByGroupIds(groupIds: readonly string[]): Promise<number[]> {
     const rows: Array<{ group_id: string; n: number }> = await this.dataSource.query(
       `SELECT group_id, count(*)::int AS n FROM group_meetings WHERE group_id = ANY($1) GROUP BY group_id`,

@@ -5,7 +5,7 @@ import { MeetingFeedbackArgs, MeetingIdArgs, MoveMeetingArgs, RecordAttendanceAr
 import { UpcomingMeetingsArgs } from './args/study-group.args.js';
 import { GroupMeetingsLoader } from './group-meetings.loader.js';
 import { GroupMeetingsService } from './group-meetings.service.js';
-import { AccountabilityCheckIn, Attendance, GroupMeeting, GroupMeetingConnection, MeetingRoleAssignment } from './types/group-meeting.type.js';
+import { AccountabilityCheckIn, Attendance, GroupMeeting, GroupMeetingConnection, MeetingFeedback, MeetingRoleAssignment } from './types/group-meeting.type.js';
 import { StudyGroup } from './types/study-group.type.js';
 
 const ofGroup = fromParent<GroupMeeting>((m) => m.groupId);
@@ -28,6 +28,14 @@ export class StudyGroupMeetingsResolver {
     const first = pageSize(args.first);
     const rows = await this.loaders.page(ctx, args.first, args.after).load(group.id);
     return toConnection(rows.map(GroupMeeting.from), first, (m) => [m.startsAt.toISOString(), m.id], lazy(() => this.loaders.meetingCount(ctx).load(group.id)));
+  }
+
+  @Public()
+  @ResolveField(() => GroupMeetingConnection, { description: 'Meetings that have started (cancelled ones left out), newest first: where members give their feedback.' })
+  async pastMeetings(@Parent() group: StudyGroup, @Args() args: ConnectionArgs, @CurrentRequest() ctx: RequestContext): Promise<GroupMeetingConnection> {
+    const first = pageSize(args.first);
+    const rows = await this.loaders.pastPage(ctx, args.first, args.after).load(group.id);
+    return toConnection(rows.map(GroupMeeting.from), first, (m) => [m.startsAt.toISOString(), m.id], lazy(() => this.loaders.pastMeetingCount(ctx).load(group.id)));
   }
 }
 
@@ -93,6 +101,13 @@ export class GroupMeetingsResolver {
   @ResolveField(() => String, { nullable: true, description: 'Members of the group and admins.' })
   notes(@Parent() meeting: GroupMeeting): string | null {
     return meeting.notes;
+  }
+
+  @Authenticated()
+  @GroupMembersOrAdmin(ofGroup)
+  @ResolveField(() => MeetingFeedback, { nullable: true, description: 'Your own rating of the meeting, if you gave one. Members of the group and admins.' })
+  async myFeedback(@Parent() meeting: GroupMeeting, @CurrentViewer() viewer: Viewer, @CurrentRequest() ctx: RequestContext): Promise<MeetingFeedback | null> {
+    return (await this.loaders.myFeedback(ctx, viewer.id).load(meeting.id)) ?? null;
   }
 
   @Authenticated()

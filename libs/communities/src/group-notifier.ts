@@ -30,6 +30,12 @@ export class GroupNotifier {
     return found.flatMap((c) => (c ? [{ userId: c.id, email: c.email, fullName: c.fullName }] : []));
   }
 
+  /** Names and addresses of these people (nulls left out). */
+  async contactsOf(manager: EntityManager, userIds: string[]): Promise<MemberContact[]> {
+    const found = await this.users.contacts(userIds, manager);
+    return found.flatMap((c) => (c ? [{ userId: c.id, email: c.email, fullName: c.fullName }] : []));
+  }
+
   async toMembers(manager: EntityManager, groupId: string, message: GroupMessage, except?: string): Promise<void> {
     const contacts = await this.contacts(manager, groupId);
     await this.send(manager, contacts.filter((c) => c.userId !== except), message);

@@ -4,6 +4,7 @@ export * from './communities.limits.js';
 export * from './communities.module.js';
 export * from './study-group-upkeep.service.js';
 export * from './role-rotation.service.js';
+export * from './meeting-role-offers.service.js';
 export * from './group-membership.service.js';
 export * from './meeting-series.service.js';
 export * from './roster/study-group-roster.js';
@@ -16,6 +17,7 @@ import { GroupMeetingEntity } from './entities/group-meeting.entity.js';
 import { MeetingAttendanceEntity } from './entities/meeting-attendance.entity.js';
 import { MeetingFeedbackEntity } from './entities/meeting-feedback.entity.js';
 import { MeetingRoleAssignmentEntity } from './entities/meeting-role-assignment.entity.js';
+import { MeetingRoleOfferEntity } from './entities/meeting-role-offer.entity.js';
 import { StudyGroupMemberEntity } from './entities/study-group-member.entity.js';
 import { StudyGroupRoleEntity } from './entities/study-group-role.entity.js';
 import { StudyGroupEntity } from './entities/study-group.entity.js';
@@ -30,4 +32,5 @@ export const COMMUNITIES_ENTITIES = [
   GroupGoalEntity,
   AccountabilityPartnerEntity,
   MeetingFeedbackEntity,
+  MeetingRoleOfferEntity,
 ];

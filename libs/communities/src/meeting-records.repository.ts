@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccountabilityCheckInEntity } from './entities/accountability-check-in.entity.js';
 import { MeetingAttendanceEntity } from './entities/meeting-attendance.entity.js';
+import { MeetingFeedbackEntity } from './entities/meeting-feedback.entity.js';
 
 /** What happened at meetings: attendance, check-ins and feedback. */
 @Injectable()
@@ -62,6 +63,17 @@ export class MeetingRecordsRepository {
        ON CONFLICT (meeting_id, user_id) DO UPDATE SET rating = EXCLUDED.rating, comment = EXCLUDED.comment, updated_at = now()`,
       [meetingId, userId, rating, comment],
     );
+  }
+
+  /** One person's feedback on each of these meetings (undefined where they gave none). */
+  async feedbackOf(userId: string, meetingIds: readonly string[]): Promise<Array<MeetingFeedbackEntity | undefined>> {
+    const rows = await this.dataSource
+      .getRepository(MeetingFeedbackEntity)
+      .createQueryBuilder('f')
+      .where('f.user_id = :userId AND f.meeting_id = ANY(:meetingIds)', { userId, meetingIds })
+      .getMany();
+    const byMeeting = new Map(rows.map((r) => [r.meetingId, r]));
+    return meetingIds.map((id) => byMeeting.get(id));
   }
 }
 

@@ -109,8 +109,9 @@ export class MeetingRolesRepository {
     await manager.query(`DELETE FROM meeting_role_assignments WHERE meeting_id = $1`, [meetingId]);
   }
 
-  /** A member who leaves gives up the turns they were given for meetings that have not started. */
+  /** A member who leaves gives up the turns they were given for meetings that have not started (and role offers made to them or by them). */
   async dropFutureTurnsOf(manager: EntityManager, groupId: string, userId: string, now: Date): Promise<void> {
+    await manager.query(`DELETE FROM meeting_role_offers WHERE group_id = $1 AND (from_user_id = $2 OR to_user_id = $2)`, [groupId, userId]);
     await manager.query(
       `DELETE FROM meeting_role_assignments a USING group_meetings m
         WHERE a.meeting_id = m.id AND a.group_id = $1 AND a.user_id = $2 AND m.starts_at > $3`,

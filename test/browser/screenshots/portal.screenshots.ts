@@ -28,6 +28,7 @@ describe('screenshots', () => {
   let portal: Portal;
   let member: TestUser;
   let eventId: string;
+  let meetupId: string;
 
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });
@@ -54,7 +55,7 @@ describe('screenshots', () => {
         { title: 'Case studies', startsAt: new Date(start.getTime() + 4 * HOUR), endsAt: new Date(start.getTime() + 7 * HOUR), ceCredits: 3, ceCategory: 'Ethics' },
       ],
     });
-    await createEvent(t, admin, { title: 'Regional Meetup: Leeds', kind: 'MEETUP', format: 'IN_PERSON', timezone: 'Europe/London', venue: 'The Corn Exchange', startsAt: new Date(Date.now() + 20 * DAY) });
+    meetupId = await createEvent(t, admin, { title: 'Regional Meetup: Leeds', kind: 'MEETUP', format: 'IN_PERSON', timezone: 'Europe/London', venue: 'The Corn Exchange', startsAt: new Date(Date.now() + 20 * DAY) });
     await createEvent(t, admin, { title: 'Webinar: Tax Changes 2027', kind: 'WEBINAR', format: 'VIRTUAL', venue: null, capacity: null, startsAt: new Date(Date.now() + 30 * DAY) });
     const organiserTier = await createTier(t, admin, { name: 'Organiser', price: { amount: 0, currency: 'USD' } });
     const organiser = await memberInGoodStanding(t, organiserTier, 'Grace Hopper');
@@ -72,6 +73,8 @@ describe('screenshots', () => {
     { name: 'home', path: '/', ready: (page) => page.getByRole('article', { name: 'Professional' }).waitFor() },
     { name: 'events', path: '/events', ready: (page) => page.getByRole('article', { name: 'Annual Ethics Workshop' }).waitFor() },
     { name: 'event', path: () => `/events/${eventId}`, ready: (page) => page.getByRole('table').waitFor() },
+    // The event page as a signed-in member sees it: the register panel (not registered yet: the Register button).
+    { name: 'event-register', path: () => `/events/${meetupId}`, signedIn: true, ready: (page) => page.getByRole('region', { name: 'Tickets' }).getByRole('button', { name: 'Register' }).waitFor() },
     { name: 'study-groups', path: '/study-groups', ready: (page) => page.getByRole('article', { name: 'Tax Law Readers' }).waitFor() },
     { name: 'dashboard', path: '/dashboard', signedIn: true, ready: (page) => page.getByRole('region', { name: 'Your upcoming events' }).getByRole('link').first().waitFor() },
   ];

@@ -1,6 +1,6 @@
 import { Trim } from '../../../core/src/index.js';
 import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayUnique, IsDate, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsBoolean, IsDate, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { MAX_GROUP_SIZE } from '../communities.limits.js';
 import { ROLE_KEY } from '../inputs/validators.js';
 
@@ -67,4 +67,28 @@ export class MeetingFeedbackArgs extends MeetingIdArgs {
   @IsString()
   @MaxLength(2000)
   comment?: string | null;
+}
+
+@ArgsType()
+export class OfferMeetingRoleArgs extends MeetingIdArgs {
+  @Field({ description: 'A role you hold at the meeting.' })
+  @Trim()
+  @Matches(ROLE_KEY, { message: 'role must be one of the group\'s role keys, e.g. NOTE_TAKER' })
+  role: string;
+
+  @Field(() => ID, { description: 'The active member you ask to take it; if they hold another role at the meeting, accepting trades the two.' })
+  @IsUUID('all', { message: 'userId must be a user id' })
+  userId: string;
+}
+
+@ArgsType()
+export class AnswerMeetingRoleOfferArgs extends MeetingIdArgs {
+  @Field({ description: 'The role offered to you.' })
+  @Trim()
+  @Matches(ROLE_KEY, { message: 'role must be one of the group\'s role keys, e.g. NOTE_TAKER' })
+  role: string;
+
+  @Field({ description: 'True to take the role (and hand over yours if it is a trade), false to decline.' })
+  @IsBoolean()
+  accept: boolean;
 }

@@ -15,6 +15,7 @@ export class CommunitiesPersonalDataRepository implements OnModuleInit {
     this.registry.addEraser('study-groups', async (manager, subject) => {
       await manager.query(`UPDATE accountability_check_ins SET done = '(erased)', next = '(erased)', blockers = NULL WHERE user_id = $1`, [subject.userId]);
       await manager.query(`UPDATE meeting_feedback SET comment = NULL WHERE user_id = $1`, [subject.userId]);
+      await manager.query(`DELETE FROM meeting_role_offers WHERE from_user_id = $1 OR to_user_id = $1`, [subject.userId]);
     });
     this.registry.addExporter('study-groups', async (userId) => ({
       area: 'study-groups',
@@ -26,6 +27,10 @@ export class CommunitiesPersonalDataRepository implements OnModuleInit {
         meetingAttendance: await this.dataSource.query(`SELECT meeting_id, present, recorded_at FROM meeting_attendance WHERE user_id = $1`, [userId]),
         meetingRoles: await this.dataSource.query(`SELECT * FROM meeting_role_assignments WHERE user_id = $1`, [userId]),
         accountabilityCheckIns: await this.dataSource.query(`SELECT * FROM accountability_check_ins WHERE user_id = $1`, [userId]),
+        meetingRoleOffers: await this.dataSource.query(
+          `SELECT meeting_id, role, in_return_role, created_at, from_user_id = $1 AS offered_by_me FROM meeting_role_offers WHERE from_user_id = $1 OR to_user_id = $1`,
+          [userId],
+        ),
       },
     }));
   }

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Connection } from '../../../core/src/index.js';
 import { MeetingStatus } from '../community.enums.js';
 import { GroupMeetingEntity } from '../entities/group-meeting.entity.js';
@@ -57,5 +57,23 @@ export class AccountabilityCheckIn {
   @Field() next: string;
   @Field(() => String, { nullable: true }) blockers: string | null;
   @Field() createdAt: Date;
+  @Field() updatedAt: Date;
+}
+
+@ObjectType('MeetingRoleOffer', { description: 'A role holder asks another member to take their role at a meeting; nothing changes until they accept.' })
+export class MeetingRoleOffer {
+  meetingId: string;
+  fromUserId: string;
+  toUserId: string;
+  @Field() role: string;
+  @Field(() => String, { nullable: true, description: 'The role the member asked holds at the meeting: accepting trades it to the offerer. Null: a hand-over.' })
+  inReturnRole: string | null;
+  @Field() createdAt: Date;
+}
+
+@ObjectType('MeetingFeedback', { description: 'A member\'s rating of a meeting: one per person per meeting (giving it again replaces it).' })
+export class MeetingFeedback {
+  @Field(() => Int, { description: '1 to 5.' }) rating: number;
+  @Field(() => String, { nullable: true }) comment: string | null;
   @Field() updatedAt: Date;
 }

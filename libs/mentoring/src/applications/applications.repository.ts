@@ -122,6 +122,25 @@ export class ApplicationsRepository {
     return cohortIds.map((id) => counts.get(id) ?? 0);
   }
 
+  /** One person's applications, newest first, keyset-paged on (created_at, id) (the user index serves it). */
+  pageOfUser(userId: string, status: ApplicationStatus | null, after: ApplicationCursor | undefined, limit: number): Promise<MentoringApplicationEntity[]> {
+    return this.repo()
+      .createQueryBuilder('x')
+      .where(`x.user_id = :userId AND (CAST(:status AS text) IS NULL OR x.status = :status)`, { userId, status })
+      .andWhere(`(CAST(:afterAt AS timestamptz) IS NULL OR (x.created_at, x.id) < (CAST(:afterAt AS timestamptz), CAST(:afterId AS uuid)))`, { afterAt: after?.[0] ?? null, afterId: after?.[1] ?? null })
+      .orderBy('x.created_at', 'DESC')
+      .addOrderBy('x.id', 'DESC')
+      .limit(limit)
+      .getMany();
+  }
+
+  countOfUser(userId: string, status: ApplicationStatus | null): Promise<number> {
+    return this.repo()
+      .createQueryBuilder('x')
+      .where(`x.user_id = :userId AND (CAST(:status AS text) IS NULL OR x.status = :status)`, { userId, status })
+      .getCount();
+  }
+
   async findByIds(ids: readonly string[]): Promise<Array<MentoringApplicationEntity | undefined>> {
     const rows = await this.repo().createQueryBuilder('a').where('a.id = ANY(:ids)', { ids }).getMany();
     const byId = new Map(rows.map((r) => [r.id, r]));

@@ -1,13 +1,14 @@
-import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Authenticated, CurrentRequest, CurrentViewer, OwnerOrPermission, type RequestContext, RequirePermission, StaffPermission, type Viewer } from '../../../core/src/index.js';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Authenticated, type ConnectionShape, CurrentRequest, CurrentViewer, OwnerOrPermission, type RequestContext, RequirePermission, StaffPermission, type Viewer } from '../../../core/src/index.js';
 import { User, UsersLoader, RequiresVerifiedEmail } from '../../../accounts/src/index.js';
-import { ReviewApplicationArgs } from '../args/application.args.js';
+import { MyApplicationsArgs, ReviewApplicationArgs } from '../args/application.args.js';
 import { ApplicationIdArgs } from '../args/id.args.js';
 import type { MentoringApplicationEntity } from '../entities/mentoring-application.entity.js';
 import type { MentoringCohortEntity } from '../entities/mentoring-cohort.entity.js';
 import { ApplyToCohortInput } from '../inputs/application.input.js';
 import { MentoringLoader } from '../mentoring.loader.js';
-import { MentoringApplication } from '../types/application.type.js';
+import { MentoringApplication, MentoringApplicationConnection } from '../types/application.type.js';
+import { ApplicationsListing } from './applications-listing.js';
 import { Cohort } from '../types/cohort.type.js';
 import { ApplicationsService } from './applications.service.js';
 
@@ -17,7 +18,14 @@ export class ApplicationsResolver {
     private readonly applications: ApplicationsService,
     private readonly users: UsersLoader,
     private readonly loader: MentoringLoader,
+    private readonly listing: ApplicationsListing,
   ) {}
+
+  @Authenticated()
+  @Query(() => MentoringApplicationConnection, { description: 'Your own applications in every cohort (pending, approved, declined, withdrawn), newest first.' })
+  myMentoringApplications(@Args() args: MyApplicationsArgs, @CurrentViewer() viewer: Viewer): Promise<ConnectionShape<MentoringApplicationEntity>> {
+    return this.listing.mine(viewer, args);
+  }
 
   @Authenticated()
   @RequiresVerifiedEmail()

@@ -1,6 +1,8 @@
 import { ArgsType, Field } from '@nestjs/graphql';
+import { ConnectionArgs } from '../../../core/src/index.js';
+import { ApplicationStatus } from '../mentoring.enums.js';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
 import { trimToNull } from '../inputs/trim.js';
 import { ApplicationIdArgs } from './id.args.js';
 
@@ -16,4 +18,12 @@ export class ReviewApplicationArgs extends ApplicationIdArgs {
   @IsString()
   @MaxLength(1000)
   reason?: string | null;
+}
+
+@ArgsType()
+export class MyApplicationsArgs extends ConnectionArgs {
+  @Field(() => ApplicationStatus, { nullable: true, description: 'Only applications in this state.' })
+  @IsOptional()
+  @IsEnum(ApplicationStatus)
+  status?: ApplicationStatus | null;
 }

@@ -19,7 +19,7 @@ interface Values {
 }
 
 /** Applying to one cohort as a mentor or a mentee. The API names the field of any problem; inputs stay. */
-export function ApplyForm({ cohortId, cohortName }: { cohortId: string; cohortName: string }) {
+export function ApplyForm({ cohortId, cohortName, onApplied }: { cohortId: string; cohortName: string; onApplied?: () => void }) {
   const { t } = useTranslation();
   const [{ fetching }, apply] = useMutation(MentoringApplyDocument);
   const [applied, setApplied] = useState<MentoringRole | null>(null);
@@ -48,6 +48,7 @@ export function ApplyForm({ cohortId, cohortName }: { cohortId: string; cohortNa
     });
     if (result.error) return showError(result.error);
     setApplied(values.role);
+    onApplied?.();
   });
 
   if (applied) {

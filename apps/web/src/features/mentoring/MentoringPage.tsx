@@ -1,4 +1,5 @@
 import { Card, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { MentoringProgramsDocument, MyMentoringDocument } from '../../shared/api/generated/graphql.js';
@@ -8,16 +9,19 @@ import { useSession } from '../../shared/session/SessionProvider.js';
 import { Page } from '../../shared/ui/Page.js';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states.js';
 import { ApplyForm } from './ApplyForm.js';
+import { MyApplications } from './MyApplications.js';
 import { PairCard } from './PairCard.js';
 
-/** Mentoring for a member: my pairs first, then the programs with cohorts open for applications. */
+/** Mentoring for a member: my pairs first, my applications, then the programs with cohorts open for applications. */
 export function MentoringPage() {
   const { t } = useTranslation();
+  const [applications, setApplications] = useState(0);
   return (
     <Page title={t('mentoring.title')}>
       <RequireAuth>
         <MyPairs />
-        <Programs />
+        <MyApplications version={applications} />
+        <Programs onApplied={() => setApplications((n) => n + 1)} />
       </RequireAuth>
     </Page>
   );
@@ -40,7 +44,7 @@ function MyPairs() {
   );
 }
 
-function Programs() {
+function Programs({ onApplied }: { onApplied: () => void }) {
   const { t } = useTranslation();
   const [{ data, fetching, error }] = useQuery({ query: MentoringProgramsDocument });
   return (
@@ -65,7 +69,7 @@ function Programs() {
                     {t('mentoring.cohortDates', { start: formatDate(cohort.startsAt), end: formatDate(cohort.endsAt) })}
                     {cohort.applicationsCloseAt ? ` · ${t('mentoring.closes', { when: formatDateTime(cohort.applicationsCloseAt) })}` : ''}
                   </Text>
-                  <ApplyForm cohortId={cohort.id} cohortName={cohort.name} />
+                  <ApplyForm cohortId={cohort.id} cohortName={cohort.name} onApplied={onApplied} />
                 </Stack>
               ))}
             </Stack>

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Checkbox, Group, List, NumberInput, Rating, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Card, Checkbox, Group, NumberInput, Rating, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,10 +9,11 @@ import {
   MentoringLogCheckInDocument,
   type MyMentoringQuery,
 } from '../../shared/api/generated/graphql.js';
-import { formatDate, formatDateTime, formatNumber } from '../../shared/formatting/format.js';
+import { formatDateTime, formatNumber } from '../../shared/formatting/format.js';
 import { FormAlert } from '../../shared/ui/forms/FormAlert.js';
 import { useActionError } from '../../shared/ui/forms/useActionError.js';
 import { useApiErrors } from '../../shared/ui/forms/useApiErrors.js';
+import { PairGoals } from './PairGoals.js';
 
 type Pair = MyMentoringQuery['myMentoring'][number];
 
@@ -38,9 +39,7 @@ export function PairCard({ pair, viewerId, onChanged }: { pair: Pair; viewerId: 
         </Group>
         <Text size="sm" c="dimmed">{pair.cohort.program.name} · {pair.cohort.name}</Text>
         <Title order={4} size="h5">{t('mentoring.goalsTitle')}</Title>
-        {pair.goals.length === 0 ? <Text size="sm">{t('mentoring.noGoals')}</Text> : (
-          <List size="sm">{pair.goals.map((g) => <List.Item key={g.id}>{g.title}{g.targetDate ? ` (${formatDate(g.targetDate)})` : ''}</List.Item>)}</List>
-        )}
+        <PairGoals pairId={pair.id} goals={pair.goals} active={pair.status === 'ACTIVE'} onChanged={onChanged} />
         <Title order={4} size="h5">{t('mentoring.checkInsTitle')}</Title>
         {pair.checkIns.length === 0 ? <Text size="sm">{t('mentoring.noCheckIns')}</Text> : null}
         <FormAlert message={alert} />

@@ -1,15 +1,17 @@
-import { Button, Card, Progress, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, NumberInput, Progress, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
-import { StudyGroupAddGoalDocument, type StudyGroupWorkspaceQuery } from '../../shared/api/generated/graphql.js';
+import { StudyGroupAddGoalDocument, StudyGroupUpdateGoalDocument, type StudyGroupWorkspaceQuery } from '../../shared/api/generated/graphql.js';
 import { FormAlert } from '../../shared/ui/forms/FormAlert.js';
+import { useActionError } from '../../shared/ui/forms/useActionError.js';
 import { useApiErrors } from '../../shared/ui/forms/useApiErrors.js';
 import { EmptyState } from '../../shared/ui/states.js';
 
 type Goal = NonNullable<StudyGroupWorkspaceQuery['studyGroup']>['goals'][number];
 
-/** The group's goals with their progress, and a form to add one. */
+/** The group's goals with their progress (any member moves it on), and a form to add one. */
 export function GoalsSection({ groupId, goals, onAdded }: { groupId: string; goals: Goal[]; onAdded: () => void }) {
   const { t } = useTranslation();
   const [{ fetching }, addGoal] = useMutation(StudyGroupAddGoalDocument);
@@ -35,6 +37,7 @@ export function GoalsSection({ groupId, goals, onAdded }: { groupId: string; goa
             <Text fw={600}>{goal.title}</Text>
             {goal.description ? <Text size="sm">{goal.description}</Text> : null}
             <Progress value={goal.progress} aria-label={t('studyGroups.goalProgress', { title: goal.title, progress: goal.progress })} />
+            {goal.status === 'OPEN' ? <ProgressForm goal={goal} onSaved={onAdded} /> : <Badge variant="light" w="fit-content">{goal.status === 'ACHIEVED' ? t('studyGroups.goalAchieved') : goal.status}</Badge>}
           </Stack>
         ))}
         <form onSubmit={submit} noValidate>
@@ -47,5 +50,27 @@ export function GoalsSection({ groupId, goals, onAdded }: { groupId: string; goa
         </form>
       </Stack>
     </Card>
+  );
+}
+
+function ProgressForm({ goal, onSaved }: { goal: Goal; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const [progress, setProgress] = useState<number | string>(goal.progress);
+  const [{ fetching }, update] = useMutation(StudyGroupUpdateGoalDocument);
+  const { alert, clearAlert, showError } = useActionError();
+  const save = async () => {
+    clearAlert();
+    const result = await update({ goalId: goal.id, input: { progress: Number(progress) } });
+    if (result.error) return showError(result.error);
+    onSaved();
+  };
+  return (
+    <Stack gap={4}>
+      <FormAlert message={alert} />
+      <Group align="flex-end" gap="xs">
+        <NumberInput size="xs" w={200} min={0} max={100} step={10} clampBehavior="strict" label={t('studyGroups.goalProgressInput', { title: goal.title })} value={progress} onChange={setProgress} />
+        <Button size="xs" variant="light" loading={fetching} onClick={() => void save()} aria-label={t('studyGroups.saveProgressOf', { title: goal.title })}>{t('studyGroups.saveProgress')}</Button>
+      </Group>
+    </Stack>
   );
 }

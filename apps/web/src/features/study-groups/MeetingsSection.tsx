@@ -3,10 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { StudyGroupWorkspaceQuery } from '../../shared/api/generated/graphql.js';
 import { formatEventTime } from '../../shared/formatting/format.js';
 import { CheckInForm } from './CheckInForm.js';
+import { RoleOffers } from './RoleOffers.js';
 
 type Workspace = NonNullable<StudyGroupWorkspaceQuery['studyGroup']>;
 
-/** The next meetings with who holds which role (mine first said plainly), and the check-ins for the next one. */
+/** The next meetings with who holds which role (mine first said plainly, with offers to swap), and the check-ins for the next one. */
 export function MeetingsSection({ group, viewerId, onChanged }: { group: Workspace; viewerId: string; onChanged: () => void }) {
   const { t } = useTranslation();
   const [next] = group.upcomingMeetings;
@@ -30,6 +31,7 @@ export function MeetingsSection({ group, viewerId, onChanged }: { group: Workspa
                     {meeting.roles.map((r) => <List.Item key={r.role}>{t('studyGroups.roleHolder', { role: r.role, name: r.user.fullName })}</List.Item>)}
                   </List>
                 ) : null}
+                <RoleOffers meeting={meeting} members={group.members} viewerId={viewerId} onChanged={onChanged} />
               </Stack>
             );
           })}

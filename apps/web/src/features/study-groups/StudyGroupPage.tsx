@@ -16,8 +16,9 @@ import { Page } from '../../shared/ui/Page.js';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states.js';
 import { GoalsSection } from './GoalsSection.js';
 import { MeetingsSection } from './MeetingsSection.js';
+import { PastMeetingsSection } from './PastMeetingsSection.js';
 
-/** One group as a member sees it: join or leave, the next meetings with roles, check-ins, goals, the calendar file. */
+/** One group as a member sees it: join or leave, the next meetings with roles (and swaps), check-ins, goals, feedback on past meetings, the calendar file. */
 export function StudyGroupPage() {
   const { groupId = '' } = useParams();
   return (
@@ -100,6 +101,7 @@ function Workspace({ groupId }: { groupId: string }) {
     <>
       <MeetingsSection group={group} viewerId={session.user.id} onChanged={refresh} />
       <GoalsSection groupId={groupId} goals={group.goals} onAdded={refresh} />
+      <PastMeetingsSection groupId={groupId} />
     </>
   );
 }

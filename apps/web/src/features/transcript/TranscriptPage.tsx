@@ -1,6 +1,7 @@
-import { Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { TranscriptPageDocument, type TranscriptPageQuery } from '../../shared/api/generated/graphql.js';
 import { downloadWithToken } from '../../shared/files/download.js';
@@ -11,6 +12,7 @@ import { Page } from '../../shared/ui/Page.js';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states.js';
 import { CreditsChart } from './CreditsChart.js';
 import { creditsByMonth } from './credits-by-month.js';
+import { parseDay, pdfUrl, periodBounds, periodFromSearch, type TranscriptPeriod } from './transcript-period.js';
 
 type Transcript = TranscriptPageQuery['myTranscript'];
 
@@ -28,23 +30,83 @@ export function TranscriptPage() {
 
 function TranscriptContent() {
   const { t } = useTranslation();
-  const [{ data, fetching, error }] = useQuery({ query: TranscriptPageDocument });
-  if (fetching && !data) return <LoadingState />;
-  if (error) return <ErrorState error={error} />;
-  if (!data) return null;
-  const transcript = data.myTranscript;
+  const [search, setSearch] = useSearchParams();
+  const period = periodFromSearch(search);
+  const { from, to } = period;
+  const variables = useMemo(() => periodBounds({ from, to }), [from, to]);
+  // An end before the start is said beside the field; nothing is asked until it is put right.
+  const wrongOrder = Boolean(from && to && from > to);
+  const [{ data, fetching, error }] = useQuery({ query: TranscriptPageDocument, variables, pause: wrongOrder });
+  // Each change edits the address as it stands (two quick changes in a row must not undo each other).
+  const setPeriod = (next: Partial<TranscriptPeriod>) => {
+    setSearch((current) => {
+      const params = new URLSearchParams(current);
+      for (const [key, value] of Object.entries(next)) {
+        if (value) params.set(key, value);
+        else params.delete(key);
+      }
+      return params;
+    }, { replace: true });
+  };
+  const filtered = Boolean(period.from || period.to);
+  const transcript = wrongOrder ? undefined : data?.myTranscript;
   return (
     <Stack gap="lg">
-      <Group justify="space-between" align="flex-end">
-        <Text size="xl" fw={700}>{t('transcript.total', { credits: formatNumber(transcript.totalCredits) })}</Text>
-        <DownloadButton />
-      </Group>
-      {transcript.entries.length === 0 ? <EmptyState title={t('transcript.empty')}>{t('transcript.emptyHint')}</EmptyState> : <TranscriptDetails transcript={transcript} />}
+      <PeriodForm period={period} wrongOrder={wrongOrder} onChange={setPeriod} />
+      {fetching && !data ? <LoadingState /> : null}
+      {error && !wrongOrder ? <ErrorState error={error} /> : null}
+      {transcript ? (
+        <>
+          <Group justify="space-between" align="flex-end">
+            <Text size="xl" fw={700} role="status">
+              {filtered ? t('transcript.totalInPeriod', { credits: formatNumber(transcript.totalCredits) }) : t('transcript.total', { credits: formatNumber(transcript.totalCredits) })}
+            </Text>
+            <DownloadButton period={period} />
+          </Group>
+          {transcript.entries.length === 0 ? (
+            <EmptyState title={filtered ? t('transcript.emptyInPeriod') : t('transcript.empty')}>{filtered ? t('transcript.emptyInPeriodHint') : t('transcript.emptyHint')}</EmptyState>
+          ) : (
+            <TranscriptDetails transcript={transcript} />
+          )}
+        </>
+      ) : null}
     </Stack>
   );
 }
 
-function DownloadButton() {
+/** From and to (calendar days, both included), kept in the address so the view can be shared and reloaded. */
+function PeriodForm({ period, wrongOrder, onChange }: { period: TranscriptPeriod; wrongOrder: boolean; onChange: (change: Partial<TranscriptPeriod>) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Card withBorder component="section" aria-labelledby="transcript-period">
+      <Stack gap="xs">
+        <Title order={2} size="h4" id="transcript-period">{t('transcript.period')}</Title>
+        <Group align="flex-end" gap="sm">
+          <TextInput
+            type="date"
+            label={t('transcript.from')}
+            value={period.from ?? ''}
+            onChange={(e) => onChange({ from: parseDay(e.currentTarget.value) })}
+            max={period.to ?? undefined}
+          />
+          <TextInput
+            type="date"
+            label={t('transcript.to')}
+            value={period.to ?? ''}
+            onChange={(e) => onChange({ to: parseDay(e.currentTarget.value) })}
+            min={period.from ?? undefined}
+            error={wrongOrder ? t('transcript.toBeforeFrom') : undefined}
+          />
+          {period.from || period.to ? (
+            <Button variant="subtle" onClick={() => onChange({ from: null, to: null })}>{t('transcript.allTime')}</Button>
+          ) : null}
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+function DownloadButton({ period }: { period: TranscriptPeriod }) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [alert, setAlert] = useState<string | null>(null);
@@ -52,7 +114,7 @@ function DownloadButton() {
     setAlert(null);
     setBusy(true);
     try {
-      await downloadWithToken('/transcript.pdf', 'transcript.pdf');
+      await downloadWithToken(pdfUrl(period), 'transcript.pdf');
     } catch {
       setAlert(t('transcript.downloadFailed'));
     } finally {

@@ -55,6 +55,12 @@ const embedded = [
   'MentoringPairStatusCount',
   'MentoringPairActivity',
   'FlaggedMentoringPair',
+  'MeetingRoleOffer',
+  'GroupMeetingConnection',
+  'GroupMeetingEdge',
+  'MeetingFeedback',
+  'MentoringApplicationConnection',
+  'MentoringApplicationEdge',
 ];
 
 export const cacheKeys: KeyingConfig = Object.fromEntries(embedded.map((type) => [type, () => null]));
