@@ -34,6 +34,16 @@ const embedded = [
   'EventCheckInCounts',
   'SessionCheckInCount',
   'TicketCheckIn',
+  'TwoFactorStatus',
+  'TotpEnrollment',
+  'ApiTokenCreated',
+  'ApiTokenConnection',
+  'ApiTokenEdge',
+  'WebhookEndpointCreated',
+  'WebhookDeliveryConnection',
+  'WebhookDeliveryEdge',
+  'RetentionSettings',
+  'SecuritySettings',
 ];
 
 export const cacheKeys: KeyingConfig = Object.fromEntries(embedded.map((type) => [type, () => null]));
