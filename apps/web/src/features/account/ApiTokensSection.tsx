@@ -18,6 +18,8 @@ import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states.js'
 
 const EXPIRY_DAYS = ['30', '90', '180', '365'] as const;
 const DAY_MS = 86_400_000;
+/** The expiry sent with a new token (ISO 8601), counted from the moment of the press. */
+const daysFromNow = (days: number): string => new Date(Date.now() + days * DAY_MS).toISOString();
 
 /** "My tokens": make a personal access token (its secret shown once), see when each was last used, revoke. */
 export function ApiTokensSection() {
@@ -89,7 +91,7 @@ function CreateTokenForm({ onCreated }: { onCreated: (name: string, secret: stri
   const { alert, clearAlert, showError } = useApiErrors(form);
   const submit = form.onSubmit(async (values) => {
     clearAlert();
-    const expiresAt = new Date(Date.now() + Number(values.expiresInDays) * DAY_MS).toISOString();
+    const expiresAt = daysFromNow(Number(values.expiresInDays));
     const result = await create({ input: { name: values.name.trim(), scopes: values.scopes, expiresAt } });
     if (result.error || !result.data) return result.error && showError(result.error);
     onCreated(result.data.createApiToken.token.name, result.data.createApiToken.secret);
@@ -124,7 +126,9 @@ function TokenRow({ token }: { token: AccountApiTokenFieldsFragment }) {
   const { t } = useTranslation();
   const [{ fetching }, revoke] = useMutation(AccountRevokeApiTokenDocument);
   const { alert, clearAlert, showError } = useActionError();
-  const expired = new Date(token.expiresAt).getTime() <= Date.now();
+  // The moment the row was first shown: an expiry passing while the page is open shows on the next visit.
+  const [shownAt] = useState(() => Date.now());
+  const expired = new Date(token.expiresAt).getTime() <= shownAt;
   const onRevoke = async () => {
     clearAlert();
     const result = await revoke({ id: token.id });

@@ -1,4 +1,5 @@
 import { Badge, Box, Button, Code, Stack, Table, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -77,7 +78,9 @@ function TokenRow({ token }: { token: Token }) {
   const { t } = useTranslation();
   const [{ fetching }, revoke] = useMutation(StaffRevokeApiTokenDocument);
   const { alert, clearAlert, showError } = useActionError();
-  const expired = new Date(token.expiresAt).getTime() <= Date.now();
+  // The moment the row was first shown: an expiry passing while the page is open shows on the next visit.
+  const [shownAt] = useState(() => Date.now());
+  const expired = new Date(token.expiresAt).getTime() <= shownAt;
   const onRevoke = async () => {
     clearAlert();
     const result = await revoke({ id: token.id });
