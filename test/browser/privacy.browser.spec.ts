@@ -28,7 +28,7 @@ describe('portal: privacy (data export and erasure)', () => {
     await page.getByRole('button', { name: 'Request my data export' }).click();
     await page.getByText('Your export is being prepared.').waitFor();
     const exports = page.getByRole('list', { name: 'My data exports' });
-    await exports.getByText('Being prepared').waitFor();
+    await exports.getByText('Being prepared', { exact: true }).waitFor();
 
     // The archive is built by the job runner; the page shows it ready after a refresh.
     await portal.t.runJobs();
@@ -48,7 +48,7 @@ describe('portal: privacy (data export and erasure)', () => {
     expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK'); // a ZIP
 
     // Used once: the page no longer offers it, and the link answers 404 even to its owner.
-    await exports.getByText('Expired or downloaded').waitFor();
+    await exports.getByText('Expired or downloaded', { exact: true }).waitFor();
     expect(await exports.getByRole('button', { name: /^Download/ }).count()).toBe(0);
     const again = await fetch(`${portal.url}${new URL(ready.downloadUrl).pathname}`, { headers: { authorization: `Bearer ${user.accessToken}` } });
     expect(again.status).toBe(404);

@@ -94,11 +94,16 @@ describe('portal: staff integrations (webhooks, API tokens, retention and two-fa
       await page.getByRole('heading', { level: 1, name: 'Webhook deliveries' }).waitFor();
       const table = page.getByRole('table');
       const row = table.getByRole('row').filter({ hasText: eventId });
-      await row.getByText('Delivered').waitFor();
+      await row.getByText('Delivered', { exact: true }).waitFor();
       await row.getByText(/^200 in \d+ ms$/).waitFor();
       await expectAccessible(page, 'webhook deliveries');
 
       await row.getByRole('button', { name: `Send again: member.joined ${eventId}` }).click();
+      // Queued again at once (the row says so), sent by the job runner with the same event id.
+      await row.getByText('Pending', { exact: true }).waitFor();
+      await portal.t.runJobs();
+      await page.getByRole('button', { name: 'Refresh' }).click();
+      await row.getByText('Delivered', { exact: true }).waitFor();
       await row.getByRole('cell', { name: '2', exact: true }).waitFor(); // two attempts now
       expect(receiver.received).toHaveLength(2);
       expect(receiver.received[1]!.headers['guildhall-event-id']).toBe(eventId); // the same event id
