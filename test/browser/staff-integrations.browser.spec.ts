@@ -154,6 +154,21 @@ describe('portal: staff integrations (webhooks, API tokens, retention and two-fa
     await row.getByText('Revoked').waitFor();
     const refused = await portal.t.gql(`{ me { id } }`, {}, secret);
     expect(refused.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+
+    // A service token made in the console: its secret once, listed as a service token.
+    const form2 = page.getByRole('form', { name: 'New service token' });
+    await form2.getByLabel('Name').fill('Website sync');
+    await form2.getByRole('checkbox', { name: 'READ_MEMBERS' }).check();
+    await form2.getByRole('button', { name: 'Create service token' }).click();
+    const serviceSecret = (await page.getByLabel('The new service token').textContent())!.trim();
+    await expectAccessible(page, 'staff: service token created');
+    await page.getByRole('button', { name: 'Done' }).click();
+    expect(await page.getByLabel('The new service token').count()).toBe(0);
+    const serviceRow = page.getByRole('row').filter({ hasText: 'Website sync' });
+    await serviceRow.getByRole('cell', { name: 'Service', exact: true }).waitFor();
+    const [stored] = await portal.t.sql(`SELECT kind, scopes FROM api_tokens WHERE name = 'Website sync'`);
+    expect(stored).toMatchObject({ kind: 'SERVICE', scopes: ['READ_MEMBERS'] });
+    expect((await portal.t.gql(`{ me { id } }`, {}, serviceSecret)).errors).toBeUndefined();
   }, 180_000);
 
   it('changes the retention periods and the rights that need two-factor sign-in, at phone size', async () => {

@@ -1,4 +1,4 @@
-import { Badge, Box, Button, Code, Stack, Table, Text } from '@mantine/core';
+import { Badge, Box, Button, Code, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -13,6 +13,8 @@ import { Page } from '../../../shared/ui/Page.js';
 import { EmptyState, ErrorState, LoadingState } from '../../../shared/ui/states.js';
 import { KeysetPager } from '../KeysetPager.js';
 import { sectionAt } from '../staff-sections.js';
+import { SecretOnce } from './SecretOnce.js';
+import { ServiceTokenForm } from './ServiceTokenForm.js';
 
 const SECTION = sectionAt('/staff/integrations');
 const PAGE_SIZE = 20;
@@ -31,7 +33,8 @@ function Tokens() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const after = params.get('after') ?? undefined;
-  const [{ data, fetching, error }] = useQuery({ query: StaffApiTokensDocument, variables: { first: PAGE_SIZE, after }, requestPolicy: 'cache-and-network' });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: StaffApiTokensDocument, variables: { first: PAGE_SIZE, after }, requestPolicy: 'cache-and-network' });
+  const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
   const tokens = data?.apiTokens;
 
   let body;
@@ -67,6 +70,18 @@ function Tokens() {
   return (
     <Page title={t('integrations.tokens.title')}>
       <Stack>
+        <Paper withBorder p="lg" component="section" aria-labelledby="tokens-new">
+          <Stack>
+            <Title order={2} size="h3" id="tokens-new">{t('integrations.tokens.newTitle')}</Title>
+            {created ? <SecretOnce title={t('integrations.tokens.createdTitle', { name: created.name })} label={t('integrations.tokens.secretLabel')} hint={t('integrations.tokens.secretOnce')} secret={created.secret} onDone={() => setCreated(null)} /> : null}
+            <ServiceTokenForm
+              onCreated={(name, secret) => {
+                setCreated({ name, secret });
+                refetch({ requestPolicy: 'network-only' });
+              }}
+            />
+          </Stack>
+        </Paper>
         <Text size="sm">{t('integrations.tokens.explain')}</Text>
         {body}
       </Stack>
