@@ -35,7 +35,7 @@ const tierInput = () => ({
 
 const ROWS: Row[] = [
   // membership
-  { operation: 'users', allowed: [MEMBERSHIP_MANAGER], query: `{ users(first: 1) { totalCount } }`, variables: () => ({}) },
+  { operation: 'users', allowed: [MEMBERSHIP_MANAGER, FINANCE], query: `{ users(first: 1) { totalCount } }`, variables: () => ({}) },
   { operation: 'membershipStats', allowed: [MEMBERSHIP_MANAGER], query: `{ membershipStats { __typename } }`, variables: () => ({}) },
   { operation: 'createMembershipTier', allowed: [MEMBERSHIP_MANAGER], query: `mutation($input: CreateMembershipTierInput!) { createMembershipTier(input: $input) { id } }`, variables: () => ({ input: tierInput() }) },
   { operation: 'updateMembershipTier', allowed: [MEMBERSHIP_MANAGER], query: `mutation($id: ID!) { updateMembershipTier(id: $id, input: { description: "x" }) { id } }`, variables: () => ({ id: id() }) },
@@ -48,6 +48,9 @@ const ROWS: Row[] = [
   { operation: 'refundPayment', allowed: [FINANCE], query: `mutation($id: ID!) { refundPayment(paymentId: $id, amount: 1) { id } }`, variables: () => ({ id: id() }) },
   { operation: 'recordOfflinePayment', allowed: [FINANCE], query: `mutation($m: ID!) { recordOfflinePayment(input: { membershipId: $m, amount: { amount: 100, currency: "USD" }, method: CHEQUE, reference: "r" }) { id } }`, variables: () => ({ m: id() }) },
   { operation: 'reconcileStripe', allowed: [FINANCE], query: `mutation { reconcileStripe { eventsScanned } }`, variables: () => ({}) },
+  { operation: 'paymentsTotals', allowed: [FINANCE], query: `{ payments(first: 1, purpose: DUES) { totals { currency } } }`, variables: () => ({}) },
+  { operation: 'paymentDetails', allowed: [FINANCE], query: `query($id: ID!) { paymentDetails(id: $id) { provider } }`, variables: () => ({ id: id() }) },
+  { operation: 'reconcileRuns', allowed: [FINANCE], query: `{ reconcileRuns { id } }`, variables: () => ({}) },
   { operation: 'duesReport', allowed: [FINANCE], query: `query($from: DateTime!, $to: DateTime!) { duesReport(from: $from, to: $to) { payments } }`, variables: range },
   // events
   { operation: 'createEvent', allowed: [EVENT_MANAGER], query: `mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }`, variables: () => ({ input: eventInput() }) },

@@ -14,6 +14,7 @@ import { FulfilmentService } from './fulfilment/fulfilment.service.js';
 import { MembershipExtensionService } from './fulfilment/membership-extension.service.js';
 import { OfflinePaymentsService } from './offline/offline-payments.service.js';
 import { ReconciliationService } from './reconciliation/reconciliation.service.js';
+import { ReconcileRunsRepository } from './reconciliation/reconcile-runs.repository.js';
 import { RefundsService } from './refunds/refunds.service.js';
 import { DuesReportService } from './reports/dues-report.service.js';
 import { DuesCollectedReport } from './reports/dues-collected.report.js';
@@ -66,6 +67,7 @@ import { DuesStripeListener } from './webhooks/dues-stripe.listener.js';
     RefundsService,
     OfflinePaymentsService,
     ReconciliationService,
+    ReconcileRunsRepository,
     DuesReportService,
     DuesCollectedReport,
     DuesCollectedResolver,

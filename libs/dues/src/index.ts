@@ -11,5 +11,6 @@ import { DuesPaymentEntity } from './entities/dues-payment.entity.js';
 import { DuesSubscriptionEntity } from './entities/dues-subscription.entity.js';
 import { DuesTierChangeEntity } from './entities/tier-change.entity.js';
 import { DuesTierPriceEntity } from './entities/tier-price.entity.js';
+import { DuesReconcileRunEntity } from './entities/reconcile-run.entity.js';
 /** For the DataSource only. */
-export const DUES_ENTITIES = [DuesCheckoutSessionEntity, DuesSubscriptionEntity, DuesPaymentEntity, DuesTierPriceEntity, DuesTierChangeEntity];
+export const DUES_ENTITIES = [DuesCheckoutSessionEntity, DuesSubscriptionEntity, DuesPaymentEntity, DuesTierPriceEntity, DuesTierChangeEntity, DuesReconcileRunEntity];

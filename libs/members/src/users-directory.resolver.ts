@@ -30,8 +30,8 @@ export class UsersDirectoryResolver {
     return this.profiles.findVisible(viewer, id);
   }
 
-  @RequirePermission(StaffPermission.MEMBERSHIP_MANAGER)
-  @Query(() => UserConnection, { description: 'MEMBERSHIP_MANAGER staff: every account, filtered by its current (or latest) membership.' })
+  @RequirePermission(StaffPermission.MEMBERSHIP_MANAGER, StaffPermission.FINANCE)
+  @Query(() => UserConnection, { description: 'MEMBERSHIP_MANAGER and FINANCE staff (who find the member a cheque is from): every account, filtered by its current (or latest) membership.' })
   users(@Args() args: UsersArgs): Promise<UserConnection> {
     return this.search.search({ ...args, directoryOnly: false, matchEmail: true });
   }

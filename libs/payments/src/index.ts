@@ -32,3 +32,5 @@ import { PaymentRefundEntity } from './ledger/payment-refund.entity.js';
 import { PaymentEntity } from './ledger/payment.entity.js';
 /** For the DataSource only. */
 export const PAYMENTS_ENTITIES = [PaymentEntity, PaymentRefundEntity, StripeCustomerEntity, StripeEventEntity, StripeSyncCursorEntity];
+export * from './ledger/payment-details.type.js';
+export * from './ledger/payment-ledger-page.type.js';

@@ -1,9 +1,11 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { UsersLoader } from '../../../accounts/src/index.js';
 import { CurrentRequest, CurrentViewer, type RequestContext, RequirePermission, StaffPermission, type Viewer } from '../../../core/src/index.js';
 import { Payment, StripeGateway } from '../../../payments/src/index.js';
 import { OfflinePaymentsService } from '../offline/offline-payments.service.js';
 import { RecordOfflinePaymentInput, RefundPaymentArgs } from '../offline/offline-payment.input.js';
 import { ReconcileArgs, ReconcileReport } from '../reconciliation/reconcile-report.type.js';
+import { ReconcileRun } from '../reconciliation/reconcile-run.type.js';
 import { ReconciliationService } from '../reconciliation/reconciliation.service.js';
 import { RefundsService } from '../refunds/refunds.service.js';
 import { DuesReport, DuesReportArgs } from '../reports/dues-report.type.js';
@@ -17,6 +19,7 @@ export class DuesAdminResolver {
     private readonly reconciliation: ReconciliationService,
     private readonly reports: DuesReportService,
     private readonly gateway: StripeGateway,
+    private readonly users: UsersLoader,
   ) {}
 
   @RequirePermission(StaffPermission.FINANCE)
@@ -33,9 +36,18 @@ export class DuesAdminResolver {
 
   @RequirePermission(StaffPermission.FINANCE)
   @Mutation(() => ReconcileReport, { description: 'FINANCE staff: finds and fixes what we missed from Stripe (also runs daily). A second run finds nothing.' })
-  reconcileStripe(@Args() { since }: ReconcileArgs): Promise<ReconcileReport> {
+  reconcileStripe(@Args() { since }: ReconcileArgs, @CurrentViewer() actor: Viewer): Promise<ReconcileReport> {
     this.gateway.assertConfigured();
-    return this.reconciliation.reconcile(since);
+    return this.reconciliation.reconcile(since, actor.id);
+  }
+
+  @RequirePermission(StaffPermission.FINANCE)
+  @Query(() => [ReconcileRun], { description: 'FINANCE staff: the last 10 Stripe reconciliations (by hand or daily), newest first, each with its report.' })
+  async reconcileRuns(@CurrentRequest() ctx: RequestContext): Promise<ReconcileRun[]> {
+    const runs = await this.reconciliation.recentRuns();
+    const actors = await this.users.byId(ctx).loadMany([...new Set(runs.map((r) => r.actorId).filter((id): id is string => !!id))]);
+    const names = new Map(actors.flatMap((u) => (u && !(u instanceof Error) ? [[u.id, u.fullName] as const] : [])));
+    return runs.map((run) => ({ ...run, actorName: run.actorId ? names.get(run.actorId) ?? null : null }));
   }
 
   @RequirePermission(StaffPermission.FINANCE)

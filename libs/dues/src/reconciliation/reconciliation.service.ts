@@ -10,9 +10,13 @@ import { StopBillingService } from '../subscriptions/stop-billing.service.js';
 import { DuesSyncWriter } from '../sync/dues-sync-writer.service.js';
 import { StripeReader } from '../sync/stripe-reader.service.js';
 import { emptyReport, type ReconcileReport } from './reconcile-report.type.js';
+import { ReconcileTrigger } from './reconcile-run.type.js';
+import { ReconcileRunsRepository } from './reconcile-runs.repository.js';
 
 const MAX_SUBSCRIPTIONS = 50_000;
 const MAX_FIXES_LISTED = 200;
+/** Runs kept to be read back (older ones stay in the table; only these are listed). */
+export const RECENT_RUNS_LISTED = 10;
 
 /**
  * Finds and fixes drift between Stripe and us: (1) replays the Stripe events we never recorded (a
@@ -35,6 +39,7 @@ export class ReconciliationService implements OnModuleInit {
     private readonly ledger: PaymentLedger,
     private readonly refundSync: StripeRefundsSync,
     private readonly stopBilling: StopBillingService,
+    private readonly runLog: ReconcileRunsRepository,
     @Inject(ROOT_LOGGER) private readonly logger: RootLogger,
   ) {}
 
@@ -51,9 +56,11 @@ export class ReconciliationService implements OnModuleInit {
     this.jobs.schedule(STOP_BILLING_TASK, '*/10 * * * *');
   }
 
-  async reconcile(since?: Date | null): Promise<ReconcileReport> {
+  /** `actorId`: who asked (null: the daily job). The finished run and its report are kept for reading back. */
+  async reconcile(since?: Date | null, actorId: string | null = null): Promise<ReconcileReport> {
     if (since && since.getTime() > Date.now()) throw badInput('since', 'must not be in the future');
     const stripe = this.gateway.client();
+    const startedAt = new Date();
     const run = await this.runs.exclusive(RECONCILE_CURSOR, async (keepAlive) => {
       const from = since ?? (await this.replay.defaultSince(RECONCILE_CURSOR));
       const report = emptyReport(from);
@@ -66,7 +73,23 @@ export class ReconciliationService implements OnModuleInit {
       return report;
     });
     if (!run.ran) throw new AppError(ErrorCode.CONFLICT, 'A reconciliation is already running', { reason: DuesErrorReason.RECONCILE_RUNNING });
+    await this.runLog.insert({
+      trigger: actorId ? ReconcileTrigger.MANUAL : ReconcileTrigger.SCHEDULED, actorId, startedAt, finishedAt: new Date(),
+      report: { ...run.result, since: run.result.since.toISOString() },
+    });
     return run.result;
+  }
+
+  /** The last runs, newest first. */
+  async recentRuns(): Promise<Array<{ id: string; trigger: ReconcileTrigger; actorId: string | null; startedAt: Date; finishedAt: Date; report: ReconcileReport }>> {
+    const rows = await this.runLog.latest(RECENT_RUNS_LISTED);
+    return rows.map((row) => {
+      const stored = row.report as unknown as ReconcileReport & { since: string };
+      return {
+        id: row.id, trigger: row.trigger as ReconcileTrigger, actorId: row.actorId, startedAt: row.startedAt, finishedAt: row.finishedAt,
+        report: { ...emptyReport(new Date(stored.since)), ...stored, since: new Date(stored.since) },
+      };
+    });
   }
 
   private async replayMissedEvents(from: Date, report: ReconcileReport, keepAlive: () => Promise<void>): Promise<void> {

@@ -1,5 +1,5 @@
-import { ArgsType, Field, ID, ObjectType } from '@nestjs/graphql';
-import { IsDate, IsEnum, IsOptional, IsUUID } from 'class-validator';
+import { ArgsType, Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { IsDate, IsEnum, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { Connection, ConnectionArgs, Money } from '../../../core/src/index.js';
 import { PaymentEntity } from './payment.entity.js';
 import { PaymentPurpose, PaymentStatus } from './payment.enums.js';
@@ -48,10 +48,29 @@ export class PaymentsArgs extends ConnectionArgs {
   @IsEnum(PaymentStatus)
   status?: PaymentStatus;
 
+  @Field(() => PaymentPurpose, { nullable: true, description: 'DUES or EVENT.' })
+  @IsOptional()
+  @IsEnum(PaymentPurpose)
+  purpose?: PaymentPurpose;
+
   @Field(() => ID, { nullable: true })
   @IsOptional()
   @IsUUID('all', { message: 'userId must be a user id' })
   userId?: string;
+
+  @Field(() => Int, { nullable: true, description: 'Amount at least this (minor units, any currency).' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100_000_000)
+  minAmount?: number;
+
+  @Field(() => Int, { nullable: true, description: 'Amount at most this (minor units, any currency).' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100_000_000)
+  maxAmount?: number;
 
   @Field(() => Date, { nullable: true, description: 'Recorded at or after this instant.' })
   @IsOptional()

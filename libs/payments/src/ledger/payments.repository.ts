@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { lazy, toConnection, type ConnectionShape, decodeTimeIdCursor } from '../../../core/src/index.js';
 import { PaymentEntity } from './payment.entity.js';
-import { PaymentStatus } from './payment.enums.js';
+import { PaymentPurpose, PaymentStatus } from './payment.enums.js';
 
 import type { NewPayment } from './new-payment.js';
 
@@ -12,8 +12,19 @@ export type { NewPayment };
 export interface PaymentFilter {
   userId?: string;
   status?: PaymentStatus;
+  purpose?: PaymentPurpose;
   from?: Date;
   to?: Date;
+  minAmount?: number;
+  maxAmount?: number;
+}
+
+/** Totals of one currency over the payments a filter matches. */
+export interface PaymentTotalRow {
+  currency: string;
+  payments: number;
+  amount: number;
+  refunded: number;
 }
 
 @Injectable()
@@ -60,15 +71,36 @@ export class PaymentsRepository {
 
   /** Newest first, keyset-paged on (created_at, id). */
   async list(filter: PaymentFilter, first: number, after?: string): Promise<ConnectionShape<PaymentEntity>> {
-    const base = this.repo().createQueryBuilder('p');
-    if (filter.userId) base.andWhere('p.user_id = :userId', { userId: filter.userId });
-    if (filter.status) base.andWhere('p.status = :status', { status: filter.status });
-    if (filter.from) base.andWhere('p.created_at >= :from', { from: filter.from });
-    if (filter.to) base.andWhere('p.created_at < :to', { to: filter.to });
+    const base = this.filtered(filter);
     const page = base.clone();
     const cursor = decodeTimeIdCursor(after);
     if (cursor) page.andWhere('(p.created_at, p.id) < (:at::timestamptz, :id::uuid)', { at: cursor[0], id: cursor[1] });
     const rows = await page.orderBy('p.created_at', 'DESC').addOrderBy('p.id', 'DESC').limit(first + 1).getMany();
     return toConnection(rows, first, (r) => [r.createdAt.toISOString(), r.id], lazy(() => base.getCount()));
+  }
+
+  /** One aggregate over the same rows as `list`: per currency, how many, received and refunded. */
+  async totals(filter: PaymentFilter): Promise<PaymentTotalRow[]> {
+    const rows: Array<{ currency: string; payments: number; amount: string; refunded: string }> = await this.filtered(filter)
+      .select('p.currency', 'currency')
+      .addSelect('count(*)::int', 'payments')
+      .addSelect('sum(p.amount)::bigint::text', 'amount')
+      .addSelect('sum(p.amount_refunded)::bigint::text', 'refunded')
+      .groupBy('p.currency')
+      .orderBy('p.currency', 'ASC')
+      .getRawMany();
+    return rows.map((r) => ({ currency: r.currency, payments: r.payments, amount: Number(r.amount), refunded: Number(r.refunded) }));
+  }
+
+  private filtered(filter: PaymentFilter) {
+    const query = this.repo().createQueryBuilder('p');
+    if (filter.userId) query.andWhere('p.user_id = :userId', { userId: filter.userId });
+    if (filter.status) query.andWhere('p.status = :status', { status: filter.status });
+    if (filter.purpose) query.andWhere('p.purpose = :purpose', { purpose: filter.purpose });
+    if (filter.from) query.andWhere('p.created_at >= :from', { from: filter.from });
+    if (filter.to) query.andWhere('p.created_at < :to', { to: filter.to });
+    if (filter.minAmount != null) query.andWhere('p.amount >= :minAmount', { minAmount: filter.minAmount });
+    if (filter.maxAmount != null) query.andWhere('p.amount <= :maxAmount', { maxAmount: filter.maxAmount });
+    return query;
   }
 }

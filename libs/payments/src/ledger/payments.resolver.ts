@@ -1,6 +1,8 @@
-import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Authenticated, ConnectionArgs, CurrentRequest, CurrentViewer, OwnerOrPermission, type RequestContext, RequirePermission, StaffPermission, type Viewer } from '../../../core/src/index.js';
 import { User, UsersLoader } from '../../../accounts/src/index.js';
+import { PaymentDetails } from './payment-details.type.js';
+import { PaymentLedgerConnection } from './payment-ledger-page.type.js';
 import { Payment, PaymentConnection, PaymentsArgs } from './payment.type.js';
 import { PaymentsService } from './payments.service.js';
 
@@ -18,9 +20,27 @@ export class PaymentsResolver {
   }
 
   @RequirePermission(StaffPermission.FINANCE)
-  @Query(() => PaymentConnection, { description: 'FINANCE staff: the payments ledger, newest first.' })
-  payments(@Args() args: PaymentsArgs): Promise<PaymentConnection> {
+  @Query(() => PaymentLedgerConnection, { description: 'FINANCE staff: the payments ledger, newest first, with totals per currency of every match.' })
+  payments(@Args() args: PaymentsArgs): Promise<PaymentLedgerConnection> {
     return this.ledger.all(args);
+  }
+
+  @RequirePermission(StaffPermission.FINANCE)
+  @Query(() => PaymentDetails, { description: 'FINANCE staff: one payment with its Stripe ids, refunds and audit trail. NOT_FOUND when there is none.' })
+  async paymentDetails(@Args('id', { type: () => ID }) id: string, @CurrentRequest() ctx: RequestContext): Promise<PaymentDetails> {
+    const facts = await this.ledger.details(id);
+    const ids = [facts.recordedBy, ...facts.refunds.map((r) => r.requestedBy), ...facts.auditTrail.map((a) => a.actorId)];
+    const names = new Map<string, string>();
+    for (const user of await this.users.byId(ctx).loadMany([...new Set(ids.filter((v): v is string => !!v))])) {
+      if (user && !(user instanceof Error)) names.set(user.id, user.fullName);
+    }
+    const nameOf = (userId: string | null) => (userId ? names.get(userId) ?? null : null);
+    return {
+      ...facts,
+      recordedByName: nameOf(facts.recordedBy),
+      refunds: facts.refunds.map((r) => ({ ...r, requestedByName: nameOf(r.requestedBy) })),
+      auditTrail: facts.auditTrail.map((a) => ({ id: a.id, at: a.at, action: a.action, actorName: nameOf(a.actorId), details: a.details })),
+    };
   }
 
   @OwnerOrPermission<Payment>((p) => p.userId, StaffPermission.FINANCE)

@@ -20,6 +20,11 @@ export class RefundsRepository {
     return this.repo(manager).find({ where: { paymentId }, order: { createdAt: 'ASC' } });
   }
 
+  /** Every refund of a payment, oldest first (a payment has a handful at most). */
+  forPaymentId(paymentId: string): Promise<PaymentRefundEntity[]> {
+    return this.repo().find({ where: { paymentId }, order: { createdAt: 'ASC' } });
+  }
+
   /** Refunds still waiting for Stripe's answer, oldest first (reconciliation settles them). */
   pendingOlderThan(before: Date, limit: number): Promise<PaymentRefundEntity[]> {
     return this.repo()

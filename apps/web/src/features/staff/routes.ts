@@ -1,5 +1,6 @@
 import type { RouteObject } from 'react-router';
 import { integrationsRoutes } from './integrations/routes.js';
+import { paymentsRoutes } from './payments/routes.js';
 
 export const staffRoutes: RouteObject[] = [
   { path: 'staff', lazy: async () => ({ Component: (await import('./StaffHomePage.js')).StaffHomePage }) },
@@ -10,4 +11,5 @@ export const staffRoutes: RouteObject[] = [
   { path: 'staff/outbox', lazy: async () => ({ Component: (await import('./OutboxPage.js')).OutboxPage }) },
   { path: 'staff/import', lazy: async () => ({ Component: (await import('./ImportPage.js')).ImportPage }) },
   ...integrationsRoutes,
+  ...paymentsRoutes,
 ];

@@ -44,6 +44,14 @@ const embedded = [
   'WebhookDeliveryEdge',
   'RetentionSettings',
   'SecuritySettings',
+  'PaymentLedgerConnection',
+  'PaymentEdge',
+  'PaymentTotal',
+  'PaymentDetails',
+  'PaymentAuditEntry',
+  'ReconcileReport',
+  'DuesReport',
+  'DuesReportLine',
 ];
 
 export const cacheKeys: KeyingConfig = Object.fromEntries(embedded.map((type) => [type, () => null]));
