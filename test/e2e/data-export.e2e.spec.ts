@@ -92,7 +92,8 @@ describe('personal data export', () => {
     const mail = await t.sql(`SELECT to_address, body_text FROM outbox_messages WHERE template = 'data-export-ready'`);
     expect(mail).toHaveLength(1);
     expect(mail[0].to_address).toBe(ada.email);
-    expect(mail[0].body_text).toContain(downloadUrl);
+    expect(mail[0].body_text).toContain(`${t.config.publicUrl}/privacy\n`);
+    expect(mail[0].body_text).not.toContain(downloadUrl); // the single-use link stays behind the session
 
     const response = await download(downloadUrl, ada.accessToken);
     expect(response.status).toBe(200);

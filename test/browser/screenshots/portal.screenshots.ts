@@ -77,6 +77,7 @@ describe('screenshots', () => {
     { name: 'event-register', path: () => `/events/${meetupId}`, signedIn: true, ready: (page) => page.getByRole('region', { name: 'Tickets' }).getByRole('button', { name: 'Register' }).waitFor() },
     { name: 'study-groups', path: '/study-groups', ready: (page) => page.getByRole('article', { name: 'Tax Law Readers' }).waitFor() },
     { name: 'dashboard', path: '/dashboard', signedIn: true, ready: (page) => page.getByRole('region', { name: 'Your upcoming events' }).getByRole('link').first().waitFor() },
+    { name: 'privacy', path: '/privacy', signedIn: true, ready: (page) => page.getByRole('button', { name: 'Request my data export' }).waitFor() },
   ];
 
   it('takes each page at desktop and phone size', async () => {

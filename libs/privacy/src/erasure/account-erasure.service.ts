@@ -72,7 +72,7 @@ export class AccountErasureService {
         recipientUserId: userId,
         template: 'account-erasure-confirm',
         subject: 'Confirm that your account should be erased',
-        text: `Dear ${person.fullName},\n\nSomeone (we hope you) asked to erase your account and personal data. This cannot be undone. To go ahead, confirm with this code within ${CONFIRM_HOURS} hours:\n\n${token}\n\n(${this.config.publicUrl}; confirmAccountErasure(token)). If it was not you, ignore this email.`,
+        text: `Dear ${person.fullName},\n\nSomeone (we hope you) asked to erase your account and personal data. This cannot be undone. To go ahead, open this link within ${CONFIRM_HOURS} hours (it works once):\n\n${this.config.publicUrl}/confirm-erasure?token=${token}\n\nIf it was not you, ignore this email.`,
       });
     });
   }

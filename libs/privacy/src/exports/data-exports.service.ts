@@ -83,7 +83,9 @@ export class DataExportsService implements OnModuleInit {
           recipientUserId: person.id,
           template: 'data-export-ready',
           subject: 'Your data export is ready',
-          text: `Dear ${person.fullName},\n\nThe archive of everything we hold about you is ready. Sign in, then open\n${this.downloadUrl(row.id, token)}\nwithin ${LINK_DAYS} days; the link works once.`,
+          // The download needs the person's session (a bearer token a plain link cannot carry): the
+          // email sends them to their privacy page, which offers it while it is valid.
+          text: `Dear ${person.fullName},\n\nThe archive of everything we hold about you is ready. Sign in and download it from your privacy page:\n${this.config.publicUrl}/privacy\nwithin ${LINK_DAYS} days; the download works once.`,
           dedupeKey: `data-export-ready:${row.id}`,
         }),
       );

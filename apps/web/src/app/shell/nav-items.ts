@@ -24,5 +24,6 @@ export const navItems: NavItem[] = [
   { to: '/directory', label: 'nav.directory', signedIn: true },
   { to: '/profile', label: 'nav.profile', signedIn: true },
   { to: '/account', label: 'nav.account', signedIn: true },
+  { to: '/privacy', label: 'privacy.navLabel', signedIn: true },
   { to: '/staff', label: 'nav.staff', signedIn: true, staff: true },
 ];

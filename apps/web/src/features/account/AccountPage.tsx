@@ -8,6 +8,10 @@ import { ErrorState, LoadingState } from '../../shared/ui/states.js';
 import { ChangeEmailForm } from './ChangeEmailForm.js';
 import { ChangePasswordForm } from './ChangePasswordForm.js';
 import { SessionsList } from './SessionsList.js';
+import { TwoFactorSection } from './TwoFactorSection.js';
+import { ApiTokensSection } from './ApiTokensSection.js';
+import { Anchor } from '@mantine/core';
+import { Link } from 'react-router';
 
 /** The signed-in account: its email (and whether it is verified), password, and live sessions. */
 export function AccountPage() {
@@ -51,6 +55,24 @@ function AccountSections() {
         <Stack>
           <Title order={2} size="h3" id="account-sessions">{t('accountPage.sessionsTitle')}</Title>
           <SessionsList />
+        </Stack>
+      </Paper>
+      <Paper withBorder p="lg" component="section" aria-labelledby="account-two-factor">
+        <Stack>
+          <Title order={2} size="h3" id="account-two-factor">{t('twoFactor.title')}</Title>
+          <TwoFactorSection />
+        </Stack>
+      </Paper>
+      <Paper withBorder p="lg" component="section" aria-labelledby="account-api-tokens">
+        <Stack>
+          <Title order={2} size="h3" id="account-api-tokens">{t('apiTokens.title')}</Title>
+          <ApiTokensSection />
+        </Stack>
+      </Paper>
+      <Paper withBorder p="lg" component="section" aria-labelledby="account-privacy">
+        <Stack>
+          <Title order={2} size="h3" id="account-privacy">{t('privacy.title')}</Title>
+          <Anchor component={Link} to="/privacy">{t('privacy.accountLink')}</Anchor>
         </Stack>
       </Paper>
     </Stack>

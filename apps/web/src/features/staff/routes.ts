@@ -1,4 +1,5 @@
 import type { RouteObject } from 'react-router';
+import { integrationsRoutes } from './integrations/routes.js';
 import { paymentsRoutes } from './payments/routes.js';
 import { staffMentoringRoutes } from './mentoring/routes.js';
 
@@ -10,6 +11,7 @@ export const staffRoutes: RouteObject[] = [
   { path: 'staff/audit', lazy: async () => ({ Component: (await import('./AuditLogPage.js')).AuditLogPage }) },
   { path: 'staff/outbox', lazy: async () => ({ Component: (await import('./OutboxPage.js')).OutboxPage }) },
   { path: 'staff/import', lazy: async () => ({ Component: (await import('./ImportPage.js')).ImportPage }) },
+  ...integrationsRoutes,
   ...paymentsRoutes,
   ...staffMentoringRoutes,
 ];

@@ -1,0 +1,131 @@
+import { Badge, Box, Button, Code, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import { NotFoundPage } from '../../not-found/NotFoundPage.js';
+import { StaffApiTokensDocument, type StaffApiTokensQuery, StaffRevokeApiTokenDocument } from '../../../shared/api/generated/graphql.js';
+import { formatDate, formatDateTime, formatNumber } from '../../../shared/formatting/format.js';
+import { RequireStaff } from '../../../shared/session/guards.js';
+import { FormAlert } from '../../../shared/ui/forms/FormAlert.js';
+import { useActionError } from '../../../shared/ui/forms/useActionError.js';
+import { Page } from '../../../shared/ui/Page.js';
+import { EmptyState, ErrorState, LoadingState } from '../../../shared/ui/states.js';
+import { KeysetPager } from '../KeysetPager.js';
+import { sectionAt } from '../staff-sections.js';
+import { SecretOnce } from './SecretOnce.js';
+import { ServiceTokenForm } from './ServiceTokenForm.js';
+
+const SECTION = sectionAt('/staff/integrations');
+const PAGE_SIZE = 20;
+type Token = StaffApiTokensQuery['apiTokens']['edges'][number]['node'];
+
+/** Every API token (admins), newest first: whose, its scopes, when last used; revoke. */
+export function ApiTokensPage() {
+  return (
+    <RequireStaff fallback={<NotFoundPage />} permissions={SECTION.permissions}>
+      <Tokens />
+    </RequireStaff>
+  );
+}
+
+function Tokens() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const after = params.get('after') ?? undefined;
+  const [{ data, fetching, error }, refetch] = useQuery({ query: StaffApiTokensDocument, variables: { first: PAGE_SIZE, after }, requestPolicy: 'cache-and-network' });
+  const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
+  const tokens = data?.apiTokens;
+
+  let body;
+  if (fetching && !tokens) body = <LoadingState />;
+  else if (error) body = <ErrorState error={error} />;
+  else if (!tokens?.edges.length) body = <EmptyState title={t('integrations.tokens.empty')} />;
+  else
+    body = (
+      <Stack gap="sm">
+        <Text size="sm">{t('integrations.tokens.count', { count: tokens.totalCount, total: formatNumber(tokens.totalCount) })}</Text>
+        <Box tabIndex={0} role="group" aria-label={t('integrations.tokens.tableLabel')} style={{ overflowX: 'auto' }}>
+          <Table striped withTableBorder>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('integrations.tokens.name')}</Table.Th>
+                <Table.Th scope="col">{t('integrations.tokens.kind')}</Table.Th>
+                <Table.Th scope="col">{t('integrations.tokens.owner')}</Table.Th>
+                <Table.Th scope="col">{t('integrations.tokens.scopes')}</Table.Th>
+                <Table.Th scope="col">{t('integrations.tokens.expires')}</Table.Th>
+                <Table.Th scope="col">{t('integrations.tokens.lastUsed')}</Table.Th>
+                <Table.Th scope="col">{t('integrations.tokens.state')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {tokens.edges.map(({ node }) => <TokenRow key={node.id} token={node} />)}
+            </Table.Tbody>
+          </Table>
+        </Box>
+        <KeysetPager after={after} endCursor={tokens.pageInfo.endCursor} hasNextPage={tokens.pageInfo.hasNextPage} onGo={(cursor) => setParams(cursor ? new URLSearchParams({ after: cursor }) : new URLSearchParams())} />
+      </Stack>
+    );
+
+  return (
+    <Page title={t('integrations.tokens.title')}>
+      <Stack>
+        <Paper withBorder p="lg" component="section" aria-labelledby="tokens-new">
+          <Stack>
+            <Title order={2} size="h3" id="tokens-new">{t('integrations.tokens.newTitle')}</Title>
+            {created ? <SecretOnce title={t('integrations.tokens.createdTitle', { name: created.name })} label={t('integrations.tokens.secretLabel')} hint={t('integrations.tokens.secretOnce')} secret={created.secret} onDone={() => setCreated(null)} /> : null}
+            <ServiceTokenForm
+              onCreated={(name, secret) => {
+                setCreated({ name, secret });
+                refetch({ requestPolicy: 'network-only' });
+              }}
+            />
+          </Stack>
+        </Paper>
+        <Text size="sm">{t('integrations.tokens.explain')}</Text>
+        {body}
+      </Stack>
+    </Page>
+  );
+}
+
+function TokenRow({ token }: { token: Token }) {
+  const { t } = useTranslation();
+  const [{ fetching }, revoke] = useMutation(StaffRevokeApiTokenDocument);
+  const { alert, clearAlert, showError } = useActionError();
+  // The moment the row was first shown: an expiry passing while the page is open shows on the next visit.
+  const [shownAt] = useState(() => Date.now());
+  const expired = new Date(token.expiresAt).getTime() <= shownAt;
+  const onRevoke = async () => {
+    clearAlert();
+    const result = await revoke({ id: token.id });
+    if (result.error) showError(result.error);
+  };
+  return (
+    <Table.Tr>
+      <Table.Td>
+        <Text size="sm" fw={600}>{token.name}</Text>
+        <Code>{token.secretPrefix}…</Code>
+      </Table.Td>
+      <Table.Td>{t(`integrations.tokens.kinds.${token.kind}`)}</Table.Td>
+      <Table.Td><Code>{token.ownerId}</Code></Table.Td>
+      <Table.Td>{token.scopes.join(', ')}</Table.Td>
+      <Table.Td>{formatDate(token.expiresAt)}</Table.Td>
+      <Table.Td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : t('integrations.tokens.neverUsed')}</Table.Td>
+      <Table.Td>
+        {token.revokedAt ? (
+          <Badge color="gray" variant="light">{t('integrations.tokens.revoked')}</Badge>
+        ) : expired ? (
+          <Badge color="gray" variant="light">{t('integrations.tokens.expired')}</Badge>
+        ) : (
+          <Stack gap={4}>
+            <Button size="xs" variant="light" color="red" loading={fetching} onClick={() => void onRevoke()} aria-label={t('integrations.tokens.revokeLabel', { name: token.name })}>
+              {t('integrations.tokens.revoke')}
+            </Button>
+            <FormAlert message={alert} />
+          </Stack>
+        )}
+      </Table.Td>
+    </Table.Tr>
+  );
+}
