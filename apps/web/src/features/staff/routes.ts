@@ -1,4 +1,5 @@
 import type { RouteObject } from 'react-router';
+import { staffEventsRoutes } from './events/routes.js';
 
 export const staffRoutes: RouteObject[] = [
   { path: 'staff', lazy: async () => ({ Component: (await import('./StaffHomePage.js')).StaffHomePage }) },
@@ -8,4 +9,5 @@ export const staffRoutes: RouteObject[] = [
   { path: 'staff/audit', lazy: async () => ({ Component: (await import('./AuditLogPage.js')).AuditLogPage }) },
   { path: 'staff/outbox', lazy: async () => ({ Component: (await import('./OutboxPage.js')).OutboxPage }) },
   { path: 'staff/import', lazy: async () => ({ Component: (await import('./ImportPage.js')).ImportPage }) },
+  ...staffEventsRoutes,
 ];

@@ -21,6 +21,7 @@ export const staffSections: StaffSection[] = [
   },
   { to: '/staff/audit', label: 'staff.audit.title', description: 'staff.audit.description', permissions: ['ADMIN'] },
   { to: '/staff/outbox', label: 'staff.outbox.title', description: 'staff.outbox.description', permissions: ['ADMIN'] },
+  { to: '/staff/events', label: 'staffEvents.list.title', description: 'staffEvents.list.description', permissions: ['EVENT_MANAGER'] },
 ];
 
 export const sectionAt = (to: string): StaffSection => {
