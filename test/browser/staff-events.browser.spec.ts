@@ -103,7 +103,7 @@ describe('portal: the staff console, events side', () => {
     expect(after!.status).toBe('CANCELLED');
 
     await page.goto('/staff/events?view=CANCELLED');
-    await page.getByRole('link', { name: 'Harbour Ethics Day' }).waitFor();
+    await page.getByRole('link', { name: 'Harbour Ethics Day', exact: true }).waitFor();
     await expectAccessible(page, 'events list, cancelled');
     expect(problems).toEqual([]);
   });

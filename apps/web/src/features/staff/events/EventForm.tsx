@@ -78,7 +78,7 @@ export function EventForm({ initial, submitLabel, onSave }: { initial: EventForm
             </SimpleGrid>
             {form.values.sessions.length > 1 ? (
               <Group justify="flex-end" mt="sm">
-                <ActionIcon variant="light" color="red" size="lg" aria-label={t('staffEvents.form.removeSession', { number: index + 1 })} onClick={() => form.removeListItem('sessions', index)}>
+                <ActionIcon variant="light" color="red.9" size="lg" aria-label={t('staffEvents.form.removeSession', { number: index + 1 })} onClick={() => form.removeListItem('sessions', index)}>
                   ×
                 </ActionIcon>
               </Group>

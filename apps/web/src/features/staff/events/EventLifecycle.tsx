@@ -42,7 +42,7 @@ export function EventLifecycle({ eventId, status, onChanged }: { eventId: string
             </Button>
           ) : null}
           {!confirming ? (
-            <Button variant="outline" color="red" onClick={() => setConfirming(true)}>
+            <Button variant="outline" color="red.9" onClick={() => setConfirming(true)}>
               {t('staffEvents.lifecycle.cancel')}
             </Button>
           ) : null}
@@ -86,7 +86,7 @@ function CancelWithPreview({ eventId, onDone, onClose }: { eventId: string; onDo
         <FormAlert message={alert} />
         <Textarea label={t('staffEvents.lifecycle.reason')} description={t('staffEvents.lifecycle.reasonHint')} required {...form.getInputProps('reason')} />
         <Group>
-          <Button type="submit" color="red" loading={cancelling.fetching}>{t('staffEvents.lifecycle.confirmCancel')}</Button>
+          <Button type="submit" color="red.9" loading={cancelling.fetching}>{t('staffEvents.lifecycle.confirmCancel')}</Button>
           <Button variant="default" onClick={onClose}>{t('staffEvents.lifecycle.keep')}</Button>
         </Group>
       </Stack>

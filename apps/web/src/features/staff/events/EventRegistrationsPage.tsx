@@ -138,7 +138,7 @@ function RegistrationRow({ row, timezone, onChanged }: { row: Row; timezone: str
             <Text size="xs">{paid ? t('staffEvents.registrations.confirmRefund') : t('staffEvents.registrations.confirmCancel')}</Text>
             <Button
               size="xs"
-              color="red"
+              color="red.9"
               loading={cancelling.fetching}
               onClick={async () => {
                 clearAlert();
@@ -152,7 +152,7 @@ function RegistrationRow({ row, timezone, onChanged }: { row: Row; timezone: str
             <Button size="xs" variant="default" onClick={() => setConfirm(false)}>{t('staffEvents.registrations.no')}</Button>
           </Stack>
         ) : (
-          <Button size="xs" variant="outline" color="red" onClick={() => setConfirm(true)} aria-label={t(paid ? 'staffEvents.registrations.cancelRefundWho' : 'staffEvents.registrations.cancelWho', { name: row.user.fullName })}>
+          <Button size="xs" variant="outline" color="red.9" onClick={() => setConfirm(true)} aria-label={t(paid ? 'staffEvents.registrations.cancelRefundWho' : 'staffEvents.registrations.cancelWho', { name: row.user.fullName })}>
             {paid ? t('staffEvents.registrations.cancelRefund') : t('staffEvents.registrations.cancel')}
           </Button>
         )}
