@@ -9,7 +9,7 @@ import { RequireStaff } from '../../../shared/session/guards.js';
 import { Page } from '../../../shared/ui/Page.js';
 import { EmptyState, ErrorState, LoadingState } from '../../../shared/ui/states.js';
 import { sectionAt } from '../staff-sections.js';
-import { eventFormValues } from './event-form.js';
+import { eventFormValues, toEventInput } from './event-form.js';
 import { EventForm } from './EventForm.js';
 import { EventLifecycle } from './EventLifecycle.js';
 
@@ -95,7 +95,9 @@ function EditEvent() {
         initial={eventFormValues(event)}
         submitLabel={t('staffEvents.editor.save')}
         onSave={async (input) => {
-          const result = await update({ id: event.id, input });
+          // Sessions are sent only when changed: the API refuses to replace them once anyone has checked in.
+          const unchanged = JSON.stringify(input.sessions) === JSON.stringify(toEventInput(eventFormValues(event)).sessions);
+          const result = await update({ id: event.id, input: unchanged ? { ...input, sessions: undefined } : input });
           return result.error;
         }}
       />
