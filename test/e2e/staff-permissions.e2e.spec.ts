@@ -63,6 +63,7 @@ const ROWS: Row[] = [
   { operation: 'checkInByCode', allowed: [CHECK_IN, EVENT_MANAGER], query: `mutation { checkInByCode(code: "ZZZZZZZZZZ") { id } }`, variables: () => ({}) },
   { operation: 'checkInTicket', allowed: [CHECK_IN, EVENT_MANAGER], query: `mutation($e: ID!) { checkInTicket(eventId: $e, code: "ZZZZZZZZZZ") { outcome } }`, variables: () => ({ e: id() }) },
   { operation: 'eventCheckInCounts', allowed: [CHECK_IN, EVENT_MANAGER], query: `query($e: ID!) { eventCheckInCounts(eventId: $e) { confirmed } }`, variables: () => ({ e: id() }) },
+  { operation: 'eventRegistrationsByName', allowed: [EVENT_MANAGER, CHECK_IN], query: `query($id: ID!) { eventRegistrationsByName(eventId: $id, name: "ada") { totalCount } }`, variables: () => ({ id: id() }) },
   { operation: 'eventCancellationPreview', allowed: [EVENT_MANAGER], query: `query($id: ID!) { eventCancellationPreview(id: $id) { refunds } }`, variables: () => ({ id: id() }) },
   // mentoring
   { operation: 'createMentoringProgram', allowed: [MENTORING_COORDINATOR], query: `mutation { createMentoringProgram(input: { name: "P", ceCreditsPerHour: 1 }) { id } }`, variables: () => ({}) },
@@ -130,7 +131,7 @@ describe('staff permissions: the authorization matrix', () => {
 
   it('CHECK_IN holds no other permission: every row but check-in, its counts and the registrations list refuses it', () => {
     const open = ROWS.filter((row) => row.allowed.includes(CHECK_IN)).map((row) => row.operation);
-    expect(open.sort()).toEqual(['checkIn', 'checkInByCode', 'checkInTicket', 'eventCheckInCounts', 'eventRegistrations']);
+    expect(open.sort()).toEqual(['checkIn', 'checkInByCode', 'checkInTicket', 'eventCheckInCounts', 'eventRegistrations', 'eventRegistrationsByName']);
   });
 });
 

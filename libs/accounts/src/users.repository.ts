@@ -12,6 +12,16 @@ export interface UserContact {
   fullName: string;
 }
 
+/** A person whose name matched a search, with the key the results are ordered by. */
+export interface NameMatch {
+  id: string;
+  fullName: string;
+  sortName: string;
+}
+
+/** `%word%` for LIKE on a lower-cased column, with the user's wildcards taken literally. */
+const likeAnywhere = (word: string) => `%${word.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
 /** What a User shows, as plain rows (no password hash, no entity). */
 const USER_ROWS: KeyedRowsSpec = {
   table: 'users',
@@ -55,6 +65,33 @@ export class UsersRepository {
     );
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => byId.get(id));
+  }
+
+  /**
+   * Of the people `ids`, those whose name holds every one of `words` (case-insensitive, literally),
+   * by name then id, `limit` at most after the keyset `after` ([lower-case name, id]).
+   */
+  namesMatching(ids: readonly string[], words: readonly string[], limit: number, after: readonly [string, string] | undefined): Promise<NameMatch[]> {
+    const params: unknown[] = [ids, words.map(likeAnywhere), limit];
+    let keyset = '';
+    if (after) {
+      params.push(after[0], after[1]);
+      keyset = 'AND (lower(full_name), id) > ($4, $5::uuid)';
+    }
+    return this.dataSource.query(
+      `SELECT id, full_name AS "fullName", lower(full_name) AS "sortName" FROM users
+        WHERE id = ANY($1::uuid[]) AND lower(full_name) LIKE ALL($2::text[]) ${keyset}
+        ORDER BY lower(full_name), id LIMIT $3`,
+      params,
+    );
+  }
+
+  async countNamesMatching(ids: readonly string[], words: readonly string[]): Promise<number> {
+    const [row] = await this.dataSource.query(
+      `SELECT count(*)::int AS count FROM users WHERE id = ANY($1::uuid[]) AND lower(full_name) LIKE ALL($2::text[])`,
+      [ids, words.map(likeAnywhere)],
+    );
+    return (row as { count: number }).count;
   }
 
   /** Email and name of every admin (notices about the platform itself). */

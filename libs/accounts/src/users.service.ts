@@ -25,7 +25,9 @@ import {
 import { UserEntity } from './entities/user.entity.js';
 import { PasswordHasher } from './password-hasher.js';
 import type { User } from './user.type.js';
-import { type UserContact, UsersRepository } from './users.repository.js';
+import { type NameMatch, type UserContact, UsersRepository } from './users.repository.js';
+
+export type { NameMatch } from './users.repository.js';
 export type { UserContact } from './users.repository.js';
 
 @Injectable()
@@ -164,6 +166,19 @@ export class UsersService implements OnModuleInit {
   /** Email and name of each person, in the order of `ids` (undefined when there is no such account). */
   contacts(ids: readonly string[], manager?: EntityManager): Promise<Array<UserContact | undefined>> {
     return ids.length ? this.users.contactsByIds(ids, manager) : Promise.resolve([]);
+  }
+
+  /**
+   * Of the people `ids` (another feature's list, e.g. an event's registrants), those whose name holds
+   * every word, by name: a page of `limit` after the keyset `after`. Other features search names
+   * here instead of reading the users table.
+   */
+  namesMatching(ids: readonly string[], words: readonly string[], limit: number, after?: readonly [string, string]): Promise<NameMatch[]> {
+    return ids.length && words.length ? this.users.namesMatching(ids, words, limit, after) : Promise.resolve([]);
+  }
+
+  countNamesMatching(ids: readonly string[], words: readonly string[]): Promise<number> {
+    return ids.length && words.length ? this.users.countNamesMatching(ids, words) : Promise.resolve(0);
   }
 
   /** Every admin's email and name, in the caller's transaction when given. */

@@ -19,6 +19,7 @@ import { EventLifecycleService } from './lifecycle/event-lifecycle.service.js';
 import { EVENT_PAYMENTS } from './payments/event-payments.port.js';
 import { StripeEventPayments } from './payments/stripe-event-payments.js';
 import { RegistrantContacts } from './registrant-contacts.js';
+import { RegistrantSearchService } from './check-in/registrant-search.service.js';
 import { RegistrationsRepository } from './registrations.repository.js';
 import { RegistrationsResolver } from './registrations.resolver.js';
 import { EventsReports } from './reports/events-reports.js';
@@ -44,6 +45,7 @@ import { EventsPersonalDataRepository } from './privacy/events-personal-data.rep
     EventsRepository,
     RegistrationsRepository,
     RegistrantContacts,
+    RegistrantSearchService,
     AttendanceRepository,
     EventPaymentsRepository,
     EventMailer,

@@ -135,6 +135,30 @@ export class RegistrationsRepository {
     return eventIds.map((id) => byEvent.get(id));
   }
 
+  /** Everyone who ever registered for the event (any status), once each: the people a name search looks among. */
+  async userIdsOfEvent(eventId: string): Promise<string[]> {
+    const rows: Array<{ userId: string }> = await this.dataSource.query(
+      `SELECT DISTINCT user_id AS "userId" FROM event_registrations WHERE event_id = $1`,
+      [eventId],
+    );
+    return rows.map((r) => r.userId);
+  }
+
+  /** Each person's registration for the event (live, else latest), in the order of `userIds`; one statement. */
+  async forEventByUserIds(eventId: string, userIds: readonly string[]): Promise<Array<RegistrationEntity | undefined>> {
+    if (!userIds.length) return [];
+    const rows = await this.repo()
+      .createQueryBuilder('r')
+      .where(
+        `r.id IN (SELECT DISTINCT ON (x.user_id) x.id FROM event_registrations x WHERE x.event_id = :eventId AND x.user_id = ANY(:userIds)
+                  ORDER BY x.user_id, (x.status IN (${sqlList(LIVE_STATUSES)})) DESC, x.created_at DESC)`,
+        { eventId, userIds },
+      )
+      .getMany();
+    const byUser = new Map(rows.map((r) => [r.userId, r]));
+    return userIds.map((id) => byUser.get(id));
+  }
+
   /** Waitlist positions (1 = next) of the given registrations; one statement for a page. */
   async waitlistPositions(ids: readonly string[]): Promise<Array<number | null>> {
     const rows: Array<{ id: string; position: number }> = await this.dataSource.query(

@@ -14,6 +14,8 @@ import { Registration, RegistrationConnection, SessionAttendance } from './types
 import { CheckInTicketArgs, EventCheckInCountsArgs } from './tickets/ticket.args.js';
 import { EventCheckInCounts, TicketCheckIn } from './tickets/ticket-check-in.type.js';
 import { ticketQrSvg } from './tickets/ticket-qr.js';
+import { RegistrantSearchArgs } from './check-in/registrant-search.args.js';
+import { RegistrantSearchService } from './check-in/registrant-search.service.js';
 
 const toRegistrations = (page: ConnectionShape<RegistrationEntity>): ConnectionShape<Registration> => ({
   ...page,
@@ -27,6 +29,7 @@ export class RegistrationsResolver {
     private readonly registrationsService: RegistrationsService,
     private readonly registrations: RegistrationsRepository,
     private readonly checkIns: CheckInService,
+    private readonly registrantSearch: RegistrantSearchService,
     private readonly loaders: EventsLoader,
     private readonly users: UsersLoader,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -44,6 +47,14 @@ export class RegistrationsResolver {
     return toRegistrations(await this.registrations.listForEvent(args.eventId, args.status, args));
   }
 
+  @RequirePermission(StaffPermission.EVENT_MANAGER, StaffPermission.CHECK_IN)
+  @Query(() => RegistrationConnection, {
+    description: 'EVENT_MANAGER or CHECK_IN staff, at the door: the event’s registrants whose name holds every word, by name (each person’s live registration, else the latest); 20 a page at most.',
+  })
+  async eventRegistrationsByName(@Args() { eventId, name, ...page }: RegistrantSearchArgs): Promise<ConnectionShape<Registration>> {
+    return toRegistrations(await this.registrantSearch.byName(eventId, name, page));
+  }
+
   @Authenticated()
   @RequiresVerifiedEmail()
   @Mutation(() => Registration, { description: 'A seat (confirmed when free, held while you pay when not), or a place on the waitlist when full.' })
@@ -52,7 +63,7 @@ export class RegistrationsResolver {
   }
 
   @Authenticated()
-  @Mutation(() => Registration, { description: 'The registrant or an admin. A paid seat is refunded; the seat goes to the next in line.' })
+  @Mutation(() => Registration, { description: 'The registrant, or EVENT_MANAGER staff (CHECK_IN alone may not). A paid seat is refunded; the seat goes to the next in line.' })
   async cancelRegistration(@Args() { registrationId }: RegistrationIdArgs, @CurrentViewer() actor: Viewer, @CurrentRequest() ctx: RequestContext): Promise<Registration> {
     return Registration.from(await this.registrationsService.cancel({ actor, requestId: ctx.requestId }, registrationId));
   }

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppError, AuditService, conflict, enqueue, ErrorCode, isUniqueViolation, notFound, StaffPermission, type Viewer, viewerHasPermission } from '../../core/src/index.js';
+import { AppError, AuditService, conflict, enqueue, ErrorCode, forbidden, isUniqueViolation, notFound, StaffPermission, type Viewer, viewerHasPermission } from '../../core/src/index.js';
 import { EventEntity } from './entities/event.entity.js';
 import { RegistrationEntity } from './entities/registration.entity.js';
 import { EVENTS_CONFIG, type EventsConfig } from './events.config.js';
@@ -115,6 +115,8 @@ export class RegistrationsService {
   async cancel(ctx: ActingContext, registrationId: string): Promise<RegistrationEntity> {
     const found = await this.findVisible(ctx.actor, registrationId);
     const byAdmin = found.userId !== ctx.actor.id;
+    // Door staff (CHECK_IN) may see a registration, but cancelling (and refunding) someone else's is event management.
+    if (byAdmin && !viewerHasPermission(ctx.actor, StaffPermission.EVENT_MANAGER)) throw forbidden('Only event managers may cancel another person’s registration');
     return this.dataSource.transaction(async (manager) => {
       const event = await this.lockEvent(manager, found.eventId);
       const registration = await this.lockRegistration(manager, registrationId);

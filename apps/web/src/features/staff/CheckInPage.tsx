@@ -17,6 +17,8 @@ import { useApiErrors } from '../../shared/ui/forms/useApiErrors.js';
 import { Page } from '../../shared/ui/Page.js';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states.js';
 import { sectionAt } from './staff-sections.js';
+import { NameSearch } from './events/check-in/NameSearch.js';
+import { ScanTicket } from './events/check-in/ScanTicket.js';
 
 /** How often the counts are asked again while the screen is open (door staff share an event). */
 const COUNTS_EVERY_MS = 5_000;
@@ -82,7 +84,8 @@ function Door({ eventId }: { eventId: string }) {
   const sessions = counts.data?.eventCheckInCounts.sessions ?? [];
   const chosenSession = sessions.length > 1 ? sessionId : null;
 
-  const submit = form.onSubmit(async ({ code }) => {
+  /** A typed code and a scanned one take the same path. */
+  const checkCode = async (code: string) => {
     clearAlert();
     setAnswer(null);
     const result = await checkIn({ eventId, code: code.trim().toUpperCase(), sessionId: chosenSession });
@@ -94,7 +97,8 @@ function Door({ eventId }: { eventId: string }) {
     setAnswer({ outcome, name: registration.user.fullName });
     form.setFieldValue('code', '');
     refreshCounts({ requestPolicy: 'network-only' });
-  });
+  };
+  const submit = form.onSubmit(({ code }) => checkCode(code));
 
   return (
     <Stack>
@@ -107,6 +111,7 @@ function Door({ eventId }: { eventId: string }) {
           allowDeselect={false}
         />
       ) : null}
+      <ScanTicket onCode={(code) => void checkCode(code)} />
       <Paper withBorder p="md">
         <form onSubmit={submit} noValidate>
           <Stack>
@@ -133,6 +138,7 @@ function Door({ eventId }: { eventId: string }) {
           </Alert>
         ) : null}
       </div>
+      <NameSearch eventId={eventId} sessionId={chosenSession} needsSession={sessions.length > 1} onCheckedIn={() => refreshCounts({ requestPolicy: 'network-only' })} />
       {counts.data ? (
         <Stack gap={4} aria-label={t('staff.checkIn.countsLabel')} component="section">
           {sessions.map((s) => (

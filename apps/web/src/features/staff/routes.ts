@@ -2,6 +2,7 @@ import type { RouteObject } from 'react-router';
 import { integrationsRoutes } from './integrations/routes.js';
 import { paymentsRoutes } from './payments/routes.js';
 import { staffMentoringRoutes } from './mentoring/routes.js';
+import { staffEventsRoutes } from './events/routes.js';
 
 export const staffRoutes: RouteObject[] = [
   { path: 'staff', lazy: async () => ({ Component: (await import('./StaffHomePage.js')).StaffHomePage }) },
@@ -14,4 +15,5 @@ export const staffRoutes: RouteObject[] = [
   ...integrationsRoutes,
   ...paymentsRoutes,
   ...staffMentoringRoutes,
+  ...staffEventsRoutes,
 ];

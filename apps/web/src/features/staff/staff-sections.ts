@@ -24,6 +24,7 @@ export const staffSections: StaffSection[] = [
   { to: '/staff/integrations', label: 'integrations.title', description: 'integrations.description', permissions: ['ADMIN'] },
   { to: '/staff/payments', label: 'staffPayments.title', description: 'staffPayments.description', permissions: ['FINANCE'] },
   { to: '/staff/mentoring', label: 'staffMentoring.title', description: 'staffMentoring.description', permissions: ['MENTORING_COORDINATOR'] },
+  { to: '/staff/events', label: 'staffEvents.list.title', description: 'staffEvents.list.description', permissions: ['EVENT_MANAGER'] },
 ];
 
 export const sectionAt = (to: string): StaffSection => {

@@ -89,3 +89,8 @@ export function formatMonth(key: string, locale = viewerLocale()): string {
 export function formatNumber(value: number, locale = viewerLocale()): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
 }
+
+/** A share from 0 to 1 as a percentage in the viewer's locale (0.125 → "12.5%"). */
+export function formatPercent(share: number, locale = viewerLocale()): string {
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(share);
+}

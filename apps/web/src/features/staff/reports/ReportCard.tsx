@@ -5,11 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import type { StaffReportFieldsFragment } from '../../../shared/api/generated/graphql.js';
 import { downloadWithToken } from '../../../shared/files/download.js';
-import { formatNumber } from '../../../shared/formatting/format.js';
+import { formatNumber, formatPercent } from '../../../shared/formatting/format.js';
 import { FormAlert } from '../../../shared/ui/forms/FormAlert.js';
 import { EmptyState, ErrorState, LoadingState } from '../../../shared/ui/states.js';
 import type { ReportRange } from './report-period.js';
-import { toReportTable } from './report-table.js';
+import { isRateSeries, toReportTable } from './report-table.js';
 import { ReportChart } from './ReportChart.js';
 
 export type ReportDocument = TypedDocumentNode<{ report: StaffReportFieldsFragment }, { from: string; to: string }>;
@@ -75,7 +75,7 @@ export function ReportCard({ document, range }: { document: ReportDocument; rang
                     {table.rows.map((row) => (
                       <Table.Tr key={row.period}>
                         <Table.Th scope="row">{row.period}</Table.Th>
-                        {table.series.map((name) => <Table.Td key={name} ta="right">{formatNumber(row.values[name] ?? 0)}</Table.Td>)}
+                        {table.series.map((name) => <Table.Td key={name} ta="right">{(isRateSeries(name) ? formatPercent : formatNumber)(row.values[name] ?? 0)}</Table.Td>)}
                       </Table.Tr>
                     ))}
                   </Table.Tbody>

@@ -27,3 +27,18 @@ export function toReportTable(points: readonly ReportPointValue[]): ReportTable 
   }));
   return { series, rows };
 }
+
+/** Series that are shares from 0 to 1 (by the API's naming: `noShowRate`, `attendanceRate`), not counts. */
+export const isRateSeries = (name: string): boolean => /Rate$/.test(name);
+
+/**
+ * Counts and rates apart: a share of 0.2 drawn on the same axis as 150 registrations is a flat line,
+ * so each gets its own chart (and axis). Either part may have no series.
+ */
+export function splitRates(table: ReportTable): { counts: ReportTable; rates: ReportTable } {
+  const part = (keep: (name: string) => boolean): ReportTable => {
+    const series = table.series.filter(keep);
+    return { series, rows: series.length ? table.rows.map((row) => ({ period: row.period, values: Object.fromEntries(series.map((name) => [name, row.values[name] ?? 0])) })) : [] };
+  };
+  return { counts: part((name) => !isRateSeries(name)), rates: part(isRateSeries) };
+}
