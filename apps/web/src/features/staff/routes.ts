@@ -1,10 +1,11 @@
 import type { RouteObject } from 'react-router';
+import { loadStaffStrings } from '../../shared/i18n/i18n.js';
 import { integrationsRoutes } from './integrations/routes.js';
 import { paymentsRoutes } from './payments/routes.js';
 import { staffMentoringRoutes } from './mentoring/routes.js';
 import { staffEventsRoutes } from './events/routes.js';
 
-export const staffRoutes: RouteObject[] = [
+const consoleRoutes: RouteObject[] = [
   { path: 'staff', lazy: async () => ({ Component: (await import('./StaffHomePage.js')).StaffHomePage }) },
   { path: 'staff/approvals', lazy: async () => ({ Component: (await import('./ApprovalsPage.js')).ApprovalsPage }) },
   { path: 'staff/check-in', lazy: async () => ({ Component: (await import('./CheckInPage.js')).CheckInPage }) },
@@ -17,3 +18,14 @@ export const staffRoutes: RouteObject[] = [
   ...staffMentoringRoutes,
   ...staffEventsRoutes,
 ];
+
+/** Each console page's chunk loads together with the console's strings (en.staff.json), which the first page does not carry. */
+function withStaffStrings(routes: RouteObject[]): RouteObject[] {
+  return routes.map((route): RouteObject => {
+    const { lazy, children } = route;
+    const loaded = typeof lazy === 'function' ? { lazy: async () => (await Promise.all([lazy(), loadStaffStrings()]))[0] } : {};
+    return { ...route, ...loaded, ...(children ? { children: withStaffStrings(children) } : {}) } as RouteObject;
+  });
+}
+
+export const staffRoutes: RouteObject[] = withStaffStrings(consoleRoutes);

@@ -21,7 +21,7 @@ export const staffSections: StaffSection[] = [
   },
   { to: '/staff/audit', label: 'staff.audit.title', description: 'staff.audit.description', permissions: ['ADMIN'] },
   { to: '/staff/outbox', label: 'staff.outbox.title', description: 'staff.outbox.description', permissions: ['ADMIN'] },
-  { to: '/staff/integrations', label: 'integrations.title', description: 'integrations.description', permissions: ['ADMIN'] },
+  { to: '/staff/integrations', label: 'staffIntegrations.title', description: 'staffIntegrations.description', permissions: ['ADMIN'] },
   { to: '/staff/payments', label: 'staffPayments.title', description: 'staffPayments.description', permissions: ['FINANCE'] },
   { to: '/staff/mentoring', label: 'staffMentoring.title', description: 'staffMentoring.description', permissions: ['MENTORING_COORDINATOR'] },
   { to: '/staff/events', label: 'staffEvents.list.title', description: 'staffEvents.list.description', permissions: ['EVENT_MANAGER'] },

@@ -1,8 +1,9 @@
 import type en from './en.json';
+import type enStaff from './en.staff.json';
 
 type Leaves<T, Prefix extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : Leaves<T[K], `${Prefix}${K}.`>;
 }[keyof T & string];
 
 /** Any key of the catalogue, e.g. 'nav.home' (checked by the compiler). */
-export type MessageKey = Leaves<typeof en>;
+export type MessageKey = Leaves<typeof en & typeof enStaff>;

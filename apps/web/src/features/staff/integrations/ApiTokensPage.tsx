@@ -40,22 +40,22 @@ function Tokens() {
   let body;
   if (fetching && !tokens) body = <LoadingState />;
   else if (error) body = <ErrorState error={error} />;
-  else if (!tokens?.edges.length) body = <EmptyState title={t('integrations.tokens.empty')} />;
+  else if (!tokens?.edges.length) body = <EmptyState title={t('staffIntegrations.tokens.empty')} />;
   else
     body = (
       <Stack gap="sm">
-        <Text size="sm">{t('integrations.tokens.count', { count: tokens.totalCount, total: formatNumber(tokens.totalCount) })}</Text>
-        <Box tabIndex={0} role="group" aria-label={t('integrations.tokens.tableLabel')} style={{ overflowX: 'auto' }}>
+        <Text size="sm">{t('staffIntegrations.tokens.count', { count: tokens.totalCount, total: formatNumber(tokens.totalCount) })}</Text>
+        <Box tabIndex={0} role="group" aria-label={t('staffIntegrations.tokens.tableLabel')} style={{ overflowX: 'auto' }}>
           <Table striped withTableBorder>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th scope="col">{t('integrations.tokens.name')}</Table.Th>
-                <Table.Th scope="col">{t('integrations.tokens.kind')}</Table.Th>
-                <Table.Th scope="col">{t('integrations.tokens.owner')}</Table.Th>
-                <Table.Th scope="col">{t('integrations.tokens.scopes')}</Table.Th>
-                <Table.Th scope="col">{t('integrations.tokens.expires')}</Table.Th>
-                <Table.Th scope="col">{t('integrations.tokens.lastUsed')}</Table.Th>
-                <Table.Th scope="col">{t('integrations.tokens.state')}</Table.Th>
+                <Table.Th scope="col">{t('staffIntegrations.tokens.name')}</Table.Th>
+                <Table.Th scope="col">{t('staffIntegrations.tokens.kind')}</Table.Th>
+                <Table.Th scope="col">{t('staffIntegrations.tokens.owner')}</Table.Th>
+                <Table.Th scope="col">{t('staffIntegrations.tokens.scopes')}</Table.Th>
+                <Table.Th scope="col">{t('staffIntegrations.tokens.expires')}</Table.Th>
+                <Table.Th scope="col">{t('staffIntegrations.tokens.lastUsed')}</Table.Th>
+                <Table.Th scope="col">{t('staffIntegrations.tokens.state')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -68,12 +68,12 @@ function Tokens() {
     );
 
   return (
-    <Page title={t('integrations.tokens.title')}>
+    <Page title={t('staffIntegrations.tokens.title')}>
       <Stack>
         <Paper withBorder p="lg" component="section" aria-labelledby="tokens-new">
           <Stack>
-            <Title order={2} size="h3" id="tokens-new">{t('integrations.tokens.newTitle')}</Title>
-            {created ? <SecretOnce title={t('integrations.tokens.createdTitle', { name: created.name })} label={t('integrations.tokens.secretLabel')} hint={t('integrations.tokens.secretOnce')} secret={created.secret} onDone={() => setCreated(null)} /> : null}
+            <Title order={2} size="h3" id="tokens-new">{t('staffIntegrations.tokens.newTitle')}</Title>
+            {created ? <SecretOnce title={t('staffIntegrations.tokens.createdTitle', { name: created.name })} label={t('staffIntegrations.tokens.secretLabel')} hint={t('staffIntegrations.tokens.secretOnce')} secret={created.secret} onDone={() => setCreated(null)} /> : null}
             <ServiceTokenForm
               onCreated={(name, secret) => {
                 setCreated({ name, secret });
@@ -82,7 +82,7 @@ function Tokens() {
             />
           </Stack>
         </Paper>
-        <Text size="sm">{t('integrations.tokens.explain')}</Text>
+        <Text size="sm">{t('staffIntegrations.tokens.explain')}</Text>
         {body}
       </Stack>
     </Page>
@@ -107,20 +107,20 @@ function TokenRow({ token }: { token: Token }) {
         <Text size="sm" fw={600}>{token.name}</Text>
         <Code>{token.secretPrefix}…</Code>
       </Table.Td>
-      <Table.Td>{t(`integrations.tokens.kinds.${token.kind}`)}</Table.Td>
+      <Table.Td>{t(`staffIntegrations.tokens.kinds.${token.kind}`)}</Table.Td>
       <Table.Td><Code>{token.ownerId}</Code></Table.Td>
       <Table.Td>{token.scopes.join(', ')}</Table.Td>
       <Table.Td>{formatDate(token.expiresAt)}</Table.Td>
-      <Table.Td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : t('integrations.tokens.neverUsed')}</Table.Td>
+      <Table.Td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : t('staffIntegrations.tokens.neverUsed')}</Table.Td>
       <Table.Td>
         {token.revokedAt ? (
-          <Badge color="gray" variant="light">{t('integrations.tokens.revoked')}</Badge>
+          <Badge color="gray" variant="light">{t('staffIntegrations.tokens.revoked')}</Badge>
         ) : expired ? (
-          <Badge color="gray" variant="light">{t('integrations.tokens.expired')}</Badge>
+          <Badge color="gray" variant="light">{t('staffIntegrations.tokens.expired')}</Badge>
         ) : (
           <Stack gap={4}>
-            <Button size="xs" variant="light" color="red" loading={fetching} onClick={() => void onRevoke()} aria-label={t('integrations.tokens.revokeLabel', { name: token.name })}>
-              {t('integrations.tokens.revoke')}
+            <Button size="xs" variant="light" color="red" loading={fetching} onClick={() => void onRevoke()} aria-label={t('staffIntegrations.tokens.revokeLabel', { name: token.name })}>
+              {t('staffIntegrations.tokens.revoke')}
             </Button>
             <FormAlert message={alert} />
           </Stack>

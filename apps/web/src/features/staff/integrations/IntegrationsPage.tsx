@@ -9,9 +9,9 @@ import { sectionAt } from '../staff-sections.js';
 
 const SECTION = sectionAt('/staff/integrations');
 const PAGES: Array<{ to: string; label: MessageKey; description: MessageKey }> = [
-  { to: '/staff/integrations/webhooks', label: 'integrations.webhooks.title', description: 'integrations.webhooks.description' },
-  { to: '/staff/integrations/tokens', label: 'integrations.tokens.title', description: 'integrations.tokens.description' },
-  { to: '/staff/integrations/settings', label: 'integrations.settings.title', description: 'integrations.settings.description' },
+  { to: '/staff/integrations/webhooks', label: 'staffIntegrations.webhooks.title', description: 'staffIntegrations.webhooks.description' },
+  { to: '/staff/integrations/tokens', label: 'staffIntegrations.tokens.title', description: 'staffIntegrations.tokens.description' },
+  { to: '/staff/integrations/settings', label: 'staffIntegrations.settings.title', description: 'staffIntegrations.settings.description' },
 ];
 
 /** The integrations section's front page (admins): webhooks, every API token, and the privacy and sign-in settings. */
@@ -19,7 +19,7 @@ export function IntegrationsPage() {
   const { t } = useTranslation();
   return (
     <RequireStaff fallback={<NotFoundPage />} permissions={SECTION.permissions}>
-      <Page title={t('integrations.title')}>
+      <Page title={t('staffIntegrations.title')}>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           {PAGES.map((page) => (
             <Card key={page.to} withBorder component="section" aria-label={t(page.label)}>

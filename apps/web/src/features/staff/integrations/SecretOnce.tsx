@@ -7,13 +7,13 @@ export function SecretOnce({ title, secret, onDone, label, hint }: { title: stri
   return (
     <Alert role="status" color="green" variant="light" title={title}>
       <Stack gap="xs">
-        <Text size="sm">{hint ?? t('integrations.secretOnce')}</Text>
-        <Code block aria-label={label ?? t('integrations.secretLabel')} style={{ wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}>{secret}</Code>
+        <Text size="sm">{hint ?? t('staffIntegrations.secretOnce')}</Text>
+        <Code block aria-label={label ?? t('staffIntegrations.secretLabel')} style={{ wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}>{secret}</Code>
         <Group>
           <CopyButton value={secret}>
-            {({ copied, copy }) => <Button size="xs" variant="default" onClick={copy}>{copied ? t('integrations.copied') : t('integrations.copy')}</Button>}
+            {({ copied, copy }) => <Button size="xs" variant="default" onClick={copy}>{copied ? t('staffIntegrations.copied') : t('staffIntegrations.copy')}</Button>}
           </CopyButton>
-          <Button size="xs" onClick={onDone}>{t('integrations.secretSaved')}</Button>
+          <Button size="xs" onClick={onDone}>{t('staffIntegrations.secretSaved')}</Button>
         </Group>
       </Stack>
     </Alert>

@@ -18,8 +18,8 @@ export function ServiceTokenForm({ onCreated }: { onCreated: (name: string, secr
   const form = useForm({
     initialValues: { name: '', scopes: [] as string[], expiresInDays: '90' },
     validate: {
-      name: (value) => (value.trim() ? null : t('integrations.tokens.nameRequired')),
-      scopes: (value) => (value.length ? null : t('integrations.tokens.scopesRequired')),
+      name: (value) => (value.trim() ? null : t('staffIntegrations.tokens.nameRequired')),
+      scopes: (value) => (value.length ? null : t('staffIntegrations.tokens.scopesRequired')),
     },
   });
   const { alert, clearAlert, showError } = useApiErrors(form);
@@ -31,11 +31,11 @@ export function ServiceTokenForm({ onCreated }: { onCreated: (name: string, secr
     form.reset();
   });
   return (
-    <form onSubmit={submit} noValidate aria-label={t('integrations.tokens.newTitle')}>
+    <form onSubmit={submit} noValidate aria-label={t('staffIntegrations.tokens.newTitle')}>
       <Stack>
         <FormAlert message={alert} />
-        <TextInput label={t('integrations.tokens.name')} required maw={360} {...form.getInputProps('name')} />
-        <Checkbox.Group label={t('integrations.tokens.scopes')} required {...form.getInputProps('scopes')}>
+        <TextInput label={t('staffIntegrations.tokens.name')} required maw={360} {...form.getInputProps('name')} />
+        <Checkbox.Group label={t('staffIntegrations.tokens.scopes')} required {...form.getInputProps('scopes')}>
           <Group mt="xs">
             {SCOPES.map((scope) => (
               <Checkbox key={scope} value={scope} label={scope} />
@@ -43,13 +43,13 @@ export function ServiceTokenForm({ onCreated }: { onCreated: (name: string, secr
           </Group>
         </Checkbox.Group>
         <Select
-          label={t('integrations.tokens.expiresIn')}
-          data={EXPIRY_DAYS.map((days) => ({ value: days, label: t('integrations.tokens.days', { count: Number(days) }) }))}
+          label={t('staffIntegrations.tokens.expiresIn')}
+          data={EXPIRY_DAYS.map((days) => ({ value: days, label: t('staffIntegrations.tokens.days', { count: Number(days) }) }))}
           allowDeselect={false}
           maw={240}
           {...form.getInputProps('expiresInDays')}
         />
-        <Button type="submit" loading={fetching} w="fit-content">{t('integrations.tokens.create')}</Button>
+        <Button type="submit" loading={fetching} w="fit-content">{t('staffIntegrations.tokens.create')}</Button>
       </Stack>
     </form>
   );

@@ -27,17 +27,17 @@ export function SettingsPage() {
   const { t } = useTranslation();
   return (
     <RequireStaff fallback={<NotFoundPage />} permissions={SECTION.permissions}>
-      <Page title={t('integrations.settings.title')}>
+      <Page title={t('staffIntegrations.settings.title')}>
         <Stack gap="xl">
           <Paper withBorder p="lg" component="section" aria-labelledby="settings-retention">
             <Stack>
-              <Title order={2} size="h3" id="settings-retention">{t('integrations.retention.title')}</Title>
+              <Title order={2} size="h3" id="settings-retention">{t('staffIntegrations.retention.title')}</Title>
               <RetentionSection />
             </Stack>
           </Paper>
           <Paper withBorder p="lg" component="section" aria-labelledby="settings-security">
             <Stack>
-              <Title order={2} size="h3" id="settings-security">{t('integrations.security.title')}</Title>
+              <Title order={2} size="h3" id="settings-security">{t('staffIntegrations.security.title')}</Title>
               <SecuritySection />
             </Stack>
           </Paper>
@@ -71,8 +71,8 @@ function RetentionForm({ initial }: { initial: Retention }) {
       auditEntryDays: days(initial.auditEntryDays),
     },
     validate: {
-      outboxBodyDays: (value) => (value === '' ? t('integrations.retention.required') : null),
-      loginFailureDays: (value) => (value === '' ? t('integrations.retention.required') : null),
+      outboxBodyDays: (value) => (value === '' ? t('staffIntegrations.retention.required') : null),
+      loginFailureDays: (value) => (value === '' ? t('staffIntegrations.retention.required') : null),
     },
   });
   const { alert, clearAlert, showError } = useApiErrors(form);
@@ -93,16 +93,16 @@ function RetentionForm({ initial }: { initial: Retention }) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        <Text size="sm">{t('integrations.retention.explain')}</Text>
+        <Text size="sm">{t('staffIntegrations.retention.explain')}</Text>
         <FormAlert message={alert} />
-        {saved ? <Alert role="status" color="green" variant="light">{t('integrations.retention.saved')}</Alert> : null}
+        {saved ? <Alert role="status" color="green" variant="light">{t('staffIntegrations.retention.saved')}</Alert> : null}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <NumberInput label={t('integrations.retention.lapsedMemberDays')} description={t('integrations.retention.lapsedMemberHint')} min={30} allowDecimal={false} {...form.getInputProps('lapsedMemberDays')} />
-          <NumberInput label={t('integrations.retention.auditEntryDays')} description={t('integrations.retention.auditEntryHint')} min={365} allowDecimal={false} {...form.getInputProps('auditEntryDays')} />
-          <NumberInput label={t('integrations.retention.outboxBodyDays')} required min={1} allowDecimal={false} {...form.getInputProps('outboxBodyDays')} />
-          <NumberInput label={t('integrations.retention.loginFailureDays')} required min={1} allowDecimal={false} {...form.getInputProps('loginFailureDays')} />
+          <NumberInput label={t('staffIntegrations.retention.lapsedMemberDays')} description={t('staffIntegrations.retention.lapsedMemberHint')} min={30} allowDecimal={false} {...form.getInputProps('lapsedMemberDays')} />
+          <NumberInput label={t('staffIntegrations.retention.auditEntryDays')} description={t('staffIntegrations.retention.auditEntryHint')} min={365} allowDecimal={false} {...form.getInputProps('auditEntryDays')} />
+          <NumberInput label={t('staffIntegrations.retention.outboxBodyDays')} required min={1} allowDecimal={false} {...form.getInputProps('outboxBodyDays')} />
+          <NumberInput label={t('staffIntegrations.retention.loginFailureDays')} required min={1} allowDecimal={false} {...form.getInputProps('loginFailureDays')} />
         </SimpleGrid>
-        <Button type="submit" loading={fetching} w="fit-content">{t('integrations.retention.save')}</Button>
+        <Button type="submit" loading={fetching} w="fit-content">{t('staffIntegrations.retention.save')}</Button>
       </Stack>
     </form>
   );
@@ -132,17 +132,17 @@ function SecurityForm({ initial }: { initial: string[] }) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        <Text size="sm">{t('integrations.security.explain')}</Text>
+        <Text size="sm">{t('staffIntegrations.security.explain')}</Text>
         <FormAlert message={alert} />
-        {saved ? <Alert role="status" color="green" variant="light">{t('integrations.security.saved')}</Alert> : null}
-        <Checkbox.Group label={t('integrations.security.rightsLabel')} {...form.getInputProps('rights')}>
+        {saved ? <Alert role="status" color="green" variant="light">{t('staffIntegrations.security.saved')}</Alert> : null}
+        <Checkbox.Group label={t('staffIntegrations.security.rightsLabel')} {...form.getInputProps('rights')}>
           <Group mt="xs">
             {RIGHTS.map((right) => (
               <Checkbox key={right} value={right} label={right} />
             ))}
           </Group>
         </Checkbox.Group>
-        <Button type="submit" loading={fetching} w="fit-content">{t('integrations.security.save')}</Button>
+        <Button type="submit" loading={fetching} w="fit-content">{t('staffIntegrations.security.save')}</Button>
       </Stack>
     </form>
   );

@@ -46,21 +46,21 @@ function Deliveries() {
   let body;
   if (fetching && !log) body = <LoadingState />;
   else if (error) body = <ErrorState error={error} />;
-  else if (!log?.edges.length) body = <EmptyState title={t('integrations.deliveries.empty')} />;
+  else if (!log?.edges.length) body = <EmptyState title={t('staffIntegrations.deliveries.empty')} />;
   else
     body = (
       <Stack gap="sm">
-        <Text size="sm" aria-live="polite">{t('integrations.deliveries.count', { count: log.totalCount, total: formatNumber(log.totalCount) })}</Text>
-        <Box tabIndex={0} role="group" aria-label={t('integrations.deliveries.tableLabel')} style={{ overflowX: 'auto' }}>
+        <Text size="sm" aria-live="polite">{t('staffIntegrations.deliveries.count', { count: log.totalCount, total: formatNumber(log.totalCount) })}</Text>
+        <Box tabIndex={0} role="group" aria-label={t('staffIntegrations.deliveries.tableLabel')} style={{ overflowX: 'auto' }}>
           <Table striped withTableBorder>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th scope="col">{t('integrations.deliveries.created')}</Table.Th>
-                <Table.Th scope="col">{t('integrations.deliveries.event')}</Table.Th>
-                <Table.Th scope="col">{t('integrations.deliveries.status')}</Table.Th>
-                <Table.Th scope="col">{t('integrations.deliveries.attempts')}</Table.Th>
-                <Table.Th scope="col">{t('integrations.deliveries.lastAttempt')}</Table.Th>
-                <Table.Th scope="col">{t('integrations.deliveries.actions')}</Table.Th>
+                <Table.Th scope="col">{t('staffIntegrations.deliveries.created')}</Table.Th>
+                <Table.Th scope="col">{t('staffIntegrations.deliveries.event')}</Table.Th>
+                <Table.Th scope="col">{t('staffIntegrations.deliveries.status')}</Table.Th>
+                <Table.Th scope="col">{t('staffIntegrations.deliveries.attempts')}</Table.Th>
+                <Table.Th scope="col">{t('staffIntegrations.deliveries.lastAttempt')}</Table.Th>
+                <Table.Th scope="col">{t('staffIntegrations.deliveries.actions')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -79,11 +79,11 @@ function Deliveries() {
     );
 
   return (
-    <Page title={t('integrations.deliveries.title')}>
+    <Page title={t('staffIntegrations.deliveries.title')}>
       <Stack>
         <Group>
-          <Anchor component={Link} to="/staff/integrations/webhooks">{t('integrations.deliveries.back')}</Anchor>
-          <Button size="xs" variant="default" onClick={() => refetch({ requestPolicy: 'network-only' })}>{t('integrations.deliveries.refresh')}</Button>
+          <Anchor component={Link} to="/staff/integrations/webhooks">{t('staffIntegrations.deliveries.back')}</Anchor>
+          <Button size="xs" variant="default" onClick={() => refetch({ requestPolicy: 'network-only' })}>{t('staffIntegrations.deliveries.refresh')}</Button>
         </Group>
         {body}
       </Stack>
@@ -109,15 +109,15 @@ function DeliveryRow({ delivery }: { delivery: StaffWebhookDeliveryFieldsFragmen
         <Text size="xs" c="dimmed">{delivery.eventId}</Text>
       </Table.Td>
       <Table.Td>
-        <Badge color={STATUS_COLOR[delivery.status]} variant="light">{t(`integrations.deliveries.statuses.${delivery.status}`)}</Badge>
+        <Badge color={STATUS_COLOR[delivery.status]} variant="light">{t(`staffIntegrations.deliveries.statuses.${delivery.status}`)}</Badge>
       </Table.Td>
       <Table.Td>{formatNumber(delivery.attempts)}</Table.Td>
       <Table.Td>
         {last ? (
           <Stack gap={0}>
             <Text size="sm">
-              {t('integrations.deliveries.attemptLine', {
-                status: last.statusCode ?? t('integrations.deliveries.noAnswer'),
+              {t('staffIntegrations.deliveries.attemptLine', {
+                status: last.statusCode ?? t('staffIntegrations.deliveries.noAnswer'),
                 latency: formatNumber(last.latencyMs),
               })}
             </Text>
@@ -125,13 +125,13 @@ function DeliveryRow({ delivery }: { delivery: StaffWebhookDeliveryFieldsFragmen
             {last.error ? <Text size="xs" c="red">{last.error}</Text> : null}
           </Stack>
         ) : (
-          <Text size="sm" c="dimmed">{t('integrations.deliveries.notYet')}</Text>
+          <Text size="sm" c="dimmed">{t('staffIntegrations.deliveries.notYet')}</Text>
         )}
       </Table.Td>
       <Table.Td>
         <Stack gap={4}>
-          <Button size="xs" variant="default" loading={fetching} onClick={() => void onResend()} aria-label={t('integrations.deliveries.resendLabel', { event: delivery.eventType, id: delivery.eventId })}>
-            {t('integrations.deliveries.resend')}
+          <Button size="xs" variant="default" loading={fetching} onClick={() => void onResend()} aria-label={t('staffIntegrations.deliveries.resendLabel', { event: delivery.eventType, id: delivery.eventId })}>
+            {t('staffIntegrations.deliveries.resend')}
           </Button>
           <FormAlert message={alert} />
         </Stack>

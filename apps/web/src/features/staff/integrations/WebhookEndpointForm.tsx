@@ -30,8 +30,8 @@ export function WebhookEndpointForm({
   const form = useForm({
     initialValues: initial,
     validate: {
-      url: (value) => (/^https?:\/\/\S+$/.test(value.trim()) ? null : t('integrations.webhooks.urlInvalid')),
-      events: (value) => (value.length ? null : t('integrations.webhooks.eventsRequired')),
+      url: (value) => (/^https?:\/\/\S+$/.test(value.trim()) ? null : t('staffIntegrations.webhooks.urlInvalid')),
+      events: (value) => (value.length ? null : t('staffIntegrations.webhooks.eventsRequired')),
     },
   });
   const { alert, clearAlert, showError } = useApiErrors(form);
@@ -44,9 +44,9 @@ export function WebhookEndpointForm({
     <form onSubmit={submit} noValidate aria-label={label}>
       <Stack>
         <FormAlert message={alert} />
-        <TextInput label={t('integrations.webhooks.url')} type="url" required {...form.getInputProps('url')} />
-        <TextInput label={t('integrations.webhooks.descriptionLabel')} {...form.getInputProps('description')} />
-        <Checkbox.Group label={t('integrations.webhooks.events')} required {...form.getInputProps('events')}>
+        <TextInput label={t('staffIntegrations.webhooks.url')} type="url" required {...form.getInputProps('url')} />
+        <TextInput label={t('staffIntegrations.webhooks.descriptionLabel')} {...form.getInputProps('description')} />
+        <Checkbox.Group label={t('staffIntegrations.webhooks.events')} required {...form.getInputProps('events')}>
           <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs" spacing="xs">
             {WEBHOOK_EVENTS.map((event) => (
               <Checkbox key={event} value={event} label={event} />
@@ -55,7 +55,7 @@ export function WebhookEndpointForm({
         </Checkbox.Group>
         <Group>
           <Button type="submit" loading={form.submitting}>{submitLabel}</Button>
-          {onCancel ? <Button variant="default" onClick={onCancel}>{t('integrations.cancel')}</Button> : null}
+          {onCancel ? <Button variant="default" onClick={onCancel}>{t('staffIntegrations.cancel')}</Button> : null}
         </Group>
       </Stack>
     </form>

@@ -44,22 +44,22 @@ function Webhooks() {
   let list;
   if (fetching && !data) list = <LoadingState />;
   else if (error) list = <ErrorState error={error} />;
-  else if (!data?.webhookEndpoints.length) list = <EmptyState title={t('integrations.webhooks.empty')} />;
+  else if (!data?.webhookEndpoints.length) list = <EmptyState title={t('staffIntegrations.webhooks.empty')} />;
   else list = <Stack>{data.webhookEndpoints.map((endpoint) => <EndpointCard key={endpoint.id} endpoint={endpoint} onDeleted={reload} />)}</Stack>;
 
   return (
-    <Page title={t('integrations.webhooks.title')}>
+    <Page title={t('staffIntegrations.webhooks.title')}>
       <Stack gap="xl">
-        <Text size="sm">{t('integrations.webhooks.explain')}</Text>
+        <Text size="sm">{t('staffIntegrations.webhooks.explain')}</Text>
         <Paper withBorder p="lg" component="section" aria-labelledby="webhooks-new">
           <Stack>
-            <Title order={2} size="h3" id="webhooks-new">{t('integrations.webhooks.newTitle')}</Title>
-            {created ? <SecretOnce title={t('integrations.webhooks.createdTitle', { url: created.url })} secret={created.secret} onDone={() => setCreated(null)} /> : null}
+            <Title order={2} size="h3" id="webhooks-new">{t('staffIntegrations.webhooks.newTitle')}</Title>
+            {created ? <SecretOnce title={t('staffIntegrations.webhooks.createdTitle', { url: created.url })} secret={created.secret} onDone={() => setCreated(null)} /> : null}
             <WebhookEndpointForm
               key={formKey}
-              label={t('integrations.webhooks.newTitle')}
+              label={t('staffIntegrations.webhooks.newTitle')}
               initial={{ url: '', description: '', events: [] }}
-              submitLabel={t('integrations.webhooks.create')}
+              submitLabel={t('staffIntegrations.webhooks.create')}
               onSubmit={async (values) => {
                 const result = await create({ input: { url: values.url, events: values.events, description: values.description || undefined } });
                 if (result.error || !result.data) return result.error;
@@ -73,7 +73,7 @@ function Webhooks() {
         </Paper>
         <section aria-labelledby="webhooks-list">
           <Stack>
-            <Title order={2} size="h3" id="webhooks-list">{t('integrations.webhooks.listTitle')}</Title>
+            <Title order={2} size="h3" id="webhooks-list">{t('staffIntegrations.webhooks.listTitle')}</Title>
             {list}
           </Stack>
         </section>
@@ -107,18 +107,18 @@ function EndpointCard({ endpoint, onDeleted }: { endpoint: Endpoint; onDeleted: 
       <Stack gap="xs">
         <Group justify="space-between" wrap="wrap">
           <Text fw={600} style={{ wordBreak: 'break-all' }}>{endpoint.url}</Text>
-          <Badge color={endpoint.enabled ? 'green' : 'gray'} variant="light">{endpoint.enabled ? t('integrations.webhooks.enabled') : t('integrations.webhooks.disabled')}</Badge>
+          <Badge color={endpoint.enabled ? 'green' : 'gray'} variant="light">{endpoint.enabled ? t('staffIntegrations.webhooks.enabled') : t('staffIntegrations.webhooks.disabled')}</Badge>
         </Group>
         {endpoint.description ? <Text size="sm">{endpoint.description}</Text> : null}
         <Text size="xs" c="dimmed">{endpoint.events.join(', ')}</Text>
-        {endpoint.disabledReason ? <Text size="sm" c="red">{t('integrations.webhooks.disabledReason', { reason: endpoint.disabledReason })}</Text> : null}
-        {endpoint.failingSince ? <Text size="sm" c="orange">{t('integrations.webhooks.failingSince', { when: formatDateTime(endpoint.failingSince) })}</Text> : null}
+        {endpoint.disabledReason ? <Text size="sm" c="red">{t('staffIntegrations.webhooks.disabledReason', { reason: endpoint.disabledReason })}</Text> : null}
+        {endpoint.failingSince ? <Text size="sm" c="orange">{t('staffIntegrations.webhooks.failingSince', { when: formatDateTime(endpoint.failingSince) })}</Text> : null}
         <FormAlert message={alert} />
         {editing ? (
           <WebhookEndpointForm
-            label={t('integrations.webhooks.editLabel', { url: endpoint.url })}
+            label={t('staffIntegrations.webhooks.editLabel', { url: endpoint.url })}
             initial={{ url: endpoint.url, description: endpoint.description ?? '', events: endpoint.events }}
-            submitLabel={t('integrations.webhooks.save')}
+            submitLabel={t('staffIntegrations.webhooks.save')}
             onCancel={() => setEditing(false)}
             onSubmit={async (values) => {
               const result = await update({ id: endpoint.id, input: { url: values.url, events: values.events, description: values.description } });
@@ -130,20 +130,20 @@ function EndpointCard({ endpoint, onDeleted }: { endpoint: Endpoint; onDeleted: 
         ) : (
           <Group wrap="wrap">
             <Switch
-              label={t('integrations.webhooks.enabledSwitch')}
+              label={t('staffIntegrations.webhooks.enabledSwitch')}
               checked={endpoint.enabled}
               disabled={updating.fetching}
               onChange={(event) => void onToggle(event.currentTarget.checked)}
             />
-            <Anchor component={Link} to={`/staff/integrations/webhooks/${endpoint.id}`}>{t('integrations.webhooks.deliveriesLink')}</Anchor>
-            <Button size="xs" variant="default" onClick={() => setEditing(true)}>{t('integrations.webhooks.edit')}</Button>
+            <Anchor component={Link} to={`/staff/integrations/webhooks/${endpoint.id}`}>{t('staffIntegrations.webhooks.deliveriesLink')}</Anchor>
+            <Button size="xs" variant="default" onClick={() => setEditing(true)}>{t('staffIntegrations.webhooks.edit')}</Button>
             {confirmDelete ? (
               <>
-                <Button size="xs" color="red" loading={deleting.fetching} onClick={() => void onDelete()}>{t('integrations.webhooks.confirmDelete')}</Button>
-                <Button size="xs" variant="default" onClick={() => setConfirmDelete(false)}>{t('integrations.cancel')}</Button>
+                <Button size="xs" color="red" loading={deleting.fetching} onClick={() => void onDelete()}>{t('staffIntegrations.webhooks.confirmDelete')}</Button>
+                <Button size="xs" variant="default" onClick={() => setConfirmDelete(false)}>{t('staffIntegrations.cancel')}</Button>
               </>
             ) : (
-              <Button size="xs" variant="light" color="red" onClick={() => setConfirmDelete(true)}>{t('integrations.webhooks.delete')}</Button>
+              <Button size="xs" variant="light" color="red" onClick={() => setConfirmDelete(true)}>{t('staffIntegrations.webhooks.delete')}</Button>
             )}
           </Group>
         )}
