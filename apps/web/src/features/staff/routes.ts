@@ -1,4 +1,6 @@
 import type { RouteObject } from 'react-router';
+import { staffCommunitiesRoutes } from './communities/routes.js';
+import { staffMembersRoutes } from './members/routes.js';
 
 export const staffRoutes: RouteObject[] = [
   { path: 'staff', lazy: async () => ({ Component: (await import('./StaffHomePage.js')).StaffHomePage }) },
@@ -8,4 +10,6 @@ export const staffRoutes: RouteObject[] = [
   { path: 'staff/audit', lazy: async () => ({ Component: (await import('./AuditLogPage.js')).AuditLogPage }) },
   { path: 'staff/outbox', lazy: async () => ({ Component: (await import('./OutboxPage.js')).OutboxPage }) },
   { path: 'staff/import', lazy: async () => ({ Component: (await import('./ImportPage.js')).ImportPage }) },
+  ...staffMembersRoutes,
+  ...staffCommunitiesRoutes,
 ];

@@ -21,6 +21,10 @@ export const staffSections: StaffSection[] = [
   },
   { to: '/staff/audit', label: 'staff.audit.title', description: 'staff.audit.description', permissions: ['ADMIN'] },
   { to: '/staff/outbox', label: 'staff.outbox.title', description: 'staff.outbox.description', permissions: ['ADMIN'] },
+  { to: '/staff/members', label: 'staffMembers.search.title', description: 'staffMembers.search.description', permissions: ['MEMBERSHIP_MANAGER'] },
+  { to: '/staff/invitations', label: 'staffMembers.invitations.title', description: 'staffMembers.invitations.description', permissions: ['MEMBERSHIP_MANAGER'] },
+  { to: '/staff/tiers', label: 'staffMembers.tiers.title', description: 'staffMembers.tiers.description', permissions: ['MEMBERSHIP_MANAGER'] },
+  { to: '/staff/communities', label: 'staffCommunities.title', description: 'staffCommunities.description', permissions: ['COMMUNITY_MANAGER'] },
 ];
 
 export const sectionAt = (to: string): StaffSection => {

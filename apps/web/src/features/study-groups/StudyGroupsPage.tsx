@@ -1,4 +1,5 @@
 import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { StudyGroupsCatalogueDocument, type StudyGroupsCatalogueQuery } from '../../shared/api/generated/graphql.js';
@@ -58,7 +59,7 @@ function GroupCard({ group }: { group: Group }) {
   );
 }
 
-type Translate = ReturnType<typeof useTranslation>['t'];
+type Translate = TFunction<'translation'>;
 
 /** "Weekly on Tuesday at 18:30 (Europe/Berlin), 60 minutes". */
 function scheduleText(schedule: Group['schedule'], t: Translate): string {

@@ -34,6 +34,16 @@ const embedded = [
   'EventCheckInCounts',
   'SessionCheckInCount',
   'TicketCheckIn',
+  // the members and communities consoles
+  'MembershipPeriod',
+  'PaymentConnection',
+  'PaymentEdge',
+  'MemberRegistrationConnection',
+  'MemberRegistrationEdge',
+  'UnclaimedAccountConnection',
+  'UnclaimedAccountEdge',
+  'AccountInvitationResult',
+  'CommunityReport',
 ];
 
 export const cacheKeys: KeyingConfig = Object.fromEntries(embedded.map((type) => [type, () => null]));
