@@ -39,8 +39,8 @@ export class MemberHistoryRepository {
   async auditTrail(userId: string, first: number | undefined, after: string | undefined): Promise<ConnectionShape<AuditEntryEntity>> {
     const limit = pageSize(first);
     const cursor = decodeTimeIdCursor(after);
-    const about = `((a.target_type = 'User' AND a.target_id = $1::text)
-        OR (a.target_type = 'Membership' AND a.target_id IN (SELECT m.id::text FROM memberships m WHERE m.user_id = $1)))`;
+    const about = `((a.target_type = 'User' AND a.target_id = ($1::uuid)::text)
+        OR (a.target_type = 'Membership' AND a.target_id IN (SELECT m.id::text FROM memberships m WHERE m.user_id = $1::uuid)))`;
     const params: unknown[] = [userId];
     let keyset = '';
     if (cursor) {
