@@ -90,7 +90,7 @@ describe('portal: the staff console, members side', () => {
     await registrations.getByRole('row', { name: /Compilers 101/ }).getByRole('cell', { name: '2', exact: true }).waitFor();
     await registrations.getByText('Ethics at work').waitFor();
     await page.getByRole('region', { name: 'CE credits' }).getByText('2 CE credits in total').waitFor();
-    await page.getByRole('region', { name: 'Status history' }).getByRole('cell', { name: 'Waiting for payment' }).waitFor();
+    await page.getByRole('region', { name: 'Status history' }).getByRole('row', { name: /Professional Waiting for payment Active/ }).waitFor();
     await page.getByRole('region', { name: 'Audit trail' }).getByRole('cell', { name: 'user.setStaffPermissions' }).first().waitFor();
     await expectAccessible(page, 'member page');
     await captureScreenshot(page, 'staff-member-desktop');
