@@ -79,6 +79,13 @@ const ROWS: Row[] = [
   { operation: 'updateCohortMatching', allowed: [MENTORING_COORDINATOR], query: `mutation($id: ID!) { updateCohortMatching(cohortId: $id, input: { matchingSettings: { allowRepeatPairs: true } }) { id } }`, variables: () => ({ id: id() }) },
   // communities
   { operation: 'communityReport', allowed: [COMMUNITY_MANAGER], query: `{ communityReport { __typename } }`, variables: () => ({}) },
+  // the members console (member page, invitations)
+  { operation: 'memberRegistrations', allowed: [MEMBERSHIP_MANAGER, EVENT_MANAGER], query: `query($u: ID!) { memberRegistrations(userId: $u, first: 1) { totalCount } }`, variables: () => ({ u: id() }) },
+  { operation: 'memberTranscript', allowed: [MEMBERSHIP_MANAGER, EVENT_MANAGER], query: `query($u: ID!) { memberTranscript(userId: $u) { totalCredits } }`, variables: () => ({ u: id() }) },
+  { operation: 'memberPayments', allowed: [MEMBERSHIP_MANAGER, FINANCE], query: `query($u: ID!) { memberPayments(userId: $u, first: 1) { totalCount } }`, variables: () => ({ u: id() }) },
+  { operation: 'membershipStatusHistory', allowed: [MEMBERSHIP_MANAGER], query: `query($u: ID!) { membershipStatusHistory(userId: $u) { id } }`, variables: () => ({ u: id() }) },
+  { operation: 'memberAuditTrail', allowed: [MEMBERSHIP_MANAGER], query: `query($u: ID!) { memberAuditTrail(userId: $u, first: 1) { totalCount } }`, variables: () => ({ u: id() }) },
+  { operation: 'unclaimedAccounts', allowed: [MEMBERSHIP_MANAGER], query: `{ unclaimedAccounts(first: 1) { totalCount } }`, variables: () => ({}) },
   // ADMIN only
   { operation: 'setUserRole', allowed: [], query: `mutation($id: ID!) { setUserRole(userId: $id, role: USER) { id } }`, variables: () => ({ id: id() }) },
   { operation: 'setStaffPermissions', allowed: [], query: `mutation($id: ID!) { setStaffPermissions(userId: $id, permissions: [CHECK_IN]) { id } }`, variables: () => ({ id: id() }) },

@@ -39,6 +39,8 @@ import { UsersResolver } from './users.resolver.js';
 import { UsersService } from './users.service.js';
 import { AccountsPersonalDataRepository } from './privacy/accounts-personal-data.repository.js';
 import { VerifiedEmailGuard } from './verified-email.guard.js';
+import { UnclaimedAccountsRepository } from './unclaimed-accounts.repository.js';
+import { UnclaimedAccountsResolver } from './unclaimed-accounts.resolver.js';
 
 /** Accounts, sessions and the guard: global, since every feature needs to know who is asking. */
 @Global()
@@ -74,6 +76,8 @@ import { VerifiedEmailGuard } from './verified-email.guard.js';
     SessionsResolver,
     AccountStatusLoader,
     AccountStatusResolver,
+    UnclaimedAccountsRepository,
+    UnclaimedAccountsResolver,
     VerifiedEmailGuard,
     // API tokens and two-factor sign-in; the bearer lookup takes a session's access token or an API token.
     ApiTokensService,

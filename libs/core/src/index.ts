@@ -24,6 +24,7 @@ export * from './auth/auth.guard.js';
 export * from './auth/credential-policy.js';
 export * from './audit/audit.service.js';
 export * from './audit/audit-entry.entity.js';
+export { AuditEntry, AuditEntryConnection } from './audit/audit-entry.type.js';
 export * from './outbox/outbox.service.js';
 export * from './domain-events/domain-events.js';
 export * from './personal-data/personal-data.registry.js';

@@ -1,4 +1,5 @@
 import { DynamicModule, Module, type ModuleMetadata, type Type } from '@nestjs/common';
+import { MemberTranscriptResolver } from './member-transcript.resolver.js';
 import { TranscriptController } from './transcript.controller.js';
 import { TranscriptResolver } from './transcript.resolver.js';
 import { TranscriptService } from './transcript.service.js';
@@ -27,6 +28,7 @@ export class CreditsModule {
         { provide: TRANSCRIPT_SOURCES, inject: options.sources, useFactory: (...sources: TranscriptSource[]) => sources },
         TranscriptService,
         TranscriptResolver,
+        MemberTranscriptResolver,
       ],
       exports: [TranscriptService],
     };

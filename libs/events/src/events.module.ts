@@ -33,6 +33,8 @@ import { EventsTranscriptSource } from './transcript/events-transcript.source.js
 import { WaitlistService } from './waitlist.service.js';
 import { SeatWebhookListener } from './webhooks/seat-webhook.listener.js';
 import { EventsPersonalDataRepository } from './privacy/events-personal-data.repository.js';
+import { MemberRegistrationsRepository } from './staff/member-registrations.repository.js';
+import { MemberRegistrationsResolver } from './staff/member-registrations.resolver.js';
 
 /** Events: registration without overbooking, fair waitlists, paid seats, check-in, CE credits and certificates. */
 @Module({
@@ -68,6 +70,8 @@ import { EventsPersonalDataRepository } from './privacy/events-personal-data.rep
     SeatWebhookListener,
     EventRosterRepository,
     EventRoster,
+    MemberRegistrationsRepository,
+    MemberRegistrationsResolver,
   ],
   exports: [EventsService, RegistrationsService, SeatPaymentsService, EventLifecycleService, EventsTranscriptSource, EventRoster],
 })

@@ -25,6 +25,8 @@ import { MembersReportsResolver } from './reports/members-reports.resolver.js';
 import { MembershipStandingPort } from './standing/membership-standing.js';
 import { MembershipStandingService } from './standing/membership-standing.service.js';
 import { MembersPersonalDataRepository } from './privacy/members-personal-data.repository.js';
+import { MemberHistoryRepository } from './staff/member-history.repository.js';
+import { MemberHistoryResolver } from './staff/member-history.resolver.js';
 
 @Module({
   controllers: [MemberImportExportController],
@@ -54,6 +56,8 @@ import { MembersPersonalDataRepository } from './privacy/members-personal-data.r
     MembersReports,
     MembersReportsResolver,
     { provide: MembershipStandingPort, useExisting: MembershipStandingService },
+    MemberHistoryRepository,
+    MemberHistoryResolver,
   ],
   exports: [ProfileService, TiersService, MembershipStandingPort, MembershipChangesService, MembershipsService, MembershipsRepository, TiersRepository, MembersLoader, MembershipLifecycleService, MemberImportService, MemberExportService],
 })

@@ -1,6 +1,6 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ObjectType } from '@nestjs/graphql';
-import { Authenticated, Connection, CurrentRequest, CurrentViewer, OwnerOrPermission, type RequestContext, RequirePermission, StaffPermission, type Viewer } from '../../core/src/index.js';
+import { Authenticated, badInput, Connection, CurrentRequest, CurrentViewer, OwnerOrPermission, type RequestContext, RequirePermission, StaffPermission, type Viewer } from '../../core/src/index.js';
 import { User } from '../../accounts/src/index.js';
 import { DirectoryArgs, IdArgs, UsersArgs } from './args/membership.args.js';
 import { MemberSearchRepository } from './directory/member-search.repository.js';
@@ -25,7 +25,7 @@ export class UsersDirectoryResolver {
   ) {}
 
   @Authenticated()
-  @Query(() => User, { nullable: true, description: 'Yourself, or anyone for admins; others get NOT_FOUND.' })
+  @Query(() => User, { nullable: true, description: 'Yourself, or anyone for admins and MEMBERSHIP_MANAGER or FINANCE staff; others get NOT_FOUND.' })
   user(@Args() { id }: IdArgs, @CurrentViewer() viewer: Viewer): Promise<User> {
     return this.profiles.findVisible(viewer, id);
   }
@@ -33,6 +33,8 @@ export class UsersDirectoryResolver {
   @RequirePermission(StaffPermission.MEMBERSHIP_MANAGER, StaffPermission.FINANCE)
   @Query(() => UserConnection, { description: 'MEMBERSHIP_MANAGER and FINANCE staff (who find the member a cheque is from): every account, filtered by its current (or latest) membership.' })
   users(@Args() args: UsersArgs): Promise<UserConnection> {
+    if (args.joinedFrom && args.joinedTo && args.joinedFrom >= args.joinedTo) throw badInput('joinedTo', 'must be after joinedFrom');
+    if (args.lapsedFrom && args.lapsedTo && args.lapsedFrom >= args.lapsedTo) throw badInput('lapsedTo', 'must be after lapsedFrom');
     return this.search.search({ ...args, directoryOnly: false, matchEmail: true });
   }
 

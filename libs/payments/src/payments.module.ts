@@ -9,6 +9,7 @@ import { LedgerReports } from './ledger/ledger-reports.service.js';
 import { PaymentLedger } from './ledger/payment-ledger.service.js';
 import { PaymentsRepository } from './ledger/payments.repository.js';
 import { PaymentsResolver } from './ledger/payments.resolver.js';
+import { MemberPaymentsResolver } from './ledger/member-payments.resolver.js';
 import { PaymentsService } from './ledger/payments.service.js';
 import { RefundLedger } from './ledger/refund-ledger.service.js';
 import { RefundsRepository } from './ledger/refunds.repository.js';
@@ -48,6 +49,7 @@ import { PaymentsPersonalDataRepository } from './privacy/payments-personal-data
     StripeRefundsSync,
     PaymentsService,
     PaymentsResolver,
+    MemberPaymentsResolver,
   ],
   exports: [StripeGateway, StripeCustomersService, StripeSyncRuns, StripeEventDispatcher, StripeEventReplay, RefundLedger, PaymentLedger, LedgerReports, StripeRefundsSync],
 })

@@ -76,6 +76,26 @@ export class UsersArgs extends ConnectionArgs {
   @IsOptional()
   @IsUUID('all', { message: 'tierId must be a tier id' })
   tierId?: string;
+
+  @Field(() => Date, { nullable: true, description: 'The membership started at or after this instant.' })
+  @IsOptional()
+  @IsDate()
+  joinedFrom?: Date;
+
+  @Field(() => Date, { nullable: true, description: 'The membership started before this instant.' })
+  @IsOptional()
+  @IsDate()
+  joinedTo?: Date;
+
+  @Field(() => Date, { nullable: true, description: 'The membership lapsed (went to LAPSED) at or after this instant.' })
+  @IsOptional()
+  @IsDate()
+  lapsedFrom?: Date;
+
+  @Field(() => Date, { nullable: true, description: 'The membership lapsed before this instant.' })
+  @IsOptional()
+  @IsDate()
+  lapsedTo?: Date;
 }
 
 @ArgsType()

@@ -17,6 +17,12 @@ export interface MemberSearch {
   /** Admin list: filter on the person's current-or-latest membership. */
   status?: MembershipStatus;
   tierId?: string;
+  /** Admin list: the current-or-latest membership started in [joinedFrom, joinedTo). */
+  joinedFrom?: Date;
+  joinedTo?: Date;
+  /** Admin list: the current-or-latest membership went to LAPSED in [lapsedFrom, lapsedTo). */
+  lapsedFrom?: Date;
+  lapsedTo?: Date;
   skills?: string[];
   location?: string;
   /** Admin list: the search also matches email prefixes. */
@@ -45,11 +51,20 @@ export class MemberSearchRepository {
     if (options.directoryOnly) {
       where.push('p.directory_visible');
       join = `JOIN memberships m ON m.user_id = u.id AND ${goodStandingSql('m')}`;
-    } else if (options.status || options.tierId) {
-      join = `JOIN LATERAL (SELECT x.status, x.tier_id FROM memberships x WHERE x.user_id = u.id
+    } else if (options.status || options.tierId || options.joinedFrom || options.joinedTo || options.lapsedFrom || options.lapsedTo) {
+      join = `JOIN LATERAL (SELECT x.id, x.status, x.tier_id, x.started_at FROM memberships x WHERE x.user_id = u.id
                 ORDER BY (x.status IN ('PENDING_APPROVAL', 'PENDING_PAYMENT', 'ACTIVE', 'GRACE')) DESC, x.created_at DESC LIMIT 1) m ON true`;
       if (options.status) where.push(`m.status = ${p(options.status)}`);
       if (options.tierId) where.push(`m.tier_id = ${p(options.tierId)}::uuid`);
+      if (options.joinedFrom) where.push(`m.started_at >= ${p(options.joinedFrom)}`);
+      if (options.joinedTo) where.push(`m.started_at < ${p(options.joinedTo)}`);
+      if (options.lapsedFrom || options.lapsedTo) {
+        const range = [
+          options.lapsedFrom ? `c.created_at >= ${p(options.lapsedFrom)}` : '',
+          options.lapsedTo ? `c.created_at < ${p(options.lapsedTo)}` : '',
+        ].filter(Boolean);
+        where.push(`EXISTS (SELECT 1 FROM membership_status_changes c WHERE c.membership_id = m.id AND c.to_status = 'LAPSED' AND ${range.join(' AND ')})`);
+      }
     }
     if (options.skills?.length) where.push(`p.skills @> ${p(options.skills.map((s) => s.trim().toLowerCase()))}::text[]`);
     if (options.location) where.push(`p.location ILIKE ${p(likePrefix(options.location.trim()))}`);

@@ -4,6 +4,8 @@ import { integrationsRoutes } from './integrations/routes.js';
 import { paymentsRoutes } from './payments/routes.js';
 import { staffMentoringRoutes } from './mentoring/routes.js';
 import { staffEventsRoutes } from './events/routes.js';
+import { staffCommunitiesRoutes } from './communities/routes.js';
+import { staffMembersRoutes } from './members/routes.js';
 
 const consoleRoutes: RouteObject[] = [
   { path: 'staff', lazy: async () => ({ Component: (await import('./StaffHomePage.js')).StaffHomePage }) },
@@ -17,6 +19,8 @@ const consoleRoutes: RouteObject[] = [
   ...paymentsRoutes,
   ...staffMentoringRoutes,
   ...staffEventsRoutes,
+  ...staffMembersRoutes,
+  ...staffCommunitiesRoutes,
 ];
 
 /** Each console page's chunk loads together with the console's strings (en.staff.json), which the first page does not carry. */

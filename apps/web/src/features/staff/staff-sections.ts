@@ -25,6 +25,10 @@ export const staffSections: StaffSection[] = [
   { to: '/staff/payments', label: 'staffPayments.title', description: 'staffPayments.description', permissions: ['FINANCE'] },
   { to: '/staff/mentoring', label: 'staffMentoring.title', description: 'staffMentoring.description', permissions: ['MENTORING_COORDINATOR'] },
   { to: '/staff/events', label: 'staffEvents.list.title', description: 'staffEvents.list.description', permissions: ['EVENT_MANAGER'] },
+  { to: '/staff/members', label: 'staffMembers.search.title', description: 'staffMembers.search.description', permissions: ['MEMBERSHIP_MANAGER'] },
+  { to: '/staff/invitations', label: 'staffMembers.invitations.title', description: 'staffMembers.invitations.description', permissions: ['MEMBERSHIP_MANAGER'] },
+  { to: '/staff/tiers', label: 'staffMembers.tiers.title', description: 'staffMembers.tiers.description', permissions: ['MEMBERSHIP_MANAGER'] },
+  { to: '/staff/communities', label: 'staffCommunities.title', description: 'staffCommunities.description', permissions: ['COMMUNITY_MANAGER'] },
 ];
 
 export const sectionAt = (to: string): StaffSection => {

@@ -71,6 +71,16 @@ const embedded = [
   'MeetingFeedback',
   'MentoringApplicationConnection',
   'MentoringApplicationEdge',
+  // the members and communities consoles
+  'MembershipPeriod',
+  'PaymentConnection',
+  'PaymentEdge',
+  'MemberRegistrationConnection',
+  'MemberRegistrationEdge',
+  'UnclaimedAccountConnection',
+  'UnclaimedAccountEdge',
+  'AccountInvitationResult',
+  'CommunityReport',
 ];
 
 export const cacheKeys: KeyingConfig = Object.fromEntries(embedded.map((type) => [type, () => null]));
