@@ -17,8 +17,8 @@ class Rows {
   }
 }
 
-const member = { id: 'm1', role: Role.MEMBER, permissions: [] } as unknown as Viewer;
-const manager = { id: 's1', role: Role.MEMBER, permissions: [StaffPermission.EVENT_MANAGER] } as unknown as Viewer;
+const member = { id: 'm1', role: Role.USER, permissions: [] } as unknown as Viewer;
+const manager = { id: 's1', role: Role.USER, permissions: [StaffPermission.EVENT_MANAGER] } as unknown as Viewer;
 
 function setUp(viewer: Viewer) {
   let lookups = 0;
