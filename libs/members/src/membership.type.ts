@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { MembershipStatus } from './membership.enums.js';
+import type { MembershipTierRow } from './membership-tier.type.js';
 
 @ObjectType('MembershipPeriod')
 export class MembershipPeriod {
@@ -14,6 +15,8 @@ export class Membership {
   @Field(() => ID) id: string;
   userId: string;
   tierId: string;
+  /** The tier's row when the membership was read with it (the loader's batch); else Membership.tier loads it. */
+  tierRow?: MembershipTierRow;
   @Field(() => MembershipStatus) status: MembershipStatus;
   @Field(() => Date, { nullable: true }) startedAt: Date | null;
   @Field(() => Date, { nullable: true, description: 'Null while ACTIVE means lifetime.' }) currentPeriodEnd: Date | null;

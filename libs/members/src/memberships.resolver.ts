@@ -56,10 +56,13 @@ export class MembershipsResolver {
 
   @OwnerOrPermission<Membership>((m) => m.userId, StaffPermission.MEMBERSHIP_MANAGER, StaffPermission.FINANCE)
   @ResolveField(() => MembershipTier)
-  async tier(@Parent() membership: Membership, @CurrentRequest() ctx: RequestContext): Promise<MembershipTier> {
-    const tier = await this.loaders.tierById(ctx).load(membership.tierId);
-    if (!tier) throw new Error(`membership ${membership.id} has no tier`);
-    return MembershipTier.from(tier);
+  tier(@Parent() membership: Membership, @CurrentRequest() ctx: RequestContext): MembershipTier | Promise<MembershipTier> {
+    // Read with the membership (no statement, no promise), or else through the tiers loader.
+    if (membership.tierRow) return MembershipTier.from(membership.tierRow);
+    return this.loaders.tierById(ctx).load(membership.tierId).then((tier) => {
+      if (!tier) throw new Error(`membership ${membership.id} has no tier`);
+      return MembershipTier.from(tier);
+    });
   }
 
   @OwnerOrPermission<Membership>((m) => m.userId, StaffPermission.MEMBERSHIP_MANAGER, StaffPermission.FINANCE)

@@ -5,7 +5,7 @@ import { type KeyedRowsSpec, rowsByKey } from '../../core/src/index.js';
 import { MembershipTierEntity } from './entities/membership-tier.entity.js';
 import { type MembershipTierRow } from './membership-tier.type.js';
 
-const TIER_ROWS: KeyedRowsSpec = {
+export const TIER_ROWS: KeyedRowsSpec = {
   table: 'membership_tiers',
   keyColumn: 'id',
   columns: {

@@ -30,17 +30,18 @@ export class AuthGuard implements CanActivate {
     const ctx = gql.getContext<RequestContext>();
     const handler = context.getHandler();
     // A field resolver runs once per row: a decision that does not depend on the row is made once per
-    // request, and then answered without a promise (Nest takes a plain boolean as it is).
+    // request, and then answered without a promise (Nest takes a plain boolean as it is). Once the viewer is
+    // known, a decision that does depend on the row (the owner's fields) is made without a promise too.
     if (ctx.grantedHandlers?.has(handler)) return true;
-    return this.decide(context, gql, ctx, handler);
+    if (ctx.viewer !== undefined) return this.decide(context, gql, ctx, handler, ctx.viewer);
+    return this.resolveViewer(ctx, gql).then((viewer) => this.decide(context, gql, ctx, handler, viewer));
   }
 
-  private async decide(context: ExecutionContext, gql: GqlExecutionContext, ctx: RequestContext, handler: ReturnType<ExecutionContext['getHandler']>): Promise<boolean> {
+  private decide(context: ExecutionContext, gql: GqlExecutionContext, ctx: RequestContext, handler: ReturnType<ExecutionContext['getHandler']>, viewer: Viewer | null): boolean {
     const policy =
       this.reflector.getAllAndOverride<AccessPolicy>(ACCESS_POLICY, [handler, context.getClass()]) ??
       DEFAULT_POLICY;
 
-    const viewer = await this.resolveViewer(ctx, gql);
     if (viewer?.apiTokenId) refuseTokenOutsideStaffOperations(policy, gql.getInfo().parentType.name);
     const grant = () => {
       (ctx.grantedHandlers ??= new Set()).add(handler);
@@ -72,7 +73,8 @@ export class AuthGuard implements CanActivate {
       }
       case 'ownerOrPermission': {
         if (!viewer) throw unauthenticated();
-        if (viewerHasPermission(viewer, ...policy.permissions)) return true;
+        // Holding the permission does not depend on the row: decided once for the request.
+        if (viewerHasPermission(viewer, ...policy.permissions)) return grant();
         if (policy.ownerOf(gql.getRoot()) === viewer.id) return true;
         throw forbidden(
           `Only the owner or staff with ${policy.permissions.join(' or ')} may read ${gql.getInfo().parentType.name}.${gql.getInfo().fieldName}`,

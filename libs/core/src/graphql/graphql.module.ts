@@ -1,8 +1,10 @@
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
+import { ModulesContainer, Reflector } from '@nestjs/core';
 import { GraphQLModule as NestGraphQLModule } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
+import { AuthGuard } from '../auth/auth.guard.js';
 import { VIEWER_LOOKUP, type ViewerLookup } from '../auth/viewer-lookup.js';
 import { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
@@ -11,6 +13,7 @@ import { ROOT_LOGGER } from '../logging/logging.module.js';
 import { metricsPlugin } from '../metrics/metrics.plugin.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import { formatGraphQLError } from './error-formatter.js';
+import { leanFieldResolvers } from './lean-field-resolvers.js';
 import { aliasLimitRule, costLimitPlugin, depthLimitRule } from './query-limits.js';
 import { RequestContext, RequestLoaders } from './request-context.js';
 import { requestErrorsPlugin } from './request-errors.plugin.js';
@@ -21,8 +24,8 @@ import { graphqlWsOptions, subscriptionContext, type WsContext } from './subscri
   imports: [
     NestGraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [APP_CONFIG, ROOT_LOGGER, MetricsService, VIEWER_LOOKUP],
-      useFactory: (config: AppConfig, logger: RootLogger, metrics: MetricsService, viewers: ViewerLookup): ApolloDriverConfig => {
+      inject: [APP_CONFIG, ROOT_LOGGER, MetricsService, VIEWER_LOOKUP, ModulesContainer, Reflector],
+      useFactory: (config: AppConfig, logger: RootLogger, metrics: MetricsService, viewers: ViewerLookup, modules: ModulesContainer, reflector: Reflector): ApolloDriverConfig => {
         const production = config.nodeEnv === 'production';
         return {
           path: '/graphql',
@@ -30,6 +33,10 @@ import { graphqlWsOptions, subscriptionContext, type WsContext } from './subscri
           sortSchema: true,
           buildSchemaOptions: { dateScalarMode: 'isoDate', numberScalarMode: 'integer' },
           fieldResolverEnhancers: ['guards'],
+          // Field resolvers that need no more than the global guard and their parent/context run without Nest's
+          // async per-call pipeline (the same AuthGuard, called synchronously once its decision is remembered).
+          // AuthGuard is the one global guard (APP_GUARD in AccountsModule): a new global guard goes here too.
+          transformResolvers: leanFieldResolvers(modules, [new AuthGuard(reflector, viewers)]),
           context: (http: { req: Request; res: Response } | WsContext): RequestContext =>
             'extra' in http
               ? subscriptionContext(http)

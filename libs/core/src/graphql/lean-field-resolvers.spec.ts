@@ -1,0 +1,120 @@
+import 'reflect-metadata';
+import { describe, expect, it } from '@jest/globals';
+import { CanActivate, createParamDecorator, ExecutionContext, ForbiddenException, Injectable, Module, UseGuards } from '@nestjs/common';
+import { ModulesContainer, NestFactory } from '@nestjs/core';
+import { Args, Context, Field, GqlExecutionContext, Info, ObjectType, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { leanFieldResolvers } from './lean-field-resolvers.js';
+
+@ObjectType()
+class Thing {
+  @Field()
+  id!: string;
+  ownerId!: string;
+}
+
+const ContextName = createParamDecorator((_data: unknown, context: ExecutionContext) => GqlExecutionContext.create(context).getContext<{ name: string }>().name);
+
+@Injectable()
+class DenyGuard implements CanActivate {
+  canActivate(): boolean {
+    return false;
+  }
+}
+
+@Resolver(() => Thing)
+class ThingResolver {
+  @ResolveField(() => String)
+  label(@Parent() thing: Thing, @ContextName() name: string, @Info() info: { fieldName: string }, @Context('name') again: string): string {
+    return `${thing.id}:${name}:${info.fieldName}:${again}`;
+  }
+
+  @ResolveField(() => String)
+  async later(@Parent() thing: Thing): Promise<string> {
+    return thing.id;
+  }
+
+  @ResolveField(() => String)
+  withArgs(@Parent() thing: Thing, @Args('prefix') prefix: string): string {
+    return prefix + thing.id;
+  }
+
+  @UseGuards(DenyGuard)
+  @ResolveField(() => String)
+  ownGuard(@Parent() thing: Thing): string {
+    return thing.id;
+  }
+}
+
+@Module({ providers: [ThingResolver, DenyGuard] })
+class ThingModule {}
+
+async function resolversWith(guards: CanActivate[]) {
+  const app = await NestFactory.createApplicationContext(ThingModule, { logger: false });
+  const nest = () => 'nest';
+  const map = { Thing: { label: nest, later: nest, withArgs: nest, ownGuard: nest }, Query: { things: nest } };
+  leanFieldResolvers(app.get(ModulesContainer), guards)(map);
+  await app.close();
+  return { map, nest };
+}
+
+const call = (resolve: unknown, parent: unknown, context: unknown = { name: 'ctx' }) =>
+  (resolve as (...args: unknown[]) => unknown)(parent, {}, context, { fieldName: 'label' });
+
+describe('leanFieldResolvers', () => {
+  it('replaces field resolvers reading only parent, context, info and custom decorators; keeps Nest for @Args and root fields', async () => {
+    const { map, nest } = await resolversWith([{ canActivate: () => true }]);
+    expect(map.Thing.label).not.toBe(nest);
+    expect(map.Thing.later).not.toBe(nest);
+    expect(map.Thing.ownGuard).not.toBe(nest);
+    expect(map.Thing.withArgs).toBe(nest);
+    expect(map.Query.things).toBe(nest);
+  });
+
+  it("runs the global guards first, then the method's own @UseGuards instance", async () => {
+    const order: string[] = [];
+    const { map } = await resolversWith([{ canActivate: () => (order.push('global'), true) }]);
+    expect(() => call(map.Thing.ownGuard, { id: 'x' })).toThrow(ForbiddenException);
+    expect(order).toEqual(['global']);
+    const { map: refused } = await resolversWith([{ canActivate: () => (order.push('refusing global'), false) }]);
+    expect(() => call(refused.Thing.ownGuard, { id: 'x' })).toThrow(ForbiddenException);
+    expect(order).toEqual(['global', 'refusing global']);
+  });
+
+  it('reads each parameter as Nest does and answers synchronously when the guard does', async () => {
+    const { map } = await resolversWith([{ canActivate: () => true }]);
+    expect(call(map.Thing.label, { id: 't1' })).toBe('t1:ctx:label:ctx');
+    await expect(call(map.Thing.later, { id: 't2' })).resolves.toBe('t2');
+  });
+
+  it('hands the guard the resolver, the handler and the graphql arguments, and waits for an async guard', async () => {
+    const seen: Array<{ type: string; handler: string; root: unknown; className: string }> = [];
+    const guard: CanActivate = {
+      canActivate: async (context: ExecutionContext) => {
+        const gql = GqlExecutionContext.create(context);
+        seen.push({ type: context.getType(), handler: context.getHandler().name, root: gql.getRoot(), className: context.getClass().name });
+        return true;
+      },
+    };
+    const { map } = await resolversWith([guard]);
+    await expect(call(map.Thing.label, { id: 't3' })).resolves.toBe('t3:ctx:label:ctx');
+    expect(seen).toEqual([{ type: 'graphql', handler: 'label', root: { id: 't3' }, className: 'ThingResolver' }]);
+  });
+
+  it('refuses as Nest does: a guard answering false is ForbiddenException, a guard error is passed on, and the method does not run', async () => {
+    let ran = 0;
+    const { map: denied } = await resolversWith([{ canActivate: () => false }]);
+    expect(() => call(denied.Thing.label, { id: 'x' })).toThrow(ForbiddenException);
+    const { map: asyncDenied } = await resolversWith([{ canActivate: async () => false }]);
+    await expect(call(asyncDenied.Thing.label, { id: 'x' }) as Promise<unknown>).rejects.toBeInstanceOf(ForbiddenException);
+    const refusal = new Error('not yours');
+    const { map: throwing } = await resolversWith([
+      {
+        canActivate: () => {
+          throw refusal;
+        },
+      },
+    ]);
+    expect(() => call(throwing.Thing.later, { get id() { return String(++ran); } })).toThrow(refusal);
+    expect(ran).toBe(0);
+  });
+});

@@ -1,0 +1,207 @@
+import { CanActivate, ForbiddenException, PipeTransform } from '@nestjs/common';
+import { CUSTOM_ROUTE_ARGS_METADATA, GUARDS_METADATA, INTERCEPTORS_METADATA, PIPES_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants.js';
+import type { ModulesContainer } from '@nestjs/core';
+import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host.js';
+import type { GqlModuleOptions } from '@nestjs/graphql';
+import type { GraphQLFieldResolver } from 'graphql';
+
+/**
+ * Field resolvers (`@ResolveField`) without Nest's per-call pipeline.
+ *
+ * With `fieldResolverEnhancers: ['guards']`, Nest runs every field resolver through its external context
+ * creator on every row: a chain of async steps (guards, each parameter's pipes, the handler, the result),
+ * several promises per field per row. On a staff page of 20 events × 20 registrations × person × tier that
+ * machinery, not SQL, was most of the API's CPU (and of its garbage).
+ *
+ * This replaces, in the resolver map Nest hands to the schema, each field resolver whose wrapper does only
+ * what can be done synchronously with the same outcome:
+ *   - the same guards in Nest's order (the global AuthGuard, then the class's and the method's `@UseGuards`,
+ *     the module's own instances), called with the same execution context; a guard answering a plain
+ *     boolean (the decision remembered for the request) costs no promise, and a guard's error or `false`
+ *     (ForbiddenException, as Nest throws) reaches graphql-js as it would through Nest;
+ *   - parameters from @Parent(), @Context(), @Info() and custom decorators (@CurrentRequest(),
+ *     @CurrentViewer()) read as Nest reads them.
+ * Anything else keeps Nest's wrapper: a field taking @Args() (its arguments must pass the validation pipe),
+ * a method or class with its own pipes or interceptors, a guard that is not a static instance of the module,
+ * field middleware, a request-scoped resolver, or a field two resolvers declare. Global pipes are skipped on the lean path, so `lean` must only be used
+ * with pipes that hand custom-decorator values back unchanged (GraphQLValidationPipe does: they are not
+ * client input).
+ */
+
+const RESOLVER_TYPE_METADATA = 'graphql:resolver_type';
+const RESOLVER_NAME_METADATA = 'graphql:resolver_name';
+const RESOLVER_PROPERTY_METADATA = 'graphql:resolve_property';
+const FIELD_RESOLVER_MIDDLEWARE_METADATA = 'graphql:field_resolver_middleware';
+const FIELD_TYPENAME = '__resolveType';
+const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
+
+/** @nestjs/graphql's GqlParamtype: where each built-in parameter decorator reads from (parent, args, context, info). */
+const GQL_PARAM_ARG_INDEX: Record<string, number | undefined> = { '0': 0, '1': 2, '2': 3 };
+
+type ResolverArgs = [parent: unknown, args: unknown, context: unknown, info: unknown];
+type ParamReader = (host: ExecutionContextHost, resolverArgs: ResolverArgs) => unknown;
+
+interface ParamMetadata {
+  index: number;
+  data?: unknown;
+  pipes?: Array<PipeTransform | (new (...args: never[]) => PipeTransform)>;
+  factory?: (data: unknown, context: ExecutionContextHost) => unknown;
+}
+
+/** The readers of a method's parameters, or null when one needs Nest (arguments, or a parameter with its own pipes). */
+export function paramReaders(metadata: Record<string, ParamMetadata> | undefined): Array<{ index: number; read: ParamReader }> | null {
+  const readers: Array<{ index: number; read: ParamReader }> = [];
+  for (const [key, param] of Object.entries(metadata ?? {})) {
+    if (param.pipes?.length) return null;
+    if (key.includes(CUSTOM_ROUTE_ARGS_METADATA)) {
+      const { factory, data } = param;
+      if (!factory) return null;
+      readers.push({ index: param.index, read: (host) => factory(data, host) });
+      continue;
+    }
+    const argIndex = GQL_PARAM_ARG_INDEX[key.split(':')[0]];
+    if (argIndex === undefined) return null; // @Args(): validated by the global pipe, so Nest's path
+    const data = param.data;
+    readers.push({
+      index: param.index,
+      read:
+        data === undefined || data === null || data === ''
+          ? (_host, args) => args[argIndex]
+          : (_host, args) => (args[argIndex] as Record<string, unknown> | undefined)?.[data as string],
+    });
+  }
+  return readers;
+}
+
+function hasEnhancers(target: object): boolean {
+  for (const key of [PIPES_METADATA, INTERCEPTORS_METADATA, FIELD_RESOLVER_MIDDLEWARE_METADATA]) {
+    const value = Reflect.getMetadata(key, target) as unknown[] | undefined;
+    if (value?.length) return true;
+  }
+  return false;
+}
+
+/**
+ * One field resolver: the guards, then the method with its parameters, all synchronous unless a guard or
+ * the method answers with a promise.
+ */
+export function leanFieldResolver(
+  instance: object,
+  handler: (...params: unknown[]) => unknown,
+  readers: Array<{ index: number; read: ParamReader }>,
+  guards: readonly CanActivate[],
+): GraphQLFieldResolver<unknown, unknown> {
+  const classRef = instance.constructor;
+  const length = readers.reduce((max, r) => Math.max(max, r.index + 1), 0);
+  const call = (host: ExecutionContextHost, resolverArgs: ResolverArgs): unknown => {
+    const params = new Array<unknown>(length);
+    for (const reader of readers) params[reader.index] = reader.read(host, resolverArgs);
+    return handler.apply(instance, params);
+  };
+  const guardFrom = (index: number, host: ExecutionContextHost, resolverArgs: ResolverArgs): unknown => {
+    for (let i = index; i < guards.length; i++) {
+      const allowed = guards[i].canActivate(host);
+      if (allowed === true) continue;
+      if (allowed === false) throw new ForbiddenException('Forbidden resource');
+      return Promise.resolve(allowed as Promise<boolean>).then((ok) => {
+        if (!ok) throw new ForbiddenException('Forbidden resource');
+        return guardFrom(i + 1, host, resolverArgs);
+      });
+    }
+    return call(host, resolverArgs);
+  };
+  return (parent, args, context, info) => {
+    const resolverArgs: ResolverArgs = [parent, args, context, info];
+    const host = new ExecutionContextHost(resolverArgs, classRef as never, handler);
+    host.setType('graphql');
+    return guardFrom(0, host, resolverArgs);
+  };
+}
+
+type ResolverMaps = Parameters<NonNullable<GqlModuleOptions['transformResolvers']>>[0];
+
+type ModuleRef = ModulesContainer extends Map<string, infer M> ? M : never;
+
+/**
+ * The guards Nest would run for the method, in its order: the global ones, then the class's, then the
+ * method's (`@UseGuards`), each the module's own static instance; null when one cannot be had that way.
+ */
+function guardsFor(moduleRef: ModuleRef, classRef: object, method: object, globalGuards: readonly CanActivate[]): CanActivate[] | null {
+  const declared = [
+    ...((Reflect.getMetadata(GUARDS_METADATA, classRef) as unknown[] | undefined) ?? []),
+    ...((Reflect.getMetadata(GUARDS_METADATA, method) as unknown[] | undefined) ?? []),
+  ];
+  const guards = [...globalGuards];
+  for (const guard of declared) {
+    if (typeof guard !== 'function') {
+      if (typeof (guard as CanActivate | null)?.canActivate !== 'function') return null;
+      guards.push(guard as CanActivate);
+      continue;
+    }
+    const wrapper = moduleRef.injectables.get(guard as never);
+    const instance = wrapper?.isDependencyTreeStatic() ? (wrapper.instance as CanActivate | undefined) : undefined;
+    if (typeof instance?.canActivate !== 'function') return null;
+    guards.push(instance);
+  }
+  return guards;
+}
+
+interface Candidate {
+  typeName: string;
+  fieldName: string;
+  resolve: GraphQLFieldResolver<unknown, unknown> | null;
+}
+
+/** Every `@ResolveField` of the static resolvers, as lean resolvers (null where Nest's path is needed). */
+export function discoverFieldResolvers(modules: ModulesContainer, guards: readonly CanActivate[]): Candidate[] {
+  const candidates: Candidate[] = [];
+  const seen = new Set<object>();
+  for (const moduleRef of modules.values()) {
+    for (const wrapper of moduleRef.providers.values()) {
+      const instance = wrapper.instance as object | undefined;
+      if (!instance || typeof instance !== 'object' || !wrapper.metatype || seen.has(instance)) continue;
+      seen.add(instance);
+      const classRef = instance.constructor;
+      const classType = Reflect.getMetadata(RESOLVER_TYPE_METADATA, classRef) as string | undefined;
+      const prototype = Object.getPrototypeOf(instance) as Record<string, unknown>;
+      for (const methodName of Object.getOwnPropertyNames(prototype)) {
+        if (methodName === 'constructor' || methodName === FIELD_TYPENAME) continue;
+        const method = Object.getOwnPropertyDescriptor(prototype, methodName)?.value as ((...params: unknown[]) => unknown) | undefined;
+        if (typeof method !== 'function' || !Reflect.getMetadata(RESOLVER_PROPERTY_METADATA, method)) continue;
+        const typeName = (Reflect.getMetadata(RESOLVER_TYPE_METADATA, method) as string | undefined) ?? classType;
+        if (!typeName || ROOT_TYPES.has(typeName)) continue;
+        const fieldName = (Reflect.getMetadata(RESOLVER_NAME_METADATA, method) as string | undefined) ?? methodName;
+        const plain = wrapper.isDependencyTreeStatic() && !hasEnhancers(method) && !hasEnhancers(classRef);
+        const readers = plain ? paramReaders(Reflect.getMetadata(ROUTE_ARGS_METADATA, classRef, methodName) as Record<string, ParamMetadata> | undefined) : null;
+        const methodGuards = readers ? guardsFor(moduleRef, classRef, method, guards) : null;
+        candidates.push({ typeName, fieldName, resolve: readers && methodGuards ? leanFieldResolver(instance, method, readers, methodGuards) : null });
+      }
+    }
+  }
+  return candidates;
+}
+
+/**
+ * For `transformResolvers`: swaps Nest's wrapper for the lean resolver wherever exactly one resolver method
+ * declares the field and it qualifies (see above).
+ */
+export function leanFieldResolvers(modules: ModulesContainer, guards: readonly CanActivate[]) {
+  return (resolvers: ResolverMaps): ResolverMaps => {
+    const byField = new Map<string, Candidate[]>();
+    for (const candidate of discoverFieldResolvers(modules, guards)) {
+      const key = `${candidate.typeName}.${candidate.fieldName}`;
+      byField.set(key, [...(byField.get(key) ?? []), candidate]);
+    }
+    // Nest hands the scalars' maps and the resolvers' map together, as an array.
+    const maps = (Array.isArray(resolvers) ? resolvers : [resolvers]) as Array<Record<string, unknown>>;
+    for (const [, found] of byField) {
+      const [only] = found;
+      if (found.length !== 1 || !only.resolve) continue;
+      for (const map of maps) {
+        const fields = map[only.typeName] as Record<string, unknown> | undefined;
+        if (fields && typeof fields[only.fieldName] === 'function') fields[only.fieldName] = only.resolve;
+      }
+    }
+    return resolvers;
+  };
+}
