@@ -20,6 +20,7 @@ import { AddRetentionSettings1796300000006 } from './1796300000006-AddRetentionS
 import { CreateDiscussions1796400000001 } from './1796400000001-CreateDiscussions.js';
 import { AddDiscussionNotifications1796400000002 } from './1796400000002-AddDiscussionNotifications.js';
 import { AddDiscussionResources1796400000003 } from './1796400000003-AddDiscussionResources.js';
+import { AddInboundEmailMessages1797000000001 } from './1797000000001-AddInboundEmailMessages.js';
 
 /** Every migration, in order. Generate the next with `npm run migration:generate -- <VerbNoun>`. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   CreateDiscussions1796400000001,
   AddDiscussionNotifications1796400000002,
   AddDiscussionResources1796400000003,
+  AddInboundEmailMessages1797000000001,
 ];

@@ -15,6 +15,7 @@ import { NotFoundPage } from '../features/not-found/NotFoundPage.js';
 import { studyGroupMemberRoutes, studyGroupsRoutes } from '../features/study-groups/routes.js';
 import { LoadingState } from '../shared/ui/states.js';
 import { staffRoutes } from '../features/staff/routes.js';
+import { discussionsRoutes } from '../features/discussions/routes.js';
 import { RouteError } from './shell/RouteError.js';
 import { AppLayout } from './shell/AppLayout.js';
 
@@ -44,6 +45,7 @@ export const routes: RouteObject[] = [
       ...mentoringRoutes,
       ...certificatesRoutes,
       ...staffRoutes,
+      ...discussionsRoutes,
       { path: '*', Component: NotFoundPage },
     ],
   },

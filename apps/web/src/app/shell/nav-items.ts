@@ -25,4 +25,5 @@ export const navItems: NavItem[] = [
   { to: '/profile', label: 'nav.profile', signedIn: true },
   { to: '/account', label: 'nav.account', signedIn: true },
   { to: '/staff', label: 'nav.staff', signedIn: true, staff: true },
+  { to: '/community', label: 'community.nav' },
 ];

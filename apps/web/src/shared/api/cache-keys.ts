@@ -34,6 +34,21 @@ const embedded = [
   'EventCheckInCounts',
   'SessionCheckInCount',
   'TicketCheckIn',
+  'SpaceConnection',
+  'SpaceEdge',
+  'ThreadConnection',
+  'ThreadEdge',
+  'PostConnection',
+  'PostEdge',
+  'ResourceConnection',
+  'ResourceEdge',
+  'SearchHitConnection',
+  'SearchHitEdge',
+  'SearchHit',
+  'NotificationConnection',
+  'NotificationEdge',
+  'ReactionCount',
+  'NotificationPreference',
 ];
 
 export const cacheKeys: KeyingConfig = Object.fromEntries(embedded.map((type) => [type, () => null]));
