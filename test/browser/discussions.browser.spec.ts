@@ -183,7 +183,8 @@ describe('portal: discussions (forums, threads, live replies, bell, resources, m
     await page.getByRole('heading', { level: 1, name: '<script>window.__xss = 99</script> title' }).waitFor();
     await page.getByLabel('Your reply', { exact: true }).fill(HOSTILE);
     await page.getByRole('button', { name: 'Post reply' }).click();
-    await expect.poll(async () => page.getByRole('article').count()).toBe(2);
+    await page.getByRole('article').nth(1).waitFor();
+    expect(await page.getByRole('article').count()).toBe(2);
     await page.reload();
     await page.getByRole('article').nth(1).waitFor();
     // Hover and click everything a payload could hang on.

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
@@ -58,12 +59,11 @@ function GroupCard({ group }: { group: Group }) {
   );
 }
 
-type Translate = ReturnType<typeof useTranslation>['t'];
+type Translate = TFunction;
 
 /** "Weekly on Tuesday at 18:30 (Europe/Berlin), 60 minutes". */
 function scheduleText(schedule: Group['schedule'], t: Translate): string {
-  // One key of the seven, named as one literal: the union of all seven makes the compiler give up (TS2589) on the whole catalogue.
-  const weekday = t(`groups.weekday.${schedule.weekday}` as 'groups.weekday.MONDAY');
+  const weekday = t(`groups.weekday.${schedule.weekday}`);
   const when =
     schedule.cadence === 'MONTHLY'
       ? t('groups.cadence.MONTHLY', { weekday, nth: t(`groups.nth.${String(schedule.weekOfMonth ?? 1) as '1' | '2' | '3' | '4' | '-1'}`) })
