@@ -1,7 +1,7 @@
 import { Badge, Blockquote, Button, Card, Group, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMutation } from 'urql';
+import { type CombinedError, useMutation } from 'urql';
 import {
   CommunityDeletePostDocument, CommunityEditPostDocument, CommunityMarkAnswerDocument, CommunityModerateDocument, CommunityReactDocument, CommunityReportDocument,
   type DiscussionPostFieldsFragment, type ReactionKind,
@@ -26,7 +26,11 @@ export interface ThreadRights {
 }
 
 /** One post: its sanitized HTML (or a tombstone), its quote, reactions and what the viewer may do with it. */
-export function PostCard({ post, rights, onQuote, pageAfter = null }: { post: DiscussionPostFieldsFragment; rights: ThreadRights; onQuote?: (post: DiscussionPostFieldsFragment) => void; pageAfter?: string | null }) {
+export function PostCard({ post, rights, onQuote, onChanged, pageAfter = null }: {
+  post: DiscussionPostFieldsFragment; rights: ThreadRights; onQuote?: (post: DiscussionPostFieldsFragment) => void;
+  /** Told what a mutation answered about this post (for posts held outside the cache: live ones). */
+  onChanged?: (patch: Partial<DiscussionPostFieldsFragment> & { id: string }) => void; pageAfter?: string | null;
+}) {
   const { t } = useTranslation();
   const { session } = useSession();
   const [mode, setMode] = useState<'read' | 'edit' | 'report' | 'history'>('read');
@@ -40,16 +44,17 @@ export function PostCard({ post, rights, onQuote, pageAfter = null }: { post: Di
   const author = post.author?.fullName ?? t('community.post.formerMember');
   const headingId = `post-${post.id}`;
 
-  const run = async (result: Promise<{ error?: import('urql').CombinedError }>) => {
+  const run = async <D,>(result: Promise<{ data?: D; error?: CombinedError }>, changed?: (data: D) => Partial<DiscussionPostFieldsFragment> & { id: string }) => {
     setAlert(null);
-    const { error } = await result;
+    const { data, error } = await result;
     if (error) showError(error);
+    else if (data && changed) onChanged?.(changed(data));
   };
 
   let content;
   if (post.deleted) content = <Text c="dimmed" fs="italic">{t('community.post.deleted')}</Text>;
   else if (post.hidden && !rights.canModerate) content = <Text c="dimmed" fs="italic">{t('community.post.hidden')}</Text>;
-  else if (mode === 'edit') content = <EditForm post={post} onDone={() => setMode('read')} />;
+  else if (mode === 'edit') content = <EditForm post={post} onDone={() => setMode('read')} onChanged={onChanged} />;
   else content = <PostHtml html={post.html} />;
 
   return (
@@ -83,7 +88,7 @@ export function PostCard({ post, rights, onQuote, pageAfter = null }: { post: Di
                   variant={count?.mine ? 'filled' : 'default'}
                   aria-pressed={!!count?.mine}
                   disabled={!rights.canPost}
-                  onClick={() => run(react({ postId: post.id, kind, on: !count?.mine }))}
+                  onClick={() => run(react({ postId: post.id, kind, on: !count?.mine }), (d) => d.reactToPost)}
                 >
                   {t('community.reaction.button', { label, count: count?.count ?? 0 })}
                 </Button>
@@ -97,7 +102,7 @@ export function PostCard({ post, rights, onQuote, pageAfter = null }: { post: Di
             {mine && rights.canPost ? <Button size="compact-sm" variant="subtle" onClick={() => setMode('edit')}>{t('community.post.edit')}</Button> : null}
             {post.editedAt ? <Button size="compact-sm" variant="subtle" onClick={() => setMode('history')}>{t('community.post.history')}</Button> : null}
             {mine || rights.canModerate ? (
-              <Button size="compact-sm" variant="subtle" color="red" onClick={() => { if (window.confirm(t('community.post.confirmDelete'))) void run(remove({ postId: post.id })); }}>{t('community.post.delete')}</Button>
+              <Button size="compact-sm" variant="subtle" color="red" onClick={() => { if (window.confirm(t('community.post.confirmDelete'))) void run(remove({ postId: post.id }), (d) => d.deletePost); }}>{t('community.post.delete')}</Button>
             ) : null}
             {session && !mine ? <Button size="compact-sm" variant="subtle" onClick={() => setMode('report')}>{t('community.post.report')}</Button> : null}
             {rights.questionsAndAnswers && (rights.canModerate || (session && rights.threadAuthorId === session.user.id)) ? (
@@ -106,7 +111,7 @@ export function PostCard({ post, rights, onQuote, pageAfter = null }: { post: Di
               </Button>
             ) : null}
             {rights.canModerate ? (
-              <Button size="compact-sm" variant="light" color="orange" onClick={() => run(moderate({ postId: post.id, action: post.hidden ? 'RESTORE' : 'HIDE' }))}>
+              <Button size="compact-sm" variant="light" color="orange" onClick={() => run(moderate({ postId: post.id, action: post.hidden ? 'RESTORE' : 'HIDE' }), (d) => d.moderatePost)}>
                 {post.hidden ? t('community.post.restore') : t('community.post.hide')}
               </Button>
             ) : null}
@@ -120,16 +125,17 @@ export function PostCard({ post, rights, onQuote, pageAfter = null }: { post: Di
   );
 }
 
-function EditForm({ post, onDone }: { post: DiscussionPostFieldsFragment; onDone: () => void }) {
+function EditForm({ post, onDone, onChanged }: { post: DiscussionPostFieldsFragment; onDone: () => void; onChanged?: (patch: DiscussionPostFieldsFragment) => void }) {
   const { t } = useTranslation();
   const [body, setBody] = useState(post.body);
   const [{ fetching }, edit] = useMutation(CommunityEditPostDocument);
   const { alert, showError } = useActionError();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const { error } = await edit({ postId: post.id, body });
-    if (error) showError(error);
-    else onDone();
+    const { data, error } = await edit({ postId: post.id, body });
+    if (error) return showError(error);
+    if (data) onChanged?.(data.editPost);
+    onDone();
   };
   return (
     <form onSubmit={submit} aria-label={t('community.post.editForm')}>

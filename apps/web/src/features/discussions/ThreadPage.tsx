@@ -33,7 +33,7 @@ function ThreadView({ thread }: { thread: ThreadData }) {
   const { t } = useTranslation();
   const { session } = useSession();
   const [cursors, setCursors] = useState<Array<string | null>>([null]);
-  const { livePosts, addPost } = useLivePosts(session ? thread.space.id : undefined, thread.id);
+  const { livePosts, addPost, updatePost } = useLivePosts(session ? thread.space.id : undefined, thread.id);
   const [quote, setQuote] = useState<DiscussionPostFieldsFragment | null>(null);
   const rights: ThreadRights = {
     threadId: thread.id,
@@ -70,7 +70,7 @@ function ThreadView({ thread }: { thread: ThreadData }) {
             onMore={(cursor) => setCursors((list) => [...list, cursor])}
           />
         ))}
-        {livePosts.map((post) => <PostCard key={post.id} post={post} rights={rights} onQuote={setQuote} />)}
+        {livePosts.map((post) => <PostCard key={post.id} post={post} rights={rights} onQuote={setQuote} onChanged={updatePost} />)}
       </Stack>
       {rights.canPost ? (
         <ReplyForm threadId={thread.id} quote={quote} onClearQuote={() => setQuote(null)} onPosted={addPost} />

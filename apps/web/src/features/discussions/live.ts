@@ -15,5 +15,7 @@ export function useLivePosts(spaceId: string | undefined, threadId: string) {
     if (event.postAdded.thread.id === threadId) add(event.postAdded);
     return event;
   });
-  return { livePosts: extra, addPost: add };
+  // Live posts are held here, not in a cached list: what a mutation answers about one is merged in.
+  const update = (patch: Partial<LivePost> & { id: string }) => setExtra((list) => list.map((p) => (p.id === patch.id ? { ...p, ...patch } : p)));
+  return { livePosts: extra, addPost: add, updatePost: update };
 }
