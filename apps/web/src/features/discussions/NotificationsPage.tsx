@@ -71,7 +71,7 @@ function FeedChunk({ after, unreadOnly, isLast, onMore, onRead }: { after: strin
           <Card key={node.id} withBorder component="li" padding="sm">
             <Group justify="space-between" wrap="wrap" gap="xs">
               <Group gap="xs">
-                {node.readAt ? null : <Badge color="blue">{t('community.notifications.unread')}</Badge>}
+                {node.readAt ? null : <Badge variant="light" color="blue">{t('community.notifications.unread')}</Badge>}
                 <Text fw={600}>{kind}</Text>
                 <Text size="sm" c="dimmed">{formatDateTime(node.createdAt)}</Text>
               </Group>

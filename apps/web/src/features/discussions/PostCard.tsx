@@ -63,8 +63,8 @@ export function PostCard({ post, rights, onQuote, onChanged, pageAfter = null }:
         <Group justify="space-between" wrap="wrap" gap="xs">
           <Text fw={600} id={headingId}>{t('community.post.by', { name: author })}</Text>
           <Group gap="xs">
-            {isAnswer ? <Badge color="green">{t('community.post.answer')}</Badge> : null}
-            {post.hidden ? <Badge color="orange">{t('community.post.hiddenBadge')}</Badge> : null}
+            {isAnswer ? <Badge variant="light" color="green">{t('community.post.answer')}</Badge> : null}
+            {post.hidden ? <Badge variant="light" color="orange">{t('community.post.hiddenBadge')}</Badge> : null}
             <Text size="sm" c="dimmed">{formatDateTime(post.createdAt)}</Text>
             {post.editedAt ? <Text size="sm" c="dimmed">{t('community.post.edited', { time: formatDateTime(post.editedAt) })}</Text> : null}
           </Group>

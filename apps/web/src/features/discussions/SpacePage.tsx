@@ -98,9 +98,9 @@ function ThreadsChunk({ spaceId, search, after, isLast, onMore }: { spaceId: str
           <Group justify="space-between" wrap="wrap" gap="xs">
             <Anchor component={Link} to={`/community/threads/${node.id}`} fw={600}>{node.title}</Anchor>
             <Group gap="xs">
-              {node.pinned ? <Badge>{t('community.thread.pinned')}</Badge> : null}
-              {node.locked ? <Badge color="gray">{t('community.thread.locked')}</Badge> : null}
-              {node.answer ? <Badge color="green">{t('community.thread.answered')}</Badge> : null}
+              {node.pinned ? <Badge variant="light">{t('community.thread.pinned')}</Badge> : null}
+              {node.locked ? <Badge variant="light" color="gray">{t('community.thread.locked')}</Badge> : null}
+              {node.answer ? <Badge variant="light" color="green">{t('community.thread.answered')}</Badge> : null}
             </Group>
           </Group>
           <Text size="sm" c="dimmed">{t('community.space.threadMeta', { name: node.author?.fullName ?? t('community.post.formerMember'), time: formatDateTime(node.lastPostAt) })}</Text>

@@ -51,8 +51,8 @@ function ThreadView({ thread }: { thread: ThreadData }) {
       actions={(
         <Group gap="xs">
           <Anchor component={Link} to={`/community/spaces/${thread.space.id}`}>{t('community.thread.backTo', { space: thread.space.title })}</Anchor>
-          {thread.pinned ? <Badge>{t('community.thread.pinned')}</Badge> : null}
-          {thread.locked ? <Badge color="gray">{t('community.thread.locked')}</Badge> : null}
+          {thread.pinned ? <Badge variant="light">{t('community.thread.pinned')}</Badge> : null}
+          {thread.locked ? <Badge variant="light" color="gray">{t('community.thread.locked')}</Badge> : null}
           {thread.space.canModerate ? <ThreadModeration threadId={thread.id} pinned={thread.pinned} locked={thread.locked} /> : null}
         </Group>
       )}
