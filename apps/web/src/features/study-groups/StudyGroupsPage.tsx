@@ -1,5 +1,5 @@
-import type { TFunction } from 'i18next';
 import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { StudyGroupsCatalogueDocument, type StudyGroupsCatalogueQuery } from '../../shared/api/generated/graphql.js';
@@ -59,6 +59,7 @@ function GroupCard({ group }: { group: Group }) {
   );
 }
 
+/** The catalogue's own `t` (ReturnType<typeof useTranslation> would widen it to every namespace and prefix: too deep for tsc). */
 type Translate = TFunction;
 
 /** "Weekly on Tuesday at 18:30 (Europe/Berlin), 60 minutes". */
