@@ -16,6 +16,7 @@
  *   webhooks  Stripe webhook ingestion with 10% duplicates (bench/webhooks.bench.ts)
  *   reports   each staff report's query over the bench data, through the API (bench/reports.bench.ts)
  *   portal    navigation to a usable dashboard in headless Chromium, p50/p95 (bench/portal.bench.ts; needs npm run build:web)
+ *   discussions  a thread of 1,000 replies by 20 concurrent writers, paged 50 at a time (statements per request), and one post delivered to 1,000 subscriptions (bench/discussions.bench.ts)
  * The signUp benchmark adds accounts (bench.signup.*) to the database on every run.
  */
 import 'reflect-metadata';
@@ -28,7 +29,7 @@ import { DIRECTORY, operations } from './scenarios.js';
 import { countStatements, printStatementTable } from './statement-count.bench.js';
 import { BENCH_ADMIN_EMAIL, BENCH_MEMBER_EMAIL, BENCH_MEMBER_PASSWORD } from '../scripts/seed/bench.js';
 
-const SECTIONS = ['http', 'sql', 'import', 'matching', 'events', 'webhooks', 'reports', 'portal'] as const;
+const SECTIONS = ['http', 'sql', 'import', 'matching', 'events', 'webhooks', 'reports', 'portal', 'discussions'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** Benchmarks other features keep in their own files: run when their module is built, skipped otherwise. */
@@ -38,6 +39,7 @@ const PLUGINS: Array<{ section: Section; title: string; module: string; run: str
   { section: 'webhooks', title: 'Stripe webhooks', module: './webhooks.bench.js', run: 'runWebhookBench' },
   { section: 'reports', title: 'Staff reports', module: './reports.bench.js', run: 'runReportsBench' },
   { section: 'portal', title: 'Portal (browser)', module: './portal.bench.js', run: 'runPortalBench' },
+  { section: 'discussions', title: 'Discussions', module: './discussions.bench.js', run: 'runDiscussionsBench' },
 ];
 
 async function runPlugin(plugin: (typeof PLUGINS)[number]): Promise<void> {

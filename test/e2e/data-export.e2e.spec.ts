@@ -101,7 +101,7 @@ describe('personal data export', () => {
     const files = await unzip(Buffer.from(await response.arrayBuffer()));
     const json = (name: string) => JSON.parse(files.get(name)!.toString('utf8'));
     expect([...files.keys()].filter((n) => n.endsWith('.json')).sort()).toEqual(
-      ['account.json', 'audit.json', 'events.json', 'memberships.json', 'mentoring.json', 'payments.json', 'study-groups.json'],
+      ['account.json', 'audit.json', 'discussions.json', 'events.json', 'memberships.json', 'mentoring.json', 'payments.json', 'study-groups.json'],
     );
     expect(json('account.json').account).toMatchObject({ id: ada.id, email: ada.email, full_name: 'Ada Exportson' });
     expect(json('account.json').account.password_hash).toBeUndefined();

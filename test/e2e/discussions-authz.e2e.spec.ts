@@ -1,6 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
 import { createGroup, goodStandingTier, joinGroup, memberInGoodStanding } from '../factories/communities.js';
-import { createForum, makeCommunityManager, READ_SPACE, START_THREAD, startThread } from '../factories/discussions.js';
+import { createForum, makeCommunityManager, READ_SPACE, reply, START_THREAD, startThread } from '../factories/discussions.js';
 import { createEvent, register } from '../factories/events.js';
 import { publishedCohort } from '../factories/mentoring.js';
 import { createAdminUser, signUpUser, TestUser } from '../factories/users.js';
@@ -44,6 +49,10 @@ const MATRIX: Record<string, Row> = {
   },
 };
 
+/** What a refused REST request answers for each GraphQL error code. */
+const HTTP_STATUS: Record<Outcome, number> = { ok: 200, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 };
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+
 const outcome = (result: { data?: unknown; errors?: Array<{ extensions: { code: string } }> }): Outcome => (result.errors ? (result.errors[0].extensions.code as Outcome) : 'ok');
 
 describe('discussions: who may read and post, for every kind of space', () => {
@@ -52,8 +61,10 @@ describe('discussions: who may read and post, for every kind of space', () => {
   const spaces: Record<string, string> = {};
   let otherMentee: TestUser;
 
+  const dataDir = mkdtempSync(join(tmpdir(), 'guildhall-authz-files-'));
+  const clients: Client[] = [];
   beforeAll(async () => {
-    t = await startTestApp({ DISCUSSIONS_POSTS_PER_MINUTE: '100' });
+    t = await startTestApp({ DISCUSSIONS_POSTS_PER_MINUTE: '100', GUILDHALL_DATA_DIR: dataDir });
     people.admin = await createAdminUser(t);
     const tierId = await goodStandingTier(t, people.admin);
     people.insider = await memberInGoodStanding(t, tierId, 'Insider');
@@ -89,7 +100,9 @@ describe('discussions: who may read and post, for every kind of space', () => {
     await t.sql(`UPDATE memberships SET status = 'LAPSED' WHERE user_id = $1`, [people.lapsed.id]);
   });
   afterAll(async () => {
+    for (const c of clients) await c.dispose();
     await t?.close();
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
   const cases = Object.entries(MATRIX).flatMap(([kind, row]) => Object.entries(row).map(([persona, expected]) => [kind, persona as Persona, expected] as const));
@@ -148,4 +161,55 @@ describe('discussions: who may read and post, for every kind of space', () => {
     expect(await titles(people.insider.accessToken)).toEqual(['Members lounge', 'Open forum']);
     expect(await titles(people.moderator.accessToken)).toEqual(['Members lounge', 'Open forum']);
   });
+
+  /**
+   * The file shelf and the live feed follow the read column: each persona downloads a file of the
+   * space (checked on every request) and subscribes to postAdded; a post by the insider then reaches
+   * exactly the personas who may read, the others being refused with the read column's code.
+   */
+  it.each(Object.keys(MATRIX))('%s: file download and the postAdded subscription follow the read column for every persona', async (kind) => {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(PDF)], { type: 'application/pdf' }), 'shelf.pdf');
+    const uploaded = await fetch(`${t.url}/spaces/${spaces[kind]}/resources`, { method: 'POST', body: form, headers: { authorization: `Bearer ${people.insider.accessToken}` } });
+    expect(uploaded.status).toBe(201);
+    const { id: resourceId } = (await uploaded.json()) as { id: string };
+
+    const personas = Object.keys(MATRIX[kind]) as Persona[];
+    const watchers = personas.map((persona) => {
+      const token = persona === 'anonymous' ? undefined : people[persona].accessToken;
+      const client = createClient({ url: `${t.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: token ? { authorization: `Bearer ${token}` } : {}, retryAttempts: 0, lazy: false });
+      clients.push(client);
+      const watcher = { persona, received: [] as string[], errors: [] as unknown[] };
+      client.subscribe<{ postAdded: { id: string } }>(
+        { query: `subscription($id: ID!) { postAdded(spaceId: $id) { id } }`, variables: { id: spaces[kind] } },
+        { next: (r) => (r.data ? watcher.received.push(r.data.postAdded.id) : watcher.errors.push(r.errors)), error: (e) => watcher.errors.push(e), complete: () => undefined },
+      );
+      return watcher;
+    });
+
+    for (const persona of personas) {
+      const token = persona === 'anonymous' ? undefined : people[persona].accessToken;
+      const response = await fetch(`${t.url}/resources/${resourceId}/download`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+      expect([persona, response.status]).toEqual([persona, HTTP_STATUS[MATRIX[kind][persona][0]]]);
+      if (response.ok) expect(Buffer.from(await response.arrayBuffer()).equals(PDF)).toBe(true);
+      else await response.arrayBuffer();
+    }
+
+    const refusedOnes = watchers.filter((w) => MATRIX[kind][w.persona][0] !== 'ok');
+    const end = Date.now() + 10_000;
+    while (refusedOnes.some((w) => w.errors.length === 0) && Date.now() < end) await new Promise((r) => setTimeout(r, 25));
+    await new Promise((r) => setTimeout(r, 300));
+    const threadId = await startThread(t, people.insider, spaces[kind], `Live in ${kind}`, 'Hello');
+    const post = await reply(t, people.insider, threadId, 'Live reply');
+    const readers = watchers.filter((w) => MATRIX[kind][w.persona][0] === 'ok');
+    while (readers.some((w) => !w.received.includes(post.id)) && Date.now() < end + 10_000) await new Promise((r) => setTimeout(r, 25));
+    for (const w of watchers) {
+      const expected = MATRIX[kind][w.persona][0];
+      if (expected === 'ok') expect([w.persona, w.received.includes(post.id), w.errors]).toEqual([w.persona, true, []]);
+      else {
+        expect([w.persona, w.received]).toEqual([w.persona, []]);
+        expect([w.persona, JSON.stringify(w.errors).includes(expected)]).toEqual([w.persona, true]);
+      }
+    }
+  }, 60_000);
 });

@@ -143,6 +143,25 @@ describe('discussions: notifications, digest and reply by email', () => {
       expect(await t.sql(`SELECT author_id, body FROM discussion_posts WHERE id = $1`, [result.postId])).toEqual([{ author_id: ada.id, body: 'Thanks Bob!' }]);
     });
 
+    it('is idempotent on the message id: a repeated delivery, one after the other or at once, writes one post', async () => {
+      const before = await postsInThread();
+      const message = { from: ada.email, to: [replyTo], text: 'Delivered more than once', messageId: '<twice@mail.example>' };
+      const first = (await (await postInbound(message)).json()) as { status: string; postId: string };
+      expect(first.status).toBe('posted');
+      expect(await (await postInbound(message)).json()).toEqual({ status: 'duplicate', postId: first.postId });
+      expect(await postsInThread()).toBe(before + 1);
+
+      // Two deliveries racing: the message id's primary key lets one transaction write.
+      const raced = { ...message, text: 'Raced delivery', messageId: '<raced@mail.example>' };
+      const outcomes = await Promise.all([postInbound(raced), postInbound(raced), postInbound(raced)].map(async (r) => ((await r).json() as Promise<{ status: string }>)));
+      expect(outcomes.map((o) => o.status).sort()).toEqual(['duplicate', 'duplicate', 'posted']);
+      expect(await t.sql(`SELECT count(*)::int AS n FROM discussion_posts WHERE thread_id = $1 AND body = 'Raced delivery'`, [threadId])).toEqual([{ n: 1 }]);
+
+      // A different message with the same words is a new post.
+      expect(((await (await postInbound({ ...message, messageId: '<another@mail.example>' })).json()) as { status: string }).status).toBe('posted');
+      expect(await postsInThread()).toBe(before + 3);
+    });
+
     it('a bad or stale signature, an unknown sender or a forged address writes nothing', async () => {
       const before = await postsInThread();
       const good = { from: ada.email, to: [replyTo], text: 'Sneaky' };
@@ -166,5 +185,30 @@ describe('discussions: notifications, digest and reply by email', () => {
       await other.close();
     }
     expect(signUpUser).toBeDefined();
+  });
+
+  it('an edit that mentions someone for the first time tells them (in the feed and by email) once; later edits keeping the mention do not', async () => {
+    const EDIT = `mutation($postId: ID!, $body: String!) { editPost(postId: $postId, body: $body) { id html } }`;
+    const threadId = await startThread(t, ada, forum, 'Looms', 'Punched cards?');
+    const post = await reply(t, bob, threadId, 'I think so.');
+    expect((await feed(carol)).unreadNotificationCount).toBe(0);
+
+    const edited = await t.gql(EDIT, { postId: post.id, body: `I think so, @[Carol](${carol.id})` }, bob.accessToken);
+    expect(edited.errors).toBeUndefined();
+    let carolFeed = await feed(carol);
+    expect(carolFeed.notifications.edges.map((e: { node: { kind: string; post: { id: string } } }) => [e.node.kind, e.node.post.id])).toEqual([['MENTION', post.id]]);
+    expect(await mail(carol, 'discussions-mention')).toHaveLength(1);
+
+    // Carol again (already told) and Ada for the first time.
+    expect((await t.gql(EDIT, { postId: post.id, body: `Yes, @[Carol](${carol.id}), and @[Ada](${ada.id})` }, bob.accessToken)).errors).toBeUndefined();
+    carolFeed = await feed(carol);
+    expect(carolFeed.notifications.totalCount).toBe(1);
+    expect(await mail(carol, 'discussions-mention')).toHaveLength(1);
+    const adaKinds = (await feed(ada)).notifications.edges.map((e: { node: { kind: string } }) => e.node.kind);
+    expect(adaKinds).toEqual(['MENTION', 'REPLY']);
+
+    // The writer mentioning themselves tells no one.
+    expect((await t.gql(EDIT, { postId: post.id, body: `Yes, @[Carol](${carol.id}), @[Ada](${ada.id}) and me @[Bob](${bob.id})` }, bob.accessToken)).errors).toBeUndefined();
+    expect((await feed(bob)).notifications.totalCount).toBe(0);
   });
 });

@@ -9,12 +9,15 @@ import { SpaceAccess } from './access/space-access.service.js';
 import { DiscussionsLoader } from './discussions.loader.js';
 import { ForumsService } from './forums.service.js';
 import { PostAddedResolver } from './live/post-added.resolver.js';
+import { PreviewMarkdownResolver } from './markdown/preview.resolver.js';
 import { LiveFanout } from './live/live-fanout.js';
 import { ModerationRepository } from './moderation.repository.js';
 import { CohortSpaceResolver, EventSpaceResolver, PairSpaceResolver, StudyGroupSpaceResolver } from './place-spaces.resolver.js';
 import { DigestService } from './notifications/digest.service.js';
 import { InboundEmailController } from './notifications/inbound-email.controller.js';
 import { InboundEmailService } from './notifications/inbound-email.service.js';
+import { InboundMessagesRepository } from './notifications/inbound-messages.repository.js';
+import { DiscussionsPersonalDataRepository } from './privacy/discussions-personal-data.repository.js';
 import { NotificationsRepository } from './notifications/notifications.repository.js';
 import { NotificationsResolver, SpaceFollowResolver } from './notifications/notifications.resolver.js';
 import { NotificationsService } from './notifications/notifications.service.js';
@@ -49,6 +52,9 @@ import { ThreadsService } from './threads.service.js';
   controllers: [InboundEmailController, ResourcesController],
   providers: [
     SpacesRepository,
+    PreviewMarkdownResolver,
+    InboundMessagesRepository,
+    DiscussionsPersonalDataRepository,
     ThreadsRepository,
     PostsRepository,
     ReactionsRepository,

@@ -45,12 +45,20 @@ export class PostsRepository {
     await manager.getRepository(PostRevisionEntity).delete({ postId });
   }
 
-  async addMentions(manager: EntityManager, postId: string, userIds: readonly string[]): Promise<void> {
-    if (!userIds.length) return;
-    await manager.query(
-      `INSERT INTO discussion_mentions (post_id, user_id) SELECT $1, u FROM unnest($2::uuid[]) AS u ON CONFLICT DO NOTHING`,
+  /** Records who a post mentions; answers the people not mentioned in it before (the new rows). */
+  async addMentions(manager: EntityManager, postId: string, userIds: readonly string[]): Promise<string[]> {
+    if (!userIds.length) return [];
+    const rows: Array<{ user_id: string }> = await manager.query(
+      `INSERT INTO discussion_mentions (post_id, user_id) SELECT $1, u FROM unnest($2::uuid[]) AS u ON CONFLICT DO NOTHING RETURNING user_id`,
       [postId, userIds],
     );
+    return rows.map((r) => r.user_id);
+  }
+
+  /** The people a post has mentioned so far (any version of it). */
+  async mentionedIn(postId: string): Promise<string[]> {
+    const rows: Array<{ user_id: string }> = await this.dataSource.query(`SELECT user_id FROM discussion_mentions WHERE post_id = $1`, [postId]);
+    return rows.map((r) => r.user_id);
   }
 
   /** One page for each thread (unnest + LATERAL). */

@@ -41,8 +41,8 @@ export class PostsService {
     return { post, space: await this.threads.space(ctx, post.spaceId) };
   }
 
-  /** A reply, optionally quoting one post of the same thread. Locked threads take replies from moderators only. */
-  async reply(ctx: RequestContext, threadId: string, body: string, quotePostId?: string): Promise<PostEntity> {
+  /** A reply, optionally quoting one post of the same thread. Locked threads take replies from moderators only. `within` runs in the same transaction. */
+  async reply(ctx: RequestContext, threadId: string, body: string, quotePostId?: string, within?: (manager: EntityManager, post: PostEntity) => Promise<void>): Promise<PostEntity> {
     const { thread: seen, space } = await this.threads.thread(ctx, threadId);
     const rights = await this.access.assertPost(ctx, space);
     const rendered = await this.composer.render(ctx, space, body);
@@ -59,6 +59,8 @@ export class PostsService {
       await this.threads.countPost(manager, ctx.viewer!.id);
       const post = await this.posts.insert(manager, { threadId, spaceId: space.id, authorId: ctx.viewer!.id, body, html: rendered.html, quotedPostId: quotePostId ?? null });
       await this.posts.addMentions(manager, post.id, rendered.mentioned);
+      // What the caller records with the post (the inbound message id of a reply by email).
+      if (within) await within(manager, post);
       thread.lastPostAt = post.createdAt;
       await this.threadRows.save(manager, thread);
       await this.fanout.notify(manager, 'post', space.id, post.id);
@@ -69,9 +71,14 @@ export class PostsService {
 
   /** The author edits while they may still post; the body it replaces goes to the post's history. */
   async edit(ctx: RequestContext, postId: string, body: string): Promise<PostEntity> {
-    const { space } = await this.post(ctx, postId);
+    const { post: seen, space } = await this.post(ctx, postId);
     await this.access.assertPost(ctx, space);
     const rendered = await this.composer.render(ctx, space, body);
+    // People the new body mentions for the first time hear of it (once: the mention rows decide).
+    const before = new Set(await this.posts.mentionedIn(postId));
+    const fresh = rendered.mentioned.filter((id) => !before.has(id));
+    const plan = await this.notifier.planForMentions(ctx, space, fresh);
+    const thread = fresh.length ? (await this.threads.thread(ctx, seen.threadId)).thread : null;
     return this.dataSource.transaction(async (manager) => {
       const post = await this.lock(manager, postId);
       if (post.authorId !== ctx.viewer!.id) throw new AppError(ErrorCode.FORBIDDEN, 'Only its author may edit a post', { reason: DiscussionsErrorReason.NOT_THE_AUTHOR });
@@ -81,8 +88,10 @@ export class PostsService {
       post.body = body;
       post.html = rendered.html;
       post.editedAt = new Date();
-      await this.posts.addMentions(manager, postId, rendered.mentioned);
-      return this.posts.save(manager, post);
+      const added = new Set(await this.posts.addMentions(manager, postId, rendered.mentioned));
+      const saved = await this.posts.save(manager, post);
+      if (thread) await this.notifier.write(manager, { ...plan, recipients: plan.recipients.filter(([id]) => added.has(id)) }, thread, saved);
+      return saved;
     });
   }
 

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import {
   applyFor, createAdminUser, createEvent, createGroup, createTier, memberInGoodStanding, register, signUpUser, startPortal, type Portal, type TestUser,
 } from '../support/index.js';
+import { createForum, reply, startThread } from '../../factories/discussions.js';
 
 /**
  * `npm run screenshots`: the portal's main pages at desktop and phone size, written to
@@ -29,6 +30,8 @@ describe('screenshots', () => {
   let member: TestUser;
   let eventId: string;
   let meetupId: string;
+  let forumId: string;
+  let threadId: string;
 
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });
@@ -64,6 +67,9 @@ describe('screenshots', () => {
     member = await signUpUser(t, { fullName: 'Ada Lovelace', password: PASSWORD });
     await applyFor(t, member, professional);
     await register(t, member, eventId);
+    forumId = await createForum(t, admin, { title: 'Ethics corner' });
+    threadId = await startThread(t, organiser, forumId, 'Gifts from clients', 'May I accept **a bottle of wine** from a client?');
+    await reply(t, member, threadId, 'Only if it is of _token value_, and write it down.');
   });
   afterAll(async () => {
     await portal?.close();
@@ -76,6 +82,9 @@ describe('screenshots', () => {
     // The event page as a signed-in member sees it: the register panel (not registered yet: the Register button).
     { name: 'event-register', path: () => `/events/${meetupId}`, signedIn: true, ready: (page) => page.getByRole('region', { name: 'Tickets' }).getByRole('button', { name: 'Register' }).waitFor() },
     { name: 'study-groups', path: '/study-groups', ready: (page) => page.getByRole('article', { name: 'Tax Law Readers' }).waitFor() },
+    { name: 'community', path: '/community', ready: (page) => page.getByRole('link', { name: 'Ethics corner' }).waitFor() },
+    { name: 'community-space', path: () => `/community/spaces/${forumId}`, signedIn: true, ready: (page) => page.getByRole('link', { name: 'Gifts from clients' }).waitFor() },
+    { name: 'community-thread', path: () => `/community/threads/${threadId}`, signedIn: true, ready: (page) => page.getByRole('article', { name: 'Ada Lovelace' }).waitFor() },
     { name: 'dashboard', path: '/dashboard', signedIn: true, ready: (page) => page.getByRole('region', { name: 'Your upcoming events' }).getByRole('link').first().waitFor() },
     { name: 'privacy', path: '/privacy', signedIn: true, ready: (page) => page.getByRole('button', { name: 'Request my data export' }).waitFor() },
   ];

@@ -16,6 +16,7 @@ import { studyGroupMemberRoutes, studyGroupsRoutes } from '../features/study-gro
 import { LoadingState } from '../shared/ui/states.js';
 import { staffRoutes } from '../features/staff/routes.js';
 import { privacyRoutes } from '../features/privacy/routes.js';
+import { discussionsRoutes } from '../features/discussions/routes.js';
 import { RouteError } from './shell/RouteError.js';
 import { AppLayout } from './shell/AppLayout.js';
 
@@ -46,6 +47,7 @@ export const routes: RouteObject[] = [
       ...certificatesRoutes,
       ...staffRoutes,
       ...privacyRoutes,
+      ...discussionsRoutes,
       { path: '*', Component: NotFoundPage },
     ],
   },

@@ -16,6 +16,8 @@ export interface InboundEmail {
   from: string;
   to: string[];
   text: string;
+  /** The email's Message-ID: a second delivery of the same message writes nothing. */
+  messageId: string | null;
 }
 
 export const TOLERANCE_SECONDS = 300;
@@ -48,7 +50,9 @@ export function parseInbound(body: unknown): InboundEmail {
   const b = body as Record<string, unknown>;
   if (typeof b.from !== 'string' || typeof b.text !== 'string') throw new InboundProblem('"from" and "text" are required strings');
   if (b.text.length > 200_000) throw new InboundProblem('"text" is too long');
-  return { from: bareAddress(b.from), to: [...list(b.to), ...list(b.cc)].map(bareAddress), text: b.text };
+  if (b.messageId !== undefined && b.messageId !== null && (typeof b.messageId !== 'string' || b.messageId.length > 998)) throw new InboundProblem('"messageId" must be a string of at most 998 characters');
+  const messageId = typeof b.messageId === 'string' && b.messageId.trim() ? b.messageId.trim() : null;
+  return { from: bareAddress(b.from), to: [...list(b.to), ...list(b.cc)].map(bareAddress), text: b.text, messageId };
 }
 
 /**

@@ -65,6 +65,16 @@ export class Notifier {
     return this.plan(ctx, [...kinds].filter(([id]) => readers.has(id)));
   }
 
+  /** People an edit mentions for the first time (MENTION only), less the writer and anyone who may not read the space. */
+  async planForMentions(ctx: RequestContext, space: SpaceEntity, mentioned: readonly string[]): Promise<NotificationPlan> {
+    const ids = mentioned.filter((id) => id !== ctx.viewer!.id);
+    if (!ids.length) return this.plan(ctx, []);
+    const found = await this.users.byId(ctx).loadMany(ids);
+    const people = found.flatMap((u) => (u && !(u instanceof Error) ? [{ id: u.id, role: u.role, staffPermissions: u.staffPermissions }] : []));
+    const readers = await this.access.readers(ctx, space, people);
+    return this.plan(ctx, ids.filter((id) => readers.has(id)).map((id) => [id, NotificationKind.MENTION] as [string, NotificationKind]));
+  }
+
   /** A moderation decision is told to the post's author (unless they made it). */
   planForModeration(ctx: RequestContext, post: PostEntity): Promise<NotificationPlan> {
     return this.plan(ctx, post.authorId && post.authorId !== ctx.viewer!.id ? [[post.authorId, NotificationKind.MODERATION]] : []);

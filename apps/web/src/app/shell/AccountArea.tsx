@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { useSession } from '../../shared/session/SessionProvider.js';
 
 const AccountMenu = lazy(async () => ({ default: (await import('./AccountMenu.js')).AccountMenu }));
+const NotificationBell = lazy(async () => ({ default: (await import('../../features/discussions/NotificationBell.js')).NotificationBell }));
 
 /** The header's right side: log in and sign up for visitors, the account menu for signed-in people. */
 export function AccountArea() {
@@ -12,9 +13,14 @@ export function AccountArea() {
   const { session, restored } = useSession();
   if (session) {
     return (
-      <Suspense fallback={null}>
-        <AccountMenu />
-      </Suspense>
+      <Group gap="xs" wrap="nowrap">
+        <Suspense fallback={null}>
+          <NotificationBell />
+        </Suspense>
+        <Suspense fallback={null}>
+          <AccountMenu />
+        </Suspense>
+      </Group>
     );
   }
   if (!restored) return null;

@@ -26,4 +26,5 @@ export const navItems: NavItem[] = [
   { to: '/account', label: 'nav.account', signedIn: true },
   { to: '/privacy', label: 'privacy.navLabel', signedIn: true },
   { to: '/staff', label: 'nav.staff', signedIn: true, staff: true },
+  { to: '/community', label: 'community.nav' },
 ];

@@ -81,6 +81,21 @@ const embedded = [
   'UnclaimedAccountEdge',
   'AccountInvitationResult',
   'CommunityReport',
+  'SpaceConnection',
+  'SpaceEdge',
+  'ThreadConnection',
+  'ThreadEdge',
+  'PostConnection',
+  'PostEdge',
+  'ResourceConnection',
+  'ResourceEdge',
+  'SearchHitConnection',
+  'SearchHitEdge',
+  'SearchHit',
+  'NotificationConnection',
+  'NotificationEdge',
+  'ReactionCount',
+  'NotificationPreference',
 ];
 
 export const cacheKeys: KeyingConfig = Object.fromEntries(embedded.map((type) => [type, () => null]));

@@ -1,9 +1,10 @@
 import { authExchange } from '@urql/exchange-auth';
 import { cacheExchange } from '@urql/exchange-graphcache';
-import { Client, type CombinedError, fetchExchange, type Operation } from 'urql';
+import { Client, type CombinedError, fetchExchange, type Operation, subscriptionExchange } from 'urql';
 import { refreshSession } from '../session/session-refresh.js';
 import { getAccessToken } from '../session/session-store.js';
 import { cacheKeys } from './cache-keys.js';
+import { createLiveForwarder } from './live-socket.js';
 import { SESSION_HEADERS } from './session-headers.js';
 
 /** Operations that manage the session themselves: never retried after a refresh. */
@@ -47,6 +48,7 @@ export function createApiClient(): Client {
         },
       })),
       fetchExchange,
+      subscriptionExchange({ forwardSubscription: createLiveForwarder() }),
     ],
   });
 }

@@ -1,0 +1,7 @@
+import type { Client } from 'urql';
+import { CommunityUnreadCountDocument } from '../../shared/api/generated/graphql.js';
+
+/** Asks the API for the unread count again; the bell reads it from the cache and updates. */
+export function refreshUnreadCount(client: Client): void {
+  void client.query(CommunityUnreadCountDocument, {}, { requestPolicy: 'network-only' }).toPromise();
+}
