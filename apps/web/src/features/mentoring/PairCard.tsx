@@ -14,6 +14,7 @@ import { FormAlert } from '../../shared/ui/forms/FormAlert.js';
 import { useActionError } from '../../shared/ui/forms/useActionError.js';
 import { useApiErrors } from '../../shared/ui/forms/useApiErrors.js';
 import { PairGoals } from './PairGoals.js';
+import { SpaceLink } from '../../shared/discussions/PlaceSpaceLink.js';
 
 type Pair = MyMentoringQuery['myMentoring'][number];
 
@@ -38,6 +39,7 @@ export function PairCard({ pair, viewerId, onChanged }: { pair: Pair; viewerId: 
           <Badge variant="dot">{t(`mentoring.pairStatus.${pair.status}`)}</Badge>
         </Group>
         <Text size="sm" c="dimmed">{pair.cohort.program.name} · {pair.cohort.name}</Text>
+        <SpaceLink spaceId={pair.space.id} />
         <Title order={4} size="h5">{t('mentoring.goalsTitle')}</Title>
         <PairGoals pairId={pair.id} goals={pair.goals} active={pair.status === 'ACTIVE'} onChanged={onChanged} />
         <Title order={4} size="h5">{t('mentoring.checkInsTitle')}</Title>

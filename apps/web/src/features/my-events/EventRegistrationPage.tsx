@@ -8,6 +8,7 @@ import { Page } from '../../shared/ui/Page.js';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states.js';
 import { EventTime } from './EventTime.js';
 import { RegisterPanel } from '../../shared/registration/RegisterPanel.js';
+import { PlaceSpaceLink } from '../../shared/discussions/PlaceSpaceLink.js';
 
 /** One event as its registrant sees it: when, the prices and seats, and registering or the registration. */
 export function EventRegistrationPage() {
@@ -34,6 +35,7 @@ function EventRegistration({ fallbackTitle }: { fallbackTitle: string }) {
           <Stack>
             <EventTime startsAt={event.startsAt} timezone={event.timezone} />
             <RegisterPanel event={event} onRegistered={() => reexecute({ requestPolicy: 'network-only' })} />
+            <PlaceSpaceLink place="EVENT" id={event.id} />
           </Stack>
         </Card>
       ) : null}

@@ -8,6 +8,7 @@ import {
   StudyGroupOverviewDocument,
   StudyGroupWorkspaceDocument,
 } from '../../shared/api/generated/graphql.js';
+import { PlaceSpaceLink } from '../../shared/discussions/PlaceSpaceLink.js';
 import { RequireAuth } from '../../shared/session/guards.js';
 import { useSession } from '../../shared/session/SessionProvider.js';
 import { FormAlert } from '../../shared/ui/forms/FormAlert.js';
@@ -78,6 +79,7 @@ function StudyGroup({ groupId }: { groupId: string }) {
                   </>
                 )}
                 <Anchor href={`/study-groups/${group.id}.ics`} size="sm">{t('studyGroups.calendar')}</Anchor>
+                {membership?.status === 'ACTIVE' ? <PlaceSpaceLink place="STUDY_GROUP" id={group.id} /> : null}
               </Group>
             </Stack>
           </Card>
