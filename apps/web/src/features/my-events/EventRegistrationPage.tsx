@@ -35,7 +35,9 @@ function EventRegistration({ fallbackTitle }: { fallbackTitle: string }) {
           <Stack>
             <EventTime startsAt={event.startsAt} timezone={event.timezone} />
             <RegisterPanel event={event} onRegistered={() => reexecute({ requestPolicy: 'network-only' })} />
-            <PlaceSpaceLink place="EVENT" id={event.id} />
+            {/* The event's space is for confirmed registrants: asking otherwise would answer FORBIDDEN, and the
+                normalized cache would null this page's event with it. */}
+            {event.myRegistration?.status === 'CONFIRMED' ? <PlaceSpaceLink place="EVENT" id={event.id} /> : null}
           </Stack>
         </Card>
       ) : null}

@@ -8,6 +8,9 @@ import { PlaceSpaceCohortDocument, PlaceSpaceEventDocument, PlaceSpaceStudyGroup
  * A link to the discussion space of a study group, cohort or event (`StudyGroup.space` etc.), for
  * those features' pages to mount with one line. Shows nothing while loading or when the viewer may
  * not read the space (the API decides).
+ * Mount it only for people who may read the space (a group's active member, an event's confirmed
+ * registrant, a cohort's member): a FORBIDDEN answer nulls the place's object in the normalized
+ * cache, and the page that shows the place with it.
  */
 export function PlaceSpaceLink({ place, id }: { place: 'STUDY_GROUP' | 'COHORT' | 'EVENT'; id: string }) {
   const { t } = useTranslation();
