@@ -40,7 +40,15 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   });
   const app = await createApp(config);
   // PORT 0 (the default here): any free port. A caller that needs links back to the app (PUBLIC_URL) picks one.
-  await app.listen(config.port, '127.0.0.1');
+  try {
+    await app.listen(config.port, '127.0.0.1');
+  } catch (error) {
+    // A chosen port taken in the meantime (EADDRINUSE): leave nothing running behind (the LISTEN
+    // connection, timers, the database) so the caller can try another.
+    await app.close().catch(() => undefined);
+    await db.drop().catch(() => undefined);
+    throw error;
+  }
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;
   const dataSource = app.get<DataSource>(getDataSourceToken());

@@ -31,16 +31,25 @@ export async function startPortal(env: Record<string, string> = {}): Promise<Por
   const fake = await startFakeStripe({ port: 0 });
   // Stripe's success and cancel URLs, and emailed links, are built from PUBLIC_URL: the browser must
   // come back to this very app, so the port is chosen before it starts.
-  const port = await freePort();
-  const t = await startTestApp({
-    PORT: String(port),
-    PUBLIC_URL: `http://127.0.0.1:${port}`,
-    GUILDHALL_WEB_DIR: WEB_DIR,
-    STRIPE_SECRET_KEY: 'sk_test_browser',
-    STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
-    STRIPE_API_URL: fake.url,
-    ...env,
-  });
+  // Another process may take that port before the API listens on it: then try another one.
+  const start = async (attempt: number): Promise<TestApp> => {
+    const port = await freePort();
+    try {
+      return await startTestApp({
+        PORT: String(port),
+        PUBLIC_URL: `http://127.0.0.1:${port}`,
+        GUILDHALL_WEB_DIR: WEB_DIR,
+        STRIPE_SECRET_KEY: 'sk_test_browser',
+        STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+        STRIPE_API_URL: fake.url,
+        ...env,
+      });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt >= 3) throw error;
+      return start(attempt + 1);
+    }
+  };
+  const t = await start(1);
   // The API listens on a port chosen at start: links it makes (Stripe's return pages) must point at it.
   Object.assign(t.config, { publicUrl: t.url });
   fake.configureWebhooks({ url: `${t.url}/webhooks/stripe`, secret: WEBHOOK_SECRET, autoDeliver: true });
