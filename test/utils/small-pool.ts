@@ -36,9 +36,10 @@ export async function withinLimit<T>(what: string, work: Promise<T>, limitMs = W
 /**
  * Runs `operation` while rounds of five parallel reads (`me` and the directory) keep arriving until
  * it settles: the first round starts with it, so the reads compete with it for the two connections.
- * Every read must answer without errors. Returns the operation's result.
+ * Every read must answer without errors. Returns the operation's result. `limitMs`: how long before it
+ * counts as stuck (a connection held while waiting for another never finishes).
  */
-export async function duringReads<T>(t: TestApp, reader: TestUser, what: string, operation: () => Promise<T>): Promise<T> {
+export async function duringReads<T>(t: TestApp, reader: TestUser, what: string, operation: () => Promise<T>, limitMs = WAIT_LIMIT_MS): Promise<T> {
   let settled = false;
   const running = operation().finally(() => {
     settled = true;
@@ -51,7 +52,7 @@ export async function duringReads<T>(t: TestApp, reader: TestUser, what: string,
     } while (!settled);
     return answers;
   })();
-  const [result, answers] = await withinLimit(what, Promise.all([running, reads]));
+  const [result, answers] = await withinLimit(what, Promise.all([running, reads]), limitMs);
   const failed = answers.filter((answer) => answer.status !== 200 || answer.errors || !answer.data);
   expect(failed).toEqual([]);
   expect(answers.length).toBeGreaterThanOrEqual(5);
