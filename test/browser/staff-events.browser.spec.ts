@@ -172,4 +172,80 @@ describe('portal: the staff console, events side', () => {
     await expectAccessible(page, 'not found for CHECK_IN (phone)');
     expect(problems.filter((p) => !p.includes('404'))).toEqual([]);
   });
+  it('an EVENT_MANAGER sets the online URL and registration window (errors beside the fields), then offers a waitlisted person the seat that came free', async () => {
+    const manager = await signUpUser(portal.t, { fullName: 'Olga Offers' });
+    await portal.t.gql(GRANT, { id: manager.id, p: ['EVENT_MANAGER'] }, admin.accessToken);
+    const page = await portal.newPortalPage();
+    const problems = collectProblems(page);
+    await logInThroughPage(page, manager, 'Olga Offers', '/staff/events/new');
+    await page.getByRole('heading', { level: 1, name: 'New event' }).waitFor();
+    await page.getByRole('textbox', { name: /^Title/ }).fill('Harbour Online Clinic');
+    await page.getByRole('textbox', { name: 'Capacity' }).fill('1');
+    await page.getByRole('textbox', { name: 'Member price', exact: true }).fill('25');
+    await page.getByRole('textbox', { name: 'Non-member price', exact: true }).fill('25');
+    await page.getByRole('textbox', { name: 'Session title' }).fill('Clinic');
+    await page.getByLabel(/^Starts/).fill(wallClock(15, 9));
+    await page.getByLabel(/^Ends/).fill(wallClock(15, 11));
+    await page.getByRole('textbox', { name: 'Online URL' }).fill('meet.example.org/clinic');
+    await page.getByLabel(/^Registration opens/).fill(wallClock(1, 8));
+    await page.getByLabel(/^Registration closes/).fill(wallClock(15, 12)); // after the event ends
+    await page.getByRole('button', { name: 'Save as draft' }).click();
+    await page.getByText('Enter a full http(s) address', { exact: false }).waitFor();
+    await page.getByText('Must not be after the event ends').waitFor();
+    await expectAccessible(page, 'new event, online URL and registration window errors');
+    expect(await portal.t.sql(`SELECT id FROM events WHERE title = 'Harbour Online Clinic'`)).toEqual([]);
+
+    await page.getByRole('textbox', { name: 'Online URL' }).fill('https://meet.example.org/clinic');
+    await page.getByLabel(/^Registration closes/).fill(wallClock(14, 18));
+    await page.getByRole('button', { name: 'Save as draft' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Harbour Online Clinic' }).waitFor();
+    const eventId = new URL(page.url()).pathname.split('/').pop()!;
+    const [saved] = await portal.t.sql<{ online_url: string; registration_opens_at: Date; registration_closes_at: Date }>(
+      `SELECT online_url, registration_opens_at, registration_closes_at FROM events WHERE id = $1`, [eventId]);
+    // The event's zone is UTC (the form's default), so the wall-clock times are the instants.
+    expect(saved).toEqual({
+      online_url: 'https://meet.example.org/clinic',
+      registration_opens_at: new Date(`${wallClock(1, 8)}:00Z`),
+      registration_closes_at: new Date(`${wallClock(14, 18)}:00Z`),
+    });
+    // Editing starts from what was saved.
+    expect(await page.getByRole('textbox', { name: 'Online URL' }).inputValue()).toBe('https://meet.example.org/clinic');
+    expect(await page.getByLabel(/^Registration closes/).inputValue()).toBe(wallClock(14, 18));
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.getByText('Published', { exact: true }).waitFor();
+    // Registration opens tomorrow: open it now for the people below.
+    await portal.t.sql(`UPDATE events SET registration_opens_at = NULL WHERE id = $1`, [eventId]);
+
+    const holder = await signUpUser(portal.t, { fullName: 'Hana Holder' });
+    const bob = await signUpUser(portal.t, { fullName: 'Bob Waiting' });
+    const cleo = await signUpUser(portal.t, { fullName: 'Cleo Waiting' });
+    expect((await register(portal.t, holder, eventId)).data!.registerForEvent.status).toBe('PENDING_PAYMENT');
+    expect((await register(portal.t, bob, eventId)).data!.registerForEvent.status).toBe('WAITLISTED');
+    expect((await register(portal.t, cleo, eventId)).data!.registerForEvent.status).toBe('WAITLISTED');
+
+    await page.goto(`/staff/events/${eventId}/registrations`);
+    await page.getByRole('rowheader', { name: /Cleo Waiting/ }).waitFor();
+    // Every seat is taken: nothing to offer.
+    expect(await page.getByRole('button', { name: /^Offer a seat/ }).count()).toBe(0);
+
+    // A seat left free while people wait (capacity raised outside the app, so nothing promoted into it).
+    await portal.t.sql(`UPDATE events SET capacity = 2 WHERE id = $1`, [eventId]);
+    await page.reload();
+    await page.getByRole('button', { name: 'Offer a seat to Cleo Waiting' }).waitFor();
+    await expectAccessible(page, 'registrations with a seat to offer');
+    // Staff choose the person: Cleo, though Bob is first in line.
+    await page.getByRole('button', { name: 'Offer a seat to Cleo Waiting' }).click();
+    const cleoRow = page.getByRole('row', { name: /Cleo Waiting/ });
+    await cleoRow.getByText('Seat offered', { exact: true }).waitFor();
+    await cleoRow.getByText(/^Seat offered until/).waitFor();
+    // The seat is gone: no more offers.
+    await page.getByRole('row', { name: /Bob Waiting/ }).getByText('Number 1 in line').waitFor();
+    expect(await page.getByRole('button', { name: /^Offer a seat/ }).count()).toBe(0);
+    const rows = await portal.t.sql<{ full_name: string; status: string }>(
+      `SELECT u.full_name, r.status FROM event_registrations r JOIN users u ON u.id = r.user_id WHERE r.event_id = $1 ORDER BY u.full_name`, [eventId]);
+    expect(rows.map((r) => [r.full_name, r.status])).toEqual([['Bob Waiting', 'WAITLISTED'], ['Cleo Waiting', 'OFFERED'], ['Hana Holder', 'PENDING_PAYMENT']]);
+    expect(await portal.t.sql(`SELECT template FROM outbox_messages WHERE recipient_user_id = $1 AND template = 'event-seat-offered'`, [cleo.id])).toHaveLength(1);
+    await expectAccessible(page, 'registrations after an offer');
+    expect(problems).toEqual([]);
+  });
 });

@@ -103,6 +103,70 @@ describe('portal: the staff console, members side', () => {
     expect(problems).toEqual([]);
   });
 
+  it('the member page shows 20 payments, registrations and audit entries, and "Show more" brings the next 20 until all are shown', async () => {
+    const { t } = portal;
+    const busy = await signUpUser(t, { fullName: 'Busy Person' });
+    await t.sql(
+      `INSERT INTO payments (user_id, purpose, provider, method, amount, currency, description, paid_at, created_at)
+       SELECT $1, 'DUES', 'OFFLINE', 'bank_transfer', 1000 + g, 'EUR', 'Dues instalment ' || g, now() - g * interval '1 day', now() - g * interval '1 day'
+         FROM generate_series(1, 25) g`,
+      [busy.id],
+    );
+    await t.sql(
+      `INSERT INTO audit_log (created_at, actor_id, action, target_type, target_id)
+       SELECT now() - g * interval '1 minute', NULL, 'test.note.' || g, 'User', $1 FROM generate_series(1, 45) g`,
+      [busy.id],
+    );
+    // Sign-up may have written its own entries about the person: count what the page should show.
+    const [{ n: auditTotal }] = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE target_type = 'User' AND target_id = $1`, [busy.id]);
+    expect(auditTotal).toBeGreaterThanOrEqual(45);
+    expect(auditTotal).toBeLessThanOrEqual(60);
+    for (let i = 1; i <= 21; i++) {
+      const eventId = await createEvent(t, admin, { title: `Evening talk ${i}`, startsAt: new Date(Date.now() + i * 86_400_000) });
+      await t.gql(`mutation($e: ID!) { registerForEvent(eventId: $e) { id } }`, { e: eventId }, busy.accessToken);
+    }
+
+    const page = await portal.newPortalPage();
+    const problems = collectProblems(page);
+    await logInThroughPage(page, manager, 'Mona Manager', `/staff/members/${busy.id}`);
+    await page.getByRole('heading', { level: 1, name: 'Busy Person' }).waitFor();
+    const rowsIn = (region: string) => page.getByRole('region', { name: region }).getByRole('row');
+
+    const audit = page.getByRole('region', { name: 'Audit trail' });
+    await audit.getByText(`Showing 20 of ${auditTotal}`).waitFor();
+    expect(await rowsIn('Audit trail').count()).toBe(21); // the header and 20 entries
+    expect(await audit.getByRole('cell', { name: 'test.note.21', exact: true }).count()).toBe(0);
+    await expectAccessible(page, 'member page with more to show');
+    await page.getByRole('button', { name: 'Show more: Audit trail' }).click();
+    await audit.getByText(`Showing 40 of ${auditTotal}`).waitFor();
+    await audit.getByRole('cell', { name: 'test.note.21', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Show more: Audit trail' }).click();
+    await audit.getByRole('cell', { name: 'test.note.45', exact: true }).waitFor();
+    expect(await rowsIn('Audit trail').count()).toBe(auditTotal + 1);
+    // Newest first, each once.
+    const actions = await audit.getByRole('cell', { name: /^test\.note\./ }).allTextContents();
+    expect(actions).toEqual(Array.from({ length: 45 }, (_, i) => `test.note.${i + 1}`));
+    expect(await page.getByRole('button', { name: 'Show more: Audit trail' }).count()).toBe(0);
+
+    const payments = page.getByRole('region', { name: 'Payments' });
+    await payments.getByText('Showing 20 of 25').waitFor();
+    await page.getByRole('button', { name: 'Show more: Payments' }).click();
+    await payments.getByText('Dues instalment 25').waitFor();
+    expect(await rowsIn('Payments').count()).toBe(26);
+    expect(await page.getByRole('button', { name: 'Show more: Payments' }).count()).toBe(0);
+
+    const registrations = page.getByRole('region', { name: 'Event registrations' });
+    await registrations.getByText('Showing 20 of 21').waitFor();
+    await page.getByRole('button', { name: 'Show more: Event registrations' }).click();
+    // All shown: the button and the count go.
+    await page.getByRole('button', { name: 'Show more: Event registrations' }).waitFor({ state: 'detached' });
+    expect(await rowsIn('Event registrations').count()).toBe(22);
+    const titles = await registrations.getByRole('cell', { name: /^Evening talk \d+$/ }).allTextContents();
+    expect(new Set(titles).size).toBe(21);
+    await expectAccessible(page, 'member page, everything shown');
+    expect(problems).toEqual([]);
+  });
+
   it('grants a complimentary membership from the member page', async () => {
     const page = await portal.newPortalPage();
     const problems = collectProblems(page);

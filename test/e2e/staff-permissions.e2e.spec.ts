@@ -65,6 +65,7 @@ const ROWS: Row[] = [
   { operation: 'eventCheckInCounts', allowed: [CHECK_IN, EVENT_MANAGER], query: `query($e: ID!) { eventCheckInCounts(eventId: $e) { confirmed } }`, variables: () => ({ e: id() }) },
   { operation: 'eventRegistrationsByName', allowed: [EVENT_MANAGER, CHECK_IN], query: `query($id: ID!) { eventRegistrationsByName(eventId: $id, name: "ada") { totalCount } }`, variables: () => ({ id: id() }) },
   { operation: 'eventCancellationPreview', allowed: [EVENT_MANAGER], query: `query($id: ID!) { eventCancellationPreview(id: $id) { refunds } }`, variables: () => ({ id: id() }) },
+  { operation: 'offerWaitlistSeat', allowed: [EVENT_MANAGER], query: `mutation($id: ID!) { offerWaitlistSeat(registrationId: $id) { id } }`, variables: () => ({ id: id() }) },
   // mentoring
   { operation: 'createMentoringProgram', allowed: [MENTORING_COORDINATOR], query: `mutation { createMentoringProgram(input: { name: "P", ceCreditsPerHour: 1 }) { id } }`, variables: () => ({}) },
   { operation: 'openCohortApplications', allowed: [MENTORING_COORDINATOR], query: `mutation($id: ID!) { openCohortApplications(cohortId: $id) { id } }`, variables: () => ({ id: id() }) },

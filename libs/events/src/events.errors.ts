@@ -12,6 +12,7 @@ export enum EventsErrorReason {
   OFFER_EXPIRED = 'OFFER_EXPIRED',
   NOT_ATTENDED = 'NOT_ATTENDED',
   CAPACITY_BELOW_TAKEN = 'CAPACITY_BELOW_TAKEN',
+  NO_FREE_SEAT = 'NO_FREE_SEAT',
 }
 
 export const membersOnly = () =>

@@ -75,6 +75,14 @@ export class RegistrationsResolver {
     return Registration.from(await this.registrationsService.acceptOffer(viewer, registrationId));
   }
 
+  @RequirePermission(StaffPermission.EVENT_MANAGER)
+  @Mutation(() => Registration, {
+    description: 'EVENT_MANAGER staff: offers a free seat to a waitlisted person (a free seat is confirmed at once), with the same expiry and email as automatic offers. CONFLICT NO_FREE_SEAT when every seat is taken or offered.',
+  })
+  async offerWaitlistSeat(@Args() { registrationId }: RegistrationIdArgs, @CurrentViewer() actor: Viewer, @CurrentRequest() ctx: RequestContext): Promise<Registration> {
+    return Registration.from(await this.registrationsService.offerSeat({ actor, requestId: ctx.requestId }, registrationId));
+  }
+
   @RequirePermission(StaffPermission.CHECK_IN, StaffPermission.EVENT_MANAGER)
   @Mutation(() => Registration, { description: 'CHECK_IN or EVENT_MANAGER staff: records attendance of a session; sessionId may be omitted for single-session events.' })
   async checkIn(@Args() args: CheckInArgs, @CurrentViewer() actor: Viewer, @CurrentRequest() ctx: RequestContext): Promise<Registration> {

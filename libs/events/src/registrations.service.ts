@@ -182,6 +182,30 @@ export class RegistrationsService {
     return this.seatPayments.openCheckout(registration, event, contact.email);
   }
 
+  /**
+   * EVENT_MANAGER staff offer a free seat to one waitlisted person (in or out of queue order), under the
+   * same event lock as the automatic offers and through the same path (same expiry, same email). Audited.
+   */
+  async offerSeat(ctx: ActingContext, registrationId: string): Promise<RegistrationEntity> {
+    const found = await this.registrations.findById(registrationId);
+    if (!found) throw notFound('Registration');
+    return this.dataSource.transaction(async (manager) => {
+      const event = await this.lockEvent(manager, found.eventId);
+      const registration = await this.lockRegistration(manager, registrationId);
+      const now = new Date(); // after the lock, as for every seat move
+      if (event.status !== EventStatus.PUBLISHED || now >= event.startsAt) throw wrongEventStatus(event.status === EventStatus.PUBLISHED ? 'started' : event.status, 'offered from');
+      if (registration.status !== RegistrationStatus.WAITLISTED) throw wrongRegistrationStatus(registration.status, 'offered a seat');
+      if (!this.waitlist.hasFreeSeat(event)) throw new AppError(ErrorCode.CONFLICT, 'No seat is free: every seat is taken or offered', { reason: EventsErrorReason.NO_FREE_SEAT });
+      await this.waitlist.seat(manager, event, registration, now);
+      await this.events.saveCounters(manager, event);
+      await this.audit.record(manager, {
+        actorId: ctx.actor.id, action: 'event.registration.offer', targetType: 'Registration', targetId: registration.id,
+        before: { status: RegistrationStatus.WAITLISTED }, after: { status: registration.status, offerExpiresAt: registration.offerExpiresAt?.toISOString() ?? null }, requestId: ctx.requestId,
+      });
+      return registration;
+    });
+  }
+
   private alreadyRegistered(): AppError {
     return conflict('You are already registered for this event (or on its waitlist)', EventsErrorReason.ALREADY_REGISTERED);
   }

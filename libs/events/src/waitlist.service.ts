@@ -61,27 +61,36 @@ export class WaitlistService {
     while (event.status === EventStatus.PUBLISHED && now < event.startsAt && event.waitlistCount > 0 && this.hasFreeSeat(event)) {
       const next = await this.registrations.nextWaitlisted(manager, event.id);
       if (!next) break;
-      this.vacate(event, next);
-      event.seatsTaken += 1;
-      next.promotedAt = now;
-      next.endReason = null;
-      const contact = await this.contacts.of(manager, next.userId);
-      const to = { userId: next.userId, ...contact };
-      if (next.priceAmount === 0) {
-        next.status = RegistrationStatus.CONFIRMED;
-        next.confirmedAt = now;
-        await this.registrations.save(manager, next);
-        await this.mailer.confirmed(manager, to, event, next, true);
-      } else {
-        next.status = RegistrationStatus.OFFERED;
-        next.offersMade += 1;
-        next.offerExpiresAt = new Date(Math.min(now.getTime() + this.config.offerWindowMinutes * MINUTE, event.startsAt.getTime()));
-        await this.registrations.save(manager, next);
-        await this.mailer.offered(manager, to, event, next.id, next.offersMade, next.offerExpiresAt, { amount: next.priceAmount, currency: next.priceCurrency });
-      }
+      await this.seat(manager, event, next, now);
       promoted.push(next);
     }
     return promoted;
+  }
+
+  /**
+   * Gives one waitlisted registration the free seat (the caller holds the event lock and has checked
+   * that a seat is free): a free seat is confirmed at once, a paid one offered with the payment window.
+   * The one path for automatic promotion and staff offers, so both send the same email with the same expiry.
+   */
+  async seat(manager: EntityManager, event: EventEntity, next: RegistrationEntity, now: Date): Promise<void> {
+    this.vacate(event, next);
+    event.seatsTaken += 1;
+    next.promotedAt = now;
+    next.endReason = null;
+    const contact = await this.contacts.of(manager, next.userId);
+    const to = { userId: next.userId, ...contact };
+    if (next.priceAmount === 0) {
+      next.status = RegistrationStatus.CONFIRMED;
+      next.confirmedAt = now;
+      await this.registrations.save(manager, next);
+      await this.mailer.confirmed(manager, to, event, next, true);
+    } else {
+      next.status = RegistrationStatus.OFFERED;
+      next.offersMade += 1;
+      next.offerExpiresAt = new Date(Math.min(now.getTime() + this.config.offerWindowMinutes * MINUTE, event.startsAt.getTime()));
+      await this.registrations.save(manager, next);
+      await this.mailer.offered(manager, to, event, next.id, next.offersMade, next.offerExpiresAt, { amount: next.priceAmount, currency: next.priceCurrency });
+    }
   }
 
   /**

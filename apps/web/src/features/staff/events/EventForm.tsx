@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { CombinedError } from 'urql';
 import { FormAlert } from '../../../shared/ui/forms/FormAlert.js';
 import { useApiErrors } from '../../../shared/ui/forms/useApiErrors.js';
-import { emptySession, type EventFormValues, formFieldOf, toEventInput } from './event-form.js';
+import { emptySession, type EventFormValues, formFieldOf, isHttpUrl, registrationWindowProblem, toEventInput } from './event-form.js';
 
 const KINDS = ['WORKSHOP', 'CONFERENCE', 'COURSE', 'MEETUP', 'WEBINAR'] as const;
 const FORMATS = ['IN_PERSON', 'VIRTUAL', 'HYBRID'] as const;
@@ -25,6 +25,15 @@ export function EventForm({ initial, submitLabel, onSave }: { initial: EventForm
       title: (v) => (v.trim() ? null : t('staffEvents.form.required')),
       timezone: (v) => (v.trim() ? null : t('staffEvents.form.required')),
       currency: (v) => (/^[A-Za-z]{3}$/.test(v.trim()) ? null : t('staffEvents.form.currencyInvalid')),
+      onlineUrl: (v) => (!v.trim() || isHttpUrl(v) ? null : t('staffPolish.eventForm.onlineUrlInvalid')),
+      registrationOpensAt: (_v, values) => {
+        const problem = registrationWindowProblem(values, 'registrationOpensAt');
+        return problem ? t(`staffPolish.eventForm.${problem}`) : null;
+      },
+      registrationClosesAt: (_v, values) => {
+        const problem = registrationWindowProblem(values, 'registrationClosesAt');
+        return problem ? t(`staffPolish.eventForm.${problem}`) : null;
+      },
       sessions: {
         title: (v) => (v.trim() ? null : t('staffEvents.form.required')),
         startsAt: (v) => (v ? null : t('staffEvents.form.required')),
@@ -60,6 +69,9 @@ export function EventForm({ initial, submitLabel, onSave }: { initial: EventForm
           <Select label={t('staffEvents.form.format')} data={FORMATS.map((f) => ({ value: f, label: t(`staffEvents.format.${f}`) }))} allowDeselect={false} {...form.getInputProps('format')} />
           <Select label={t('staffEvents.form.timezone')} description={t('staffEvents.form.timezoneHint')} data={zoneOptions} searchable allowDeselect={false} required {...form.getInputProps('timezone')} />
           <TextInput label={t('staffEvents.form.venue')} {...form.getInputProps('venue')} />
+          <TextInput type="url" label={t('staffPolish.eventForm.onlineUrl')} description={t('staffPolish.eventForm.onlineUrlHint')} maxLength={2000} {...form.getInputProps('onlineUrl')} />
+          <TextInput type="datetime-local" label={t('staffPolish.eventForm.registrationOpensAt')} description={t('staffPolish.eventForm.registrationOpensAtHint')} {...form.getInputProps('registrationOpensAt')} />
+          <TextInput type="datetime-local" label={t('staffPolish.eventForm.registrationClosesAt')} description={t('staffPolish.eventForm.registrationClosesAtHint')} {...form.getInputProps('registrationClosesAt')} />
           <NumberInput label={t('staffEvents.form.capacity')} description={t('staffEvents.form.capacityHint')} min={1} allowDecimal={false} {...form.getInputProps('capacity')} />
           <TextInput label={t('staffEvents.form.currency')} description={t('staffEvents.form.currencyHint')} maxLength={3} required {...form.getInputProps('currency')} />
           <NumberInput label={t('staffEvents.form.memberPrice')} min={0} decimalScale={2} {...form.getInputProps('memberPrice')} />

@@ -9,6 +9,7 @@ import {
   StaffCancelRegistrationDocument,
   StaffEventRegistrationsDocument,
   type StaffEventRegistrationsQuery,
+  StaffOfferWaitlistSeatDocument,
 } from '../../../shared/api/generated/graphql.js';
 import { formatDateTime, formatNumber } from '../../../shared/formatting/format.js';
 import { RequireStaff } from '../../../shared/session/guards.js';
@@ -95,7 +96,9 @@ function EventRegistrations() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {edges.map(({ node }) => <RegistrationRow key={node.id} row={node} timezone={event.timezone} onChanged={() => refresh({ requestPolicy: 'network-only' })} />)}
+                {edges.map(({ node }) => (
+                  <RegistrationRow key={node.id} row={node} timezone={event.timezone} seatFree={event.capacity === null || (event.seatsRemaining ?? 0) > 0} onChanged={() => refresh({ requestPolicy: 'network-only' })} />
+                ))}
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
@@ -106,9 +109,10 @@ function EventRegistrations() {
   );
 }
 
-function RegistrationRow({ row, timezone, onChanged }: { row: Row; timezone: string; onChanged: () => void }) {
+function RegistrationRow({ row, timezone, seatFree, onChanged }: { row: Row; timezone: string; seatFree: boolean; onChanged: () => void }) {
   const { t } = useTranslation();
   const [cancelling, cancel] = useMutation(StaffCancelRegistrationDocument);
+  const [offering, offer] = useMutation(StaffOfferWaitlistSeatDocument);
   const { alert, clearAlert, showError } = useActionError();
   const [confirm, setConfirm] = useState(false);
   const paid = row.price.amount > 0 && row.status === 'CONFIRMED';
@@ -133,6 +137,22 @@ function RegistrationRow({ row, timezone, onChanged }: { row: Row; timezone: str
       <Table.Td ta="right"><MoneyText money={row.price} /></Table.Td>
       <Table.Td>
         <FormAlert message={alert} />
+        {row.status === 'WAITLISTED' && seatFree && !confirm ? (
+          <Button
+            size="xs"
+            mb={4}
+            loading={offering.fetching}
+            aria-label={t('staffPolish.registrations.offerSeatTo', { name: row.user.fullName })}
+            onClick={async () => {
+              clearAlert();
+              const result = await offer({ registrationId: row.id });
+              if (result.error) showError(result.error);
+              else onChanged();
+            }}
+          >
+            {t('staffPolish.registrations.offerSeat')}
+          </Button>
+        ) : null}
         {row.status === 'CANCELLED' ? null : confirm ? (
           <Stack gap={4}>
             <Text size="xs">{paid ? t('staffEvents.registrations.confirmRefund') : t('staffEvents.registrations.confirmCancel')}</Text>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { eventFormValues, formFieldOf, fromZonedInput, toEventInput, toMinorUnits, toZonedInput } from './event-form.js';
+import { eventFormValues, formFieldOf, fromZonedInput, isHttpUrl, registrationWindowProblem, toEventInput, toMinorUnits, toZonedInput } from './event-form.js';
 
 describe('event times in the event’s zone', () => {
   it('reads a wall-clock time in the zone as the right instant, across daylight saving', () => {
@@ -48,10 +48,39 @@ describe('the event input', () => {
   it('edits start from the event as the zone shows it', () => {
     const values = eventFormValues({
       title: 'T', description: null, kind: 'WEBINAR', format: 'VIRTUAL', timezone: 'America/Chicago', venue: null, capacity: 30, membersOnly: true,
+      onlineUrl: 'https://meet.example.org/r', registrationOpensAt: '2027-07-01T14:00:00.000Z', registrationClosesAt: null,
       memberPrice: { amount: 1999, currency: 'USD' }, nonMemberPrice: { amount: 0, currency: 'USD' },
       sessions: [{ title: 'S', startsAt: '2027-07-15T14:30:00.000Z', endsAt: '2027-07-15T16:00:00.000Z', ceCredits: 1, ceCategory: null }],
     });
-    expect(values).toMatchObject({ memberPrice: 19.99, nonMemberPrice: 0, capacity: 30, sessions: [{ startsAt: '2027-07-15T09:30', endsAt: '2027-07-15T11:00', ceCategory: '' }] });
+    expect(values).toMatchObject({
+      memberPrice: 19.99, nonMemberPrice: 0, capacity: 30, sessions: [{ startsAt: '2027-07-15T09:30', endsAt: '2027-07-15T11:00', ceCategory: '' }],
+      onlineUrl: 'https://meet.example.org/r', registrationOpensAt: '2027-07-01T09:00', registrationClosesAt: '',
+    });
+  });
+
+  it('sends the registration window as instants of the event’s zone, the online URL trimmed, empty ones as null', () => {
+    const base = { ...eventFormValues(), title: 'T', timezone: 'America/Chicago', sessions: [{ title: 'S', startsAt: '2027-07-15T09:30', endsAt: '2027-07-15T11:00', ceCredits: 0, ceCategory: '' }] };
+    expect(toEventInput({ ...base, onlineUrl: ' https://meet.example.org/r ', registrationOpensAt: '2027-07-01T09:00', registrationClosesAt: '2027-07-14T17:00' })).toMatchObject({
+      onlineUrl: 'https://meet.example.org/r', registrationOpensAt: '2027-07-01T14:00:00.000Z', registrationClosesAt: '2027-07-14T22:00:00.000Z',
+    });
+    expect(toEventInput(base)).toMatchObject({ onlineUrl: null, registrationOpensAt: null, registrationClosesAt: null });
+  });
+
+  it('finds the registration window’s problems before the API does', () => {
+    const base = { ...eventFormValues(), timezone: 'Europe/Berlin', sessions: [{ title: 'S', startsAt: '2027-05-03T09:00', endsAt: '2027-05-03T12:00', ceCredits: 0, ceCategory: '' }] };
+    expect(registrationWindowProblem({ ...base, registrationClosesAt: '2027-05-02T18:00' }, 'registrationClosesAt')).toBeNull();
+    expect(registrationWindowProblem({ ...base, registrationOpensAt: '2027-05-02T18:00', registrationClosesAt: '2027-05-02T18:00' }, 'registrationClosesAt')).toBe('closesBeforeOpens');
+    expect(registrationWindowProblem({ ...base, registrationClosesAt: '2027-05-03T12:01' }, 'registrationClosesAt')).toBe('closesAfterEnd');
+    expect(registrationWindowProblem({ ...base, registrationOpensAt: 'soon' }, 'registrationOpensAt')).toBe('invalid');
+    expect(registrationWindowProblem(base, 'registrationOpensAt')).toBeNull();
+  });
+
+  it('accepts only http(s) online URLs, as the API does', () => {
+    expect(isHttpUrl('https://meet.example.org/room')).toBe(true);
+    expect(isHttpUrl('http://localhost:8080/x')).toBe(true);
+    expect(isHttpUrl('meet.example.org')).toBe(false);
+    expect(isHttpUrl('javascript:alert(1)')).toBe(false);
+    expect(isHttpUrl('ftp://files.example.org')).toBe(false);
   });
 });
 
@@ -63,6 +92,9 @@ describe('formFieldOf', () => {
     expect(formFieldOf('nonMemberPrice.currency')).toBe('currency');
     expect(formFieldOf('sessions.1.endsAt')).toBe('sessions.1.endsAt');
     expect(formFieldOf('endsAt')).toBe('sessions.0.endsAt');
-    expect(formFieldOf('registrationOpensAt')).toBeNull();
+    expect(formFieldOf('registrationOpensAt')).toBe('registrationOpensAt');
+    expect(formFieldOf('registrationClosesAt')).toBe('registrationClosesAt');
+    expect(formFieldOf('onlineUrl')).toBe('onlineUrl');
+    expect(formFieldOf('sessions')).toBeNull();
   });
 });

@@ -20,6 +20,10 @@ export interface EventFormValues {
   format: EventFormat;
   timezone: string;
   venue: string;
+  onlineUrl: string;
+  /** Wall-clock times in the event's zone, like the sessions'; empty: open now / until the event starts. */
+  registrationOpensAt: string;
+  registrationClosesAt: string;
   capacity: number | string;
   currency: string;
   memberPrice: number | string;
@@ -41,6 +45,9 @@ export interface EditableEvent {
   format: EventFormat;
   timezone: string;
   venue: string | null;
+  onlineUrl: string | null;
+  registrationOpensAt: string | null;
+  registrationClosesAt: string | null;
   capacity: number | null;
   membersOnly: boolean;
   memberPrice: MoneyIn;
@@ -93,7 +100,7 @@ export function emptySession(): SessionValues {
 export function eventFormValues(event?: EditableEvent): EventFormValues {
   if (!event) {
     return {
-      title: '', description: '', kind: 'WORKSHOP', format: 'IN_PERSON', timezone: 'UTC', venue: '', capacity: '',
+      title: '', description: '', kind: 'WORKSHOP', format: 'IN_PERSON', timezone: 'UTC', venue: '', onlineUrl: '', registrationOpensAt: '', registrationClosesAt: '', capacity: '',
       currency: 'USD', memberPrice: 0, nonMemberPrice: 0, membersOnly: false, sessions: [emptySession()],
     };
   }
@@ -104,6 +111,9 @@ export function eventFormValues(event?: EditableEvent): EventFormValues {
     format: event.format,
     timezone: event.timezone,
     venue: event.venue ?? '',
+    onlineUrl: event.onlineUrl ?? '',
+    registrationOpensAt: event.registrationOpensAt ? toZonedInput(event.registrationOpensAt, event.timezone) : '',
+    registrationClosesAt: event.registrationClosesAt ? toZonedInput(event.registrationClosesAt, event.timezone) : '',
     capacity: event.capacity ?? '',
     currency: event.memberPrice.currency,
     memberPrice: fromMinorUnits(event.memberPrice),
@@ -138,6 +148,9 @@ export function toEventInput(values: EventFormValues) {
     format: values.format,
     timezone: values.timezone.trim(),
     venue: values.venue.trim() || null,
+    onlineUrl: values.onlineUrl.trim() || null,
+    registrationOpensAt: values.registrationOpensAt ? fromZonedInput(values.registrationOpensAt, values.timezone) : null,
+    registrationClosesAt: values.registrationClosesAt ? fromZonedInput(values.registrationClosesAt, values.timezone) : null,
     capacity: values.capacity === '' ? null : Number(values.capacity),
     membersOnly: values.membersOnly,
     memberPrice: { amount: toMinorUnits(values.memberPrice, currency), currency },
@@ -148,7 +161,37 @@ export function toEventInput(values: EventFormValues) {
   };
 }
 
-const FORM_FIELDS = new Set(['title', 'description', 'kind', 'format', 'timezone', 'venue', 'capacity', 'membersOnly']);
+const FORM_FIELDS = new Set(['title', 'description', 'kind', 'format', 'timezone', 'venue', 'onlineUrl', 'registrationOpensAt', 'registrationClosesAt', 'capacity', 'membersOnly']);
+
+/** What the API accepts as an online URL: http(s) with a host. */
+export function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value.trim());
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+export type RegistrationWindowProblem = 'invalid' | 'closesBeforeOpens' | 'closesAfterEnd' | null;
+
+/**
+ * The registration window's problem, as the API would see it (so it shows beside the field before
+ * saving): closing must come after opening and not after the event's last session ends.
+ */
+export function registrationWindowProblem(values: EventFormValues, field: 'registrationOpensAt' | 'registrationClosesAt'): RegistrationWindowProblem {
+  const own = values[field];
+  if (!own) return null;
+  const at = fromZonedInput(own, values.timezone);
+  if (!at) return 'invalid';
+  if (field === 'registrationOpensAt') return null;
+  const opens = values.registrationOpensAt ? fromZonedInput(values.registrationOpensAt, values.timezone) : null;
+  if (opens && at <= opens) return 'closesBeforeOpens';
+  const ends = values.sessions.map((s) => fromZonedInput(s.endsAt, values.timezone)).filter((e): e is string => e !== null).sort();
+  const end = ends[ends.length - 1];
+  if (end && at > end) return 'closesAfterEnd';
+  return null;
+}
 
 /**
  * The form field an API error path (after `input.`) belongs beside, or null for the alert:

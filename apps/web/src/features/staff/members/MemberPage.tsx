@@ -2,9 +2,15 @@ import { Box, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantin
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { useQuery } from 'urql';
+import { useClient, useQuery } from 'urql';
 import { NotFoundPage } from '../../not-found/NotFoundPage.js';
-import { StaffMemberPageDocument, type StaffMemberPageQuery } from '../../../shared/api/generated/graphql.js';
+import {
+  StaffMemberMoreAuditDocument,
+  StaffMemberMorePaymentsDocument,
+  StaffMemberMoreRegistrationsDocument,
+  StaffMemberPageDocument,
+  type StaffMemberPageQuery,
+} from '../../../shared/api/generated/graphql.js';
 import { formatDate, formatDateTime, formatMoney, formatNumber } from '../../../shared/formatting/format.js';
 import { RequireStaff } from '../../../shared/session/guards.js';
 import { Page } from '../../../shared/ui/Page.js';
@@ -12,6 +18,8 @@ import { ErrorState, LoadingState } from '../../../shared/ui/states.js';
 import { sectionAt } from '../staff-sections.js';
 import { MemberActions } from './MemberActions.js';
 import { MemberStatusBadge } from './MemberStatusBadge.js';
+import { ShowMore } from './ShowMore.js';
+import { useShowMore } from './useShowMore.js';
 
 const SECTION = sectionAt('/staff/members');
 
@@ -43,10 +51,10 @@ function Member() {
       </SimpleGrid>
       <MemberActions user={user} onChanged={() => refresh({ requestPolicy: 'network-only' })} />
       <StatusHistory changes={data.membershipStatusHistory} />
-      <Payments payments={data.memberPayments} />
-      <Registrations registrations={data.memberRegistrations} />
+      <Payments userId={user.id} payments={data.memberPayments} />
+      <Registrations userId={user.id} registrations={data.memberRegistrations} />
       <Credits transcript={data.memberTranscript} />
-      <AuditTrail trail={data.memberAuditTrail} />
+      <AuditTrail userId={user.id} trail={data.memberAuditTrail} />
     </Page>
   );
 }
@@ -175,15 +183,21 @@ function StatusHistory({ changes }: { changes: Data['membershipStatusHistory'] }
   );
 }
 
-function Payments({ payments }: { payments: Data['memberPayments'] }) {
+function Payments({ userId, payments }: { userId: string; payments: Data['memberPayments'] }) {
   const { t } = useTranslation();
+  const client = useClient();
+  const more = useShowMore(payments, async (after) => {
+    const result = await client.query(StaffMemberMorePaymentsDocument, { userId, after }, { requestPolicy: 'network-only' }).toPromise();
+    return { data: result.data?.memberPayments, error: result.error };
+  });
+  const title = t('staffMembers.member.payments');
   return (
-    <Section title={t('staffMembers.member.payments')}>
-      {payments.edges.length ? (
+    <Section title={title}>
+      {more.nodes.length ? (
         <ScrollTable
           label={t('staffMembers.member.payments')}
           head={[t('staffMembers.member.when'), t('staffMembers.member.description'), t('staffMembers.member.amount'), t('staffMembers.member.refunded'), t('staffMembers.member.method'), t('staffMembers.member.paymentStatus')]}
-          rows={payments.edges.map(({ node }) => [
+          rows={more.nodes.map((node) => [
             formatDate(node.createdAt),
             node.description,
             formatMoney(node.amount),
@@ -195,23 +209,31 @@ function Payments({ payments }: { payments: Data['memberPayments'] }) {
       ) : (
         <Text size="sm">{t('staffMembers.member.noPayments')}</Text>
       )}
+      <ShowMore list={title} shown={more.nodes.length} total={more.totalCount} hasMore={more.hasMore} loading={more.loading} onMore={more.showMore} />
     </Section>
   );
 }
 
-function Registrations({ registrations }: { registrations: Data['memberRegistrations'] }) {
+function Registrations({ userId, registrations }: { userId: string; registrations: Data['memberRegistrations'] }) {
   const { t } = useTranslation();
+  const client = useClient();
+  const more = useShowMore(registrations, async (after) => {
+    const result = await client.query(StaffMemberMoreRegistrationsDocument, { userId, after }, { requestPolicy: 'network-only' }).toPromise();
+    return { data: result.data?.memberRegistrations, error: result.error };
+  });
+  const title = t('staffMembers.member.registrations');
   return (
-    <Section title={t('staffMembers.member.registrations')}>
-      {registrations.edges.length ? (
+    <Section title={title}>
+      {more.nodes.length ? (
         <ScrollTable
           label={t('staffMembers.member.registrations')}
           head={[t('staffMembers.member.event'), t('staffMembers.member.eventDate'), t('staffMembers.member.registrationStatus'), t('staffMembers.member.creditsEarned')]}
-          rows={registrations.edges.map(({ node }) => [node.eventTitle, formatDate(node.eventStartsAt), node.status, formatNumber(node.creditsEarned)])}
+          rows={more.nodes.map((node) => [node.eventTitle, formatDate(node.eventStartsAt), node.status, formatNumber(node.creditsEarned)])}
         />
       ) : (
         <Text size="sm">{t('staffMembers.member.noRegistrations')}</Text>
       )}
+      <ShowMore list={title} shown={more.nodes.length} total={more.totalCount} hasMore={more.hasMore} loading={more.loading} onMore={more.showMore} />
     </Section>
   );
 }
@@ -232,19 +254,26 @@ function Credits({ transcript }: { transcript: Data['memberTranscript'] }) {
   );
 }
 
-function AuditTrail({ trail }: { trail: Data['memberAuditTrail'] }) {
+function AuditTrail({ userId, trail }: { userId: string; trail: Data['memberAuditTrail'] }) {
   const { t } = useTranslation();
+  const client = useClient();
+  const more = useShowMore(trail, async (after) => {
+    const result = await client.query(StaffMemberMoreAuditDocument, { userId, after }, { requestPolicy: 'network-only' }).toPromise();
+    return { data: result.data?.memberAuditTrail, error: result.error };
+  });
+  const title = t('staffMembers.member.audit');
   return (
-    <Section title={t('staffMembers.member.audit')}>
-      {trail.edges.length ? (
+    <Section title={title}>
+      {more.nodes.length ? (
         <ScrollTable
           label={t('staffMembers.member.audit')}
           head={[t('staffMembers.member.when'), t('staffMembers.member.action'), t('staffMembers.member.actor'), t('staffMembers.member.target')]}
-          rows={trail.edges.map(({ node }) => [formatDateTime(node.createdAt), node.action, node.actorId ?? t('staffMembers.member.system'), node.targetType])}
+          rows={more.nodes.map((node) => [formatDateTime(node.createdAt), node.action, node.actorId ?? t('staffMembers.member.system'), node.targetType])}
         />
       ) : (
         <Text size="sm">{t('staffMembers.member.noAudit')}</Text>
       )}
+      <ShowMore list={title} shown={more.nodes.length} total={more.totalCount} hasMore={more.hasMore} loading={more.loading} onMore={more.showMore} />
     </Section>
   );
 }
