@@ -67,9 +67,11 @@ describe('screenshots', () => {
     member = await signUpUser(t, { fullName: 'Ada Lovelace', password: PASSWORD });
     await applyFor(t, member, professional);
     await register(t, member, eventId);
-    forumId = await createForum(t, admin, { title: 'Ethics corner' });
+    // Open to read, so the signed-in member (whose dues are not paid yet) reads it; members in good standing post.
+    forumId = await createForum(t, admin, { title: 'Ethics corner', membersOnly: false });
     threadId = await startThread(t, organiser, forumId, 'Gifts from clients', 'May I accept **a bottle of wine** from a client?');
-    await reply(t, member, threadId, 'Only if it is of _token value_, and write it down.');
+    const colleague = await memberInGoodStanding(t, organiserTier, 'Alan Turing');
+    await reply(t, colleague, threadId, 'Only if it is of _token value_, and write it down.');
   });
   afterAll(async () => {
     await portal?.close();
@@ -84,7 +86,7 @@ describe('screenshots', () => {
     { name: 'study-groups', path: '/study-groups', ready: (page) => page.getByRole('article', { name: 'Tax Law Readers' }).waitFor() },
     { name: 'community', path: '/community', ready: (page) => page.getByRole('link', { name: 'Ethics corner' }).waitFor() },
     { name: 'community-space', path: () => `/community/spaces/${forumId}`, signedIn: true, ready: (page) => page.getByRole('link', { name: 'Gifts from clients' }).waitFor() },
-    { name: 'community-thread', path: () => `/community/threads/${threadId}`, signedIn: true, ready: (page) => page.getByRole('article', { name: 'Ada Lovelace' }).waitFor() },
+    { name: 'community-thread', path: () => `/community/threads/${threadId}`, signedIn: true, ready: (page) => page.getByRole('article', { name: 'Alan Turing' }).waitFor() },
     { name: 'dashboard', path: '/dashboard', signedIn: true, ready: (page) => page.getByRole('region', { name: 'Your upcoming events' }).getByRole('link').first().waitFor() },
     { name: 'privacy', path: '/privacy', signedIn: true, ready: (page) => page.getByRole('button', { name: 'Request my data export' }).waitFor() },
   ];
