@@ -17,6 +17,8 @@ import { LoadingState } from '../shared/ui/states.js';
 import { staffRoutes } from '../features/staff/routes.js';
 import { privacyRoutes } from '../features/privacy/routes.js';
 import { discussionsRoutes } from '../features/discussions/routes.js';
+import { loadPageStrings } from '../shared/i18n/i18n.js';
+import { withStrings } from '../shared/i18n/with-strings.js';
 import { RouteError } from './shell/RouteError.js';
 import { AppLayout } from './shell/AppLayout.js';
 
@@ -32,22 +34,28 @@ export const routes: RouteObject[] = [
     HydrateFallback: LoadingState,
     children: [
       ...homeRoutes,
-      ...authRoutes,
-      ...accountRoutes,
-      ...dashboardRoutes,
-      ...membershipRoutes,
-      ...profileRoutes,
-      ...directoryRoutes,
-      ...eventsRoutes,
-      ...studyGroupsRoutes,
-      ...studyGroupMemberRoutes,
-      ...myEventsRoutes,
-      ...transcriptRoutes,
-      ...mentoringRoutes,
-      ...certificatesRoutes,
-      ...staffRoutes,
-      ...privacyRoutes,
-      ...discussionsRoutes,
+      // Every other page waits for the page strings (en.pages.json) as its chunk loads; home and not-found need only en.json.
+      ...withStrings(
+        [
+          ...authRoutes,
+          ...accountRoutes,
+          ...dashboardRoutes,
+          ...membershipRoutes,
+          ...profileRoutes,
+          ...directoryRoutes,
+          ...eventsRoutes,
+          ...studyGroupsRoutes,
+          ...studyGroupMemberRoutes,
+          ...myEventsRoutes,
+          ...transcriptRoutes,
+          ...mentoringRoutes,
+          ...certificatesRoutes,
+          ...staffRoutes,
+          ...privacyRoutes,
+          ...discussionsRoutes,
+        ],
+        loadPageStrings,
+      ),
       { path: '*', Component: NotFoundPage },
     ],
   },

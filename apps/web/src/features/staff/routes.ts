@@ -1,5 +1,6 @@
 import type { RouteObject } from 'react-router';
 import { loadStaffStrings } from '../../shared/i18n/i18n.js';
+import { withStrings } from '../../shared/i18n/with-strings.js';
 import { integrationsRoutes } from './integrations/routes.js';
 import { paymentsRoutes } from './payments/routes.js';
 import { staffMentoringRoutes } from './mentoring/routes.js';
@@ -24,12 +25,4 @@ const consoleRoutes: RouteObject[] = [
 ];
 
 /** Each console page's chunk loads together with the console's strings (en.staff.json), which the first page does not carry. */
-function withStaffStrings(routes: RouteObject[]): RouteObject[] {
-  return routes.map((route): RouteObject => {
-    const { lazy, children } = route;
-    const loaded = typeof lazy === 'function' ? { lazy: async () => (await Promise.all([lazy(), loadStaffStrings()]))[0] } : {};
-    return { ...route, ...loaded, ...(children ? { children: withStaffStrings(children) } : {}) } as RouteObject;
-  });
-}
-
-export const staffRoutes: RouteObject[] = withStaffStrings(consoleRoutes);
+export const staffRoutes: RouteObject[] = withStrings(consoleRoutes, loadStaffStrings);

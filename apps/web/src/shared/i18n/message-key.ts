@@ -1,4 +1,5 @@
 import type en from './en.json';
+import type enPages from './en.pages.json';
 import type enStaff from './en.staff.json';
 
 type Leaves<T, Prefix extends string = ''> = {
@@ -6,4 +7,4 @@ type Leaves<T, Prefix extends string = ''> = {
 }[keyof T & string];
 
 /** Any key of the catalogue, e.g. 'nav.home' (checked by the compiler). */
-export type MessageKey = Leaves<typeof en & typeof enStaff>;
+export type MessageKey = Leaves<typeof en & typeof enPages & typeof enStaff>;
