@@ -22,6 +22,7 @@ import { AddDiscussionNotifications1796400000002 } from './1796400000002-AddDisc
 import { AddDiscussionResources1796400000003 } from './1796400000003-AddDiscussionResources.js';
 import { AddMeetingRoleOffers1796600000001 } from './1796600000001-AddMeetingRoleOffers.js';
 import { CreateReconcileRuns1796900000001 } from './1796900000001-CreateReconcileRuns.js';
+import { AddReportAndUnclaimedIndexes1797400000001 } from './1797400000001-AddReportAndUnclaimedIndexes.js';
 
 /** Every migration, in order. Generate the next with `npm run migration:generate -- <VerbNoun>`. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   AddDiscussionResources1796400000003,
   AddMeetingRoleOffers1796600000001,
   CreateReconcileRuns1796900000001,
+  AddReportAndUnclaimedIndexes1797400000001,
 ];
