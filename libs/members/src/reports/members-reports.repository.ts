@@ -16,9 +16,9 @@ export class MembersReportsRepository {
   /**
    * How many memberships were in each status at the end of each month (at `to` for the last one): every status
    * change adds one to its new status and takes one from its old, summed up to then. The changes are first counted
-   * by (month, to, from) straight from `membership_status_changes_created_idx` (an index-only scan, no per-row
-   * unpivot); those before the first month are one bucket with no month to compute. Only the few counted rows are
-   * then turned into +n/-n per status and summed month by month.
+   * by (to, from) straight from `membership_status_changes_created_idx` (index-only range scans, no per-row
+   * unpivot or month computed per row): those before the first month as one bucket, then each month's range on its
+   * own (up to `to`). Only the few counted rows are then turned into +n/-n per status and summed month by month.
    */
   async membersByStatus(range: ReportRange): Promise<ReportPoint[]> {
     return this.dataSource.query(
@@ -29,9 +29,12 @@ export class MembersReportsRepository {
            FROM membership_status_changes c CROSS JOIN first_month f
           WHERE c.created_at < f.at GROUP BY 1, 2, 3
          UNION ALL
-         SELECT date_trunc('month', c.created_at AT TIME ZONE 'UTC'), c.to_status, c.from_status, count(*)
-           FROM membership_status_changes c CROSS JOIN first_month f
-          WHERE c.created_at >= f.at AND c.created_at < $2 GROUP BY 1, 2, 3
+         SELECT mo.m, g.to_status, g.from_status, g.n
+           FROM months mo CROSS JOIN LATERAL (
+             SELECT c.to_status, c.from_status, count(*) AS n FROM membership_status_changes c
+              WHERE c.created_at >= mo.m AT TIME ZONE 'UTC' AND c.created_at < least((mo.m + interval '1 month') AT TIME ZONE 'UTC', $2)
+              GROUP BY 1, 2
+           ) g
        ),
        by_month AS (
          SELECT mv.m, v.status, sum(v.delta) AS delta
