@@ -23,6 +23,7 @@ import { AddDiscussionResources1796400000003 } from './1796400000003-AddDiscussi
 import { AddMeetingRoleOffers1796600000001 } from './1796600000001-AddMeetingRoleOffers.js';
 import { CreateReconcileRuns1796900000001 } from './1796900000001-CreateReconcileRuns.js';
 import { AddInboundEmailMessages1797000000001 } from './1797000000001-AddInboundEmailMessages.js';
+import { AddReportAndUnclaimedIndexes1797400000001 } from './1797400000001-AddReportAndUnclaimedIndexes.js';
 
 /** Every migration, in order. Generate the next with `npm run migration:generate -- <VerbNoun>`. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   AddMeetingRoleOffers1796600000001,
   CreateReconcileRuns1796900000001,
   AddInboundEmailMessages1797000000001,
+  AddReportAndUnclaimedIndexes1797400000001,
 ];

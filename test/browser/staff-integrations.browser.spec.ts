@@ -150,6 +150,9 @@ describe('portal: staff integrations (webhooks, API tokens, retention and two-fa
     await page.getByRole('heading', { level: 1, name: 'API tokens' }).waitFor();
     await expectAccessible(page, 'staff: API tokens');
     const row = page.getByRole('row').filter({ hasText: 'Accounting sync' });
+    // The owner column names the account (issue 16), not its id.
+    await row.getByRole('cell', { name: 'Integrations Admin', exact: true }).waitFor();
+    expect(await row.getByText(lead.id).count()).toBe(0);
     await row.getByRole('button', { name: 'Revoke Accounting sync' }).click();
     await row.getByText('Revoked').waitFor();
     const refused = await portal.t.gql(`{ me { id } }`, {}, secret);

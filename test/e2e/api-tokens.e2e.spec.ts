@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createAdminUser, signUpUser, TestUser } from '../factories/users.js';
+import { countQueries, dataStatements } from '../utils/count-queries.js';
 import { errorCode, startTestApp, TestApp } from '../utils/test-app.js';
 
 const CREATE = `mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { secret token { id kind name scopes secretPrefix expiresAt lastUsedAt revokedAt ownerId } } }`;
@@ -107,6 +108,26 @@ describe('API tokens', () => {
     expect(far.errors![0].extensions.fields![0].path).toBe('input.expiresAt');
   });
 
+  it("ApiToken.owner (admins): each token's account, loaded in one batch for the whole page", async () => {
+    const owners = [await staff('FINANCE'), await staff('EVENT_MANAGER'), await staff('FINANCE')];
+    const names = await t.sql<{ id: string; full_name: string }>(`SELECT id, full_name FROM users WHERE id = ANY($1)`, [owners.map((o) => o.id)]);
+    const made = [];
+    for (const owner of owners) made.push({ owner, token: (await makeToken(owner, [owner === owners[1] ? 'EVENT_MANAGER' : 'FINANCE'])).token });
+    const query = (owner: string) => `query($first: Int) { apiTokens(first: $first) { edges { node { id ownerId ${owner} } } } }`;
+    const without = await countQueries(() => t.gql(query(''), { first: 100 }, admin.accessToken), dataStatements);
+    const withOwner = await countQueries(() => t.gql(query('owner { id fullName }'), { first: 100 }, admin.accessToken), dataStatements);
+    const result = withOwner.result;
+    expect(result.errors).toBeUndefined();
+    // Three owners (or more), one more statement at most: the users loader batches them.
+    expect(withOwner.count - without.count).toBeLessThanOrEqual(1);
+    const byId = new Map(result.data!.apiTokens.edges.map((e: { node: { id: string; ownerId: string; owner: { id: string; fullName: string } } }) => [e.node.id, e.node]));
+    for (const { owner, token } of made) {
+      const node = byId.get(token.id) as { ownerId: string; owner: { id: string; fullName: string } };
+      expect(node.owner).toEqual({ id: owner.id, fullName: names.find((n) => n.id === owner.id)!.full_name });
+      expect(node.ownerId).toBe(owner.id);
+    }
+  });
+
   describe('authorization matrix', () => {
     it('createApiToken / revokeApiToken / myApiTokens / apiTokens', async () => {
       const member = await signUpUser(t);
@@ -126,6 +147,17 @@ describe('API tokens', () => {
       const all = await t.gql(ALL, { first: 100 }, admin.accessToken);
       expect(all.data!.apiTokens.edges.map((e: { node: { id: string } }) => e.node.id)).toContain(token.id);
       expect((await t.gql(REVOKE, { id: token.id }, admin.accessToken)).data!.revokeApiToken.revokedAt).not.toBeNull();
+      // ApiToken.owner is ADMIN-only like the list: not to the token's own owner, nor to staff; admins see it.
+      const OWNER_MINE = `{ myApiTokens { id owner { id } } }`;
+      expect(errorCode(await t.gql(OWNER_MINE, {}, other.accessToken))).toBe('FORBIDDEN');
+      const mine = await makeToken(other, ['FINANCE']);
+      const revokedWithOwner = await t.gql(`mutation($id: ID!) { revokeApiToken(id: $id) { id owner { id } } }`, { id: mine.token.id }, other.accessToken);
+      expect(errorCode(revokedWithOwner)).toBe('FORBIDDEN');
+      expect(revokedWithOwner.data).toBeNull();
+      const adminMine = await makeToken(admin, ['FINANCE']);
+      const adminView = await t.gql(`{ myApiTokens { id owner { id } } }`, {}, admin.accessToken);
+      expect(adminView.errors).toBeUndefined();
+      expect(adminView.data!.myApiTokens).toContainEqual({ id: adminMine.token.id, owner: { id: admin.id } });
       const service = await makeToken(admin, ['EVENT_MANAGER'], { kind: 'SERVICE' });
       expect(service.secret).toMatch(/^ghs_/);
       expect(service.token.kind).toBe('SERVICE');

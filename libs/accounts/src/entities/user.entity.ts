@@ -1,5 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Role, StaffPermission } from '../../../core/src/index.js';
+import { UNCLAIMED_PASSWORD_HASH } from '../unclaimed-account.js';
 
 /** An account: one person, one email (stored lower-case, unique). */
 @Entity('users')
@@ -10,6 +11,7 @@ import { Role, StaffPermission } from '../../../core/src/index.js';
   `staff_permissions <@ ARRAY['MEMBERSHIP_MANAGER', 'FINANCE', 'EVENT_MANAGER', 'CHECK_IN', 'MENTORING_COORDINATOR', 'COMMUNITY_MANAGER']::text[]`,
 )
 @Index('users_created_idx', ['createdAt', 'id'])
+@Index('users_unclaimed_created_idx', ['createdAt', 'id'], { where: `password_hash = '${UNCLAIMED_PASSWORD_HASH}'` })
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Index('users_email_uq', { unique: true })

@@ -4,7 +4,7 @@ import { MembershipEntity } from './membership.entity.js';
 /** Every status change of a membership: who (null: the system), when, from, to, why. */
 @Entity('membership_status_changes')
 @Index('membership_status_changes_membership_idx', ['membershipId', 'createdAt'])
-@Index('membership_status_changes_created_idx', ['createdAt', 'toStatus'])
+@Index('membership_status_changes_created_idx', ['createdAt', 'toStatus', 'fromStatus'])
 @Index('membership_status_changes_to_created_idx', ['toStatus', 'createdAt'])
 export class MembershipStatusChangeEntity {
   @PrimaryGeneratedColumn('uuid') id: string;

@@ -108,7 +108,7 @@ function TokenRow({ token }: { token: Token }) {
         <Code>{token.secretPrefix}…</Code>
       </Table.Td>
       <Table.Td>{t(`staffIntegrations.tokens.kinds.${token.kind}`)}</Table.Td>
-      <Table.Td><Code>{token.ownerId}</Code></Table.Td>
+      <Table.Td>{token.owner.fullName}</Table.Td>
       <Table.Td>{token.scopes.join(', ')}</Table.Td>
       <Table.Td>{formatDate(token.expiresAt)}</Table.Td>
       <Table.Td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : t('staffIntegrations.tokens.neverUsed')}</Table.Td>
