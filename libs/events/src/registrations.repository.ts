@@ -43,6 +43,11 @@ const REGISTRATIONS_OF_EVENT: ChildListSpec = {
   keyset: ['created_at', 'id'],
 };
 
+/** The select list of a plain RegistrationRow over `event_registrations c`. */
+const REGISTRATION_COLUMNS = Object.entries(REGISTRATIONS_OF_EVENT.columns)
+  .map(([key, sql]) => `${sql} AS "${key}"`)
+  .join(', ');
+
 /** Every query on registrations. */
 @Injectable()
 export class RegistrationsRepository {
@@ -172,28 +177,50 @@ export class RegistrationsRepository {
   }
 
   /** A person's registrations by event start, keyset-paged on (starts_at, id). */
-  async listForUser(userId: string, upcoming: boolean | undefined, options: RegistrationListOptions): Promise<ConnectionShape<RegistrationEntity>> {
+  async listForUser(userId: string, upcoming: boolean | undefined, options: RegistrationListOptions): Promise<ConnectionShape<RegistrationRow>> {
     const first = pageSize(options.first);
     const filter = this.repo().createQueryBuilder('r').innerJoin('events', 'e', 'e.id = r.event_id').where('r.user_id = :userId', { userId });
     if (upcoming === true) filter.andWhere('e.ends_at > now()');
     if (upcoming === false) filter.andWhere('e.ends_at <= now()');
-    const page = filter.clone().addSelect('e.starts_at', 'event_starts_at');
-    const after = this.cursor(options.after);
-    if (after) page.andWhere('(e.starts_at, r.id) > (:at::timestamptz, :id::uuid)', after);
-    const { entities, raw } = await page.orderBy('e.starts_at', 'ASC').addOrderBy('r.id', 'ASC').limit(first + 1).getRawAndEntities();
-    const startsAt = new Map(raw.map((row: { r_id: string; event_starts_at: Date }) => [row.r_id, new Date(row.event_starts_at)]));
-    return toConnection(entities, first, (r) => [startsAt.get(r.id)?.toISOString(), r.id], lazy(() => filter.getCount()));
+    // Plain rows (no entity hydration): the list's columns and the event's start for the cursor.
+    const params: unknown[] = [userId, first + 1];
+    const conditions = ['c.user_id = $1'];
+    if (upcoming === true) conditions.push('e.ends_at > now()');
+    if (upcoming === false) conditions.push('e.ends_at <= now()');
+    const after = decodeTimeIdCursor(options.after);
+    if (after) {
+      params.push(after[0], after[1]);
+      conditions.push('(e.starts_at, c.id) > ($3::timestamptz, $4::uuid)');
+    }
+    const rows: Array<RegistrationRow & { __startsAt: Date }> = await this.dataSource.query(
+      `SELECT ${REGISTRATION_COLUMNS}, e.starts_at AS "__startsAt" FROM event_registrations c JOIN events e ON e.id = c.event_id
+        WHERE ${conditions.join(' AND ')} ORDER BY e.starts_at, c.id LIMIT $2`,
+      params,
+    );
+    return toConnection(rows, first, (r) => [r.__startsAt.toISOString(), r.id], lazy(() => filter.getCount()));
   }
 
   /** An event's registrations in the order they were made, keyset-paged on (created_at, id). */
-  async listForEvent(eventId: string, status: RegistrationStatus | undefined, options: RegistrationListOptions): Promise<ConnectionShape<RegistrationEntity>> {
+  async listForEvent(eventId: string, status: RegistrationStatus | undefined, options: RegistrationListOptions): Promise<ConnectionShape<RegistrationRow>> {
     const first = pageSize(options.first);
     const filter = this.repo().createQueryBuilder('r').where('r.event_id = :eventId', { eventId });
     if (status) filter.andWhere('r.status = :status', { status });
-    const page = filter.clone();
+    // Plain rows (no entity hydration), the same columns the nested lists read.
+    const params: unknown[] = [eventId, first + 1];
+    const conditions = ['c.event_id = $1'];
+    if (status) {
+      params.push(status);
+      conditions.push(`c.status = $${params.length}`);
+    }
     const after = this.cursor(options.after);
-    if (after) page.andWhere('(r.created_at, r.id) > (:at::timestamptz, :id::uuid)', after);
-    const rows = await page.orderBy('r.created_at', 'ASC').addOrderBy('r.id', 'ASC').limit(first + 1).getMany();
+    if (after) {
+      params.push(after.at, after.id);
+      conditions.push(`(c.created_at, c.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    }
+    const rows: RegistrationRow[] = await this.dataSource.query(
+      `SELECT ${REGISTRATION_COLUMNS} FROM event_registrations c WHERE ${conditions.join(' AND ')} ORDER BY c.created_at, c.id LIMIT $2`,
+      params,
+    );
     return toConnection(rows, first, (r) => [r.createdAt.toISOString(), r.id], lazy(() => filter.getCount()));
   }
 

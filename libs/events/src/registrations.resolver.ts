@@ -4,20 +4,19 @@ import { APP_CONFIG, type AppConfig, Authenticated, type ConnectionShape, Curren
 import { User, UsersLoader, RequiresVerifiedEmail } from '../../accounts/src/index.js';
 import { CheckInArgs, CheckInByCodeArgs, EventRegistrationsArgs, MyRegistrationsArgs, RegisterArgs, RegistrationIdArgs } from './args/event.args.js';
 import { CheckInService } from './check-in.service.js';
-import { RegistrationEntity } from './entities/registration.entity.js';
 import { RegistrationStatus } from './events.enums.js';
 import { EventsLoader } from './events.loader.js';
 import { RegistrationsRepository } from './registrations.repository.js';
 import { RegistrationsService } from './registrations.service.js';
 import { Event, EventSession } from './types/event.type.js';
-import { Registration, RegistrationConnection, SessionAttendance } from './types/registration.type.js';
+import { Registration, RegistrationConnection, type RegistrationRow, SessionAttendance } from './types/registration.type.js';
 import { CheckInTicketArgs, EventCheckInCountsArgs } from './tickets/ticket.args.js';
 import { EventCheckInCounts, TicketCheckIn } from './tickets/ticket-check-in.type.js';
 import { ticketQrSvg } from './tickets/ticket-qr.js';
 import { RegistrantSearchArgs } from './check-in/registrant-search.args.js';
 import { RegistrantSearchService } from './check-in/registrant-search.service.js';
 
-const toRegistrations = (page: ConnectionShape<RegistrationEntity>): ConnectionShape<Registration> => ({
+const toRegistrations = (page: ConnectionShape<RegistrationRow>): ConnectionShape<Registration> => ({
   ...page,
   edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: Registration.from(edge.node) })),
 });
