@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createEvent, insertPeople, register } from '../factories/events.js';
 import { createAdminUser, signUpUser, type TestUser } from '../factories/users.js';
+import { countQueries, dataStatements } from '../utils/count-queries.js';
 import { errorCode, startTestApp, type TestApp } from '../utils/test-app.js';
 import { RegistrationsService } from '../../libs/events/src/index.js';
 
@@ -53,6 +54,16 @@ describe('registration lists read as plain rows', () => {
     const rest = await mine({ first: 10, after: first.pageInfo.endCursor });
     expect(rest.edges.map((e) => e.node.event.id)).toEqual(byStart.slice(2));
     expect(rest.pageInfo.hasNextPage).toBe(false);
+  });
+
+  it('myRegistrations reads each event in the list statement: no events statement of its own, whatever the page size', async () => {
+    const small = await countQueries(() => mine({ first: 1 }), dataStatements);
+    const large = await countQueries(() => mine({ first: 5 }), dataStatements);
+    expect(small.result.edges).toHaveLength(1);
+    expect(large.result.edges.map((e) => e.node.event.title)).toEqual(expect.arrayContaining(['In 30 days', 'In 50 days', 'In 40 days']));
+    expect(large.count).toBe(small.count);
+    // The list, and totalCount; the viewer's own lookup aside, nothing reads events on its own.
+    expect(large.statements.filter((sql) => /FROM "?events"?\b/i.test(sql) && !/event_registrations/i.test(sql))).toEqual([]);
   });
 
   it('myRegistrations: upcoming true / false split the events by their end', async () => {

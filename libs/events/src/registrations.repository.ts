@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { type ChildListSpec, ConnectionShape, countsPerParent, lazy, pageSize, pagesPerParent, toConnection, decodeTimeIdCursor } from '../../core/src/index.js';
 import { RegistrationEntity } from './entities/registration.entity.js';
 import { LIVE_STATUSES, RegistrationStatus, sqlList } from './events.enums.js';
+import { type EventRow } from './types/event.type.js';
 import { type RegistrationRow } from './types/registration.type.js';
 
 /** Who is registering, and what they pay: the tier discount of a membership in good standing (null: not a member). */
@@ -47,6 +48,19 @@ const REGISTRATIONS_OF_EVENT: ChildListSpec = {
 const REGISTRATION_COLUMNS = Object.entries(REGISTRATIONS_OF_EVENT.columns)
   .map(([key, sql]) => `${sql} AS "${key}"`)
   .join(', ');
+
+/** The select list of a plain EventRow over `events e`, each output named `e.<field>`. */
+const EVENT_COLUMNS = Object.entries({
+  id: 'id', title: 'title', description: 'description', kind: 'kind', format: 'format', status: 'status', startsAt: 'starts_at', endsAt: 'ends_at',
+  timezone: 'timezone', venue: 'venue', onlineUrl: 'online_url', capacity: 'capacity', seatsTaken: 'seats_taken', waitlistCount: 'waitlist_count',
+  registrationOpensAt: 'registration_opens_at', registrationClosesAt: 'registration_closes_at', memberPriceAmount: 'member_price_amount',
+  nonMemberPriceAmount: 'non_member_price_amount', priceCurrency: 'price_currency', membersOnly: 'members_only', cancelledAt: 'cancelled_at', cancelReason: 'cancel_reason',
+} satisfies Record<keyof EventRow, string>)
+  .map(([key, column]) => `e.${column} AS "e.${key}"`)
+  .join(', ');
+
+/** A person's registration with its event, read in the same statement. */
+export type RegistrationWithEvent = RegistrationRow & { event: EventRow };
 
 /** Every query on registrations. */
 @Injectable()
@@ -177,12 +191,12 @@ export class RegistrationsRepository {
   }
 
   /** A person's registrations by event start, keyset-paged on (starts_at, id). */
-  async listForUser(userId: string, upcoming: boolean | undefined, options: RegistrationListOptions): Promise<ConnectionShape<RegistrationRow>> {
+  async listForUser(userId: string, upcoming: boolean | undefined, options: RegistrationListOptions): Promise<ConnectionShape<RegistrationWithEvent>> {
     const first = pageSize(options.first);
     const filter = this.repo().createQueryBuilder('r').innerJoin('events', 'e', 'e.id = r.event_id').where('r.user_id = :userId', { userId });
     if (upcoming === true) filter.andWhere('e.ends_at > now()');
     if (upcoming === false) filter.andWhere('e.ends_at <= now()');
-    // Plain rows (no entity hydration): the list's columns and the event's start for the cursor.
+    // Plain rows (no entity hydration), each with its event: the event field then needs no statement of its own.
     const params: unknown[] = [userId, first + 1];
     const conditions = ['c.user_id = $1'];
     if (upcoming === true) conditions.push('e.ends_at > now()');
@@ -192,12 +206,21 @@ export class RegistrationsRepository {
       params.push(after[0], after[1]);
       conditions.push('(e.starts_at, c.id) > ($3::timestamptz, $4::uuid)');
     }
-    const rows: Array<RegistrationRow & { __startsAt: Date }> = await this.dataSource.query(
-      `SELECT ${REGISTRATION_COLUMNS}, e.starts_at AS "__startsAt" FROM event_registrations c JOIN events e ON e.id = c.event_id
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+      `SELECT ${REGISTRATION_COLUMNS}, ${EVENT_COLUMNS} FROM event_registrations c JOIN events e ON e.id = c.event_id
         WHERE ${conditions.join(' AND ')} ORDER BY e.starts_at, c.id LIMIT $2`,
       params,
     );
-    return toConnection(rows, first, (r) => [r.__startsAt.toISOString(), r.id], lazy(() => filter.getCount()));
+    const registrations = rows.map((row) => {
+      const registration: Record<string, unknown> = {};
+      const event: Record<string, unknown> = {};
+      for (const key in row) {
+        if (key.startsWith('e.')) event[key.slice(2)] = row[key];
+        else registration[key] = row[key];
+      }
+      return { ...(registration as RegistrationRow), event: event as EventRow };
+    });
+    return toConnection(registrations, first, (r) => [r.event.startsAt.toISOString(), r.id], lazy(() => filter.getCount()));
   }
 
   /** An event's registrations in the order they were made, keyset-paged on (created_at, id). */

@@ -36,8 +36,12 @@ export class RegistrationsResolver {
 
   @Authenticated()
   @Query(() => RegistrationConnection, { description: 'Your registrations by event start.' })
-  async myRegistrations(@Args() args: MyRegistrationsArgs, @CurrentViewer() viewer: Viewer): Promise<ConnectionShape<Registration>> {
-    return toRegistrations(await this.registrations.listForUser(viewer.id, args.upcoming, args));
+  async myRegistrations(@Args() args: MyRegistrationsArgs, @CurrentViewer() viewer: Viewer, @CurrentRequest() ctx: RequestContext): Promise<ConnectionShape<Registration>> {
+    const page = await this.registrations.listForUser(viewer.id, args.upcoming, args);
+    // The events came with the rows: `Registration.event` finds them in the request's loader.
+    const events = this.loaders.eventById(ctx);
+    for (const { node } of page.edges) events.prime(node.eventId, node.event);
+    return toRegistrations(page);
   }
 
   @RequirePermission(StaffPermission.EVENT_MANAGER, StaffPermission.CHECK_IN)
