@@ -92,6 +92,20 @@ describe('registration lists read as plain rows', () => {
     expect(lastWaiting.pageInfo.hasNextPage).toBe(false);
   });
 
+  it('eventRegistrations reads each registrant in the list statement: no users statement of its own, whatever the page size', async () => {
+    const WITH_USER = `query($e: ID!, $first: Int) { eventRegistrations(eventId: $e, first: $first) { edges { node { id user { id fullName } } } } }`;
+    const small = await countQueries(() => t.gql(WITH_USER, { e: full, first: 1 }, admin.accessToken), dataStatements);
+    const large = await countQueries(() => t.gql(WITH_USER, { e: full, first: 5 }, admin.accessToken), dataStatements);
+    const registrants = await t.sql<{ id: string; fullName: string }>(
+      `SELECT u.id, u.full_name AS "fullName" FROM event_registrations r JOIN users u ON u.id = r.user_id WHERE r.event_id = $1 ORDER BY r.created_at, r.id`,
+      [full],
+    );
+    expect(large.result.data!.eventRegistrations.edges.map((e: { node: { user: unknown } }) => e.node.user)).toEqual(registrants);
+    expect(large.count).toBe(small.count);
+    // The users loader's batch (the viewer's own session lookup also reads users, and stays).
+    expect(large.statements.filter((sql) => /FROM users c\s+WHERE c\.id = ANY/.test(sql))).toEqual([]);
+  });
+
   it('a cursor that is not one gives BAD_USER_INPUT naming after', async () => {
     for (const result of [await t.gql(MINE, { after: 'nope' }, member.accessToken), await t.gql(ATTENDEES, { e: full, after: 'nope' }, admin.accessToken)]) {
       expect(errorCode(result)).toBe('BAD_USER_INPUT');

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { type ChildListSpec, ConnectionShape, countsPerParent, lazy, pageSize, pagesPerParent, toConnection, decodeTimeIdCursor } from '../../core/src/index.js';
 import { RegistrationEntity } from './entities/registration.entity.js';
 import { LIVE_STATUSES, RegistrationStatus, sqlList } from './events.enums.js';
+import { type User, USER_ROW_COLUMNS } from '../../accounts/src/index.js';
 import { type EventRow } from './types/event.type.js';
 import { type RegistrationRow } from './types/registration.type.js';
 
@@ -59,8 +60,27 @@ const EVENT_COLUMNS = Object.entries({
   .map(([key, column]) => `e.${column} AS "e.${key}"`)
   .join(', ');
 
+/** The select list of a plain User over `users u`, each output named `u.<field>`. */
+const USER_COLUMNS = Object.entries(USER_ROW_COLUMNS)
+  .map(([key, column]) => `u.${column} AS "u.${key}"`)
+  .join(', ');
+
+/** Splits a row whose joined columns are named `<prefix><field>` into the row and the joined object. */
+function splitJoined<Row, Joined>(row: Record<string, unknown>, prefix: string): [Row, Joined] {
+  const own: Record<string, unknown> = {};
+  const joined: Record<string, unknown> = {};
+  for (const key in row) {
+    if (key.startsWith(prefix)) joined[key.slice(prefix.length)] = row[key];
+    else own[key] = row[key];
+  }
+  return [own as Row, joined as Joined];
+}
+
 /** A person's registration with its event, read in the same statement. */
 export type RegistrationWithEvent = RegistrationRow & { event: EventRow };
+
+/** An event's registration with its registrant, read in the same statement. */
+export type RegistrationWithUser = RegistrationRow & { user: User };
 
 /** Every query on registrations. */
 @Injectable()
@@ -212,23 +232,18 @@ export class RegistrationsRepository {
       params,
     );
     const registrations = rows.map((row) => {
-      const registration: Record<string, unknown> = {};
-      const event: Record<string, unknown> = {};
-      for (const key in row) {
-        if (key.startsWith('e.')) event[key.slice(2)] = row[key];
-        else registration[key] = row[key];
-      }
-      return { ...(registration as RegistrationRow), event: event as EventRow };
+      const [registration, event] = splitJoined<RegistrationRow, EventRow>(row, 'e.');
+      return { ...registration, event };
     });
     return toConnection(registrations, first, (r) => [r.event.startsAt.toISOString(), r.id], lazy(() => filter.getCount()));
   }
 
   /** An event's registrations in the order they were made, keyset-paged on (created_at, id). */
-  async listForEvent(eventId: string, status: RegistrationStatus | undefined, options: RegistrationListOptions): Promise<ConnectionShape<RegistrationRow>> {
+  async listForEvent(eventId: string, status: RegistrationStatus | undefined, options: RegistrationListOptions): Promise<ConnectionShape<RegistrationWithUser>> {
     const first = pageSize(options.first);
     const filter = this.repo().createQueryBuilder('r').where('r.event_id = :eventId', { eventId });
     if (status) filter.andWhere('r.status = :status', { status });
-    // Plain rows (no entity hydration), the same columns the nested lists read.
+    // Plain rows (no entity hydration), the same columns the nested lists read, each with its registrant.
     const params: unknown[] = [eventId, first + 1];
     const conditions = ['c.event_id = $1'];
     if (status) {
@@ -240,11 +255,16 @@ export class RegistrationsRepository {
       params.push(after.at, after.id);
       conditions.push(`(c.created_at, c.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }
-    const rows: RegistrationRow[] = await this.dataSource.query(
-      `SELECT ${REGISTRATION_COLUMNS} FROM event_registrations c WHERE ${conditions.join(' AND ')} ORDER BY c.created_at, c.id LIMIT $2`,
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+      `SELECT ${REGISTRATION_COLUMNS}, ${USER_COLUMNS} FROM event_registrations c JOIN users u ON u.id = c.user_id
+        WHERE ${conditions.join(' AND ')} ORDER BY c.created_at, c.id LIMIT $2`,
       params,
     );
-    return toConnection(rows, first, (r) => [r.createdAt.toISOString(), r.id], lazy(() => filter.getCount()));
+    const registrations = rows.map((row) => {
+      const [registration, user] = splitJoined<RegistrationRow, User>(row, 'u.');
+      return { ...registration, user };
+    });
+    return toConnection(registrations, first, (r) => [r.createdAt.toISOString(), r.id], lazy(() => filter.getCount()));
   }
 
   /** For each event, up to `limit` registrations in the order they were made, after the cursor; one statement for all. */

@@ -46,8 +46,12 @@ export class RegistrationsResolver {
 
   @RequirePermission(StaffPermission.EVENT_MANAGER, StaffPermission.CHECK_IN)
   @Query(() => RegistrationConnection, { description: 'EVENT_MANAGER or CHECK_IN staff: an event’s registrations in the order they were made.' })
-  async eventRegistrations(@Args() args: EventRegistrationsArgs): Promise<ConnectionShape<Registration>> {
-    return toRegistrations(await this.registrations.listForEvent(args.eventId, args.status, args));
+  async eventRegistrations(@Args() args: EventRegistrationsArgs, @CurrentRequest() ctx: RequestContext): Promise<ConnectionShape<Registration>> {
+    const page = await this.registrations.listForEvent(args.eventId, args.status, args);
+    // The registrants came with the rows: `Registration.user` finds them in the request's loader.
+    const users = this.users.byId(ctx);
+    for (const { node } of page.edges) users.prime(node.userId, node.user);
+    return toRegistrations(page);
   }
 
   @RequirePermission(StaffPermission.EVENT_MANAGER, StaffPermission.CHECK_IN)
