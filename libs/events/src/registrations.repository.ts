@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { type ChildListSpec, ConnectionShape, countsPerParent, lazy, pageSize, pagesPerParent, toConnection, decodeTimeIdCursor } from '../../core/src/index.js';
 import { RegistrationEntity } from './entities/registration.entity.js';
 import { LIVE_STATUSES, RegistrationStatus, sqlList } from './events.enums.js';
-import { type User, USER_ROW_COLUMNS } from '../../accounts/src/index.js';
+import { type User, usersJoin } from '../../accounts/src/index.js';
 import { type EventRow } from './types/event.type.js';
 import { type RegistrationRow } from './types/registration.type.js';
 
@@ -60,10 +60,8 @@ const EVENT_COLUMNS = Object.entries({
   .map(([key, column]) => `e.${column} AS "e.${key}"`)
   .join(', ');
 
-/** The select list of a plain User over `users u`, each output named `u.<field>`. */
-const USER_COLUMNS = Object.entries(USER_ROW_COLUMNS)
-  .map(([key, column]) => `u.${column} AS "u.${key}"`)
-  .join(', ');
+/** Each registration's registrant, through accounts' port: a User per row, outputs named `u.<field>`. */
+const REGISTRANT = usersJoin('u', 'c.user_id');
 
 /** Splits a row whose joined columns are named `<prefix><field>` into the row and the joined object. */
 function splitJoined<Row, Joined>(row: Record<string, unknown>, prefix: string): [Row, Joined] {
@@ -256,7 +254,7 @@ export class RegistrationsRepository {
       conditions.push(`(c.created_at, c.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT ${REGISTRATION_COLUMNS}, ${USER_COLUMNS} FROM event_registrations c JOIN users u ON u.id = c.user_id
+      `SELECT ${REGISTRATION_COLUMNS}, ${REGISTRANT.select} FROM event_registrations c ${REGISTRANT.join}
         WHERE ${conditions.join(' AND ')} ORDER BY c.created_at, c.id LIMIT $2`,
       params,
     );
