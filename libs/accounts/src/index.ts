@@ -2,6 +2,7 @@ export * from './accounts.module.js';
 export * from './users.service.js';
 export * from './users.loader.js';
 export * from './user.type.js';
+export * from './user-row-columns.js';
 export * from './password-hasher.js';
 export * from './unclaimed-account.js';
 export { RequiresVerifiedEmail, VerifiedEmailGuard } from './verified-email.guard.js';

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { type KeyedRowsSpec, Role, rowsByKey, type StaffPermission } from '../../core/src/index.js';
 import { UserEntity } from './entities/user.entity.js';
 import { type User } from './user.type.js';
+import { USER_ROW_COLUMNS } from './user-row-columns.js';
 
 /** How to reach a person: what other features may read about an account. */
 export interface UserContact {
@@ -26,7 +27,7 @@ const likeAnywhere = (word: string) => `%${word.toLowerCase().replace(/[\\%_]/g,
 const USER_ROWS: KeyedRowsSpec = {
   table: 'users',
   keyColumn: 'id',
-  columns: { id: 'c.id', email: 'c.email', fullName: 'c.full_name', role: 'c.role', staffPermissions: 'c.staff_permissions', createdAt: 'c.created_at' },
+  columns: Object.fromEntries(Object.entries(USER_ROW_COLUMNS).map(([key, column]) => [key, `c.${column}`])),
 };
 
 @Injectable()

@@ -3,7 +3,7 @@ import DataLoader from 'dataloader';
 import { type RequestContext } from '../../core/src/index.js';
 import { type RegistrationRow } from './types/registration.type.js';
 import { AttendanceRepository, type AttendedSession } from './attendance.repository.js';
-import { EventEntity } from './entities/event.entity.js';
+import { type EventRow } from './types/event.type.js';
 import { RegistrationEntity } from './entities/registration.entity.js';
 import { EventsRepository, type EventSessionRow } from './events.repository.js';
 import { RegistrationsRepository } from './registrations.repository.js';
@@ -17,7 +17,7 @@ export class EventsLoader {
     private readonly attendance: AttendanceRepository,
   ) {}
 
-  eventById(ctx: RequestContext): DataLoader<string, EventEntity | undefined> {
+  eventById(ctx: RequestContext): DataLoader<string, EventRow | undefined> {
     return ctx.loaders.get('events.eventById', () => new DataLoader((ids: readonly string[]) => this.events.findByIds(ids)));
   }
 

@@ -4,6 +4,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { type ChildListSpec, ConnectionShape, countsPerParent, lazy, pageSize, pagesPerParent, toConnection, decodeTimeIdCursor } from '../../core/src/index.js';
 import { RegistrationEntity } from './entities/registration.entity.js';
 import { LIVE_STATUSES, RegistrationStatus, sqlList } from './events.enums.js';
+import { type User, usersJoin } from '../../accounts/src/index.js';
+import { type EventRow } from './types/event.type.js';
 import { type RegistrationRow } from './types/registration.type.js';
 
 /** Who is registering, and what they pay: the tier discount of a membership in good standing (null: not a member). */
@@ -42,6 +44,41 @@ const REGISTRATIONS_OF_EVENT: ChildListSpec = {
   },
   keyset: ['created_at', 'id'],
 };
+
+/** The select list of a plain RegistrationRow over `event_registrations c`. */
+const REGISTRATION_COLUMNS = Object.entries(REGISTRATIONS_OF_EVENT.columns)
+  .map(([key, sql]) => `${sql} AS "${key}"`)
+  .join(', ');
+
+/** The select list of a plain EventRow over `events e`, each output named `e.<field>`. */
+const EVENT_COLUMNS = Object.entries({
+  id: 'id', title: 'title', description: 'description', kind: 'kind', format: 'format', status: 'status', startsAt: 'starts_at', endsAt: 'ends_at',
+  timezone: 'timezone', venue: 'venue', onlineUrl: 'online_url', capacity: 'capacity', seatsTaken: 'seats_taken', waitlistCount: 'waitlist_count',
+  registrationOpensAt: 'registration_opens_at', registrationClosesAt: 'registration_closes_at', memberPriceAmount: 'member_price_amount',
+  nonMemberPriceAmount: 'non_member_price_amount', priceCurrency: 'price_currency', membersOnly: 'members_only', cancelledAt: 'cancelled_at', cancelReason: 'cancel_reason',
+} satisfies Record<keyof EventRow, string>)
+  .map(([key, column]) => `e.${column} AS "e.${key}"`)
+  .join(', ');
+
+/** Each registration's registrant, through accounts' port: a User per row, outputs named `u.<field>`. */
+const REGISTRANT = usersJoin('u', 'c.user_id');
+
+/** Splits a row whose joined columns are named `<prefix><field>` into the row and the joined object. */
+function splitJoined<Row, Joined>(row: Record<string, unknown>, prefix: string): [Row, Joined] {
+  const own: Record<string, unknown> = {};
+  const joined: Record<string, unknown> = {};
+  for (const key in row) {
+    if (key.startsWith(prefix)) joined[key.slice(prefix.length)] = row[key];
+    else own[key] = row[key];
+  }
+  return [own as Row, joined as Joined];
+}
+
+/** A person's registration with its event, read in the same statement. */
+export type RegistrationWithEvent = RegistrationRow & { event: EventRow };
+
+/** An event's registration with its registrant, read in the same statement. */
+export type RegistrationWithUser = RegistrationRow & { user: User };
 
 /** Every query on registrations. */
 @Injectable()
@@ -172,29 +209,60 @@ export class RegistrationsRepository {
   }
 
   /** A person's registrations by event start, keyset-paged on (starts_at, id). */
-  async listForUser(userId: string, upcoming: boolean | undefined, options: RegistrationListOptions): Promise<ConnectionShape<RegistrationEntity>> {
+  async listForUser(userId: string, upcoming: boolean | undefined, options: RegistrationListOptions): Promise<ConnectionShape<RegistrationWithEvent>> {
     const first = pageSize(options.first);
     const filter = this.repo().createQueryBuilder('r').innerJoin('events', 'e', 'e.id = r.event_id').where('r.user_id = :userId', { userId });
     if (upcoming === true) filter.andWhere('e.ends_at > now()');
     if (upcoming === false) filter.andWhere('e.ends_at <= now()');
-    const page = filter.clone().addSelect('e.starts_at', 'event_starts_at');
-    const after = this.cursor(options.after);
-    if (after) page.andWhere('(e.starts_at, r.id) > (:at::timestamptz, :id::uuid)', after);
-    const { entities, raw } = await page.orderBy('e.starts_at', 'ASC').addOrderBy('r.id', 'ASC').limit(first + 1).getRawAndEntities();
-    const startsAt = new Map(raw.map((row: { r_id: string; event_starts_at: Date }) => [row.r_id, new Date(row.event_starts_at)]));
-    return toConnection(entities, first, (r) => [startsAt.get(r.id)?.toISOString(), r.id], lazy(() => filter.getCount()));
+    // Plain rows (no entity hydration), each with its event: the event field then needs no statement of its own.
+    const params: unknown[] = [userId, first + 1];
+    const conditions = ['c.user_id = $1'];
+    if (upcoming === true) conditions.push('e.ends_at > now()');
+    if (upcoming === false) conditions.push('e.ends_at <= now()');
+    const after = decodeTimeIdCursor(options.after);
+    if (after) {
+      params.push(after[0], after[1]);
+      conditions.push('(e.starts_at, c.id) > ($3::timestamptz, $4::uuid)');
+    }
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+      `SELECT ${REGISTRATION_COLUMNS}, ${EVENT_COLUMNS} FROM event_registrations c JOIN events e ON e.id = c.event_id
+        WHERE ${conditions.join(' AND ')} ORDER BY e.starts_at, c.id LIMIT $2`,
+      params,
+    );
+    const registrations = rows.map((row) => {
+      const [registration, event] = splitJoined<RegistrationRow, EventRow>(row, 'e.');
+      return { ...registration, event };
+    });
+    return toConnection(registrations, first, (r) => [r.event.startsAt.toISOString(), r.id], lazy(() => filter.getCount()));
   }
 
   /** An event's registrations in the order they were made, keyset-paged on (created_at, id). */
-  async listForEvent(eventId: string, status: RegistrationStatus | undefined, options: RegistrationListOptions): Promise<ConnectionShape<RegistrationEntity>> {
+  async listForEvent(eventId: string, status: RegistrationStatus | undefined, options: RegistrationListOptions): Promise<ConnectionShape<RegistrationWithUser>> {
     const first = pageSize(options.first);
     const filter = this.repo().createQueryBuilder('r').where('r.event_id = :eventId', { eventId });
     if (status) filter.andWhere('r.status = :status', { status });
-    const page = filter.clone();
+    // Plain rows (no entity hydration), the same columns the nested lists read, each with its registrant.
+    const params: unknown[] = [eventId, first + 1];
+    const conditions = ['c.event_id = $1'];
+    if (status) {
+      params.push(status);
+      conditions.push(`c.status = $${params.length}`);
+    }
     const after = this.cursor(options.after);
-    if (after) page.andWhere('(r.created_at, r.id) > (:at::timestamptz, :id::uuid)', after);
-    const rows = await page.orderBy('r.created_at', 'ASC').addOrderBy('r.id', 'ASC').limit(first + 1).getMany();
-    return toConnection(rows, first, (r) => [r.createdAt.toISOString(), r.id], lazy(() => filter.getCount()));
+    if (after) {
+      params.push(after.at, after.id);
+      conditions.push(`(c.created_at, c.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    }
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+      `SELECT ${REGISTRATION_COLUMNS}, ${REGISTRANT.select} FROM event_registrations c ${REGISTRANT.join}
+        WHERE ${conditions.join(' AND ')} ORDER BY c.created_at, c.id LIMIT $2`,
+      params,
+    );
+    const registrations = rows.map((row) => {
+      const [registration, user] = splitJoined<RegistrationRow, User>(row, 'u.');
+      return { ...registration, user };
+    });
+    return toConnection(registrations, first, (r) => [r.createdAt.toISOString(), r.id], lazy(() => filter.getCount()));
   }
 
   /** For each event, up to `limit` registrations in the order they were made, after the cursor; one statement for all. */

@@ -4,20 +4,19 @@ import { APP_CONFIG, type AppConfig, Authenticated, type ConnectionShape, Curren
 import { User, UsersLoader, RequiresVerifiedEmail } from '../../accounts/src/index.js';
 import { CheckInArgs, CheckInByCodeArgs, EventRegistrationsArgs, MyRegistrationsArgs, RegisterArgs, RegistrationIdArgs } from './args/event.args.js';
 import { CheckInService } from './check-in.service.js';
-import { RegistrationEntity } from './entities/registration.entity.js';
 import { RegistrationStatus } from './events.enums.js';
 import { EventsLoader } from './events.loader.js';
 import { RegistrationsRepository } from './registrations.repository.js';
 import { RegistrationsService } from './registrations.service.js';
 import { Event, EventSession } from './types/event.type.js';
-import { Registration, RegistrationConnection, SessionAttendance } from './types/registration.type.js';
+import { Registration, RegistrationConnection, type RegistrationRow, SessionAttendance } from './types/registration.type.js';
 import { CheckInTicketArgs, EventCheckInCountsArgs } from './tickets/ticket.args.js';
 import { EventCheckInCounts, TicketCheckIn } from './tickets/ticket-check-in.type.js';
 import { ticketQrSvg } from './tickets/ticket-qr.js';
 import { RegistrantSearchArgs } from './check-in/registrant-search.args.js';
 import { RegistrantSearchService } from './check-in/registrant-search.service.js';
 
-const toRegistrations = (page: ConnectionShape<RegistrationEntity>): ConnectionShape<Registration> => ({
+const toRegistrations = (page: ConnectionShape<RegistrationRow>): ConnectionShape<Registration> => ({
   ...page,
   edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: Registration.from(edge.node) })),
 });
@@ -37,14 +36,22 @@ export class RegistrationsResolver {
 
   @Authenticated()
   @Query(() => RegistrationConnection, { description: 'Your registrations by event start.' })
-  async myRegistrations(@Args() args: MyRegistrationsArgs, @CurrentViewer() viewer: Viewer): Promise<ConnectionShape<Registration>> {
-    return toRegistrations(await this.registrations.listForUser(viewer.id, args.upcoming, args));
+  async myRegistrations(@Args() args: MyRegistrationsArgs, @CurrentViewer() viewer: Viewer, @CurrentRequest() ctx: RequestContext): Promise<ConnectionShape<Registration>> {
+    const page = await this.registrations.listForUser(viewer.id, args.upcoming, args);
+    // The events came with the rows: `Registration.event` finds them in the request's loader.
+    const events = this.loaders.eventById(ctx);
+    for (const { node } of page.edges) events.prime(node.eventId, node.event);
+    return toRegistrations(page);
   }
 
   @RequirePermission(StaffPermission.EVENT_MANAGER, StaffPermission.CHECK_IN)
   @Query(() => RegistrationConnection, { description: 'EVENT_MANAGER or CHECK_IN staff: an event’s registrations in the order they were made.' })
-  async eventRegistrations(@Args() args: EventRegistrationsArgs): Promise<ConnectionShape<Registration>> {
-    return toRegistrations(await this.registrations.listForEvent(args.eventId, args.status, args));
+  async eventRegistrations(@Args() args: EventRegistrationsArgs, @CurrentRequest() ctx: RequestContext): Promise<ConnectionShape<Registration>> {
+    const page = await this.registrations.listForEvent(args.eventId, args.status, args);
+    // The registrants came with the rows: `Registration.user` finds them in the request's loader.
+    const users = this.users.byId(ctx);
+    for (const { node } of page.edges) users.prime(node.userId, node.user);
+    return toRegistrations(page);
   }
 
   @RequirePermission(StaffPermission.EVENT_MANAGER, StaffPermission.CHECK_IN)

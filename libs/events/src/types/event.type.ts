@@ -19,6 +19,14 @@ export class EventSession {
   }
 }
 
+/** The columns an Event is made from: an entity, or a plain row read with a list (see EVENT_ROW_COLUMNS). */
+export type EventRow = Pick<
+  EventEntity,
+  | 'id' | 'title' | 'description' | 'kind' | 'format' | 'status' | 'startsAt' | 'endsAt' | 'timezone' | 'venue' | 'onlineUrl' | 'capacity'
+  | 'seatsTaken' | 'waitlistCount' | 'registrationOpensAt' | 'registrationClosesAt' | 'memberPriceAmount' | 'nonMemberPriceAmount'
+  | 'priceCurrency' | 'membersOnly' | 'cancelledAt' | 'cancelReason'
+>;
+
 /** `sessions`, `myRegistration` and `onlineUrl` are resolved per request (loaders, and the viewer's rights). */
 @ObjectType('Event')
 export class Event {
@@ -45,7 +53,7 @@ export class Event {
   @Field(() => Date, { nullable: true }) cancelledAt: Date | null;
   @Field(() => String, { nullable: true }) cancelReason: string | null;
 
-  static from(e: EventEntity): Event {
+  static from(e: EventRow): Event {
     return {
       id: e.id,
       title: e.title,

@@ -1,0 +1,31 @@
+import { type User } from './user.type.js';
+
+/**
+ * The `users` columns a User is made from (field → column). The users loader reads them; another library
+ * reading users with its own list joins them through `usersJoin` and primes `UsersLoader.byId` with the rows.
+ */
+export const USER_ROW_COLUMNS: Readonly<Record<keyof User, string>> = {
+  id: 'id',
+  email: 'email',
+  fullName: 'full_name',
+  role: 'role',
+  staffPermissions: 'staff_permissions',
+  createdAt: 'created_at',
+};
+
+/**
+ * Accounts' port for reading users inside another library's statement: the JOIN onto `users` (aliased `alias`,
+ * matched on `userIdColumn`, a column of the caller's row) and the select list of a User, each output named
+ * `<alias>.<field>`. The table and its columns stay named here, where they are owned.
+ */
+export function usersJoin(alias: string, userIdColumn: string): { join: string; select: string } {
+  for (const name of [alias, ...userIdColumn.split('.')]) {
+    if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`usersJoin: "${name}" is not a plain SQL identifier`);
+  }
+  return {
+    join: `JOIN users ${alias} ON ${alias}.id = ${userIdColumn}`,
+    select: Object.entries(USER_ROW_COLUMNS)
+      .map(([key, column]) => `${alias}.${column} AS "${alias}.${key}"`)
+      .join(', '),
+  };
+}

@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createEvent, insertPeople, register } from '../factories/events.js';
+import { createAdminUser, signUpUser, type TestUser } from '../factories/users.js';
+import { countQueries, dataStatements } from '../utils/count-queries.js';
+import { errorCode, startTestApp, type TestApp } from '../utils/test-app.js';
+import { RegistrationsService } from '../../libs/events/src/index.js';
+
+/** myRegistrations and eventRegistrations read plain rows: order, filters, cursors and fields as the entity path gave them. */
+const MINE = `query($first: Int, $after: String, $upcoming: Boolean) { myRegistrations(first: $first, after: $after, upcoming: $upcoming) {
+  totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id status price { amount currency } createdAt event { id title } } } } }`;
+const ATTENDEES = `query($e: ID!, $first: Int, $after: String, $status: RegistrationStatus) { eventRegistrations(eventId: $e, first: $first, after: $after, status: $status) {
+  totalCount pageInfo { hasNextPage endCursor } edges { node { id status waitlistPosition user { id } } } } }`;
+const DAY = 86_400_000;
+type Page = { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ cursor?: string; node: any }> };
+
+describe('registration lists read as plain rows', () => {
+  let t: TestApp;
+  let admin: TestUser;
+  let member: TestUser;
+  const events: string[] = [];
+  let full: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await createAdminUser(t);
+    member = await signUpUser(t);
+    // Five events, created out of start order; the member registers for each.
+    for (const days of [30, 10, 50, 20, 40]) {
+      const id = await createEvent(t, admin, { title: `In ${days} days`, startsAt: new Date(Date.now() + days * DAY) });
+      await register(t, member, id);
+      events.push(id);
+    }
+    // Two of them end in the past.
+    await t.sql(`UPDATE events SET starts_at = date_trunc('second', now()) - interval '3 days', ends_at = date_trunc('second', now()) - interval '2 days' WHERE id = ANY($1::uuid[])`, [[events[1], events[3]]]);
+    full = await createEvent(t, admin, { capacity: 2 });
+    const service = t.app.get(RegistrationsService);
+    for (const person of await insertPeople(t, 5, 'lists')) await service.register(person, full);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const mine = async (variables: Record<string, unknown>): Promise<Page> => (await t.gql(MINE, variables, member.accessToken)).data!.myRegistrations;
+  const attendees = async (variables: Record<string, unknown>): Promise<Page> => (await t.gql(ATTENDEES, { e: full, ...variables }, admin.accessToken)).data!.eventRegistrations;
+
+  it('myRegistrations: by event start, paged by cursor, with the event and the row fields', async () => {
+    const starts = await t.sql<{ id: string }>(`SELECT e.id FROM events e JOIN event_registrations r ON r.event_id = e.id WHERE e.id = ANY($1::uuid[]) ORDER BY e.starts_at, r.id`, [events]);
+    const byStart = starts.map((r) => r.id);
+    const first = await mine({ first: 2 });
+    expect(first.edges.map((e) => e.node.event.id)).toEqual(byStart.slice(0, 2));
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    expect(first.totalCount).toBe(5);
+    expect(first.edges[0].node).toMatchObject({ status: 'CONFIRMED', price: { amount: 0, currency: 'USD' } });
+    expect(Date.parse(first.edges[0].node.createdAt)).toBeGreaterThan(Date.now() - DAY);
+    const rest = await mine({ first: 10, after: first.pageInfo.endCursor });
+    expect(rest.edges.map((e) => e.node.event.id)).toEqual(byStart.slice(2));
+    expect(rest.pageInfo.hasNextPage).toBe(false);
+  });
+
+  it('myRegistrations reads each event in the list statement: no events statement of its own, whatever the page size', async () => {
+    const small = await countQueries(() => mine({ first: 1 }), dataStatements);
+    const large = await countQueries(() => mine({ first: 5 }), dataStatements);
+    expect(small.result.edges).toHaveLength(1);
+    expect(large.result.edges.map((e) => e.node.event.title)).toEqual(expect.arrayContaining(['In 30 days', 'In 50 days', 'In 40 days']));
+    expect(large.count).toBe(small.count);
+    // The list, and totalCount; the viewer's own lookup aside, nothing reads events on its own.
+    expect(large.statements.filter((sql) => /FROM "?events"?\b/i.test(sql) && !/event_registrations/i.test(sql))).toEqual([]);
+  });
+
+  it('myRegistrations: upcoming true / false split the events by their end', async () => {
+    const upcoming = await mine({ first: 10, upcoming: true });
+    const past = await mine({ first: 10, upcoming: false });
+    expect(new Set(past.edges.map((e) => e.node.event.id))).toEqual(new Set([events[1], events[3]]));
+    expect(new Set(upcoming.edges.map((e) => e.node.event.id))).toEqual(new Set([events[0], events[2], events[4]]));
+    expect([upcoming.totalCount, past.totalCount]).toEqual([3, 2]);
+    const afterFirstUpcoming = await mine({ first: 10, upcoming: true, after: upcoming.edges[0].cursor });
+    expect(afterFirstUpcoming.edges.map((e) => e.node.event.id)).toEqual(upcoming.edges.slice(1).map((e) => e.node.event.id));
+  });
+
+  it('eventRegistrations: in the order made, filtered by status, paged by cursor', async () => {
+    const rows = await t.sql<{ id: string; status: string }>(`SELECT id, status FROM event_registrations WHERE event_id = $1 ORDER BY created_at, id`, [full]);
+    const all = await attendees({ first: 100 });
+    expect(all.edges.map((e) => e.node.id)).toEqual(rows.map((r) => r.id));
+    expect(all.edges.map((e) => e.node.status)).toEqual(rows.map((r) => r.status));
+    const waitlisted = rows.filter((r) => r.status === 'WAITLISTED').map((r) => r.id);
+    expect(waitlisted).toHaveLength(3);
+    const firstWaiting = await attendees({ first: 2, status: 'WAITLISTED' });
+    expect(firstWaiting.edges.map((e) => e.node.id)).toEqual(waitlisted.slice(0, 2));
+    expect(firstWaiting.edges.map((e) => e.node.waitlistPosition)).toEqual([1, 2]);
+    expect(firstWaiting).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true } });
+    const lastWaiting = await attendees({ first: 2, status: 'WAITLISTED', after: firstWaiting.pageInfo.endCursor });
+    expect(lastWaiting.edges.map((e) => e.node.id)).toEqual(waitlisted.slice(2));
+    expect(lastWaiting.pageInfo.hasNextPage).toBe(false);
+  });
+
+  it('eventRegistrations reads each registrant in the list statement: no users statement of its own, whatever the page size', async () => {
+    const WITH_USER = `query($e: ID!, $first: Int) { eventRegistrations(eventId: $e, first: $first) { edges { node { id user { id fullName } } } } }`;
+    const small = await countQueries(() => t.gql(WITH_USER, { e: full, first: 1 }, admin.accessToken), dataStatements);
+    const large = await countQueries(() => t.gql(WITH_USER, { e: full, first: 5 }, admin.accessToken), dataStatements);
+    const registrants = await t.sql<{ id: string; fullName: string }>(
+      `SELECT u.id, u.full_name AS "fullName" FROM event_registrations r JOIN users u ON u.id = r.user_id WHERE r.event_id = $1 ORDER BY r.created_at, r.id`,
+      [full],
+    );
+    expect(large.result.data!.eventRegistrations.edges.map((e: { node: { user: unknown } }) => e.node.user)).toEqual(registrants);
+    expect(large.count).toBe(small.count);
+    // The users loader's batch (the viewer's own session lookup also reads users, and stays).
+    expect(large.statements.filter((sql) => /FROM users c\s+WHERE c\.id = ANY/.test(sql))).toEqual([]);
+  });
+
+  it('a cursor that is not one gives BAD_USER_INPUT naming after', async () => {
+    for (const result of [await t.gql(MINE, { after: 'nope' }, member.accessToken), await t.gql(ATTENDEES, { e: full, after: 'nope' }, admin.accessToken)]) {
+      expect(errorCode(result)).toBe('BAD_USER_INPUT');
+      expect(JSON.stringify(result.errors)).toContain('after');
+    }
+  });
+});
