@@ -140,7 +140,7 @@ function Board({ cohort, onPublished }: { cohort: StaffMentoringCohortFieldsFrag
           <Text size="sm">{t('staffMentoring.board.confirmBody', { count: proposal?.pairs.length ?? 0, unmatched: proposal?.unmatched.length ?? 0 })}</Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setConfirming(false)}>{t('staffMentoring.cancel')}</Button>
-            <Button color="green" loading={publishing.fetching} onClick={() => void onPublish()}>
+            <Button loading={publishing.fetching} onClick={() => void onPublish()}>
               {t('staffMentoring.board.confirmPublish', { count: proposal?.pairs.length ?? 0 })}
             </Button>
           </Group>
