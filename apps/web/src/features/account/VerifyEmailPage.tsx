@@ -1,6 +1,8 @@
 import { Alert, Anchor, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useEffect } from 'react';
 import { Link } from 'react-router';
+import { useClient } from 'urql';
 import { EmailVerificationStatusDocument, VerifyEmailWithTokenDocument } from '../../shared/api/generated/graphql.js';
 import { useSession } from '../../shared/session/SessionProvider.js';
 import { Page } from '../../shared/ui/Page.js';
@@ -13,7 +15,14 @@ export function VerifyEmailPage() {
   const { t } = useTranslation();
   const token = useLinkToken();
   const { session } = useSession();
-  const outcome = useTokenOnce(VerifyEmailWithTokenDocument, token, session ? EmailVerificationStatusDocument : null);
+  const outcome = useTokenOnce(VerifyEmailWithTokenDocument, token, null);
+  const client = useClient();
+  // Once verified, the banner asks again. The session may be restored from the cookie only after the
+  // link was used (a page opened from the email), so this waits for both rather than for the link alone.
+  const verified = outcome.state === 'done';
+  useEffect(() => {
+    if (verified && session) void client.query(EmailVerificationStatusDocument, {}, { requestPolicy: 'network-only' }).toPromise();
+  }, [verified, session, client]);
 
   return (
     <Page title={t('accountLinks.verifyTitle')}>
