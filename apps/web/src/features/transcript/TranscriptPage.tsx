@@ -1,5 +1,5 @@
 import { Button, Card, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
@@ -31,23 +31,26 @@ export function TranscriptPage() {
 function TranscriptContent() {
   const { t } = useTranslation();
   const [search, setSearch] = useSearchParams();
-  const period = periodFromSearch(search);
+  // The form's own state is the truth and the address mirrors it: two quick changes in a row (From,
+  // then To) both stay, which edits of the address alone did not guarantee (the second was computed
+  // from the address before the first had landed).
+  const [period, setPeriodState] = useState<TranscriptPeriod>(() => periodFromSearch(search));
   const { from, to } = period;
+  useEffect(() => {
+    const shown = periodFromSearch(search);
+    if (shown.from === from && shown.to === to) return;
+    const params = new URLSearchParams(search);
+    for (const [key, value] of Object.entries({ from, to })) {
+      if (value) params.set(key, value);
+      else params.delete(key);
+    }
+    setSearch(params, { replace: true });
+  }, [from, to, search, setSearch]);
   const variables = useMemo(() => periodBounds({ from, to }), [from, to]);
   // An end before the start is said beside the field; nothing is asked until it is put right.
   const wrongOrder = Boolean(from && to && from > to);
   const [{ data, fetching, error }] = useQuery({ query: TranscriptPageDocument, variables, pause: wrongOrder });
-  // Each change edits the address as it stands (two quick changes in a row must not undo each other).
-  const setPeriod = (next: Partial<TranscriptPeriod>) => {
-    setSearch((current) => {
-      const params = new URLSearchParams(current);
-      for (const [key, value] of Object.entries(next)) {
-        if (value) params.set(key, value);
-        else params.delete(key);
-      }
-      return params;
-    }, { replace: true });
-  };
+  const setPeriod = (next: Partial<TranscriptPeriod>) => setPeriodState((current) => ({ ...current, ...next }));
   const filtered = Boolean(period.from || period.to);
   const transcript = wrongOrder ? undefined : data?.myTranscript;
   return (
