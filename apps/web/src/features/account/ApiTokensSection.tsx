@@ -12,9 +12,9 @@ import {
 import { formatDate, formatDateTime } from '../../shared/formatting/format.js';
 import { useSession } from '../../shared/session/SessionProvider.js';
 import { FormAlert } from '../../shared/ui/forms/FormAlert.js';
-import { useActionError } from '../../shared/ui/forms/useActionError.js';
 import { useApiErrors } from '../../shared/ui/forms/useApiErrors.js';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states.js';
+import { useRevokeToken } from '../../shared/api-tokens/useRevokeToken.js';
 
 const EXPIRY_DAYS = ['30', '90', '180', '365'] as const;
 const DAY_MS = 86_400_000;
@@ -124,16 +124,7 @@ function CreateTokenForm({ onCreated }: { onCreated: (name: string, secret: stri
 
 function TokenRow({ token }: { token: AccountApiTokenFieldsFragment }) {
   const { t } = useTranslation();
-  const [{ fetching }, revoke] = useMutation(AccountRevokeApiTokenDocument);
-  const { alert, clearAlert, showError } = useActionError();
-  // The moment the row was first shown: an expiry passing while the page is open shows on the next visit.
-  const [shownAt] = useState(() => Date.now());
-  const expired = new Date(token.expiresAt).getTime() <= shownAt;
-  const onRevoke = async () => {
-    clearAlert();
-    const result = await revoke({ id: token.id });
-    if (result.error) showError(result.error);
-  };
+  const { expired, onRevoke, revoking: fetching, alert } = useRevokeToken(AccountRevokeApiTokenDocument, token);
   return (
     <Stack gap={4}>
       <Group gap="xs">

@@ -2,19 +2,19 @@ import { Badge, Box, Button, Code, Paper, Stack, Table, Text, Title } from '@man
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useQuery } from 'urql';
 import { NotFoundPage } from '../../not-found/NotFoundPage.js';
 import { StaffApiTokensDocument, type StaffApiTokensQuery, StaffRevokeApiTokenDocument } from '../../../shared/api/generated/graphql.js';
 import { formatDate, formatDateTime, formatNumber } from '../../../shared/formatting/format.js';
 import { RequireStaff } from '../../../shared/session/guards.js';
 import { FormAlert } from '../../../shared/ui/forms/FormAlert.js';
-import { useActionError } from '../../../shared/ui/forms/useActionError.js';
 import { Page } from '../../../shared/ui/Page.js';
 import { EmptyState, ErrorState, LoadingState } from '../../../shared/ui/states.js';
 import { KeysetPager } from '../KeysetPager.js';
 import { sectionAt } from '../staff-sections.js';
 import { SecretOnce } from './SecretOnce.js';
 import { ServiceTokenForm } from './ServiceTokenForm.js';
+import { useRevokeToken } from '../../../shared/api-tokens/useRevokeToken.js';
 
 const SECTION = sectionAt('/staff/integrations');
 const PAGE_SIZE = 20;
@@ -91,16 +91,7 @@ function Tokens() {
 
 function TokenRow({ token }: { token: Token }) {
   const { t } = useTranslation();
-  const [{ fetching }, revoke] = useMutation(StaffRevokeApiTokenDocument);
-  const { alert, clearAlert, showError } = useActionError();
-  // The moment the row was first shown: an expiry passing while the page is open shows on the next visit.
-  const [shownAt] = useState(() => Date.now());
-  const expired = new Date(token.expiresAt).getTime() <= shownAt;
-  const onRevoke = async () => {
-    clearAlert();
-    const result = await revoke({ id: token.id });
-    if (result.error) showError(result.error);
-  };
+  const { expired, onRevoke, revoking: fetching, alert } = useRevokeToken(StaffRevokeApiTokenDocument, token);
   return (
     <Table.Tr>
       <Table.Td>
