@@ -1,11 +1,15 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { API_FILES, API_PREFIXES } from '../api/src/portal/reserved-paths.ts';
 
 /** Where the API listens during `npm run dev` (the API's PORT). */
 const apiTarget = process.env.GUILDHALL_API_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
-/** Paths the API answers; during development Vite passes them through. */
-const apiPaths = ['/graphql', '/webhooks', '/admin', '/health', '/ready', '/explorer', '/metrics', '/certificates', '/events.ics', '/transcript.pdf'];
+/**
+ * Paths the API answers (the same list the API's portal fallback keeps clear of): during development Vite
+ * passes them through. /assets is the built portal's, which Vite serves from source in development.
+ */
+const apiPaths = API_PREFIXES.filter((path) => path !== '/assets');
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
@@ -28,9 +32,10 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      ...Object.fromEntries(apiPaths.map((path) => [path, { target: apiTarget }])),
-      // The calendar files live beside the events pages: only the .ics files go to the API.
-      '^/(events|study-groups)/[^/]+\\.ics$': { target: apiTarget },
+      // /graphql carries the live subscriptions too (graphql-ws over a WebSocket upgrade).
+      ...Object.fromEntries(apiPaths.map((path) => [path, { target: apiTarget, ws: path === '/graphql' }])),
+      // The calendar files live beside the portal's pages of the same area: only they go to the API.
+      ...Object.fromEntries(API_FILES.map((file) => [file.source, { target: apiTarget }])),
     },
   },
 });

@@ -23,7 +23,7 @@ export const API_PREFIXES = [
 ] as const;
 
 /** Calendar files beside portal pages of the same area (/events/:id is a page, /events/:id.ics a file). */
-const API_FILES = [/^\/events\/[^/]+\.ics$/, /^\/study-groups\/[^/]+\.ics$/];
+export const API_FILES = [/^\/events\/[^/]+\.ics$/, /^\/study-groups\/[^/]+\.ics$/];
 
 export function isApiPath(path: string): boolean {
   const lower = path.toLowerCase();
