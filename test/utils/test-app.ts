@@ -28,7 +28,9 @@ export interface TestApp {
 /** Boots the real app on a fresh database, listening on a free port. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   installTransactionGuard();
+  const started = performance.now();
   const db: TestDatabase = await createTestDatabase();
+  const databaseReady = performance.now();
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
@@ -49,6 +51,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     await db.drop().catch(() => undefined);
     throw error;
   }
+  reportSlowStart(started, databaseReady);
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;
   const dataSource = app.get<DataSource>(getDataSourceToken());
@@ -84,6 +87,19 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       await db.drop();
     },
   };
+}
+
+/** A start slower than this is reported with its parts, so a slow CI run says where the time went. */
+const SLOW_START_MS = 15_000;
+
+function reportSlowStart(started: number, databaseReady: number): void {
+  const total = performance.now() - started;
+  if (total < SLOW_START_MS) return;
+  const memory = Math.round(process.memoryUsage().rss / 2 ** 20);
+  console.warn(
+    `startTestApp took ${(total / 1000).toFixed(1)} s: database ${((databaseReady - started) / 1000).toFixed(1)} s, ` +
+      `app ${((performance.now() - databaseReady) / 1000).toFixed(1)} s (worker RSS ${memory} MB)`,
+  );
 }
 
 /** The first error's code, or undefined: most assertions about refusals want just this. */
