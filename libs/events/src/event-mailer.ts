@@ -70,7 +70,7 @@ export class EventMailer {
 
   offered(manager: EntityManager, to: Recipient, event: EventEntity, registrationId: string, offerNumber: number, expiresAt: Date, price: { amount: number; currency: string }): Promise<boolean> {
     return this.send(manager, to, 'event-seat-offered', `A seat is yours if you want it: ${event.title}`,
-      `A seat opened up at ${event.title} (${this.when(event)}) and you are next in line.\n\nAccept it and pay ${formatMoney(price.amount, price.currency)} by ${this.when(event, expiresAt)}; after that it passes to the next person.`,
+      `A seat opened up at ${event.title} (${this.when(event)}) and we are offering it to you from the waitlist.\n\nAccept it and pay ${formatMoney(price.amount, price.currency)} by ${this.when(event, expiresAt)}; after that it passes to the next person.`,
       `event-offer:${registrationId}:${offerNumber}`);
   }
 
