@@ -1,11 +1,12 @@
-import PDFDocument from 'pdfkit';
 import { DateTime } from 'luxon';
 import type { Transcript } from './transcript.type.js';
 
 const day = (at: Date) => DateTime.fromJSDate(at, { zone: 'UTC' }).toFormat('d LLL yyyy');
 
 /** The transcript as a document: who, the period, the total, the credits by category, then each activity. */
-export function renderTranscriptPdf(holderName: string, transcript: Transcript): Promise<Buffer> {
+export async function renderTranscriptPdf(holderName: string, transcript: Transcript): Promise<Buffer> {
+  // Loaded on first use: pdfkit (with its fonts) is a second of every process start otherwise.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: `CE transcript: ${holderName}`, Author: 'Guildhall' } });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {

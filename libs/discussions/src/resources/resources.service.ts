@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { fileTypeFromBuffer } from 'file-type';
 import { AppError, ErrorCode, notFound, type RequestContext } from '../../../core/src/index.js';
 import { SpaceAccess } from '../access/space-access.service.js';
 import { DiscussionsLoader } from '../discussions.loader.js';
@@ -50,6 +49,8 @@ export class ResourcesService {
   /** The file's type is sniffed from its bytes; a type outside ALLOWED_TYPES is refused whatever its name says. */
   async upload(ctx: RequestContext, spaceId: string, file: { buffer: Buffer; originalname: string; size: number }, meta: { title?: string; tags?: string[] }): Promise<ResourceEntity> {
     await this.access.assertPost(ctx, await this.space(ctx, spaceId));
+    // Loaded on first upload: file-type's detectors are most of a second of every process start otherwise.
+    const { fileTypeFromBuffer } = await import('file-type');
     const sniffed = await fileTypeFromBuffer(file.buffer);
     if (!sniffed || !ALLOWED_TYPES.has(sniffed.mime)) {
       throw new AppError(ErrorCode.BAD_USER_INPUT, 'file: only PDF, images and office documents may be uploaded (recognised by their content)', { fields: [{ path: 'file', message: 'is not a PDF, image or office document' }] });

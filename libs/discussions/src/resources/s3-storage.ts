@@ -1,4 +1,4 @@
-import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { FileStorage } from './file-storage.js';
 
 /**
@@ -7,23 +7,33 @@ import { FileStorage } from './file-storage.js';
  * profile, an instance role); GUILDHALL_S3_ENDPOINT points it at MinIO, R2 and the like.
  */
 export class S3Storage extends FileStorage {
-  private readonly client: S3Client;
+  /** The SDK is loaded with the first file (it is over a second of every process start otherwise), then kept. */
+  private sdk?: Promise<{ s3: typeof import('@aws-sdk/client-s3'); client: S3Client }>;
 
   constructor(private readonly options: { bucket: string; region: string; endpoint?: string; forcePathStyle: boolean }) {
     super();
-    this.client = new S3Client({ region: options.region, endpoint: options.endpoint, forcePathStyle: options.forcePathStyle, maxAttempts: 3 });
+  }
+
+  private connect() {
+    this.sdk ??= import('@aws-sdk/client-s3').then((s3) => ({
+      s3,
+      client: new s3.S3Client({ region: this.options.region, endpoint: this.options.endpoint, forcePathStyle: this.options.forcePathStyle, maxAttempts: 3 }),
+    }));
+    return this.sdk;
   }
 
   async put(key: string, bytes: Buffer, contentType: string): Promise<void> {
-    await this.client.send(new PutObjectCommand({ Bucket: this.options.bucket, Key: key, Body: bytes, ContentType: contentType }));
+    const { s3, client } = await this.connect();
+    await client.send(new s3.PutObjectCommand({ Bucket: this.options.bucket, Key: key, Body: bytes, ContentType: contentType }));
   }
 
   async get(key: string): Promise<Buffer | undefined> {
+    const { s3, client } = await this.connect();
     try {
-      const result = await this.client.send(new GetObjectCommand({ Bucket: this.options.bucket, Key: key }));
+      const result = await client.send(new s3.GetObjectCommand({ Bucket: this.options.bucket, Key: key }));
       return result.Body ? Buffer.from(await result.Body.transformToByteArray()) : undefined;
     } catch (error) {
-      if (error instanceof NoSuchKey || (error as { name?: string }).name === 'NoSuchKey') return undefined;
+      if (error instanceof s3.NoSuchKey || (error as { name?: string }).name === 'NoSuchKey') return undefined;
       throw error;
     }
   }

@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import { DateTime } from 'luxon';
 
 export interface CertificateContent {
@@ -15,7 +14,9 @@ export interface CertificateContent {
 const fmt = (at: Date, zone: string, pattern: string) => DateTime.fromJSDate(at, { zone }).toFormat(pattern);
 
 /** The certificate of attendance: who, which event, each session attended with its credits and category, the total, and the code. */
-export function renderCertificatePdf(content: CertificateContent): Promise<Buffer> {
+export async function renderCertificatePdf(content: CertificateContent): Promise<Buffer> {
+  // Loaded on first use: pdfkit (with its fonts) is a second of every process start otherwise.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     margin: 56,
