@@ -114,4 +114,17 @@ describe('portal: my events (register, pay, waitlist and offer, cancel)', () => 
     await page.goto('/my-events');
     await page.getByRole('article', { name: 'Tiny seminar' }).getByText('Confirmed').waitFor();
   });
+
+  it('says an event is sold out, with no way to register, when its seats and waitlist places are gone', async () => {
+    const eventId = await createEvent(portal.t, admin, { title: 'Sold-out salon', capacity: 1, waitlistLimit: 0 });
+    const first = await signUpUser(portal.t, { fullName: 'Only Seat' });
+    expect((await portal.t.gql(REGISTER, { eventId }, first.accessToken)).data?.registerForEvent.status).toBe('CONFIRMED');
+
+    const member = await signUpUser(portal.t, { fullName: 'Too Late' });
+    const page = await portal.newPortalPage();
+    await logInThroughPage(page, member, 'Too Late', `/my-events/events/${eventId}`);
+    await page.getByText('Registration is closed: the event is sold out.').waitFor();
+    expect(await page.getByRole('button', { name: /Register|Join the waitlist/ }).count()).toBe(0);
+    await expectAccessible(page, 'sold out');
+  });
 });

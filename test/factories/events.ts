@@ -16,6 +16,8 @@ export interface EventOverrides {
   venue?: string | null;
   onlineUrl?: string | null;
   capacity?: number | null;
+  /** Omitted: no limit. */
+  waitlistLimit?: number | null;
   memberPrice?: number;
   nonMemberPrice?: number;
   currency?: string;
@@ -41,6 +43,7 @@ export function eventInput(overrides: EventOverrides = {}): Record<string, unkno
     venue: overrides.venue === undefined ? 'Guild Hall, Room 1' : overrides.venue,
     onlineUrl: overrides.onlineUrl === undefined ? 'https://meet.example.org/secret-room' : overrides.onlineUrl,
     capacity: overrides.capacity === undefined ? 50 : overrides.capacity,
+    ...(overrides.waitlistLimit === undefined ? {} : { waitlistLimit: overrides.waitlistLimit }),
     memberPrice: { amount: overrides.memberPrice ?? 0, currency: overrides.currency ?? 'USD' },
     nonMemberPrice: { amount: overrides.nonMemberPrice ?? 0, currency: overrides.currency ?? 'USD' },
     membersOnly: overrides.membersOnly ?? false,

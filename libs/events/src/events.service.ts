@@ -59,6 +59,7 @@ export class EventsService {
         venue: input.venue ?? null,
         onlineUrl: input.onlineUrl ?? null,
         capacity: input.capacity ?? null,
+        waitlistLimit: input.waitlistLimit ?? null,
         registrationOpensAt: input.registrationOpensAt ?? null,
         registrationClosesAt: input.registrationClosesAt ?? null,
         memberPriceAmount: input.memberPrice.amount,
@@ -70,7 +71,7 @@ export class EventsService {
       await this.events.replaceSessions(manager, event.id, sessions);
       await this.audit.record(manager, {
         actorId: ctx.actor.id, action: 'event.create', targetType: 'Event', targetId: event.id,
-        after: { title: event.title, startsAt: event.startsAt.toISOString(), capacity: event.capacity }, requestId: ctx.requestId,
+        after: { title: event.title, startsAt: event.startsAt.toISOString(), capacity: event.capacity, waitlistLimit: event.waitlistLimit }, requestId: ctx.requestId,
       });
       return event;
     });
@@ -83,7 +84,7 @@ export class EventsService {
     return this.dataSource.transaction(async (manager) => {
       const event = await this.lock(manager, id);
       if (event.status === EventStatus.CANCELLED || event.status === EventStatus.COMPLETED) throw wrongEventStatus(event.status, 'changed');
-      const before = { title: event.title, startsAt: event.startsAt.toISOString(), endsAt: event.endsAt.toISOString(), capacity: event.capacity };
+      const before = { title: event.title, startsAt: event.startsAt.toISOString(), endsAt: event.endsAt.toISOString(), capacity: event.capacity, waitlistLimit: event.waitlistLimit };
       const assign = <K extends keyof EventEntity>(key: K, value: EventEntity[K] | undefined) => {
         if (value !== undefined) event[key] = value;
       };
@@ -99,6 +100,7 @@ export class EventsService {
       assign('registrationOpensAt', input.registrationOpensAt);
       assign('registrationClosesAt', input.registrationClosesAt);
       assign('membersOnly', input.membersOnly);
+      assign('waitlistLimit', input.waitlistLimit);
       if (input.memberPrice) event.memberPriceAmount = input.memberPrice.amount;
       if (input.nonMemberPrice) event.nonMemberPriceAmount = input.nonMemberPrice.amount;
       const currency = input.memberPrice?.currency ?? input.nonMemberPrice?.currency ?? event.priceCurrency;
@@ -127,7 +129,7 @@ export class EventsService {
       await this.events.saveCounters(manager, saved);
       await this.audit.record(manager, {
         actorId: ctx.actor.id, action: 'event.update', targetType: 'Event', targetId: event.id, before,
-        after: { title: saved.title, startsAt: saved.startsAt.toISOString(), endsAt: saved.endsAt.toISOString(), capacity: saved.capacity }, requestId: ctx.requestId,
+        after: { title: saved.title, startsAt: saved.startsAt.toISOString(), endsAt: saved.endsAt.toISOString(), capacity: saved.capacity, waitlistLimit: saved.waitlistLimit }, requestId: ctx.requestId,
       });
       return saved;
     });

@@ -54,7 +54,7 @@ const REGISTRATION_COLUMNS = Object.entries(REGISTRATIONS_OF_EVENT.columns)
 const EVENT_COLUMNS = Object.entries({
   id: 'id', title: 'title', description: 'description', kind: 'kind', format: 'format', status: 'status', startsAt: 'starts_at', endsAt: 'ends_at',
   timezone: 'timezone', venue: 'venue', onlineUrl: 'online_url', capacity: 'capacity', seatsTaken: 'seats_taken', waitlistCount: 'waitlist_count',
-  registrationOpensAt: 'registration_opens_at', registrationClosesAt: 'registration_closes_at', memberPriceAmount: 'member_price_amount',
+  waitlistLimit: 'waitlist_limit', registrationOpensAt: 'registration_opens_at', registrationClosesAt: 'registration_closes_at', memberPriceAmount: 'member_price_amount',
   nonMemberPriceAmount: 'non_member_price_amount', priceCurrency: 'price_currency', membersOnly: 'members_only', cancelledAt: 'cancelled_at', cancelReason: 'cancel_reason',
 } satisfies Record<keyof EventRow, string>)
   .map(([key, column]) => `e.${column} AS "e.${key}"`)

@@ -7,7 +7,7 @@ import { EventEntity } from './entities/event.entity.js';
 import { RegistrationEntity } from './entities/registration.entity.js';
 import { EVENTS_CONFIG, type EventsConfig } from './events.config.js';
 import { EventStatus, RegistrationEndReason, RegistrationStatus } from './events.enums.js';
-import { EventsErrorReason, membersOnly, wrongEventStatus, wrongRegistrationStatus } from './events.errors.js';
+import { EventsErrorReason, membersOnly, soldOut, wrongEventStatus, wrongRegistrationStatus } from './events.errors.js';
 import { EventMailer } from './event-mailer.js';
 import { EventPaymentsRepository } from './event-payments.repository.js';
 import { EventsRepository } from './events.repository.js';
@@ -93,8 +93,10 @@ export class RegistrationsService {
           entity.status = price === 0 ? RegistrationStatus.CONFIRMED : RegistrationStatus.PENDING_PAYMENT;
           if (price === 0) entity.confirmedAt = now;
           else entity.holdExpiresAt = new Date(now.getTime() + (this.config.holdMinutes + 1) * MINUTE);
-        } else {
+        } else if (this.waitlist.queueHasRoom(locked)) {
           position = this.waitlist.enqueue(locked, entity);
+        } else {
+          throw soldOut(locked.waitlistLimit === 0);
         }
         const saved = await this.registrations.save(manager, entity);
         await this.events.saveCounters(manager, locked);

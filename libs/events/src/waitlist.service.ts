@@ -36,6 +36,11 @@ export class WaitlistService {
     return this.hasFreeSeat(event) && event.waitlistCount === 0;
   }
 
+  /** Whether a newcomer without a seat may queue: the event's waitlist limit (null: none; 0: no waitlist). */
+  queueHasRoom(event: EventEntity): boolean {
+    return event.waitlistLimit === null || event.waitlistCount < event.waitlistLimit;
+  }
+
   /** Puts a registration at the end of the queue; returns its position. */
   enqueue(event: EventEntity, registration: RegistrationEntity): number {
     event.waitlistSeq += 1;

@@ -14,6 +14,7 @@ import { EventFormat, EventKind, EventStatus } from '../events.enums.js';
 @Check('events_registration_window_check', `registration_closes_at IS NULL OR registration_opens_at IS NULL OR registration_closes_at > registration_opens_at`)
 @Check('events_seats_check', `seats_taken >= 0 AND (capacity IS NULL OR (capacity >= 0 AND seats_taken <= capacity))`)
 @Check('events_waitlist_check', `waitlist_count >= 0`)
+@Check('events_waitlist_limit_check', `waitlist_limit IS NULL OR waitlist_limit >= 0`)
 @Check('events_prices_check', `member_price_amount >= 0 AND non_member_price_amount >= 0`)
 @Check('events_currency_check', `price_currency ~ '^[A-Z]{3}$'`)
 @Index('events_status_starts_idx', ['status', 'startsAt', 'id'])
@@ -41,6 +42,8 @@ export class EventEntity {
   @Column({ type: 'boolean', default: false }) membersOnly: boolean;
   @Column({ type: 'int', default: 0 }) seatsTaken: number;
   @Column({ type: 'int', default: 0 }) waitlistCount: number;
+  /** Null: the waitlist has no limit; 0: no waitlist. Newcomers only: people already queueing keep their place. */
+  @Column({ type: 'int', nullable: true }) waitlistLimit: number | null;
   /** The last waitlist ticket handed out: the next person joins the queue with this + 1. */
   @Column({ type: 'int', default: 0 }) waitlistSeq: number;
   /** Bumped on every change; the .ics SEQUENCE. */

@@ -97,6 +97,13 @@ export class CreateEventInput {
   @Max(1_000_000)
   capacity?: number | null;
 
+  @Field(() => Int, { nullable: true, description: 'How many may join the waitlist once the seats are gone. Omit for no limit; 0: no waitlist.' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  waitlistLimit?: number | null;
+
   @Field(() => Date, { nullable: true })
   @IsOptional()
   @IsDate()
@@ -206,6 +213,13 @@ export class UpdateEventInput {
   @Min(1)
   @Max(1_000_000)
   capacity?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Null: no limit; 0: no waitlist. Lowering it turns newcomers away; nobody already queueing loses their place.' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  waitlistLimit?: number | null;
 
   @Field(() => Date, { nullable: true })
   @IsOptional()

@@ -23,7 +23,7 @@ export class EventSession {
 export type EventRow = Pick<
   EventEntity,
   | 'id' | 'title' | 'description' | 'kind' | 'format' | 'status' | 'startsAt' | 'endsAt' | 'timezone' | 'venue' | 'onlineUrl' | 'capacity'
-  | 'seatsTaken' | 'waitlistCount' | 'registrationOpensAt' | 'registrationClosesAt' | 'memberPriceAmount' | 'nonMemberPriceAmount'
+  | 'seatsTaken' | 'waitlistCount' | 'waitlistLimit' | 'registrationOpensAt' | 'registrationClosesAt' | 'memberPriceAmount' | 'nonMemberPriceAmount'
   | 'priceCurrency' | 'membersOnly' | 'cancelledAt' | 'cancelReason'
 >;
 
@@ -45,6 +45,7 @@ export class Event {
   @Field(() => Int, { nullable: true, description: 'Null: no limit.' }) capacity: number | null;
   @Field(() => Int, { nullable: true, description: 'Null when there is no limit.' }) seatsRemaining: number | null;
   @Field(() => Int) waitlistCount: number;
+  @Field(() => Int, { nullable: true, description: 'How many may queue once the seats are gone. Null: no limit; 0: no waitlist.' }) waitlistLimit: number | null;
   @Field(() => Date, { nullable: true }) registrationOpensAt: Date | null;
   @Field(() => Date, { nullable: true, description: 'Null: registration closes when the event starts.' }) registrationClosesAt: Date | null;
   @Field(() => Money) memberPrice: Money;
@@ -69,6 +70,7 @@ export class Event {
       capacity: e.capacity,
       seatsRemaining: e.capacity === null ? null : Math.max(0, e.capacity - e.seatsTaken),
       waitlistCount: e.waitlistCount,
+      waitlistLimit: e.waitlistLimit,
       registrationOpensAt: e.registrationOpensAt,
       registrationClosesAt: e.registrationClosesAt,
       memberPrice: { amount: e.memberPriceAmount, currency: e.priceCurrency },

@@ -64,7 +64,7 @@ function EventDetailsView({ event, onChanged }: { event: EventDetails; onChanged
             <Title order={2} size="h4" id="event-tickets">{t('events.tickets')}</Title>
             <Text size="sm">{t('events.memberPrice')}: <MoneyText money={event.memberPrice} /></Text>
             <Text size="sm">{t('events.nonMemberPrice')}: <MoneyText money={event.nonMemberPrice} /></Text>
-            <Text size="sm"><SeatsText seatsRemaining={event.seatsRemaining} waitlistCount={event.waitlistCount} /></Text>
+            <Text size="sm"><SeatsText seatsRemaining={event.seatsRemaining} waitlistCount={event.waitlistCount} waitlistLimit={event.waitlistLimit} /></Text>
             {event.membersOnly ? <Text size="sm" c="dimmed">{t('events.membersOnlyHint')}</Text> : null}
             <RegisterArea event={event} onChanged={onChanged} />
           </Stack>

@@ -5,6 +5,7 @@ import { MyEventsRegisterDocument, type MyEventsRegistrationFragment } from '../
 import { formatMoney } from '../formatting/format.js';
 import { FormAlert } from '../ui/forms/FormAlert.js';
 import { useActionError } from '../ui/forms/useActionError.js';
+import { availability } from './availability.js';
 import { goToCheckout, RegistrationActions } from './RegistrationActions.js';
 
 type Money = { amount: number; currency: string };
@@ -15,6 +16,7 @@ export type EventForRegistration = {
   status: string;
   seatsRemaining: number | null;
   waitlistCount: number;
+  waitlistLimit: number | null;
   membersOnly: boolean;
   memberPrice: Money;
   nonMemberPrice: Money;
@@ -39,7 +41,7 @@ export function RegisterPanel({
   const [{ fetching }, register] = useMutation(MyEventsRegisterDocument);
   const { alert, clearAlert, showError } = useActionError();
   const mine = event.myRegistration && event.myRegistration.status !== 'CANCELLED' ? event.myRegistration : null;
-  const full = event.seatsRemaining !== null && event.seatsRemaining <= 0;
+  const open = availability(event);
   const price = (money: Money) => (money.amount === 0 ? t('myEvents.free') : formatMoney(money));
 
   const onRegister = async () => {
@@ -60,16 +62,20 @@ export function RegisterPanel({
             {event.membersOnly ? <Text size="sm">{t('myEvents.membersOnly')}</Text> : <Text size="sm">{t('myEvents.nonMemberPrice', { price: price(event.nonMemberPrice) })}</Text>}
           </Group>
           {event.seatsRemaining !== null ? (
-            <Text size="sm">{full ? t('myEvents.full', { count: event.waitlistCount }) : t('myEvents.seatsLeft', { count: event.seatsRemaining })}</Text>
+            <Text size="sm">
+              {open === 'seat' ? t('myEvents.seatsLeft', { count: event.seatsRemaining }) : open === 'waitlist' ? t('myEvents.full', { count: event.waitlistCount }) : t('myEvents.soldOut')}
+            </Text>
           ) : null}
         </>
       ) : null}
       <FormAlert message={alert} />
       {mine ? (
         <RegistrationActions registration={mine} />
+      ) : event.status === 'PUBLISHED' && open === 'soldOut' ? (
+        <Text size="sm">{t('myEvents.soldOutNoRegistration')}</Text>
       ) : event.status === 'PUBLISHED' ? (
         <Button onClick={() => void onRegister()} loading={fetching} maw={320}>
-          {full ? t('myEvents.joinWaitlist') : t('myEvents.register')}
+          {open === 'waitlist' ? t('myEvents.joinWaitlist') : t('myEvents.register')}
         </Button>
       ) : (
         <Text size="sm">{t('myEvents.closed')}</Text>

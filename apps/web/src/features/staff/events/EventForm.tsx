@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Checkbox, Fieldset, Group, NumberInput, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Checkbox, Fieldset, Group, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -73,12 +73,12 @@ export function EventForm({ initial, submitLabel, onSave }: { initial: EventForm
           <TextInput type="datetime-local" label={t('staffPolish.eventForm.registrationOpensAt')} description={t('staffPolish.eventForm.registrationOpensAtHint')} {...form.getInputProps('registrationOpensAt')} />
           <TextInput type="datetime-local" label={t('staffPolish.eventForm.registrationClosesAt')} description={t('staffPolish.eventForm.registrationClosesAtHint')} {...form.getInputProps('registrationClosesAt')} />
           <NumberInput label={t('staffEvents.form.capacity')} description={t('staffEvents.form.capacityHint')} min={1} allowDecimal={false} {...form.getInputProps('capacity')} />
+          <NumberInput label={t('staffEvents.form.waitlistLimit')} description={t('staffEvents.form.waitlistLimitHint')} min={0} allowDecimal={false} {...form.getInputProps('waitlistLimit')} />
           <TextInput label={t('staffEvents.form.currency')} description={t('staffEvents.form.currencyHint')} maxLength={3} required {...form.getInputProps('currency')} />
           <NumberInput label={t('staffEvents.form.memberPrice')} min={0} decimalScale={2} {...form.getInputProps('memberPrice')} />
           <NumberInput label={t('staffEvents.form.nonMemberPrice')} min={0} decimalScale={2} {...form.getInputProps('nonMemberPrice')} />
         </SimpleGrid>
         <Checkbox label={t('staffEvents.form.membersOnly')} {...form.getInputProps('membersOnly', { type: 'checkbox' })} />
-        <Text size="sm" c="dimmed">{t('staffEvents.form.waitlistNote')}</Text>
         {form.values.sessions.map((_, index) => (
           <Fieldset key={index} legend={t('staffEvents.form.session', { number: index + 1 })}>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>

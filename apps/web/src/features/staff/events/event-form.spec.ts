@@ -35,7 +35,7 @@ describe('the event input', () => {
       ],
     };
     expect(toEventInput(values)).toMatchObject({
-      title: 'Ethics day', description: null, venue: null, capacity: null,
+      title: 'Ethics day', description: null, venue: null, capacity: null, waitlistLimit: null,
       memberPrice: { amount: 1000, currency: 'EUR' }, nonMemberPrice: { amount: 2550, currency: 'EUR' },
       startsAt: '2027-05-03T07:00:00.000Z', endsAt: '2027-05-03T15:00:00.000Z',
       sessions: [
@@ -47,13 +47,13 @@ describe('the event input', () => {
 
   it('edits start from the event as the zone shows it', () => {
     const values = eventFormValues({
-      title: 'T', description: null, kind: 'WEBINAR', format: 'VIRTUAL', timezone: 'America/Chicago', venue: null, capacity: 30, membersOnly: true,
+      title: 'T', description: null, kind: 'WEBINAR', format: 'VIRTUAL', timezone: 'America/Chicago', venue: null, capacity: 30, waitlistLimit: 0, membersOnly: true,
       onlineUrl: 'https://meet.example.org/r', registrationOpensAt: '2027-07-01T14:00:00.000Z', registrationClosesAt: null,
       memberPrice: { amount: 1999, currency: 'USD' }, nonMemberPrice: { amount: 0, currency: 'USD' },
       sessions: [{ title: 'S', startsAt: '2027-07-15T14:30:00.000Z', endsAt: '2027-07-15T16:00:00.000Z', ceCredits: 1, ceCategory: null }],
     });
     expect(values).toMatchObject({
-      memberPrice: 19.99, nonMemberPrice: 0, capacity: 30, sessions: [{ startsAt: '2027-07-15T09:30', endsAt: '2027-07-15T11:00', ceCategory: '' }],
+      memberPrice: 19.99, nonMemberPrice: 0, capacity: 30, waitlistLimit: 0, sessions: [{ startsAt: '2027-07-15T09:30', endsAt: '2027-07-15T11:00', ceCategory: '' }],
       onlineUrl: 'https://meet.example.org/r', registrationOpensAt: '2027-07-01T09:00', registrationClosesAt: '',
     });
   });

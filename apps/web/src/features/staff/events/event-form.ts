@@ -25,6 +25,8 @@ export interface EventFormValues {
   registrationOpensAt: string;
   registrationClosesAt: string;
   capacity: number | string;
+  /** Empty: no limit; 0: no waitlist. */
+  waitlistLimit: number | string;
   currency: string;
   memberPrice: number | string;
   nonMemberPrice: number | string;
@@ -49,6 +51,7 @@ export interface EditableEvent {
   registrationOpensAt: string | null;
   registrationClosesAt: string | null;
   capacity: number | null;
+  waitlistLimit: number | null;
   membersOnly: boolean;
   memberPrice: MoneyIn;
   nonMemberPrice: MoneyIn;
@@ -100,7 +103,7 @@ export function emptySession(): SessionValues {
 export function eventFormValues(event?: EditableEvent): EventFormValues {
   if (!event) {
     return {
-      title: '', description: '', kind: 'WORKSHOP', format: 'IN_PERSON', timezone: 'UTC', venue: '', onlineUrl: '', registrationOpensAt: '', registrationClosesAt: '', capacity: '',
+      title: '', description: '', kind: 'WORKSHOP', format: 'IN_PERSON', timezone: 'UTC', venue: '', onlineUrl: '', registrationOpensAt: '', registrationClosesAt: '', capacity: '', waitlistLimit: '',
       currency: 'USD', memberPrice: 0, nonMemberPrice: 0, membersOnly: false, sessions: [emptySession()],
     };
   }
@@ -115,6 +118,7 @@ export function eventFormValues(event?: EditableEvent): EventFormValues {
     registrationOpensAt: event.registrationOpensAt ? toZonedInput(event.registrationOpensAt, event.timezone) : '',
     registrationClosesAt: event.registrationClosesAt ? toZonedInput(event.registrationClosesAt, event.timezone) : '',
     capacity: event.capacity ?? '',
+    waitlistLimit: event.waitlistLimit ?? '',
     currency: event.memberPrice.currency,
     memberPrice: fromMinorUnits(event.memberPrice),
     nonMemberPrice: fromMinorUnits(event.nonMemberPrice),
@@ -152,6 +156,7 @@ export function toEventInput(values: EventFormValues) {
     registrationOpensAt: values.registrationOpensAt ? fromZonedInput(values.registrationOpensAt, values.timezone) : null,
     registrationClosesAt: values.registrationClosesAt ? fromZonedInput(values.registrationClosesAt, values.timezone) : null,
     capacity: values.capacity === '' ? null : Number(values.capacity),
+    waitlistLimit: values.waitlistLimit === '' ? null : Number(values.waitlistLimit),
     membersOnly: values.membersOnly,
     memberPrice: { amount: toMinorUnits(values.memberPrice, currency), currency },
     nonMemberPrice: { amount: toMinorUnits(values.nonMemberPrice, currency), currency },
@@ -161,7 +166,7 @@ export function toEventInput(values: EventFormValues) {
   };
 }
 
-const FORM_FIELDS = new Set(['title', 'description', 'kind', 'format', 'timezone', 'venue', 'onlineUrl', 'registrationOpensAt', 'registrationClosesAt', 'capacity', 'membersOnly']);
+const FORM_FIELDS = new Set(['title', 'description', 'kind', 'format', 'timezone', 'venue', 'onlineUrl', 'registrationOpensAt', 'registrationClosesAt', 'capacity', 'waitlistLimit', 'membersOnly']);
 
 /** What the API accepts as an online URL: http(s) with a host. */
 export function isHttpUrl(value: string): boolean {
