@@ -4,8 +4,25 @@ import { createTier } from '../factories/tiers.js';
 import { createAdminUser, logIn, signUpUser, type TestUser } from '../factories/users.js';
 import { countQueries, dataStatements } from '../utils/count-queries.js';
 import { errorCode, startTestApp, type TestApp } from '../utils/test-app.js';
+import DataLoader from 'dataloader';
 import { RegistrationsService } from '../../libs/events/src/index.js';
 
+/** The keys asked of any DataLoader while `work` runs (instrumentation only: the loads still happen). */
+async function loaderCalls<T>(work: () => Promise<T>): Promise<{ result: T; keys: unknown[] }> {
+  const keys: unknown[] = [];
+  const original = DataLoader.prototype.load;
+  DataLoader.prototype.load = function (this: DataLoader<unknown, unknown>, key: unknown) {
+    keys.push(key);
+    return original.call(this, key);
+  } as typeof original;
+  try {
+    return { result: await work(), keys };
+  } finally {
+    DataLoader.prototype.load = original;
+  }
+}
+
+/** myRegistrations and eventRegistrations read plain rows: order, filters, cursors and fields as the entity path gave them. */
 const MINE = `query($first: Int, $after: String, $upcoming: Boolean) { myRegistrations(first: $first, after: $after, upcoming: $upcoming) {
   totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id status price { amount currency } createdAt event { id title } } } } }`;
 const ATTENDEES = `query($e: ID!, $first: Int, $after: String, $status: RegistrationStatus) { eventRegistrations(eventId: $e, first: $first, after: $after, status: $status) {
@@ -144,6 +161,17 @@ describe('registration lists read as plain rows', () => {
     expect(new Set(door.errors!.map((error) => error.extensions?.code))).toEqual(new Set(['FORBIDDEN']));
     expect(door.errors!.map((error) => error.path!.join('.'))).toEqual(expect.arrayContaining(['eventRegistrations.edges.0.node.user.membership', 'eventRegistrations.edges.2.node.user.membership']));
     expect(JSON.stringify(door.data)).not.toMatch(/ACTIVE|LAPSED|Gold|Silver/);
+  });
+
+  it('a registrant and membership read with the list answer without a loader call (no promise per row per field); others still load', async () => {
+    const primed = await loaderCalls(() => t.gql(WITH_MEMBERSHIP, { e: full, first: 5 }, admin.accessToken));
+    expect(primed.result.errors).toBeUndefined();
+    expect(primed.result.data!.eventRegistrations.edges).toHaveLength(5);
+    expect(primed.keys).toEqual([]);
+    // A field nobody primed (the waitlist position) still goes through its loader, one key per row asked.
+    const waitlisted = await loaderCalls(() => t.gql(ATTENDEES, { e: full, first: 5, status: 'WAITLISTED' }, admin.accessToken));
+    expect(waitlisted.result.data!.eventRegistrations.edges.map((e: { node: { waitlistPosition: number } }) => e.node.waitlistPosition)).toEqual([1, 2, 3]);
+    expect(waitlisted.keys).toHaveLength(3);
   });
 
   it('a cursor that is not one gives BAD_USER_INPUT naming after', async () => {

@@ -50,15 +50,15 @@ export class EventsLoader {
 
   /**
    * Hands what a registration list read with its rows to the loaders that would read it again: the registrant
-   * to accounts' users loader, their membership (none included) to members' loader. The fields that show them
-   * keep their guards; they only find the rows already there.
+   * to accounts' users loader, their membership (none included) to members' loader, through the request's
+   * `prime` so those fields answer without a promise. The fields keep their guards; they only find the rows there.
    */
   primeRegistrants(ctx: RequestContext, rows: readonly RegistrationWithRegistrant[], parts: RegistrantParts): void {
     const users = parts.user ? this.users.byId(ctx) : undefined;
     const memberships = parts.membership ? this.members.membershipByUserId(ctx) : undefined;
     for (const row of rows) {
-      if (users && row.user) users.prime(row.userId, row.user);
-      memberships?.prime(row.userId, row.membership);
+      if (users && row.user) ctx.loaders.prime(users, row.userId, row.user);
+      if (memberships) ctx.loaders.prime(memberships, row.userId, row.membership);
     }
   }
 

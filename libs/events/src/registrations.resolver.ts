@@ -1,7 +1,7 @@
 import { Args, Float, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { type GraphQLResolveInfo } from 'graphql';
 import { Inject } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig, Authenticated, type ConnectionShape, CurrentRequest, CurrentViewer, OwnerOrPermission, type RequestContext, RequirePermission, StaffPermission, type Viewer } from '../../core/src/index.js';
+import { APP_CONFIG, type AppConfig, Authenticated, type ConnectionShape, CurrentRequest, CurrentViewer, OwnerOrPermission, type RequestContext, RequirePermission, StaffPermission, type Viewer, whenLoaded } from '../../core/src/index.js';
 import { User, UsersLoader, RequiresVerifiedEmail } from '../../accounts/src/index.js';
 import { CheckInArgs, CheckInByCodeArgs, EventRegistrationsArgs, MyRegistrationsArgs, RegisterArgs, RegistrationIdArgs } from './args/event.args.js';
 import { CheckInService } from './check-in.service.js';
@@ -41,7 +41,7 @@ export class RegistrationsResolver {
     const page = await this.registrations.listForUser(viewer.id, args.upcoming, args);
     // The events came with the rows: `Registration.event` finds them in the request's loader.
     const events = this.loaders.eventById(ctx);
-    for (const { node } of page.edges) events.prime(node.eventId, node.event);
+    for (const { node } of page.edges) ctx.loaders.prime(events, node.eventId, node.event);
     return toRegistrations(page);
   }
 
@@ -120,18 +120,22 @@ export class RegistrationsResolver {
 
   @OwnerOrPermission(owner, StaffPermission.EVENT_MANAGER, StaffPermission.CHECK_IN)
   @ResolveField(() => Event)
-  async event(@Parent() registration: Registration, @CurrentRequest() ctx: RequestContext): Promise<Event> {
-    const event = await this.loaders.eventById(ctx).load(registration.eventId);
-    if (!event) throw new Error(`registration ${registration.id} has no event`);
-    return Event.from(event);
+  event(@Parent() registration: Registration, @CurrentRequest() ctx: RequestContext): Event | Promise<Event> {
+    // Without a promise when the list read the event with the registration (myRegistrations).
+    return whenLoaded(ctx.loaders.load(this.loaders.eventById(ctx), registration.eventId), (event) => {
+      if (!event) throw new Error(`registration ${registration.id} has no event`);
+      return Event.from(event);
+    });
   }
 
   @OwnerOrPermission(owner, StaffPermission.EVENT_MANAGER, StaffPermission.CHECK_IN)
   @ResolveField(() => User)
-  async user(@Parent() registration: Registration, @CurrentRequest() ctx: RequestContext): Promise<User> {
-    const user = await this.users.byId(ctx).load(registration.userId);
-    if (!user) throw new Error(`registration ${registration.id} has no user`);
-    return user;
+  user(@Parent() registration: Registration, @CurrentRequest() ctx: RequestContext): User | Promise<User> {
+    // Without a promise when the list read the registrant with the registration (eventRegistrations, Event.registrations).
+    return whenLoaded(ctx.loaders.load(this.users.byId(ctx), registration.userId), (user) => {
+      if (!user) throw new Error(`registration ${registration.id} has no user`);
+      return user;
+    });
   }
 
   @OwnerOrPermission(owner, StaffPermission.EVENT_MANAGER)
