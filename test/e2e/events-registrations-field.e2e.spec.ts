@@ -86,7 +86,32 @@ describe('Event.registrations: the staff connection (admins only, like eventRegi
     const events = large.result.data!.events.edges.map((e: { node: { registrations: { edges: unknown[] } } }) => e.node.registrations.edges.length);
     expect(events.filter((n: number) => n === 7)).toHaveLength(4);
     expect(large.count).toBe(small.count);
-    // viewer, events page, sessions, registrations, their count, users, memberships, tiers
-    expect(large.count).toBeLessThanOrEqual(8);
+    const member0 = large.result.data!.events.edges.flatMap((e: { node: { registrations: { edges: Array<{ node: { user: { fullName: string; membership: unknown } } }> } } }) =>
+      e.node.registrations.edges.map((r) => r.node.user)).find((user: { membership: unknown }) => user.membership);
+    expect(member0).toEqual({ fullName: 'Test Member', membership: { status: 'ACTIVE', tier: { name: expect.any(String) } } });
+    // The registrants, their memberships and tiers come with the registrations: no users, memberships or tiers batch of their own.
+    expect(large.statements.filter((sql) => /FROM users c\s+WHERE c\.id = ANY|\bmemberships\b|\bmembership_tiers\b/.test(sql) && !/event_registrations/.test(sql))).toEqual([]);
+    // viewer, events page, sessions, registrations (with registrant and membership), their count
+    expect(large.count).toBeLessThanOrEqual(5);
+  });
+
+  it('a bad page size on the staff page refuses every event\'s registrations alike (validated once per field node; same error and order as before)', async () => {
+    const listed = await t.gql(`{ events(first: 3, from: "2000-01-01T00:00:00Z") { edges { node { id } } } }`, {}, admin.accessToken);
+    const count = listed.data!.events.edges.length;
+    expect(count).toBeGreaterThan(1);
+    const result = await t.gql(STAFF_PAGE, { first: 3, per: 101 }, admin.accessToken);
+    // registrations is non-null all the way up to the list of edges: graphql-js nulls the list at the first error and reports that one.
+    expect(result.data?.events ?? null).toBeNull();
+    expect(result.errors!.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(result.errors!.map((error) => error.extensions?.code))).toEqual(new Set(['BAD_USER_INPUT']));
+    expect(new Set(result.errors!.map((error) => error.message)).size).toBe(1);
+    expect(result.errors![0].message).toContain('first');
+    for (const error of result.errors!) expect(error.path!.join('.')).toMatch(/^events\.edges\.\d+\.node\.registrations$/);
+    // A page size that passes gives every event its page.
+    const fine = await t.gql(STAFF_PAGE, { first: 3, per: 100 }, admin.accessToken);
+    expect(fine.errors).toBeUndefined();
+    expect(fine.data!.events.edges).toHaveLength(count);
+    // A member is refused before the arguments are looked at, as before.
+    expect(new Set((await t.gql(STAFF_PAGE, { first: 3, per: 101 }, other.accessToken)).errors!.map((error) => error.extensions?.code))).toEqual(new Set(['FORBIDDEN']));
   });
 });

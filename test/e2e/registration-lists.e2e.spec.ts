@@ -1,15 +1,33 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createEvent, insertPeople, register } from '../factories/events.js';
-import { createAdminUser, signUpUser, type TestUser } from '../factories/users.js';
+import { createTier } from '../factories/tiers.js';
+import { createAdminUser, logIn, signUpUser, type TestUser } from '../factories/users.js';
 import { countQueries, dataStatements } from '../utils/count-queries.js';
 import { errorCode, startTestApp, type TestApp } from '../utils/test-app.js';
+import DataLoader from 'dataloader';
 import { RegistrationsService } from '../../libs/events/src/index.js';
+
+/** The keys asked of any DataLoader while `work` runs (instrumentation only: the loads still happen). */
+async function loaderCalls<T>(work: () => Promise<T>): Promise<{ result: T; keys: unknown[] }> {
+  const keys: unknown[] = [];
+  const original = DataLoader.prototype.load;
+  DataLoader.prototype.load = function (this: DataLoader<unknown, unknown>, key: unknown) {
+    keys.push(key);
+    return original.call(this, key);
+  } as typeof original;
+  try {
+    return { result: await work(), keys };
+  } finally {
+    DataLoader.prototype.load = original;
+  }
+}
 
 /** myRegistrations and eventRegistrations read plain rows: order, filters, cursors and fields as the entity path gave them. */
 const MINE = `query($first: Int, $after: String, $upcoming: Boolean) { myRegistrations(first: $first, after: $after, upcoming: $upcoming) {
   totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id status price { amount currency } createdAt event { id title } } } } }`;
 const ATTENDEES = `query($e: ID!, $first: Int, $after: String, $status: RegistrationStatus) { eventRegistrations(eventId: $e, first: $first, after: $after, status: $status) {
   totalCount pageInfo { hasNextPage endCursor } edges { node { id status waitlistPosition user { id } } } } }`;
+const WITH_MEMBERSHIP = `query($e: ID!, $first: Int) { eventRegistrations(eventId: $e, first: $first) { edges { node { id user { id membership { status tier { name eventDiscountPercent } } } } } } }`;
 const DAY = 86_400_000;
 type Page = { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ cursor?: string; node: any }> };
 
@@ -104,6 +122,56 @@ describe('registration lists read as plain rows', () => {
     expect(large.count).toBe(small.count);
     // The users loader's batch (the viewer's own session lookup also reads users, and stays).
     expect(large.statements.filter((sql) => /FROM users c\s+WHERE c\.id = ANY/.test(sql))).toEqual([]);
+  });
+
+  it('eventRegistrations reads each registrant\'s membership (current, else latest) with its tier in the list statement, whatever the page size', async () => {
+    const people = (await t.sql<{ id: string }>(`SELECT user_id AS id FROM event_registrations WHERE event_id = $1 ORDER BY created_at, id`, [full])).map((r) => r.id);
+    expect(people).toHaveLength(5);
+    const gold = await createTier(t, admin, { name: 'Gold', eventDiscountPercent: 15 });
+    const silver = await createTier(t, admin, { name: 'Silver', eventDiscountPercent: 5 });
+    const membership = (userId: string, tierId: string, status: string, daysAgo: number) =>
+      t.sql(`INSERT INTO memberships (user_id, tier_id, status, created_at) VALUES ($1, $2, $3, now() - $4 * interval '1 day')`, [userId, tierId, status, daysAgo]);
+    await membership(people[0], gold, 'ACTIVE', 1);
+    // A current membership comes before a later ended one; with none current, the latest.
+    await membership(people[1], silver, 'ACTIVE', 3);
+    await membership(people[1], gold, 'LAPSED', 1);
+    await membership(people[2], gold, 'CANCELLED', 3);
+    await membership(people[2], silver, 'LAPSED', 1);
+
+    const small = await countQueries(() => t.gql(WITH_MEMBERSHIP, { e: full, first: 2 }, admin.accessToken), dataStatements);
+    const large = await countQueries(() => t.gql(WITH_MEMBERSHIP, { e: full, first: 5 }, admin.accessToken), dataStatements);
+    expect(large.result.errors).toBeUndefined();
+    expect(large.result.data!.eventRegistrations.edges.map((e: { node: { user: unknown } }) => e.node.user)).toEqual([
+      { id: people[0], membership: { status: 'ACTIVE', tier: { name: 'Gold', eventDiscountPercent: 15 } } },
+      { id: people[1], membership: { status: 'ACTIVE', tier: { name: 'Silver', eventDiscountPercent: 5 } } },
+      { id: people[2], membership: { status: 'LAPSED', tier: { name: 'Silver', eventDiscountPercent: 5 } } },
+      { id: people[3], membership: null },
+      { id: people[4], membership: null },
+    ]);
+    expect(small.result.data!.eventRegistrations.edges).toHaveLength(2);
+    expect(large.count).toBe(small.count);
+    // Neither the memberships loader's batch nor the tiers loader's: both came with the list.
+    expect(large.statements.filter((sql) => /\bmemberships\b|\bmembership_tiers\b/.test(sql) && !/event_registrations/.test(sql))).toEqual([]);
+
+    // Staff who may list registrations but not see memberships (CHECK_IN) get the same refusal as before, and no membership.
+    const doorStaff = await signUpUser(t);
+    await t.sql(`UPDATE users SET staff_permissions = ARRAY['CHECK_IN'] WHERE id = $1`, [doorStaff.id]);
+    const door = await t.gql(WITH_MEMBERSHIP, { e: full, first: 5 }, (await logIn(t, doorStaff.email, doorStaff.password)).accessToken);
+    expect(door.data!.eventRegistrations.edges.map((e: { node: { user: { membership: unknown } } }) => e.node.user.membership)).toEqual([null, null, null, null, null]);
+    expect(new Set(door.errors!.map((error) => error.extensions?.code))).toEqual(new Set(['FORBIDDEN']));
+    expect(door.errors!.map((error) => error.path!.join('.'))).toEqual(expect.arrayContaining(['eventRegistrations.edges.0.node.user.membership', 'eventRegistrations.edges.2.node.user.membership']));
+    expect(JSON.stringify(door.data)).not.toMatch(/ACTIVE|LAPSED|Gold|Silver/);
+  });
+
+  it('a registrant and membership read with the list answer without a loader call (no promise per row per field); others still load', async () => {
+    const primed = await loaderCalls(() => t.gql(WITH_MEMBERSHIP, { e: full, first: 5 }, admin.accessToken));
+    expect(primed.result.errors).toBeUndefined();
+    expect(primed.result.data!.eventRegistrations.edges).toHaveLength(5);
+    expect(primed.keys).toEqual([]);
+    // A field nobody primed (the waitlist position) still goes through its loader, one key per row asked.
+    const waitlisted = await loaderCalls(() => t.gql(ATTENDEES, { e: full, first: 5, status: 'WAITLISTED' }, admin.accessToken));
+    expect(waitlisted.result.data!.eventRegistrations.edges.map((e: { node: { waitlistPosition: number } }) => e.node.waitlistPosition)).toEqual([1, 2, 3]);
+    expect(waitlisted.keys).toHaveLength(3);
   });
 
   it('a cursor that is not one gives BAD_USER_INPUT naming after', async () => {

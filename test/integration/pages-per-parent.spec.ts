@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
-import { countsPerParent, pagesPerParent, type ChildListSpec } from '../../libs/core/src/index.js';
+import { checkJoinIdentifiers, countsPerParent, pagesPerParent, readJoined, type ChildListSpec, type RowJoin } from '../../libs/core/src/index.js';
 import { guildhallDataSource } from '../../migrations/data-source.js';
 import { createTestDatabase, type TestDatabase } from '../utils/test-db.js';
 
@@ -43,6 +43,9 @@ describe('pagesPerParent / countsPerParent: a page of children for many parents 
          ('20000000-0000-4000-8000-000000000000', $2, 'b0', false, '2026-01-01T00:00:00Z')`,
       [PARENTS[0], PARENTS[1]],
     );
+    // Notes on some children, for a joined read (a0 and b0 have one; the others none).
+    await dataSource.query(`CREATE TABLE pp_notes (child_id uuid PRIMARY KEY, body text NOT NULL, stars int NOT NULL)`);
+    await dataSource.query(`INSERT INTO pp_notes VALUES ('10000000-0000-4000-8000-000000000000', 'first', 3), ('20000000-0000-4000-8000-000000000000', 'bee', 1)`);
     statements = [];
     counted = { query: (sql, params) => (statements.push(sql), dataSource.query(sql, params)) };
   });
@@ -78,6 +81,24 @@ describe('pagesPerParent / countsPerParent: a page of children for many parents 
     const [page] = await pagesPerParent<Child>(counted, visible, [PARENTS[1]], 10);
     expect(page.map((c) => c.label)).toEqual(['b0']);
     expect(await countsPerParent(counted, visible, [PARENTS[1], PARENTS[0], LONELY])).toEqual([1, 5, 0]);
+  });
+
+  it('reads another table\'s row per child in the same statement through a join port, and the port\'s read gives it back (undefined where none)', async () => {
+    const NOTE: RowJoin<{ body: string; stars: number }> = {
+      alias: 'n',
+      join: 'LEFT JOIN pp_notes n ON n.child_id = c.id',
+      select: 'n.child_id AS "n.childId", n.body AS "n.body", n.stars AS "n.stars"',
+      read: (row) => readJoined(row, 'n', ['body', 'stars'], 'childId'),
+    };
+    statements.length = 0;
+    const pages = await pagesPerParent<Child & Record<string, unknown>>(counted, SPEC, [PARENTS[0], PARENTS[1]], 2, undefined, [NOTE]);
+    expect(statements).toHaveLength(1);
+    expect(pages.map((p) => p.map((c) => [c.label, NOTE.read(c) ?? null]))).toEqual([
+      [['a0', { body: 'first', stars: 3 }], ['a1', null]],
+      [['b0', { body: 'bee', stars: 1 }], ['b1', null]],
+    ]);
+    expect(checkJoinIdentifiers('spec', 'n', 'c.user_id')).toBeUndefined();
+    expect(() => checkJoinIdentifiers('spec', 'n', 'c.id; DROP TABLE x')).toThrow('spec: "id; DROP TABLE x" is not a plain SQL identifier');
   });
 
   it('asks nothing for no parents, and refuses names that are not plain identifiers', async () => {

@@ -1,3 +1,4 @@
+import { checkJoinIdentifiers, readJoined, type RowJoin } from '../../core/src/index.js';
 import { type User } from './user.type.js';
 
 /**
@@ -13,19 +14,21 @@ export const USER_ROW_COLUMNS: Readonly<Record<keyof User, string>> = {
   createdAt: 'created_at',
 };
 
+const USER_FIELDS = Object.keys(USER_ROW_COLUMNS);
+
 /**
  * Accounts' port for reading users inside another library's statement: the JOIN onto `users` (aliased `alias`,
- * matched on `userIdColumn`, a column of the caller's row) and the select list of a User, each output named
- * `<alias>.<field>`. The table and its columns stay named here, where they are owned.
+ * matched on `userIdColumn`, a column of the caller's row), the select list of a User, each output named
+ * `<alias>.<field>`, and the User of a result row. The table and its columns stay named here, where they are owned.
  */
-export function usersJoin(alias: string, userIdColumn: string): { join: string; select: string } {
-  for (const name of [alias, ...userIdColumn.split('.')]) {
-    if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`usersJoin: "${name}" is not a plain SQL identifier`);
-  }
+export function usersJoin(alias: string, userIdColumn: string): RowJoin<User> {
+  checkJoinIdentifiers('usersJoin', alias, userIdColumn);
   return {
+    alias,
     join: `JOIN users ${alias} ON ${alias}.id = ${userIdColumn}`,
     select: Object.entries(USER_ROW_COLUMNS)
       .map(([key, column]) => `${alias}.${column} AS "${alias}.${key}"`)
       .join(', '),
+    read: (row) => readJoined<User>(row, alias, USER_FIELDS, 'id'),
   };
 }

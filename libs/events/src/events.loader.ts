@@ -1,12 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { type RequestContext } from '../../core/src/index.js';
-import { type RegistrationRow } from './types/registration.type.js';
+import { type RequestContext, selects, type SelectionInfo } from '../../core/src/index.js';
+import { UsersLoader } from '../../accounts/src/index.js';
+import { MembersLoader } from '../../members/src/index.js';
 import { AttendanceRepository, type AttendedSession } from './attendance.repository.js';
 import { type EventRow } from './types/event.type.js';
 import { RegistrationEntity } from './entities/registration.entity.js';
 import { EventsRepository, type EventSessionRow } from './events.repository.js';
-import { RegistrationsRepository } from './registrations.repository.js';
+import { type RegistrantParts, RegistrationsRepository, type RegistrationWithRegistrant } from './registrations.repository.js';
+
+/** What a registration connection's selection asks of each registrant: read in the list's statement when asked. */
+export function registrantPartsAsked(info: SelectionInfo): RegistrantParts {
+  return { user: selects(info, ['edges', 'node', 'user']), membership: selects(info, ['edges', 'node', 'user', 'membership']) };
+}
 
 /** Per-request batch loaders for the events feature: one statement per field per list level. */
 @Injectable()
@@ -15,6 +21,8 @@ export class EventsLoader {
     private readonly events: EventsRepository,
     private readonly registrations: RegistrationsRepository,
     private readonly attendance: AttendanceRepository,
+    private readonly users: UsersLoader,
+    private readonly members: MembersLoader,
   ) {}
 
   eventById(ctx: RequestContext): DataLoader<string, EventRow | undefined> {
@@ -31,10 +39,27 @@ export class EventsLoader {
       new DataLoader((eventIds: readonly string[]) => this.registrations.forUserByEventIds(viewerId, eventIds)));
   }
 
-  /** Each event's registrations, `limit` at most after the (decoded) cursor: one statement per list level (staff pages list many events). */
-  registrationsPage(ctx: RequestContext, limit: number, after: readonly [string, string] | undefined): DataLoader<string, RegistrationRow[]> {
-    return ctx.loaders.get(`events.registrationsPage.${limit}.${after?.join(',') ?? ''}`, () =>
-      new DataLoader((eventIds: readonly string[]) => this.registrations.pagesForEvents(eventIds, limit, after)));
+  /**
+   * Each event's registrations, `limit` at most after the (decoded) cursor, with the registrant `parts` asked for:
+   * one statement per list level (staff pages list many events).
+   */
+  registrationsPage(ctx: RequestContext, limit: number, after: readonly [string, string] | undefined, parts: RegistrantParts): DataLoader<string, RegistrationWithRegistrant[]> {
+    return ctx.loaders.get(`events.registrationsPage.${limit}.${after?.join(',') ?? ''}.${+parts.user}${+parts.membership}`, () =>
+      new DataLoader((eventIds: readonly string[]) => this.registrations.pagesForEvents(eventIds, limit, after, parts)));
+  }
+
+  /**
+   * Hands what a registration list read with its rows to the loaders that would read it again: the registrant
+   * to accounts' users loader, their membership (none included) to members' loader, through the request's
+   * `prime` so those fields answer without a promise. The fields keep their guards; they only find the rows there.
+   */
+  primeRegistrants(ctx: RequestContext, rows: readonly RegistrationWithRegistrant[], parts: RegistrantParts): void {
+    const users = parts.user ? this.users.byId(ctx) : undefined;
+    const memberships = parts.membership ? this.members.membershipByUserId(ctx) : undefined;
+    for (const row of rows) {
+      if (users && row.user) ctx.loaders.prime(users, row.userId, row.user);
+      if (memberships) ctx.loaders.prime(memberships, row.userId, row.membership);
+    }
   }
 
   registrationCount(ctx: RequestContext): DataLoader<string, number> {

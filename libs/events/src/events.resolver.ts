@@ -1,10 +1,11 @@
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { type GraphQLResolveInfo } from 'graphql';
 import { ConnectionArgs, type ConnectionShape, CurrentRequest, CurrentViewer, decodeTimeIdCursor, lazy, pageSize, Public, type RequestContext, RequirePermission, StaffPermission, toConnection, type Viewer, viewerHasPermission } from '../../core/src/index.js';
 import { CancelEventArgs, EventIdArgs, EventsArgs } from './args/event.args.js';
 import { EventCancellationPreview } from './types/cancellation-preview.type.js';
 import { EventCancellationService } from './event-cancellation.service.js';
 import { RegistrationStatus } from './events.enums.js';
-import { EventsLoader } from './events.loader.js';
+import { EventsLoader, registrantPartsAsked } from './events.loader.js';
 import { EventsService } from './events.service.js';
 import { CreateEventInput, UpdateEventInput } from './inputs/event.inputs.js';
 import { Event, EventConnection, EventSession } from './types/event.type.js';
@@ -74,9 +75,12 @@ export class EventsResolver {
 
   @RequirePermission(StaffPermission.EVENT_MANAGER, StaffPermission.CHECK_IN)
   @ResolveField(() => RegistrationConnection, { description: 'EVENT_MANAGER or CHECK_IN staff: the registrations in the order they were made (as eventRegistrations).' })
-  async registrations(@Parent() event: Event, @Args() args: ConnectionArgs, @CurrentRequest() ctx: RequestContext): Promise<ConnectionShape<Registration>> {
+  async registrations(@Parent() event: Event, @Args() args: ConnectionArgs, @CurrentRequest() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<ConnectionShape<Registration>> {
     const first = pageSize(args.first);
-    const rows = await this.loaders.registrationsPage(ctx, first + 1, decodeTimeIdCursor(args.after)).load(event.id);
+    const parts = registrantPartsAsked(info);
+    const rows = await this.loaders.registrationsPage(ctx, first + 1, decodeTimeIdCursor(args.after), parts).load(event.id);
+    // The registrants (and their memberships) came with the rows: their fields find them in the request's loaders.
+    this.loaders.primeRegistrants(ctx, rows, parts);
     return toConnection(rows.map(Registration.from), first, (r) => [r.createdAt.toISOString(), r.id], lazy(() => this.loaders.registrationCount(ctx).load(event.id)));
   }
 

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { type ChildListSpec, ConnectionShape, countsPerParent, lazy, pageSize, pagesPerParent, toConnection, decodeTimeIdCursor } from '../../core/src/index.js';
+import { type ChildListSpec, ConnectionShape, countsPerParent, lazy, pageSize, pagesPerParent, type RowJoin, toConnection, decodeTimeIdCursor } from '../../core/src/index.js';
 import { RegistrationEntity } from './entities/registration.entity.js';
 import { LIVE_STATUSES, RegistrationStatus, sqlList } from './events.enums.js';
 import { type User, usersJoin } from '../../accounts/src/index.js';
+import { type Membership, membershipsJoin } from '../../members/src/index.js';
 import { type EventRow } from './types/event.type.js';
 import { type RegistrationRow } from './types/registration.type.js';
 
@@ -62,6 +63,34 @@ const EVENT_COLUMNS = Object.entries({
 
 /** Each registration's registrant, through accounts' port: a User per row, outputs named `u.<field>`. */
 const REGISTRANT = usersJoin('u', 'c.user_id');
+/** The registrant's membership (current, else latest) with its tier, through members' port, outputs named `m.<field>`. */
+const REGISTRANT_MEMBERSHIP = membershipsJoin('m', 'c.user_id');
+const REGISTRATION_FIELDS = Object.keys(REGISTRATIONS_OF_EVENT.columns) as Array<keyof RegistrationRow>;
+
+/** What a list of an event's registrations reads with each row, in its own statement (as the request's fields ask). */
+export interface RegistrantParts {
+  /** The registrant (`Registration.user`). */
+  user: boolean;
+  /** The registrant's membership with its tier (`Registration.user.membership`). */
+  membership: boolean;
+}
+
+/** An event's registration with what was read with it: the registrant, and their membership (undefined: none, or not read). */
+export type RegistrationWithRegistrant = RegistrationRow & { user?: User; membership?: Membership };
+
+function registrantJoins(parts: RegistrantParts): Array<RowJoin<unknown>> {
+  return [...(parts.user ? [REGISTRANT] : []), ...(parts.membership ? [REGISTRANT_MEMBERSHIP] : [])];
+}
+
+/** The registration of a result row, with the registrant and membership the parts asked the statement for. */
+function withRegistrant(row: Record<string, unknown>, parts: RegistrantParts): RegistrationWithRegistrant {
+  if (!parts.user && !parts.membership) return row as unknown as RegistrationRow;
+  const registration: Record<string, unknown> = {};
+  for (const field of REGISTRATION_FIELDS) registration[field] = row[field];
+  if (parts.user) registration.user = REGISTRANT.read(row);
+  if (parts.membership) registration.membership = REGISTRANT_MEMBERSHIP.read(row);
+  return registration as unknown as RegistrationWithRegistrant;
+}
 
 /** Splits a row whose joined columns are named `<prefix><field>` into the row and the joined object. */
 function splitJoined<Row, Joined>(row: Record<string, unknown>, prefix: string): [Row, Joined] {
@@ -76,9 +105,6 @@ function splitJoined<Row, Joined>(row: Record<string, unknown>, prefix: string):
 
 /** A person's registration with its event, read in the same statement. */
 export type RegistrationWithEvent = RegistrationRow & { event: EventRow };
-
-/** An event's registration with its registrant, read in the same statement. */
-export type RegistrationWithUser = RegistrationRow & { user: User };
 
 /** Every query on registrations. */
 @Injectable()
@@ -236,12 +262,17 @@ export class RegistrationsRepository {
     return toConnection(registrations, first, (r) => [r.event.startsAt.toISOString(), r.id], lazy(() => filter.getCount()));
   }
 
-  /** An event's registrations in the order they were made, keyset-paged on (created_at, id). */
-  async listForEvent(eventId: string, status: RegistrationStatus | undefined, options: RegistrationListOptions): Promise<ConnectionShape<RegistrationWithUser>> {
+  /** An event's registrations in the order they were made, keyset-paged on (created_at, id), each with the `parts` asked for. */
+  async listForEvent(
+    eventId: string,
+    status: RegistrationStatus | undefined,
+    options: RegistrationListOptions,
+    parts: RegistrantParts,
+  ): Promise<ConnectionShape<RegistrationWithRegistrant>> {
     const first = pageSize(options.first);
     const filter = this.repo().createQueryBuilder('r').where('r.event_id = :eventId', { eventId });
     if (status) filter.andWhere('r.status = :status', { status });
-    // Plain rows (no entity hydration), the same columns the nested lists read, each with its registrant.
+    // Plain rows (no entity hydration), the same columns the nested lists read, each with the registrant parts asked for.
     const params: unknown[] = [eventId, first + 1];
     const conditions = ['c.event_id = $1'];
     if (status) {
@@ -253,21 +284,20 @@ export class RegistrationsRepository {
       params.push(after.at, after.id);
       conditions.push(`(c.created_at, c.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }
+    const joins = registrantJoins(parts);
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT ${REGISTRATION_COLUMNS}, ${REGISTRANT.select} FROM event_registrations c ${REGISTRANT.join}
+      `SELECT ${[REGISTRATION_COLUMNS, ...joins.map((j) => j.select)].join(', ')} FROM event_registrations c ${joins.map((j) => j.join).join(' ')}
         WHERE ${conditions.join(' AND ')} ORDER BY c.created_at, c.id LIMIT $2`,
       params,
     );
-    const registrations = rows.map((row) => {
-      const [registration, user] = splitJoined<RegistrationRow, User>(row, 'u.');
-      return { ...registration, user };
-    });
+    const registrations = rows.map((row) => withRegistrant(row, parts));
     return toConnection(registrations, first, (r) => [r.createdAt.toISOString(), r.id], lazy(() => filter.getCount()));
   }
 
-  /** For each event, up to `limit` registrations in the order they were made, after the cursor; one statement for all. */
-  pagesForEvents(eventIds: readonly string[], limit: number, after: readonly [string, string] | undefined): Promise<RegistrationRow[][]> {
-    return pagesPerParent<RegistrationRow>(this.dataSource, REGISTRATIONS_OF_EVENT, eventIds, limit, after);
+  /** For each event, up to `limit` registrations in the order they were made, after the cursor, each with the `parts` asked for; one statement for all. */
+  async pagesForEvents(eventIds: readonly string[], limit: number, after: readonly [string, string] | undefined, parts: RegistrantParts): Promise<RegistrationWithRegistrant[][]> {
+    const pages = await pagesPerParent<Record<string, unknown>>(this.dataSource, REGISTRATIONS_OF_EVENT, eventIds, limit, after, registrantJoins(parts));
+    return pages.map((page) => page.map((row) => withRegistrant(row, parts)));
   }
 
   countsForEvents(eventIds: readonly string[]): Promise<number[]> {

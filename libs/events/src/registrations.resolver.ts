@@ -1,11 +1,12 @@
-import { Args, Float, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Float, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { type GraphQLResolveInfo } from 'graphql';
 import { Inject } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig, Authenticated, type ConnectionShape, CurrentRequest, CurrentViewer, OwnerOrPermission, type RequestContext, RequirePermission, StaffPermission, type Viewer } from '../../core/src/index.js';
+import { APP_CONFIG, type AppConfig, Authenticated, type ConnectionShape, CurrentRequest, CurrentViewer, OwnerOrPermission, type RequestContext, RequirePermission, StaffPermission, type Viewer, whenLoaded } from '../../core/src/index.js';
 import { User, UsersLoader, RequiresVerifiedEmail } from '../../accounts/src/index.js';
 import { CheckInArgs, CheckInByCodeArgs, EventRegistrationsArgs, MyRegistrationsArgs, RegisterArgs, RegistrationIdArgs } from './args/event.args.js';
 import { CheckInService } from './check-in.service.js';
 import { RegistrationStatus } from './events.enums.js';
-import { EventsLoader } from './events.loader.js';
+import { EventsLoader, registrantPartsAsked } from './events.loader.js';
 import { RegistrationsRepository } from './registrations.repository.js';
 import { RegistrationsService } from './registrations.service.js';
 import { Event, EventSession } from './types/event.type.js';
@@ -40,17 +41,17 @@ export class RegistrationsResolver {
     const page = await this.registrations.listForUser(viewer.id, args.upcoming, args);
     // The events came with the rows: `Registration.event` finds them in the request's loader.
     const events = this.loaders.eventById(ctx);
-    for (const { node } of page.edges) events.prime(node.eventId, node.event);
+    for (const { node } of page.edges) ctx.loaders.prime(events, node.eventId, node.event);
     return toRegistrations(page);
   }
 
   @RequirePermission(StaffPermission.EVENT_MANAGER, StaffPermission.CHECK_IN)
   @Query(() => RegistrationConnection, { description: 'EVENT_MANAGER or CHECK_IN staff: an event’s registrations in the order they were made.' })
-  async eventRegistrations(@Args() args: EventRegistrationsArgs, @CurrentRequest() ctx: RequestContext): Promise<ConnectionShape<Registration>> {
-    const page = await this.registrations.listForEvent(args.eventId, args.status, args);
-    // The registrants came with the rows: `Registration.user` finds them in the request's loader.
-    const users = this.users.byId(ctx);
-    for (const { node } of page.edges) users.prime(node.userId, node.user);
+  async eventRegistrations(@Args() args: EventRegistrationsArgs, @CurrentRequest() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<ConnectionShape<Registration>> {
+    const parts = registrantPartsAsked(info);
+    const page = await this.registrations.listForEvent(args.eventId, args.status, args, parts);
+    // The registrants (and their memberships) came with the rows: their fields find them in the request's loaders.
+    this.loaders.primeRegistrants(ctx, page.edges.map((edge) => edge.node), parts);
     return toRegistrations(page);
   }
 
@@ -119,18 +120,22 @@ export class RegistrationsResolver {
 
   @OwnerOrPermission(owner, StaffPermission.EVENT_MANAGER, StaffPermission.CHECK_IN)
   @ResolveField(() => Event)
-  async event(@Parent() registration: Registration, @CurrentRequest() ctx: RequestContext): Promise<Event> {
-    const event = await this.loaders.eventById(ctx).load(registration.eventId);
-    if (!event) throw new Error(`registration ${registration.id} has no event`);
-    return Event.from(event);
+  event(@Parent() registration: Registration, @CurrentRequest() ctx: RequestContext): Event | Promise<Event> {
+    // Without a promise when the list read the event with the registration (myRegistrations).
+    return whenLoaded(ctx.loaders.load(this.loaders.eventById(ctx), registration.eventId), (event) => {
+      if (!event) throw new Error(`registration ${registration.id} has no event`);
+      return Event.from(event);
+    });
   }
 
   @OwnerOrPermission(owner, StaffPermission.EVENT_MANAGER, StaffPermission.CHECK_IN)
   @ResolveField(() => User)
-  async user(@Parent() registration: Registration, @CurrentRequest() ctx: RequestContext): Promise<User> {
-    const user = await this.users.byId(ctx).load(registration.userId);
-    if (!user) throw new Error(`registration ${registration.id} has no user`);
-    return user;
+  user(@Parent() registration: Registration, @CurrentRequest() ctx: RequestContext): User | Promise<User> {
+    // Without a promise when the list read the registrant with the registration (eventRegistrations, Event.registrations).
+    return whenLoaded(ctx.loaders.load(this.users.byId(ctx), registration.userId), (user) => {
+      if (!user) throw new Error(`registration ${registration.id} has no user`);
+      return user;
+    });
   }
 
   @OwnerOrPermission(owner, StaffPermission.EVENT_MANAGER)

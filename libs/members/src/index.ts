@@ -23,3 +23,4 @@ export * from './import-export/member-export.service.js';
 export * from './import-export/import-members.command.js';
 export * from './tiers.service.js';
 export * from './profile.service.js';
+export { membershipsJoin } from './memberships-join.js';

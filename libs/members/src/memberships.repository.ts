@@ -5,12 +5,10 @@ import { MembershipPeriodEntity } from './entities/membership-period.entity.js';
 import { MembershipEntity } from './entities/membership.entity.js';
 import { CURRENT_STATUSES, MembershipStatus, PeriodSource } from './membership.enums.js';
 import { type Membership } from './membership.type.js';
-import { type MembershipTierRow } from './membership-tier.type.js';
-import { TIER_ROWS } from './tiers.repository.js';
+import { membershipsJoin } from './memberships-join.js';
 
-/** The tier's columns as the tiers loader reads them (TIER_ROWS, over `t`), each named `tier.<field>`. */
-const TIER_COLUMNS = Object.entries(TIER_ROWS.columns).map(([field, sql]) => `${sql.replace(/^c\./, 't.')} AS "tier.${field}"`).join(', ');
-const TIER_FIELDS = Object.keys(TIER_ROWS.columns) as Array<keyof MembershipTierRow>;
+/** Each key's current membership, or else the latest, with its tier. */
+const CURRENT_OR_LATEST = membershipsJoin('m', 'k.user_id');
 
 /** A person's current membership with the tier facts other features ask about. */
 export interface CurrentMembershipRow {
@@ -103,30 +101,14 @@ export class MembershipsRepository {
   /**
    * As currentOrLatestByUserIds, as the plain rows a Membership shows (the per-request loader's batch), each
    * with its tier's row (`tierRow`, as the tiers loader reads it): Membership.tier needs no statement of its own.
+   * Read through the same port other libraries join (`membershipsJoin`), so both answer alike.
    */
   async currentOrLatestRowsByUserIds(userIds: readonly string[]): Promise<Array<Membership | undefined>> {
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT DISTINCT ON (m.user_id) m.id, m.user_id AS "userId", m.tier_id AS "tierId", m.status, m.started_at AS "startedAt",
-              m.current_period_end AS "currentPeriodEnd", m.grace_ends_at AS "graceEndsAt", m.auto_renew AS "autoRenew",
-              m.complimentary, m.cancelled_at AS "cancelledAt", m.decline_reason AS "declineReason", m.created_at AS "createdAt",
-              ${TIER_COLUMNS}
-         FROM memberships m JOIN membership_tiers t ON t.id = m.tier_id
-        WHERE m.user_id = ANY($1::uuid[])
-        ORDER BY m.user_id, (m.status = ANY($2::text[])) DESC, m.created_at DESC`,
-      [userIds, CURRENT_STATUSES],
+      `SELECT ${CURRENT_OR_LATEST.select} FROM unnest($1::uuid[]) WITH ORDINALITY AS k(user_id, ord) ${CURRENT_OR_LATEST.join} ORDER BY k.ord`,
+      [userIds],
     );
-    const byUser = new Map<string, Membership>();
-    for (const row of rows) {
-      const tierRow = {} as Record<string, unknown>;
-      for (const field of TIER_FIELDS) {
-        tierRow[field] = row[`tier.${field}`];
-        delete row[`tier.${field}`];
-      }
-      const membership = row as unknown as Membership;
-      membership.tierRow = tierRow as unknown as MembershipTierRow;
-      byUser.set(membership.userId, membership);
-    }
-    return userIds.map((id) => byUser.get(id));
+    return rows.map((row) => CURRENT_OR_LATEST.read(row));
   }
 
   /** Each person's current membership (at most one: a unique index) with its tier; one statement, in order. */

@@ -1,6 +1,6 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ObjectType } from '@nestjs/graphql';
-import { Authenticated, badInput, Connection, CurrentRequest, CurrentViewer, OwnerOrPermission, type RequestContext, RequirePermission, StaffPermission, type Viewer } from '../../core/src/index.js';
+import { Authenticated, badInput, Connection, CurrentRequest, CurrentViewer, OwnerOrPermission, type RequestContext, RequirePermission, StaffPermission, type Viewer, whenLoaded } from '../../core/src/index.js';
 import { User } from '../../accounts/src/index.js';
 import { DirectoryArgs, IdArgs, UsersArgs } from './args/membership.args.js';
 import { MemberSearchRepository } from './directory/member-search.repository.js';
@@ -60,7 +60,8 @@ export class UsersDirectoryResolver {
 
   @OwnerOrPermission<User>((user) => user.id, StaffPermission.MEMBERSHIP_MANAGER, StaffPermission.FINANCE)
   @ResolveField(() => Membership, { nullable: true, description: 'The current membership, or else the latest. The member, admins, MEMBERSHIP_MANAGER and FINANCE staff only.' })
-  async membership(@Parent() user: User, @CurrentRequest() ctx: RequestContext): Promise<Membership | null> {
-    return (await this.loaders.membershipByUserId(ctx).load(user.id)) ?? null;
+  membership(@Parent() user: User, @CurrentRequest() ctx: RequestContext): Membership | null | Promise<Membership | null> {
+    // Without a promise when a list read the membership with its rows (registrations of an event).
+    return whenLoaded(ctx.loaders.load(this.loaders.membershipByUserId(ctx), user.id), (membership) => membership ?? null);
   }
 }

@@ -1,4 +1,5 @@
 import { type DataSource, type EntityManager } from 'typeorm';
+import { type RowJoin } from './row-join.js';
 
 /** How a child list is read for many parents at once (see `pagesPerParent`). */
 export interface ChildListSpec {
@@ -33,6 +34,8 @@ function checkSpec(spec: ChildListSpec): void {
  * (parentColumn, keyset…) makes each an index range read; an `IN (window query)` form would scan every child).
  * Rows are plain objects with exactly `spec.columns` (no entities), in keyset order, grouped by parent in
  * the order of `parentIds`. `after` (keyset values of the last row seen) applies to every parent.
+ * `joins` (other libraries' ports over `c`, e.g. `usersJoin('u', 'c.user_id')`) add their outputs to each row,
+ * named `<alias>.<field>`, for their `read`: the children's related rows come in the same statement.
  *
  * This is what DataLoaders of nested connections call: one statement per list level, whatever the page size.
  */
@@ -42,6 +45,7 @@ export async function pagesPerParent<Row>(
   parentIds: readonly string[],
   limit: number,
   after?: readonly [string, string],
+  joins: ReadonlyArray<Pick<RowJoin<unknown>, 'join' | 'select'>> = [],
 ): Promise<Row[][]> {
   checkSpec(spec);
   if (!parentIds.length) return [];
@@ -53,10 +57,10 @@ export async function pagesPerParent<Row>(
     params.push(after[0], after[1]);
     conditions.push(`(c.${k1}, c.${k2}) > ($3::timestamptz, $4::uuid)`);
   }
-  const columns = Object.entries(spec.columns).map(([key, sql]) => `${sql} AS "${key}"`);
+  const columns = [...Object.entries(spec.columns).map(([key, sql]) => `${sql} AS "${key}"`), ...joins.map((j) => j.select)];
   const rows: Array<Row & { __ord: string }> = await db.query(
     `SELECT k.ord AS "__ord", page.* FROM unnest($1::uuid[]) WITH ORDINALITY AS k(parent, ord)
-       CROSS JOIN LATERAL (SELECT ${columns.join(', ')}, c.${k1} AS "__k1", c.${k2} AS "__k2" FROM ${spec.table} c
+       CROSS JOIN LATERAL (SELECT ${columns.join(', ')}, c.${k1} AS "__k1", c.${k2} AS "__k2" FROM ${spec.table} c${joins.map((j) => ` ${j.join}`).join('')}
                             WHERE ${conditions.join(' AND ')} ORDER BY c.${k1}, c.${k2} LIMIT $2) page
       ORDER BY k.ord, page."__k1", page."__k2"`,
     params,

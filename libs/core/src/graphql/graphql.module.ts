@@ -18,6 +18,7 @@ import { aliasLimitRule, costLimitPlugin, depthLimitRule } from './query-limits.
 import { RequestContext, RequestLoaders } from './request-context.js';
 import { requestErrorsPlugin } from './request-errors.plugin.js';
 import { graphqlWsOptions, subscriptionContext, type WsContext } from './subscription-context.js';
+import { GraphQLValidationPipe } from './validation.pipe.js';
 
 /** The GraphQL endpoint: code-first schema, limits checked before execution, one error formatter. */
 @Module({
@@ -36,7 +37,9 @@ import { graphqlWsOptions, subscriptionContext, type WsContext } from './subscri
           // Field resolvers that need no more than the global guard and their parent/context run without Nest's
           // async per-call pipeline (the same AuthGuard, called synchronously once its decision is remembered).
           // AuthGuard is the one global guard (APP_GUARD in AccountsModule): a new global guard goes here too.
-          transformResolvers: leanFieldResolvers(modules, [new AuthGuard(reflector, viewers)]),
+          // Fields taking @Args() validate them with GraphQLValidationPipe, the one global pipe (APP_PIPE in
+          // CoreModule), once per field node and request: a new global pipe goes here too.
+          transformResolvers: leanFieldResolvers(modules, [new AuthGuard(reflector, viewers)], [new GraphQLValidationPipe()]),
           context: (http: { req: Request; res: Response } | WsContext): RequestContext =>
             'extra' in http
               ? subscriptionContext(http)

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { describe, expect, it } from '@jest/globals';
-import { CanActivate, createParamDecorator, ExecutionContext, ForbiddenException, Injectable, Module, UseGuards } from '@nestjs/common';
+import { type ArgumentMetadata, CanActivate, createParamDecorator, ExecutionContext, ForbiddenException, Injectable, Module, type PipeTransform, UseGuards } from '@nestjs/common';
 import { ModulesContainer, NestFactory } from '@nestjs/core';
 import { Args, Context, Field, GqlExecutionContext, Info, ObjectType, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { leanFieldResolvers } from './lean-field-resolvers.js';
@@ -48,11 +48,11 @@ class ThingResolver {
 @Module({ providers: [ThingResolver, DenyGuard] })
 class ThingModule {}
 
-async function resolversWith(guards: CanActivate[]) {
+async function resolversWith(guards: CanActivate[], argsPipes?: PipeTransform[]) {
   const app = await NestFactory.createApplicationContext(ThingModule, { logger: false });
   const nest = () => 'nest';
   const map = { Thing: { label: nest, later: nest, withArgs: nest, ownGuard: nest }, Query: { things: nest } };
-  leanFieldResolvers(app.get(ModulesContainer), guards)(map);
+  leanFieldResolvers(app.get(ModulesContainer), guards, argsPipes)(map);
   await app.close();
   return { map, nest };
 }
@@ -68,6 +68,42 @@ describe('leanFieldResolvers', () => {
     expect(map.Thing.ownGuard).not.toBe(nest);
     expect(map.Thing.withArgs).toBe(nest);
     expect(map.Query.things).toBe(nest);
+  });
+
+  it('given the global pipes, runs a field taking @Args() lean: its arguments through the pipes once per field node and request, with Nest\'s metadata', async () => {
+    const seen: Array<[unknown, ArgumentMetadata]> = [];
+    const upper: PipeTransform = { transform: async (value: unknown, metadata: ArgumentMetadata) => (seen.push([value, metadata]), String(value).toUpperCase()) };
+    const { map, nest } = await resolversWith([{ canActivate: () => true }], [upper]);
+    expect(map.Thing.withArgs).not.toBe(nest);
+    const withArgs = map.Thing.withArgs as (...args: unknown[]) => unknown;
+    const node = { kind: 'Field' };
+    const request = { name: 'one request' };
+    const info = { fieldName: 'withArgs', fieldNodes: [node] };
+    // Three parent rows of one list: the same field node, the same arguments, one validation.
+    const rows = ['t1', 't2', 't3'].map((id) => withArgs({ id }, { prefix: 'p:' }, request, info));
+    expect(await Promise.all(rows)).toEqual(['P:t1', 'P:t2', 'P:t3']);
+    expect(seen).toEqual([['p:', { type: 3, data: 'prefix', metatype: String }]]);
+    // Once validated, later rows get the value at once.
+    expect(withArgs({ id: 't4' }, { prefix: 'p:' }, request, info)).toBe('P:t4');
+    // Another request, or another field node, validates again.
+    expect(await withArgs({ id: 't5' }, { prefix: 'q:' }, { name: 'another request' }, info)).toBe('Q:t5');
+    expect(await withArgs({ id: 't6' }, { prefix: 'r:' }, request, { fieldName: 'withArgs', fieldNodes: [{ kind: 'Field' }] })).toBe('R:t6');
+    expect(seen.map(([value]) => value)).toEqual(['p:', 'q:', 'r:']);
+  });
+
+  it('refuses as Nest does with @Args(): the guard before the pipes, and every row the same pipe error', async () => {
+    let piped = 0;
+    const invalid = new Error('prefix is invalid');
+    const refusing: PipeTransform = { transform: async () => (piped++, Promise.reject(invalid)) };
+    const { map: denied } = await resolversWith([{ canActivate: () => false }], [refusing]);
+    const node = { kind: 'Field' };
+    expect(() => (denied.Thing.withArgs as (...args: unknown[]) => unknown)({ id: 'x' }, { prefix: 'p' }, {}, { fieldNodes: [node] })).toThrow(ForbiddenException);
+    expect(piped).toBe(0);
+    const { map } = await resolversWith([{ canActivate: () => true }], [refusing]);
+    const request = {};
+    const rows = ['a', 'b'].map((id) => (map.Thing.withArgs as unknown as (...args: unknown[]) => Promise<unknown>)({ id }, { prefix: 'p' }, request, { fieldNodes: [node] }));
+    for (const row of rows) await expect(row).rejects.toBe(invalid);
+    expect(piped).toBe(1);
   });
 
   it("runs the global guards first, then the method's own @UseGuards instance", async () => {

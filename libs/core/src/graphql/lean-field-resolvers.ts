@@ -1,9 +1,9 @@
-import { CanActivate, ForbiddenException, PipeTransform } from '@nestjs/common';
+import { type ArgumentMetadata, CanActivate, ForbiddenException, PipeTransform } from '@nestjs/common';
 import { CUSTOM_ROUTE_ARGS_METADATA, GUARDS_METADATA, INTERCEPTORS_METADATA, PIPES_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants.js';
 import type { ModulesContainer } from '@nestjs/core';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host.js';
 import type { GqlModuleOptions } from '@nestjs/graphql';
-import type { GraphQLFieldResolver } from 'graphql';
+import type { FieldNode, GraphQLFieldResolver } from 'graphql';
 
 /**
  * Field resolvers (`@ResolveField`) without Nest's per-call pipeline.
@@ -21,11 +21,17 @@ import type { GraphQLFieldResolver } from 'graphql';
  *     (ForbiddenException, as Nest throws) reaches graphql-js as it would through Nest;
  *   - parameters from @Parent(), @Context(), @Info() and custom decorators (@CurrentRequest(),
  *     @CurrentViewer()) read as Nest reads them.
- * Anything else keeps Nest's wrapper: a field taking @Args() (its arguments must pass the validation pipe),
- * a method or class with its own pipes or interceptors, a guard that is not a static instance of the module,
- * field middleware, a request-scoped resolver, or a field two resolvers declare. Global pipes are skipped on the lean path, so `lean` must only be used
- * with pipes that hand custom-decorator values back unchanged (GraphQLValidationPipe does: they are not
- * client input).
+ *   - arguments (@Args()) through the global pipes (`argsPipes`: GraphQLValidationPipe), with Nest's metadata,
+ *     once per field node and request: graphql-js hands the same arguments to the field for every parent row
+ *     (they come from the query text and its variables), so the staff page's 20 `Event.registrations(first:)`
+ *     are validated once, and each row gets the same validated value, or the same error (after its guards,
+ *     as in Nest). Without `argsPipes`, such a field keeps Nest's wrapper.
+ * Anything else keeps Nest's wrapper: a parameter with its own pipes, a method or class with its own pipes or
+ * interceptors, a guard that is not a static instance of the module, field middleware, a request-scoped resolver,
+ * or a field two resolvers declare. The global pipes run on arguments only; parent, context, info and
+ * custom-decorator values skip them, so `lean` must only be used with pipes that hand those back unchanged
+ * (GraphQLValidationPipe does: they are not client input). A field's validated arguments are one value shared
+ * by its rows: resolvers read them, never change them.
  */
 
 const RESOLVER_TYPE_METADATA = 'graphql:resolver_type';
@@ -39,6 +45,8 @@ const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
 const GQL_PARAM_ARG_INDEX: Record<string, number | undefined> = { '0': 0, '1': 2, '2': 3 };
 
 type ResolverArgs = [parent: unknown, args: unknown, context: unknown, info: unknown];
+/** @nestjs/graphql's GqlParamtype.ARGS: the key prefix of an @Args() parameter's metadata, and the `type` its pipes are given. */
+const GQL_ARGS_PARAMTYPE = 3;
 type ParamReader = (host: ExecutionContextHost, resolverArgs: ResolverArgs) => unknown;
 
 interface ParamMetadata {
@@ -48,8 +56,46 @@ interface ParamMetadata {
   factory?: (data: unknown, context: ExecutionContextHost) => unknown;
 }
 
-/** The readers of a method's parameters, or null when one needs Nest (arguments, or a parameter with its own pipes). */
-export function paramReaders(metadata: Record<string, ParamMetadata> | undefined): Array<{ index: number; read: ParamReader }> | null {
+/** A value the pipes have finished with (a pending one is the Promise itself). */
+class Settled {
+  constructor(readonly value: unknown) {}
+}
+
+/** Per request (its context object), per field node: each @Args() parameter's value after the pipes. */
+const argsByRequest = new WeakMap<object, Map<FieldNode, Array<Settled | Promise<unknown>>>>();
+
+/** An @Args() parameter read as Nest reads it and passed through `pipes` in turn, once per field node and request. */
+function argsReader(index: number, data: unknown, metatype: unknown, pipes: readonly PipeTransform[]): ParamReader {
+  const metadata = { type: GQL_ARGS_PARAMTYPE, data, metatype } as unknown as ArgumentMetadata;
+  const transform = (value: unknown) => pipes.reduce<Promise<unknown>>(async (previous, pipe) => pipe.transform(await previous, metadata), Promise.resolve(value));
+  return (_host, [, args, context, info]) => {
+    const value = data ? (args as Record<string, unknown> | undefined)?.[data as string] : args;
+    const node = (info as { fieldNodes?: readonly FieldNode[] } | undefined)?.fieldNodes?.[0];
+    if (!node || typeof context !== 'object' || context === null) return transform(value);
+    let nodes = argsByRequest.get(context);
+    if (!nodes) argsByRequest.set(context, (nodes = new Map()));
+    let params = nodes.get(node);
+    if (!params) nodes.set(node, (params = []));
+    const known = params[index];
+    if (known instanceof Settled) return known.value;
+    if (known) return known;
+    const pending = transform(value);
+    params[index] = pending;
+    const perNode = params;
+    pending.then((result) => (perNode[index] = new Settled(result)), () => undefined);
+    return pending;
+  };
+}
+
+/**
+ * The readers of a method's parameters, or null when one needs Nest (a parameter with its own pipes, or
+ * arguments when no `argsPipes` are given). `paramtypes` are the method's design types (the pipes' metatype).
+ */
+export function paramReaders(
+  metadata: Record<string, ParamMetadata> | undefined,
+  argsPipes?: readonly PipeTransform[],
+  paramtypes: readonly unknown[] = [],
+): Array<{ index: number; read: ParamReader }> | null {
   const readers: Array<{ index: number; read: ParamReader }> = [];
   for (const [key, param] of Object.entries(metadata ?? {})) {
     if (param.pipes?.length) return null;
@@ -59,8 +105,14 @@ export function paramReaders(metadata: Record<string, ParamMetadata> | undefined
       readers.push({ index: param.index, read: (host) => factory(data, host) });
       continue;
     }
-    const argIndex = GQL_PARAM_ARG_INDEX[key.split(':')[0]];
-    if (argIndex === undefined) return null; // @Args(): validated by the global pipe, so Nest's path
+    const paramtype = key.split(':')[0];
+    if (paramtype === String(GQL_ARGS_PARAMTYPE)) {
+      if (!argsPipes) return null; // nothing to validate them with here: Nest's path
+      readers.push({ index: param.index, read: argsReader(param.index, param.data, paramtypes[param.index], argsPipes) });
+      continue;
+    }
+    const argIndex = GQL_PARAM_ARG_INDEX[paramtype];
+    if (argIndex === undefined) return null;
     const data = param.data;
     readers.push({
       index: param.index,
@@ -95,8 +147,14 @@ export function leanFieldResolver(
   const length = readers.reduce((max, r) => Math.max(max, r.index + 1), 0);
   const call = (host: ExecutionContextHost, resolverArgs: ResolverArgs): unknown => {
     const params = new Array<unknown>(length);
-    for (const reader of readers) params[reader.index] = reader.read(host, resolverArgs);
-    return handler.apply(instance, params);
+    let pending = false;
+    for (const reader of readers) {
+      const value = reader.read(host, resolverArgs);
+      params[reader.index] = value;
+      pending ||= value instanceof Promise;
+    }
+    // Only arguments still in their pipes are promises (custom decorators' values are handed over as they are).
+    return pending ? Promise.all(params).then((values) => handler.apply(instance, values)) : handler.apply(instance, params);
   };
   const guardFrom = (index: number, host: ExecutionContextHost, resolverArgs: ResolverArgs): unknown => {
     for (let i = index; i < guards.length; i++) {
@@ -153,7 +211,7 @@ interface Candidate {
 }
 
 /** Every `@ResolveField` of the static resolvers, as lean resolvers (null where Nest's path is needed). */
-export function discoverFieldResolvers(modules: ModulesContainer, guards: readonly CanActivate[]): Candidate[] {
+export function discoverFieldResolvers(modules: ModulesContainer, guards: readonly CanActivate[], argsPipes?: readonly PipeTransform[]): Candidate[] {
   const candidates: Candidate[] = [];
   const seen = new Set<object>();
   for (const moduleRef of modules.values()) {
@@ -172,7 +230,8 @@ export function discoverFieldResolvers(modules: ModulesContainer, guards: readon
         if (!typeName || ROOT_TYPES.has(typeName)) continue;
         const fieldName = (Reflect.getMetadata(RESOLVER_NAME_METADATA, method) as string | undefined) ?? methodName;
         const plain = wrapper.isDependencyTreeStatic() && !hasEnhancers(method) && !hasEnhancers(classRef);
-        const readers = plain ? paramReaders(Reflect.getMetadata(ROUTE_ARGS_METADATA, classRef, methodName) as Record<string, ParamMetadata> | undefined) : null;
+        const paramtypes = (Reflect.getMetadata('design:paramtypes', prototype, methodName) as unknown[] | undefined) ?? [];
+        const readers = plain ? paramReaders(Reflect.getMetadata(ROUTE_ARGS_METADATA, classRef, methodName) as Record<string, ParamMetadata> | undefined, argsPipes, paramtypes) : null;
         const methodGuards = readers ? guardsFor(moduleRef, classRef, method, guards) : null;
         candidates.push({ typeName, fieldName, resolve: readers && methodGuards ? leanFieldResolver(instance, method, readers, methodGuards) : null });
       }
@@ -183,12 +242,12 @@ export function discoverFieldResolvers(modules: ModulesContainer, guards: readon
 
 /**
  * For `transformResolvers`: swaps Nest's wrapper for the lean resolver wherever exactly one resolver method
- * declares the field and it qualifies (see above).
+ * declares the field and it qualifies (see above). `argsPipes`: the global pipes, for fields taking @Args().
  */
-export function leanFieldResolvers(modules: ModulesContainer, guards: readonly CanActivate[]) {
+export function leanFieldResolvers(modules: ModulesContainer, guards: readonly CanActivate[], argsPipes?: readonly PipeTransform[]) {
   return (resolvers: ResolverMaps): ResolverMaps => {
     const byField = new Map<string, Candidate[]>();
-    for (const candidate of discoverFieldResolvers(modules, guards)) {
+    for (const candidate of discoverFieldResolvers(modules, guards, argsPipes)) {
       const key = `${candidate.typeName}.${candidate.fieldName}`;
       byField.set(key, [...(byField.get(key) ?? []), candidate]);
     }

@@ -1,0 +1,36 @@
+/**
+ * Another library's row read inside the caller's statement: the port of the library that owns the table
+ * (accounts' `usersJoin`, members' `membershipsJoin`) names the table, the JOIN and the columns its own loader
+ * reads; the caller pastes `join` after its FROM, `select` into its select list, and gets each joined object
+ * back from a result row with `read` (then primes the owner's per-request loader with it).
+ */
+export interface RowJoin<T> {
+  /** The alias every output of the join is named under (`<alias>.<field>`). */
+  alias: string;
+  /** SQL after the caller's FROM (a JOIN, or a LEFT JOIN LATERAL for at most one row). */
+  join: string;
+  /** Select-list entries, each output named `<alias>.<field>`. */
+  select: string;
+  /** The joined object of a result row; undefined where a LEFT JOIN found none. */
+  read(row: Record<string, unknown>): T | undefined;
+}
+
+const PLAIN_IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+
+/** Throws unless each of `names` (SQL aliases, or `alias.column` references) is made of plain identifiers. */
+export function checkJoinIdentifiers(port: string, ...names: string[]): void {
+  for (const name of names.flatMap((n) => n.split('.'))) {
+    if (!PLAIN_IDENTIFIER.test(name)) throw new Error(`${port}: "${name}" is not a plain SQL identifier`);
+  }
+}
+
+/**
+ * The object made of a row's outputs `<alias>.<field>` for each of `fields` (keys `<alias>.<field>` in the row),
+ * or undefined when its `<alias>.<presentField>` is null (a LEFT JOIN that found no row).
+ */
+export function readJoined<T>(row: Record<string, unknown>, alias: string, fields: readonly string[], presentField: string): T | undefined {
+  if (row[`${alias}.${presentField}`] == null) return undefined;
+  const value: Record<string, unknown> = {};
+  for (const field of fields) value[field] = row[`${alias}.${field}`];
+  return value as T;
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from '@jest/globals';
+import { type FragmentDefinitionNode, type FieldNode, Kind, parse, type OperationDefinitionNode } from 'graphql';
+import { selects } from './selection.js';
+
+/** The info of the query's first root field, as graphql-js hands it to that field's resolver. */
+function infoOf(document: string) {
+  const parsed = parse(document);
+  const operation = parsed.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
+  const fragments = Object.fromEntries(
+    parsed.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+  );
+  const root = operation.selectionSet.selections[0] as FieldNode;
+  return { fieldNodes: [root], fragments };
+}
+
+const USER = ['edges', 'node', 'user'];
+const MEMBERSHIP = [...USER, 'membership'];
+
+describe('selects: whether a resolver\'s selection asks for a path below it', () => {
+  it('follows plain fields, and answers false for what is not asked', () => {
+    const info = infoOf('{ list { totalCount edges { node { id user { fullName } } } } }');
+    expect(selects(info, USER)).toBe(true);
+    expect(selects(info, MEMBERSHIP)).toBe(false);
+    expect(selects(info, ['edges', 'node', 'event'])).toBe(false);
+    expect(selects(info, ['pageInfo'])).toBe(false);
+  });
+
+  it('follows aliases, named fragments (nested) and inline fragments', () => {
+    expect(selects(infoOf('{ list { e: edges { n: node { who: user { m: membership { status } } } } } }'), MEMBERSHIP)).toBe(true);
+    expect(selects(infoOf('{ list { edges { node { ...R } } } } fragment R on Registration { user { ...U } } fragment U on User { membership { status } }'), MEMBERSHIP)).toBe(true);
+    expect(selects(infoOf('{ list { edges { ... on RegistrationEdge { node { user { ... { membership { status } } } } } } } }'), MEMBERSHIP)).toBe(true);
+    expect(selects(infoOf('{ list { edges { node { ...R } } } } fragment R on Registration { user { fullName } }'), MEMBERSHIP)).toBe(false);
+  });
+
+  it('looks in every field node of the field (the same field asked twice is merged)', () => {
+    const parsed = infoOf('{ list { edges { node { id } } } }');
+    const other = infoOf('{ list { edges { node { user { membership { status } } } } } }');
+    expect(selects({ fieldNodes: [...parsed.fieldNodes, ...other.fieldNodes], fragments: {} }, MEMBERSHIP)).toBe(true);
+  });
+
+  it('counts a field under @skip / @include as asked for (reading too much, never too little)', () => {
+    expect(selects(infoOf('query($no: Boolean!) { list { edges { node { user @include(if: $no) { id } } } } }'), USER)).toBe(true);
+  });
+
+  it('does not loop on a fragment that spreads itself', () => {
+    expect(selects(infoOf('{ list { ...L } } fragment L on List { ...L edges { node { id } } }'), USER)).toBe(false);
+  });
+});
