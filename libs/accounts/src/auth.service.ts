@@ -136,12 +136,15 @@ export class AuthService implements ViewerLookup {
     return true;
   }
 
-  /** The account row read with the session primes the request's users loader (`use.loaders`), when given: `me` reads it from there. */
+  /**
+   * The account row read with the session primes the request's users loader (`use.loaders`) for a query: `me` reads
+   * it from there. Not for a mutation: a later field of the same request must see the row as the mutation left it.
+   */
   async viewerFromAccessToken(token: string, use?: BearerUse): Promise<Viewer> {
     const claims = await this.tokens.verifyAccessToken(token);
     const found = await this.sessions.viewerForSession(claims.userId, claims.sessionId);
     if (!found) throw new AppError(ErrorCode.UNAUTHENTICATED, 'This session has ended; sign in again', { reason: 'SESSION_ENDED' });
-    if (use?.loaders) this.usersLoader.byId({ loaders: use.loaders }).prime(found.user.id, found.user);
+    if (use?.loaders && use.operation === 'query') this.usersLoader.byId({ loaders: use.loaders }).prime(found.user.id, found.user);
     return found.viewer;
   }
 
