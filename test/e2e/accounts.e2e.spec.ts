@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SignJWT } from 'jose';
 import { createAdminUser, logIn, signUpUser, uniqueEmail } from '../factories/users.js';
+import { countQueries, dataStatements } from '../utils/count-queries.js';
 import { errorCode, startTestApp, TestApp } from '../utils/test-app.js';
 
 const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { accessToken refreshToken user { id email fullName role } } }`;
@@ -32,6 +33,28 @@ describe('accounts and sessions', () => {
     expect(user).toMatchObject({ email, fullName: 'Ada Lovelace', role: 'USER' });
     const me = await t.gql(ME, {}, accessToken);
     expect(me.data!.me).toEqual({ id: user.id, email, fullName: 'Ada Lovelace', role: 'USER' });
+  });
+
+  it('answers `me` from the account row read with the session: one statement, as the database has it now', async () => {
+    const user = await signUpUser(t);
+    await t.sql(`UPDATE users SET full_name = 'Renamed Meanwhile', staff_permissions = '{FINANCE}' WHERE id = $1`, [user.id]);
+    const [row] = await t.sql<{ created_at: Date }>(`SELECT created_at FROM users WHERE id = $1`, [user.id]);
+    const { result, count, statements } = await countQueries(
+      () => t.gql(`{ me { id email fullName role createdAt staffPermissions isStaff } }`, {}, user.accessToken),
+      dataStatements,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.me).toEqual({
+      id: user.id,
+      email: user.email,
+      fullName: 'Renamed Meanwhile',
+      role: 'USER',
+      createdAt: row.created_at.toISOString(),
+      staffPermissions: ['FINANCE'],
+      isStaff: true,
+    });
+    expect(statements).toHaveLength(1);
+    expect(count).toBe(1);
   });
 
   it('treats emails case-insensitively and refuses a second account for one email', async () => {

@@ -73,6 +73,27 @@ describe('GraphQL endpoint limits and hygiene', () => {
       expect(errorCode(expensive)).toBe('GRAPHQL_VALIDATION_FAILED');
       expect(expensive.errors![0].message).toMatch(/too expensive/);
     });
+
+    it('costs one document again for each set of variables (costs are remembered per document, operation and variables)', async () => {
+      const page = `query Page($first: Int) { auditLog(first: $first) { edges { cursor } } }`;
+      const outcome = async (variables: Record<string, unknown>, operationName = 'Page') => {
+        const response = await fetch(`${small.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${smallAdmin.accessToken}` },
+          body: JSON.stringify({ query: `${page} query Other { me { id } }`, operationName, variables }),
+        });
+        const body = (await response.json()) as { errors?: Array<{ message: string; extensions: { code: string } }> };
+        const error = body.errors?.[0];
+        return error ? `${error.extensions.code}${/too expensive/.test(error.message) ? ' (too expensive)' : ''}` : 'OK';
+      };
+      expect(await outcome({ first: 5 })).toBe('OK');
+      expect(await outcome({ first: 100 })).toBe('GRAPHQL_VALIDATION_FAILED (too expensive)');
+      expect(await outcome({ first: 5 })).toBe('OK');
+      expect(await outcome({ first: 100 })).toBe('GRAPHQL_VALIDATION_FAILED (too expensive)');
+      expect(await outcome({ first: 100 }, 'Other')).toBe('OK');
+      expect(await outcome({ first: 'many' })).toBe('BAD_USER_INPUT');
+      expect(await outcome({ first: 'many' })).toBe('BAD_USER_INPUT');
+    });
   });
 
   describe('in production', () => {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { APP_CONFIG, type AppConfig, AppError, ErrorCode, isUniqueViolation, Role, unauthenticated, Viewer, ViewerLookup } from '../../core/src/index.js';
+import { APP_CONFIG, type AppConfig, AppError, ErrorCode, isUniqueViolation, type BearerUse, Role, unauthenticated, Viewer, ViewerLookup } from '../../core/src/index.js';
 import { UserEntity } from './entities/user.entity.js';
 import { LogInInput, SignUpInput } from './inputs/auth.inputs.js';
 import { LoginThrottle } from './login-throttle.js';
@@ -11,6 +11,7 @@ import { type SessionClient, SessionsRepository } from './sessions.repository.js
 import { TokenService } from './token.service.js';
 import { TotpService } from './totp/totp.service.js';
 import { UsersRepository } from './users.repository.js';
+import { UsersLoader } from './users.loader.js';
 
 export interface IssuedSession {
   accessToken: string;
@@ -35,6 +36,7 @@ export class AuthService implements ViewerLookup {
     private readonly throttle: LoginThrottle,
     private readonly totp: TotpService,
     private readonly verification: EmailVerificationService,
+    private readonly usersLoader: UsersLoader,
   ) {}
 
   /** The new account is sent a link to verify its email. */
@@ -134,11 +136,16 @@ export class AuthService implements ViewerLookup {
     return true;
   }
 
-  async viewerFromAccessToken(token: string): Promise<Viewer> {
+  /**
+   * The account row read with the session primes the request's users loader (`use.loaders`) for a query: `me` reads
+   * it from there. Not for a mutation: a later field of the same request must see the row as the mutation left it.
+   */
+  async viewerFromAccessToken(token: string, use?: BearerUse): Promise<Viewer> {
     const claims = await this.tokens.verifyAccessToken(token);
-    const viewer = await this.sessions.viewerForSession(claims.userId, claims.sessionId);
-    if (!viewer) throw new AppError(ErrorCode.UNAUTHENTICATED, 'This session has ended; sign in again', { reason: 'SESSION_ENDED' });
-    return viewer;
+    const found = await this.sessions.viewerForSession(claims.userId, claims.sessionId);
+    if (!found) throw new AppError(ErrorCode.UNAUTHENTICATED, 'This session has ended; sign in again', { reason: 'SESSION_ENDED' });
+    if (use?.loaders && use.operation === 'query') this.usersLoader.byId({ loaders: use.loaders }).prime(found.user.id, found.user);
+    return found.viewer;
   }
 
   /** A new session for `user` in the caller's transaction (sign-up, log-in, an account claim). */

@@ -12,6 +12,6 @@ export class BearerViewerLookup implements ViewerLookup {
   ) {}
 
   viewerFromAccessToken(token: string, use?: BearerUse): Promise<Viewer> {
-    return isApiTokenSecret(token) ? this.apiTokens.viewerFromSecret(token, use) : this.auth.viewerFromAccessToken(token);
+    return isApiTokenSecret(token) ? this.apiTokens.viewerFromSecret(token, use) : this.auth.viewerFromAccessToken(token, use);
   }
 }

@@ -4,12 +4,24 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Viewer } from '../../core/src/index.js';
 import { RefreshTokenEntity } from './entities/refresh-token.entity.js';
 import { SessionEntity } from './entities/session.entity.js';
+import { type User } from './user.type.js';
+import { userSelect } from './user-row-columns.js';
 
 /** Who signed in, as the request shows it (for the sessions list). */
 export interface SessionClient {
   address: string;
   userAgent: string | null;
 }
+
+const VIEWER_FOR_SESSION = `
+  SELECT ${userSelect('u')}, s.id AS "sessionId",
+         (s.second_factor_at IS NULL AND EXISTS (
+            SELECT 1 FROM security_settings ss
+             WHERE CASE WHEN u.role = 'ADMIN' THEN cardinality(ss.totp_required_for) > 0
+                        ELSE ss.totp_required_for && u.staff_permissions END)) AS "secondFactorMissing"
+    FROM users u
+    JOIN sessions s ON s.id = $2 AND s.user_id = u.id AND s.revoked_at IS NULL
+   WHERE u.id = $1`;
 
 @Injectable()
 export class SessionsRepository {
@@ -125,21 +137,14 @@ export class SessionsRepository {
   }
 
   /**
-   * One statement: the account's current role and staff permissions, if the session is still live, and
-   * whether those rights require a second factor this session has not shown (security_settings).
+   * One statement: the account's row (a User, as the users loader reads it) and so its current role and staff
+   * permissions, if the session is still live, and whether those rights require a second factor this session
+   * has not shown (security_settings).
    */
-  async viewerForSession(userId: string, sessionId: string): Promise<Viewer | undefined> {
-    const rows: Array<Viewer> = await this.dataSource.query(
-      `SELECT u.id, u.role, u.staff_permissions AS permissions, s.id AS "sessionId",
-              (s.second_factor_at IS NULL AND EXISTS (
-                 SELECT 1 FROM security_settings ss
-                  WHERE CASE WHEN u.role = 'ADMIN' THEN cardinality(ss.totp_required_for) > 0
-                             ELSE ss.totp_required_for && u.staff_permissions END)) AS "secondFactorMissing"
-         FROM users u
-         JOIN sessions s ON s.id = $2 AND s.user_id = u.id AND s.revoked_at IS NULL
-        WHERE u.id = $1`,
-      [userId, sessionId],
-    );
-    return rows[0];
+  async viewerForSession(userId: string, sessionId: string): Promise<{ viewer: Viewer; user: User } | undefined> {
+    const rows: Array<User & Pick<Viewer, 'sessionId' | 'secondFactorMissing'>> = await this.dataSource.query(VIEWER_FOR_SESSION, [userId, sessionId]);
+    if (!rows[0]) return undefined;
+    const { sessionId: id, secondFactorMissing, ...user } = rows[0];
+    return { viewer: { id: user.id, role: user.role, permissions: user.staffPermissions, sessionId: id, secondFactorMissing }, user };
   }
 }

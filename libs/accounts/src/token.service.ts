@@ -1,9 +1,10 @@
-import { createHash, randomBytes, webcrypto } from 'node:crypto';
+import { createHash, createSecretKey, type KeyObject, randomBytes, webcrypto } from 'node:crypto';
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { errors, jwtVerify, SignJWT } from 'jose';
+import { SignJWT } from 'jose';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig, AppError, ErrorCode, Role } from '../../core/src/index.js';
+import { verifyHs256 } from './hs256-verifier.js';
 
 const ALGORITHM = 'HS256';
 const ISSUER = 'guildhall';
@@ -15,13 +16,22 @@ export interface AccessClaims {
   role: Role;
 }
 
+const EXPECTED = { issuer: ISSUER, audience: AUDIENCE, requiredClaims: ['sub', 'exp', 'iat'] } as const;
+
+interface SigningKeys {
+  /** jose signs with it (imported once: handed raw bytes, jose would import them again on every sign). */
+  sign: webcrypto.CryptoKey;
+  /** `verifyHs256` checks with it, synchronously (every request verifies; only sign-ins sign). */
+  verify: KeyObject;
+}
+
 /**
  * Access tokens are short-lived HS256 JWTs (the algorithm is pinned on verify, so `alg: none` and
  * key-confusion tokens are refused). Refresh tokens are 256-bit random strings stored as SHA-256.
  */
 @Injectable()
 export class TokenService implements OnApplicationBootstrap {
-  private key?: Promise<webcrypto.CryptoKey>;
+  private keys?: Promise<SigningKeys>;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -34,7 +44,7 @@ export class TokenService implements OnApplicationBootstrap {
    * there would ask the pool for a second connection while the transaction holds one.
    */
   async onApplicationBootstrap(): Promise<void> {
-    await this.signingKey();
+    await this.signingKeys();
   }
 
   /** The token and the moment it expires (clients schedule their refresh from it). */
@@ -48,26 +58,20 @@ export class TokenService implements OnApplicationBootstrap {
       .setAudience(AUDIENCE)
       .setIssuedAt(issuedAt)
       .setExpirationTime(expiresAt)
-      .sign(await this.signingKey());
+      .sign((await this.signingKeys()).sign);
     return { token, expiresAt: new Date(expiresAt * 1000) };
   }
 
   async verifyAccessToken(token: string): Promise<AccessClaims> {
-    try {
-      const { payload } = await jwtVerify(token, await this.signingKey(), {
-        algorithms: [ALGORITHM],
-        issuer: ISSUER,
-        audience: AUDIENCE,
-        requiredClaims: ['sub', 'exp', 'iat'],
-      });
-      if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') throw new Error('claims missing');
-      return { userId: payload.sub, sessionId: payload.sid, role: payload.role as Role };
-    } catch (error) {
-      const expired = error instanceof errors.JWTExpired;
+    const outcome = verifyHs256(token, (await this.signingKeys()).verify, EXPECTED);
+    const payload = outcome.ok ? outcome.payload : undefined;
+    if (!payload || typeof payload.sub !== 'string' || typeof payload.sid !== 'string') {
+      const expired = !outcome.ok && outcome.reason === 'TOKEN_EXPIRED';
       throw new AppError(ErrorCode.UNAUTHENTICATED, expired ? 'The access token has expired' : 'The access token is not valid', {
         reason: expired ? 'TOKEN_EXPIRED' : 'TOKEN_INVALID',
       });
     }
+    return { userId: payload.sub, sessionId: payload.sid, role: payload.role as Role };
   }
 
   newRefreshToken(): { token: string; hash: string } {
@@ -79,13 +83,10 @@ export class TokenService implements OnApplicationBootstrap {
     return createHash('sha256').update(token).digest('hex');
   }
 
-  /**
-   * JWT_SECRET when set; otherwise a key generated once and kept in the database for every process.
-   * Imported as a CryptoKey once: handed raw bytes, jose would import them again on every sign and verify.
-   */
-  private signingKey(): Promise<webcrypto.CryptoKey> {
-    this.key ??= this.secretBytes().then(importHmacKey);
-    return this.key;
+  /** JWT_SECRET when set; otherwise a key generated once and kept in the database for every process. Imported once. */
+  private signingKeys(): Promise<SigningKeys> {
+    this.keys ??= this.secretBytes().then(async (secret) => ({ sign: await importHmacKey(secret), verify: createSecretKey(secret) }));
+    return this.keys;
   }
 
   private async secretBytes(): Promise<Uint8Array> {

@@ -16,6 +16,13 @@ export const USER_ROW_COLUMNS: Readonly<Record<keyof User, string>> = {
 
 const USER_FIELDS = Object.keys(USER_ROW_COLUMNS);
 
+/** The select list of a User read from `alias`, each output named `<prefix><field>`. */
+export function userSelect(alias: string, prefix = ''): string {
+  return Object.entries(USER_ROW_COLUMNS)
+    .map(([key, column]) => `${alias}.${column} AS "${prefix}${key}"`)
+    .join(', ');
+}
+
 /**
  * Accounts' port for reading users inside another library's statement: the JOIN onto `users` (aliased `alias`,
  * matched on `userIdColumn`, a column of the caller's row), the select list of a User, each output named
@@ -26,9 +33,7 @@ export function usersJoin(alias: string, userIdColumn: string): RowJoin<User> {
   return {
     alias,
     join: `JOIN users ${alias} ON ${alias}.id = ${userIdColumn}`,
-    select: Object.entries(USER_ROW_COLUMNS)
-      .map(([key, column]) => `${alias}.${column} AS "${alias}.${key}"`)
-      .join(', '),
+    select: userSelect(alias, `${alias}.`),
     read: (row) => readJoined<User>(row, alias, USER_FIELDS, 'id'),
   };
 }

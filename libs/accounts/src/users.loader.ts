@@ -9,7 +9,7 @@ import { UsersRepository } from './users.repository.js';
 export class UsersLoader {
   constructor(private readonly users: UsersRepository) {}
 
-  byId(ctx: RequestContext): DataLoader<string, User | undefined> {
+  byId(ctx: Pick<RequestContext, 'loaders'>): DataLoader<string, User | undefined> {
     return ctx.loaders.get('users.byId', () => new DataLoader((ids: readonly string[]) => this.users.usersByIds(ids)));
   }
 }

@@ -17,16 +17,21 @@ import {
 } from '../../core/src/index.js';
 import { SetStaffPermissionsArgs, SetUserRoleArgs } from './inputs/auth.inputs.js';
 import { StaffAccountConnection, User } from './user.type.js';
+import { UsersLoader } from './users.loader.js';
 import { UsersService } from './users.service.js';
 
 @Resolver(() => User)
 export class UsersResolver {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly usersLoader: UsersLoader,
+  ) {}
 
+  /** The viewer's row, usually already read with the session by the auth guard (see AuthService.viewerFromAccessToken). */
   @Authenticated()
   @Query(() => User, { description: 'The signed-in account.' })
-  async me(@CurrentViewer() viewer: Viewer): Promise<User> {
-    const user = await this.users.findById(viewer.id);
+  async me(@CurrentViewer() viewer: Viewer, @CurrentRequest() ctx: RequestContext): Promise<User> {
+    const user = await this.usersLoader.byId(ctx).load(viewer.id);
     if (!user) throw unauthenticated();
     return user;
   }

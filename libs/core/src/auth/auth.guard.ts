@@ -97,6 +97,11 @@ export class AuthGuard implements CanActivate {
     const match = /^Bearer ([A-Za-z0-9._~+/=-]{1,4096})$/.exec(header);
     if (!match) throw new AppError(ErrorCode.UNAUTHENTICATED, 'The Authorization header must be "Bearer <access token>"');
     const operation = gql.getInfo().operation;
-    return this.lookup.viewerFromAccessToken(match[1], { operation: operation.operation, operationName: operation.name?.value, requestId: ctx.requestId });
+    return this.lookup.viewerFromAccessToken(match[1], {
+      operation: operation.operation,
+      operationName: operation.name?.value,
+      requestId: ctx.requestId,
+      loaders: ctx.loaders,
+    });
   }
 }
