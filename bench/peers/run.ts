@@ -28,7 +28,7 @@ import { BENCH_COHORT_NAME, BENCH_EVENT_TITLE, BENCH_GROUP_NAME } from '../../sc
 import { type PeerContext, type PeerRead, peerReads, type Target, TARGETS, type TargetRequest } from './reads.js';
 import { StatementProxy } from './statement-proxy.js';
 import { PEERS_DIR, type RunningTarget, startTargets, stopTargets } from './targets.js';
-import { time, type Timing } from './timing.js';
+import { printPerTarget, time, type Timing } from './timing.js';
 import { fmt, loadLine, mean, positiveInt, run } from './util.js';
 import { runWrites, selectedWrites } from './writes.js';
 
@@ -120,13 +120,8 @@ async function hasEventRegistrationsField(url: string, tokens: Tokens): Promise<
 
 /** Statements per request for each read and target (mean of `samples` requests after one warm-up). */
 async function countStatements(databaseUrl: string, reads: (ctx: PeerContext) => PeerRead[], client: pg.Client, connections: number, samples = 5) {
-  const upstream = new URL(databaseUrl);
-  const proxy = new StatementProxy({ host: upstream.hostname, port: Number(upstream.port || 5432) });
-  const port = await proxy.listen();
-  const proxied = new URL(databaseUrl);
-  proxied.hostname = '127.0.0.1';
-  proxied.port = String(port);
-  const targets = await startTargets(proxied.toString(), connections);
+  const { proxy, url } = await StatementProxy.in(databaseUrl);
+  const targets = await startTargets(url, connections);
   const counts = new Map<string, Record<Target, { data: number; control: number }>>();
   try {
     const tokens = await tokensFor(targets.guildhall.url);
@@ -219,26 +214,10 @@ async function main(): Promise<void> {
       await stopTargets(targets);
     }
 
-    console.log('\nPer target (req/s, p50/p99 ms and the server process\'s CPU ms per request: mean of the rounds; statements per request: data + BEGIN/COMMIT):');
-    const rows: Array<Array<string | number>> = [];
-    for (const read of reads) {
-      for (const target of timed) {
-        const runs = results.get(read.key)![target];
-        const c = counts.get(read.key)![target];
-        const cpu = runs.map((r) => r.cpuMsPerRequest);
-        rows.push([
-          target === timed[0] ? read.name : '',
-          target,
-          fmt(mean(runs.map((r) => r.requests.average))),
-          runs.map((r) => fmt(r.requests.average)).join(' / '),
-          fmt(mean(runs.map((r) => r.latency.p50)), 1),
-          fmt(mean(runs.map((r) => r.latency.p99)), 1),
-          cpu.every((v) => v !== null) ? fmt(mean(cpu as number[]), 2) : '-',
-          `${fmt(c.data, 1)} + ${fmt(c.control, 1)}`,
-        ]);
-      }
-    }
-    printTable(['read', 'target', 'req/s', 'per round', 'p50 ms', 'p99 ms', 'CPU ms/req', 'statements'], rows);
+    printPerTarget(
+      'read',
+      reads.flatMap((read) => timed.map((target) => ({ name: read.name, target, runs: results.get(read.key)![target], statements: counts.get(read.key)![target] }))),
+    );
 
     if (timed.length === TARGETS.length) {
       console.log('\nRatios (req/s; and by the server\'s CPU per request, which other work on the machine disturbs less):');

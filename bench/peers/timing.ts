@@ -1,5 +1,7 @@
 import autocannon, { type Result } from 'autocannon';
+import { printTable } from '../table.js';
 import { cpuSeconds, type RunningTarget } from './targets.js';
+import { fmt, mean } from './util.js';
 
 /** One HTTP request as sent: POST to `path` on the target. */
 export interface SentRequest {
@@ -61,4 +63,33 @@ export async function time(target: RunningTarget, request: SentRequest | (() => 
   const served = options.completed ? await options.completed() : result.requests.total;
   const cpuMsPerRequest = cpuBefore === null || cpuAfter === null || !served ? null : ((cpuAfter - cpuBefore) * 1000) / served;
   return Object.assign(result, { failed, cpuMsPerRequest });
+}
+
+export interface TimedLine {
+  /** The read or write (printed on its first target's line). */
+  name: string;
+  target: string;
+  runs: Timing[];
+  statements: { data: number; control: number };
+}
+
+/** The per-target table: req/s (mean and each round), p50/p99 and CPU ms per request (means), statements per request. */
+export function printPerTarget(what: string, lines: TimedLine[]): void {
+  console.log("\nPer target (req/s, p50/p99 ms and the server process's CPU ms per request: mean of the rounds; statements per request: data + BEGIN/COMMIT):");
+  printTable(
+    [what, 'target', 'req/s', 'per round', 'p50 ms', 'p99 ms', 'CPU ms/req', 'statements'],
+    lines.map(({ name, target, runs, statements }, i) => {
+      const cpu = runs.map((r) => r.cpuMsPerRequest);
+      return [
+        i === 0 || lines[i - 1].name !== name ? name : '',
+        target,
+        fmt(mean(runs.map((r) => r.requests.average))),
+        runs.map((r) => fmt(r.requests.average)).join(' / '),
+        fmt(mean(runs.map((r) => r.latency.p50)), 1),
+        fmt(mean(runs.map((r) => r.latency.p99)), 1),
+        cpu.every((v) => v !== null) ? fmt(mean(cpu as number[]), 2) : '-',
+        `${fmt(statements.data, 1)} + ${fmt(statements.control, 1)}`,
+      ];
+    }),
+  );
 }

@@ -25,7 +25,7 @@ import { signWebhookPayload } from '../../test/fake-stripe/sign.js';
 import { BENCH_ADMIN_EMAIL, BENCH_ADMIN_PASSWORD } from '../../scripts/seed/bench.js';
 import { StatementProxy } from './statement-proxy.js';
 import { type RunningTarget, startWriteTargets, stopTargets, type WriteTarget } from './targets.js';
-import { type SentRequest, time, type Timing } from './timing.js';
+import { printPerTarget, type SentRequest, time, type Timing } from './timing.js';
 import { fmt, loadLine, mean, positiveInt, run } from './util.js';
 
 export const WRITE_KEYS = ['register', 'signUp', 'webhook'] as const;
@@ -298,13 +298,8 @@ async function checkSameRows(ctx: WritesContext, scenario: WriteScenario, target
 
 /** Statements per request (mean of 5 after one warm-up) through the counting proxy. */
 async function countStatements(ctx: WritesContext, databaseUrl: string, scenarios: readonly WriteScenario[], connections: number, env: Record<string, string>) {
-  const upstream = new URL(databaseUrl);
-  const proxy = new StatementProxy({ host: upstream.hostname, port: Number(upstream.port || 5432) });
-  const port = await proxy.listen();
-  const proxied = new URL(databaseUrl);
-  proxied.hostname = '127.0.0.1';
-  proxied.port = String(port);
-  const targets = await startWriteTargets(proxied.toString(), connections, env);
+  const { proxy, url } = await StatementProxy.in(databaseUrl);
+  const targets = await startWriteTargets(url, connections, env);
   const counts = new Map<WriteKey, Record<WriteTarget, { data: number; control: number }>>();
   try {
     ctx.api = targets.guildhall.url;
@@ -393,21 +388,10 @@ export async function runWrites(databaseUrl: string, keys: readonly WriteKey[]):
     }
 
     const hashMs = keys.includes('signUp') ? await argon2CpuMs() : 0;
-    console.log('\nPer target (req/s, p50/p99 ms and the server process\'s CPU ms per request: mean of the rounds; statements per request: data + BEGIN/COMMIT):');
-    const rows: Array<Array<string | number>> = [];
-    for (const scenario of scenarios) {
-      for (const target of WRITE_TARGETS) {
-        const runs = results.get(scenario.key)![target];
-        const c = counts.get(scenario.key)![target];
-        const cpu = runs.map((r) => r.cpuMsPerRequest);
-        rows.push([
-          target === 'guildhall' ? scenario.name : '', target, fmt(mean(runs.map((r) => r.requests.average))), runs.map((r) => fmt(r.requests.average)).join(' / '),
-          fmt(mean(runs.map((r) => r.latency.p50)), 1), fmt(mean(runs.map((r) => r.latency.p99)), 1),
-          cpu.every((v) => v !== null) ? fmt(mean(cpu as number[]), 2) : '-', `${fmt(c.data, 1)} + ${fmt(c.control, 1)}`,
-        ]);
-      }
-    }
-    printTable(['write', 'target', 'req/s', 'per round', 'p50 ms', 'p99 ms', 'CPU ms/req', 'statements'], rows);
+    printPerTarget(
+      'write',
+      scenarios.flatMap((s) => WRITE_TARGETS.map((target) => ({ name: s.name, target, runs: results.get(s.key)![target], statements: counts.get(s.key)![target] }))),
+    );
 
     console.log('\nRatios Guildhall ÷ raw (req/s; and by the server\'s CPU per request, which other work on the machine disturbs less):');
     printTable(
