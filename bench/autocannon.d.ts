@@ -37,6 +37,7 @@ declare module 'autocannon' {
     headers?: Record<string, string>;
     body?: string;
     requests?: RequestStep[];
+    maxOverallRequests?: number;
     verifyBody?: (body: string) => boolean;
   }
 

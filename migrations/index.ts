@@ -24,6 +24,7 @@ import { AddMeetingRoleOffers1796600000001 } from './1796600000001-AddMeetingRol
 import { CreateReconcileRuns1796900000001 } from './1796900000001-CreateReconcileRuns.js';
 import { AddInboundEmailMessages1797000000001 } from './1797000000001-AddInboundEmailMessages.js';
 import { AddReportAndUnclaimedIndexes1797400000001 } from './1797400000001-AddReportAndUnclaimedIndexes.js';
+import { AddUsersNameIndex1797740000001 } from './1797740000001-AddUsersNameIndex.js';
 import { AddEventWaitlistLimit1797750000001 } from './1797750000001-AddEventWaitlistLimit.js';
 
 /** Every migration, in order. Generate the next with `npm run migration:generate -- <VerbNoun>`. */
@@ -54,5 +55,6 @@ export const MIGRATIONS = [
   CreateReconcileRuns1796900000001,
   AddInboundEmailMessages1797000000001,
   AddReportAndUnclaimedIndexes1797400000001,
+  AddUsersNameIndex1797740000001,
   AddEventWaitlistLimit1797750000001,
 ];

@@ -82,15 +82,39 @@ const READS = {
   ],
 };
 
+// Writes (POST /register, /signUp, /webhooks/stripe) only when asked for: see raw-writes.mjs.
+const writes = process.env.RAW_WRITES ? await import('./raw-writes.mjs') : null;
+const WRITES = writes ? writes.writeRoutes(pool, process.env) : {};
+
+function answerWrite(route, body, req, res) {
+  route(body, req.headers).then(
+    ({ status, body: out }) => res.writeHead(status, { 'content-type': 'application/json' }).end(out),
+    (error) => {
+      const refused = writes.refusal(error);
+      if (refused && req.url === '/webhooks/stripe') res.writeHead(400).end(refused.body);
+      else if (refused) res.writeHead(refused.status, { 'content-type': 'application/json' }).end(refused.body);
+      else {
+        console.error(error.message);
+        res.writeHead(500).end();
+      }
+    },
+  );
+}
+
 const server = createServer((req, res) => {
   const read = READS[req.url.slice(1)];
-  if (req.method !== 'POST' || !read) {
+  const write = WRITES[req.url];
+  if (req.method !== 'POST' || (!read && !write)) {
     res.writeHead(404).end();
     return;
   }
   const chunks = [];
   req.on('data', (c) => chunks.push(c));
   req.on('end', () => {
+    if (write) {
+      answerWrite(write, Buffer.concat(chunks).toString(), req, res);
+      return;
+    }
     let params;
     try {
       params = read[1](JSON.parse(Buffer.concat(chunks).toString() || '{}'));

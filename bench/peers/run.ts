@@ -12,13 +12,13 @@
  *      BENCH_ROUNDS rounds (default 2), every other round in reverse order; each answer is checked again
  *      right before its timing.
  * Settings: BENCH_DURATION (s per read and target, default 10), BENCH_CONNECTIONS (20), BENCH_ROUNDS (2),
- * BENCH_READS (comma-separated keys, default all), BENCH_MEMBERS (members to seed when seeding, 100000).
+ * BENCH_READS (comma-separated keys, default all), BENCH_MEMBERS (members to seed when seeding, 100000), BENCH_TARGETS
+ * (comma-separated targets to time, default all; every target is still counted and checked).
+ * Writes instead of reads: BENCH_WRITES=register,signUp,webhook (or all), or `--writes` (see writes.ts).
  */
 import 'reflect-metadata';
-import autocannon, { type Result } from 'autocannon';
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { logIn, gql } from '../graphql-client.js';
@@ -27,22 +27,12 @@ import { BENCH_ADMIN_EMAIL, BENCH_ADMIN_PASSWORD, BENCH_MEMBER_EMAIL, BENCH_MEMB
 import { BENCH_COHORT_NAME, BENCH_EVENT_TITLE, BENCH_GROUP_NAME } from '../../scripts/seed/bench-activity.js';
 import { type PeerContext, type PeerRead, peerReads, type Target, TARGETS, type TargetRequest } from './reads.js';
 import { StatementProxy } from './statement-proxy.js';
-import { cpuSeconds, PEERS_DIR, type RunningTarget, startTargets, stopTargets } from './targets.js';
+import { PEERS_DIR, type RunningTarget, startTargets, stopTargets } from './targets.js';
+import { printPerTarget, time, type Timing } from './timing.js';
+import { fmt, loadLine, mean, positiveInt, run } from './util.js';
+import { runWrites, selectedWrites } from './writes.js';
 
 type Tokens = Record<'member' | 'admin', string>;
-
-function positiveInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive whole number, got "${raw}"`);
-  return value;
-}
-
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): void {
-  const result = spawnSync(command, args, { stdio: 'inherit', env });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status})`);
-}
 
 function ensurePeersInstalled(): void {
   if (existsSync(`${PEERS_DIR}node_modules/postgraphile/package.json`) && existsSync(`${PEERS_DIR}node_modules/node/bin/node`)) return;
@@ -130,13 +120,8 @@ async function hasEventRegistrationsField(url: string, tokens: Tokens): Promise<
 
 /** Statements per request for each read and target (mean of `samples` requests after one warm-up). */
 async function countStatements(databaseUrl: string, reads: (ctx: PeerContext) => PeerRead[], client: pg.Client, connections: number, samples = 5) {
-  const upstream = new URL(databaseUrl);
-  const proxy = new StatementProxy({ host: upstream.hostname, port: Number(upstream.port || 5432) });
-  const port = await proxy.listen();
-  const proxied = new URL(databaseUrl);
-  proxied.hostname = '127.0.0.1';
-  proxied.port = String(port);
-  const targets = await startTargets(proxied.toString(), connections);
+  const { proxy, url } = await StatementProxy.in(databaseUrl);
+  const targets = await startTargets(url, connections);
   const counts = new Map<string, Record<Target, { data: number; control: number }>>();
   try {
     const tokens = await tokensFor(targets.guildhall.url);
@@ -160,29 +145,6 @@ async function countStatements(databaseUrl: string, reads: (ctx: PeerContext) =>
   }
 }
 
-type Timing = Result & { graphqlErrors: number; cpuMsPerRequest: number | null };
-
-/** autocannon against one target, and the CPU time the target's process spent per answered request. */
-async function time(target: RunningTarget, request: TargetRequest, tokens: Tokens, duration: number, connections: number): Promise<Timing> {
-  let graphqlErrors = 0;
-  const cpuBefore = cpuSeconds(target.pid);
-  const result = await autocannon({
-    url: `${target.url}${request.path}`,
-    connections,
-    duration,
-    method: 'POST',
-    headers: headersFor(request, tokens),
-    body: JSON.stringify(request.body),
-    requests: [{ onResponse: (status, body) => void (status === 200 && body.includes('"errors"') && graphqlErrors++) }],
-  });
-  const cpuAfter = cpuSeconds(target.pid);
-  const cpuMsPerRequest = cpuBefore === null || cpuAfter === null || !result.requests.total ? null : ((cpuAfter - cpuBefore) * 1000) / result.requests.total;
-  return Object.assign(result, { graphqlErrors, cpuMsPerRequest });
-}
-
-const fmt = (n: number, digits = 0) => n.toFixed(digits);
-const mean = (values: number[]) => values.reduce((s, v) => s + v, 0) / values.length;
-
 async function main(): Promise<void> {
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) throw new Error('DATABASE_URL must name the bench database (see bench/README.md)');
@@ -190,7 +152,17 @@ async function main(): Promise<void> {
   const connections = positiveInt('BENCH_CONNECTIONS', 20);
   const rounds = positiveInt('BENCH_ROUNDS', 2);
   const only = (process.env.BENCH_READS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  // BENCH_TARGETS: the targets timed (all are still started, counted and checked for the same data).
+  const timedNames = (process.env.BENCH_TARGETS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const strangers = timedNames.filter((name) => !(TARGETS as readonly string[]).includes(name));
+  if (strangers.length) throw new Error(`BENCH_TARGETS: unknown ${strangers.join(', ')}; known: ${TARGETS.join(', ')}`);
+  const timed = TARGETS.filter((target) => !timedNames.length || timedNames.includes(target));
 
+  const writes = selectedWrites();
+  if (writes.length) {
+    await runWrites(databaseUrl, writes);
+    return;
+  }
   ensurePeersInstalled();
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -205,7 +177,7 @@ async function main(): Promise<void> {
     };
 
     console.log(`bench:peers: Node ${process.version} (PostGraphile on Node 22), ${cpus().length} CPU(s), ${connections} connections, ${duration} s per read and target, ${rounds} rounds`);
-    console.log(`Load average at start (1/5/15 min): ${loadavg().map((l) => l.toFixed(2)).join(' / ')}`);
+    console.log(`Load average at start (1/5/15 min): ${loadLine()}`);
     console.log('Counting statements (through a counting proxy) and checking every target answers the same data …');
     const { counts, ctx } = await countStatements(databaseUrl, pick, client, connections);
     const reads = pick(ctx);
@@ -218,7 +190,7 @@ async function main(): Promise<void> {
       for (let round = 0; round < rounds; round++) {
         const reversed = round % 2 === 1;
         const order = reversed ? [...reads].reverse() : reads;
-        const targetOrder = reversed ? [...TARGETS].reverse() : [...TARGETS];
+        const targetOrder = reversed ? [...timed].reverse() : [...timed];
         console.log(`Round ${round + 1}${reversed ? ' (reversed)' : ''}:`);
         for (const read of order) {
           await checkSameData(read, targets, tokens);
@@ -226,9 +198,11 @@ async function main(): Promise<void> {
           results.set(read.key, row);
           const line: string[] = [];
           for (const target of targetOrder) {
-            const result = await time(targets[target], read.requests[target], tokens, duration, connections);
-            if (result.non2xx || result.errors || result.timeouts || result.graphqlErrors) {
-              throw new Error(`${read.name} on ${target}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts, ${result.graphqlErrors} GraphQL errors`);
+            const request = read.requests[target];
+            const sent = { path: request.path, headers: headersFor(request, tokens), body: JSON.stringify(request.body) };
+            const result = await time(targets[target], sent, { duration, connections, failed: (body) => body.includes('"errors"') });
+            if (result.non2xx || result.errors || result.timeouts || result.failed) {
+              throw new Error(`${read.name} on ${target}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts, ${result.failed} GraphQL errors`);
             }
             row[target].push(result);
             line.push(`${target} ${fmt(result.requests.average)} req/s`);
@@ -240,39 +214,25 @@ async function main(): Promise<void> {
       await stopTargets(targets);
     }
 
-    console.log('\nPer target (req/s, p50/p99 ms and the server process\'s CPU ms per request: mean of the rounds; statements per request: data + BEGIN/COMMIT):');
-    const rows: Array<Array<string | number>> = [];
-    for (const read of reads) {
-      for (const target of TARGETS) {
-        const runs = results.get(read.key)![target];
-        const c = counts.get(read.key)![target];
-        const cpu = runs.map((r) => r.cpuMsPerRequest);
-        rows.push([
-          target === 'guildhall' ? read.name : '',
-          target,
-          fmt(mean(runs.map((r) => r.requests.average))),
-          runs.map((r) => fmt(r.requests.average)).join(' / '),
-          fmt(mean(runs.map((r) => r.latency.p50)), 1),
-          fmt(mean(runs.map((r) => r.latency.p99)), 1),
-          cpu.every((v) => v !== null) ? fmt(mean(cpu as number[]), 2) : '-',
-          `${fmt(c.data, 1)} + ${fmt(c.control, 1)}`,
-        ]);
-      }
-    }
-    printTable(['read', 'target', 'req/s', 'per round', 'p50 ms', 'p99 ms', 'CPU ms/req', 'statements'], rows);
-
-    console.log('\nRatios (req/s; and by the server\'s CPU per request, which other work on the machine disturbs less):');
-    printTable(
-      ['read', 'Guildhall', 'PostGraphile', 'raw', 'Guildhall ÷ PostGraphile', 'Guildhall ÷ raw', 'by CPU: G ÷ PG', 'by CPU: G ÷ raw'],
-      reads.map((read) => {
-        const runs = results.get(read.key)!;
-        const rps = (target: Target) => mean(runs[target].map((r) => r.requests.average));
-        const cpu = (target: Target) => mean(runs[target].map((r) => r.cpuMsPerRequest ?? Number.NaN));
-        const cpuRatio = (other: Target) => (Number.isNaN(cpu('guildhall')) ? '-' : fmt(cpu(other) / cpu('guildhall'), 2));
-        return [read.name, fmt(rps('guildhall')), fmt(rps('postgraphile')), fmt(rps('raw')), fmt(rps('guildhall') / rps('postgraphile'), 2), fmt(rps('guildhall') / rps('raw'), 2), cpuRatio('postgraphile'), cpuRatio('raw')];
-      }),
+    printPerTarget(
+      'read',
+      reads.flatMap((read) => timed.map((target) => ({ name: read.name, target, runs: results.get(read.key)![target], statements: counts.get(read.key)![target] }))),
     );
-    console.log(`Load average at end (1/5/15 min): ${loadavg().map((l) => l.toFixed(2)).join(' / ')}`);
+
+    if (timed.length === TARGETS.length) {
+      console.log('\nRatios (req/s; and by the server\'s CPU per request, which other work on the machine disturbs less):');
+      printTable(
+        ['read', 'Guildhall', 'PostGraphile', 'raw', 'Guildhall ÷ PostGraphile', 'Guildhall ÷ raw', 'by CPU: G ÷ PG', 'by CPU: G ÷ raw'],
+        reads.map((read) => {
+          const runs = results.get(read.key)!;
+          const rps = (target: Target) => mean(runs[target].map((r) => r.requests.average));
+          const cpu = (target: Target) => mean(runs[target].map((r) => r.cpuMsPerRequest ?? Number.NaN));
+          const cpuRatio = (other: Target) => (Number.isNaN(cpu('guildhall')) ? '-' : fmt(cpu(other) / cpu('guildhall'), 2));
+          return [read.name, fmt(rps('guildhall')), fmt(rps('postgraphile')), fmt(rps('raw')), fmt(rps('guildhall') / rps('postgraphile'), 2), fmt(rps('guildhall') / rps('raw'), 2), cpuRatio('postgraphile'), cpuRatio('raw')];
+        }),
+      );
+    }
+    console.log(`Load average at end (1/5/15 min): ${loadLine()}`);
   } finally {
     await client.end();
   }

@@ -21,6 +21,16 @@ export class StatementProxy {
 
   constructor(private readonly upstream: { host: string; port: number }) {}
 
+  /** A listening proxy in front of `databaseUrl`'s server, and the URL that reaches the same database through it. */
+  static async in(databaseUrl: string): Promise<{ proxy: StatementProxy; url: string }> {
+    const upstream = new URL(databaseUrl);
+    const proxy = new StatementProxy({ host: upstream.hostname, port: Number(upstream.port || 5432) });
+    const proxied = new URL(databaseUrl);
+    proxied.hostname = '127.0.0.1';
+    proxied.port = String(await proxy.listen());
+    return { proxy, url: proxied.toString() };
+  }
+
   async listen(): Promise<number> {
     this.server = createServer((client) => this.pipe(client));
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));

@@ -34,12 +34,12 @@ async function waitUntilAnswering(url: string, body: string, child: ChildProcess
   }
 }
 
-async function startPeer(target: 'postgraphile' | 'raw', databaseUrl: string, connections: number): Promise<RunningTarget> {
+async function startPeer(target: 'postgraphile' | 'raw', databaseUrl: string, connections: number, extraEnv: Record<string, string> = {}): Promise<RunningTarget> {
   const port = await freePort();
   const [binary, script] = target === 'postgraphile' ? [NODE_22, 'postgraphile-server.mjs'] : [process.execPath, 'raw-server.mjs'];
   const child = spawn(binary, [script], {
     cwd: PEERS_DIR,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), DB_POOL_SIZE: String(connections), NODE_ENV: 'production' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), DB_POOL_SIZE: String(connections), NODE_ENV: 'production', ...extraEnv },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -66,7 +66,20 @@ export async function startTargets(databaseUrl: string, connections: number): Pr
   return { guildhall, postgraphile, raw };
 }
 
-export async function stopTargets(targets: Record<Target, RunningTarget>): Promise<void> {
+export type WriteTarget = 'guildhall' | 'raw';
+
+/** Guildhall and the raw server with its write routes (RAW_WRITES), both with `env` (the JWT and webhook secrets, the public URL). */
+export async function startWriteTargets(databaseUrl: string, connections: number, env: Record<string, string>): Promise<Record<WriteTarget, RunningTarget>> {
+  const api = await startApiServer(databaseUrl, { DB_POOL_SIZE: String(connections), ...env });
+  const guildhall: RunningTarget = { target: 'guildhall', url: api.url, pid: api.pid, stop: () => api.stop() };
+  const raw = await startPeer('raw', databaseUrl, connections, { RAW_WRITES: '1', ...env }).catch(async (error: unknown) => {
+    await guildhall.stop();
+    throw error;
+  });
+  return { guildhall, raw };
+}
+
+export async function stopTargets(targets: Partial<Record<Target, RunningTarget>>): Promise<void> {
   await Promise.all(Object.values(targets).map((t) => t.stop()));
 }
 

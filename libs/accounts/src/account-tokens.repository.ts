@@ -21,18 +21,13 @@ export interface AccountStatusRow {
 export class AccountTokensRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** A newer token supersedes the older ones of its purpose. */
-  async revokeLive(manager: EntityManager, userId: string, purpose: AccountTokenPurpose): Promise<void> {
+  /** A new token; it supersedes the account's older live ones of its purpose (revoked by the same statement). */
+  async replaceLive(manager: EntityManager, token: { userId: string; purpose: AccountTokenPurpose; tokenHash: string; email: string; ttlSeconds: number }): Promise<void> {
     await manager.query(
-      `UPDATE account_tokens SET revoked_at = now()
-        WHERE user_id = $1 AND purpose = $2 AND used_at IS NULL AND revoked_at IS NULL`,
-      [userId, purpose],
-    );
-  }
-
-  async insert(manager: EntityManager, token: { userId: string; purpose: AccountTokenPurpose; tokenHash: string; email: string; ttlSeconds: number }): Promise<void> {
-    await manager.query(
-      `INSERT INTO account_tokens (user_id, purpose, token_hash, email, expires_at)
+      `WITH revoked AS (
+         UPDATE account_tokens SET revoked_at = now()
+          WHERE user_id = $1 AND purpose = $2 AND used_at IS NULL AND revoked_at IS NULL)
+       INSERT INTO account_tokens (user_id, purpose, token_hash, email, expires_at)
        VALUES ($1, $2, $3, $4, now() + make_interval(secs => $5))`,
       [token.userId, token.purpose, token.tokenHash, token.email, token.ttlSeconds],
     );

@@ -15,8 +15,7 @@ export class AccountTokensService {
   /** A new token for `purpose` in the caller's transaction; the account's older live ones of that purpose stop working. */
   async issue(manager: EntityManager, userId: string, purpose: AccountTokenPurpose, email: string): Promise<string> {
     const { token, hash } = newLinkToken();
-    await this.tokens.revokeLive(manager, userId, purpose);
-    await this.tokens.insert(manager, { userId, purpose, tokenHash: hash, email, ttlSeconds: TOKEN_TTL_SECONDS[purpose] });
+    await this.tokens.replaceLive(manager, { userId, purpose, tokenHash: hash, email, ttlSeconds: TOKEN_TTL_SECONDS[purpose] });
     return token;
   }
 

@@ -148,21 +148,33 @@ export class AuthService implements ViewerLookup {
     return found.viewer;
   }
 
-  /** A new session for `user` in the caller's transaction (sign-up, log-in, an account claim). */
+  /**
+   * A new session for `user` in the caller's transaction (sign-up, log-in, an account claim): the session and its
+   * first refresh token in one statement.
+   */
   async issue(manager: EntityManager, user: UserEntity, client?: SessionClient): Promise<IssuedSession> {
-    const sessionId = await this.sessions.createSession(manager, user.id, client);
-    return this.issueInSession(manager, user, sessionId);
+    const refresh = this.newRefreshToken();
+    const sessionId = await this.sessions.openSession(manager, user.id, client, refresh.hash, refresh.expiresAt);
+    return this.issued(user, sessionId, refresh.token);
   }
 
+  /** A refresh: a new refresh token in the session, which is marked as used now. */
   private async issueInSession(manager: EntityManager, user: UserEntity, sessionId: string): Promise<IssuedSession> {
-    const refresh = this.tokens.newRefreshToken();
-    const expiresAt = new Date(Date.now() + this.config.refreshTokenTtlDays * 86_400_000);
-    await this.sessions.addRefreshToken(manager, sessionId, refresh.hash, expiresAt);
+    const refresh = this.newRefreshToken();
+    await this.sessions.addRefreshToken(manager, sessionId, refresh.hash, refresh.expiresAt);
+    return this.issued(user, sessionId, refresh.token);
+  }
+
+  private newRefreshToken(): { token: string; hash: string; expiresAt: Date } {
+    return { ...this.tokens.newRefreshToken(), expiresAt: new Date(Date.now() + this.config.refreshTokenTtlDays * 86_400_000) };
+  }
+
+  private async issued(user: UserEntity, sessionId: string, refreshToken: string): Promise<IssuedSession> {
     const access = await this.tokens.signAccessToken({ userId: user.id, sessionId, role: user.role });
     return {
       accessToken: access.token,
       accessTokenExpiresAt: access.expiresAt,
-      refreshToken: refresh.token,
+      refreshToken,
       user,
       viewer: { id: user.id, role: user.role, sessionId },
     };

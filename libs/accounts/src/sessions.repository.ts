@@ -27,9 +27,14 @@ const VIEWER_FOR_SESSION = `
 export class SessionsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async createSession(manager: EntityManager, userId: string, client?: SessionClient): Promise<string> {
-    const session = await manager.getRepository(SessionEntity).save({ userId, userAgent: client?.userAgent ?? null, clientAddress: client?.address ?? null });
-    return session.id;
+  /** A new session with its first refresh token, in one statement (its last use is its start); returns the session's id. */
+  async openSession(manager: EntityManager, userId: string, client: SessionClient | undefined, tokenHash: string, expiresAt: Date): Promise<string> {
+    const [row]: Array<{ id: string }> = await manager.query(
+      `WITH session AS (INSERT INTO sessions (user_id, user_agent, client_address) VALUES ($1, $2, $3) RETURNING id)
+       INSERT INTO refresh_tokens (session_id, token_hash, expires_at) SELECT id, $4, $5 FROM session RETURNING session_id AS id`,
+      [userId, client?.userAgent ?? null, client?.address ?? null, tokenHash, expiresAt],
+    );
+    return row.id;
   }
 
   /** Each new refresh token (sign-in or refresh) marks its session as used now. */

@@ -11,6 +11,8 @@ import { UNCLAIMED_PASSWORD_HASH } from '../unclaimed-account.js';
   `staff_permissions <@ ARRAY['MEMBERSHIP_MANAGER', 'FINANCE', 'EVENT_MANAGER', 'CHECK_IN', 'MENTORING_COORDINATOR', 'COMMUNITY_MANAGER']::text[]`,
 )
 @Index('users_created_idx', ['createdAt', 'id'])
+/** The directory and the members list page by name. */
+@Index('users_name_idx', ['fullName', 'id'])
 @Index('users_unclaimed_created_idx', ['createdAt', 'id'], { where: `password_hash = '${UNCLAIMED_PASSWORD_HASH}'` })
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid') id: string;

@@ -10,11 +10,19 @@ export interface EnqueueOptions {
 }
 
 /**
+ * The add_job call as SQL, for `enqueue` and for a statement that adds a job per row it makes (an outbox email and
+ * its delivery): each argument is an SQL expression (`payload` a json one).
+ */
+export function addJobSql(args: { task: string; payload: string; runAt: string; maxAttempts: string; jobKey: string }): string {
+  return `graphile_worker.add_job(${args.task}, ${args.payload}, run_at => ${args.runAt}, max_attempts => ${args.maxAttempts}, job_key => ${args.jobKey})`;
+}
+
+/**
  * The one way to schedule a background job: through the caller's `manager`, so the job is written in
  * the caller's transaction and exists only if that transaction commits.
  */
 export async function enqueue(manager: EntityManager, task: string, payload: Record<string, unknown>, opts: EnqueueOptions = {}): Promise<void> {
-  await manager.query(`SELECT graphile_worker.add_job($1, $2::json, run_at => $3::timestamptz, max_attempts => $4::int, job_key => $5::text)`, [
+  await manager.query(`SELECT ${addJobSql({ task: '$1', payload: '$2::json', runAt: '$3::timestamptz', maxAttempts: '$4::int', jobKey: '$5::text' })}`, [
     task,
     JSON.stringify(payload),
     opts.runAt ?? null,

@@ -4,9 +4,11 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ConnectionShape, decodeTimeIdCursor, lazy, pageSize, toConnection } from '../graphql/connection.js';
 import { type OutboxAttachment, OutboxMessageEntity, OutboxStatus } from './outbox-message.entity.js';
 import { OutboxMessagesArgs } from './outbox-message.type.js';
-import { enqueue } from '../jobs/enqueue.js';
+import { addJobSql } from '../jobs/enqueue.js';
 
 export const DELIVER_EMAIL_TASK = 'deliver-email';
+/** How often a delivery is tried before the message is given up on. */
+const DELIVERY_ATTEMPTS = 10;
 
 export interface OutgoingEmail {
   to: string;
@@ -33,11 +35,15 @@ export class OutboxService {
    * Returns false when a message with the same dedupe key already exists.
    */
   async enqueue(manager: EntityManager, email: OutgoingEmail): Promise<boolean> {
+    // The message and its delivery job in one statement: no job when the dedupe key was taken already.
     const rows: Array<{ id: string }> = await manager.query(
-      `INSERT INTO outbox_messages (to_address, recipient_user_id, template, subject, body_text, dedupe_key, attachments, body_html, reply_to)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-       ON CONFLICT (dedupe_key) DO NOTHING
-       RETURNING id`,
+      `WITH message AS (
+         INSERT INTO outbox_messages (to_address, recipient_user_id, template, subject, body_text, dedupe_key, attachments, body_html, reply_to)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         ON CONFLICT (dedupe_key) DO NOTHING
+         RETURNING id)
+       SELECT id, ${addJobSql({ task: '$10', payload: `('{"messageId":"' || id || '"}')::json`, runAt: 'NULL::timestamptz', maxAttempts: '$11::int', jobKey: 'NULL::text' })}
+         FROM message`,
       [
         email.to,
         email.recipientUserId ?? null,
@@ -48,11 +54,11 @@ export class OutboxService {
         email.attachments?.length ? JSON.stringify(email.attachments) : null,
         email.html ?? null,
         email.replyTo ?? null,
+        DELIVER_EMAIL_TASK,
+        DELIVERY_ATTEMPTS,
       ],
     );
-    if (!rows.length) return false;
-    await enqueue(manager, DELIVER_EMAIL_TASK, { messageId: rows[0].id }, { maxAttempts: 10 });
-    return true;
+    return rows.length > 0;
   }
 
   async list(args: OutboxMessagesArgs): Promise<ConnectionShape<OutboxMessageEntity>> {
