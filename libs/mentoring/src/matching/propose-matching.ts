@@ -17,9 +17,8 @@
  * optimal among them.
  */
 import { assembleResult } from './assemble-result.js';
-import { planMatching } from './matching-plan.js';
 import { CERTIFIED_SUBSET_FROM, solveExactAssignment } from './exact-assignment.js';
-import type { MatchingPlan } from './matching-plan.js';
+import { planMatching, type MatchingPlan } from './matching-plan.js';
 import { MinCostFlow } from './min-cost-flow.js';
 import type { MatchingInput, MatchingResult } from './types.js';
 
