@@ -59,3 +59,4 @@ export * from './calendar/ics-writer.js';
 export * from './calendar/vtimezone.js';
 export * from './money/format-money.js';
 export * from './time/time-zone.js';
+export * from './workers/worker-script.js';

@@ -29,6 +29,7 @@ import { ProgramsResolver } from './programs/programs.resolver.js';
 import { ProgramsService } from './programs/programs.service.js';
 import { MatchOverridesRepository } from './proposals/match-overrides.repository.js';
 import { MatchingInputBuilder } from './proposals/matching-input.builder.js';
+import { MatchingRunner } from './proposals/matching-runner.js';
 import { MatchingService } from './proposals/matching.service.js';
 import { PreviousPairsRepository } from './proposals/previous-pairs.repository.js';
 import { ProposalsResolver } from './proposals/proposals.resolver.js';
@@ -65,6 +66,7 @@ import { MentoringPersonalDataRepository } from './privacy/mentoring-personal-da
     MatchOverridesRepository,
     PreviousPairsRepository,
     MatchingInputBuilder,
+    MatchingRunner,
     MatchingService,
     PublishService,
     ProposalsResolver,

@@ -39,7 +39,7 @@ function resolveLimits(limits: MatchingLimits | undefined): { maxPairs: number; 
  * Best-K lists for many owners at once, flat in typed arrays, each kept sorted by score descending.
  * Entries arrive in id order, so on equal scores the earlier (lower id) one stays ahead.
  */
-class TopLists {
+export class TopLists {
   readonly items: Int32Array;
   readonly scores: Float64Array;
   readonly counts: Int32Array;
@@ -86,18 +86,10 @@ export function buildCandidateGraph(
   const freeMentees = mentees.filter((mentee) => menteeIsFree[mentee.index]);
   const scorePair = createPairScorer(cohort);
 
-  // One pass scores every eligible pair and keeps both sides' best K, in case pruning is needed.
-  const menteeTop = new TopLists(mentees.length, perMentee);
-  const mentorTop = new TopLists(mentors.length, perMentee);
+  // Counting first (eligibility only, no scores) lets a cohort that is not pruned score each pair once.
   let eligiblePairs = 0;
   for (const mentee of freeMentees) {
-    for (const mentor of openMentors) {
-      if (!isEligible(cohort, mentor, mentee)) continue;
-      eligiblePairs += 1;
-      const score = scorePair(mentor.index, mentee.index);
-      menteeTop.offer(mentee.index, mentor.index, score);
-      mentorTop.offer(mentor.index, mentee.index, score);
-    }
+    for (const mentor of openMentors) if (isEligible(cohort, mentor, mentee)) eligiblePairs += 1;
   }
   const pruned = eligiblePairs > maxPairs;
   const common = { eligiblePairs, pruned, candidatesPerMentee: pruned ? perMentee : null, maxCandidatePairs: maxPairs };
@@ -118,6 +110,18 @@ export function buildCandidateGraph(
     }
     offsets[mentees.length] = size;
     return { offsets, mentorIndex, scoreMicros, ...common };
+  }
+
+  // Both sides' best K.
+  const menteeTop = new TopLists(mentees.length, perMentee);
+  const mentorTop = new TopLists(mentors.length, perMentee);
+  for (const mentee of freeMentees) {
+    for (const mentor of openMentors) {
+      if (!isEligible(cohort, mentor, mentee)) continue;
+      const score = scorePair(mentor.index, mentee.index);
+      menteeTop.offer(mentee.index, mentor.index, score);
+      mentorTop.offer(mentor.index, mentee.index, score);
+    }
   }
 
   // Mentor-side picks, regrouped by mentee.

@@ -10,11 +10,15 @@
  * (the Hungarian method, with mentor capacities instead of copies); the order of mentees only affects
  * speed and which of several equally good matchings is returned. A minimum-cost routing is a
  * maximum-score matching, and since leaving a mentee unmatched costs 0, a pair is only made when it
- * raises the total. When the cohort is large the candidate pairs are pruned first (see
- * `buildCandidateGraph`) and the result is optimal among them.
+ * raises the total. Up to {@link CERTIFIED_SUBSET_FROM} candidate pairs the whole network is solved by
+ * `MinCostFlow`; beyond, a subset of the pairs is solved and certified optimal for all of them
+ * (`exact-assignment.ts`), which keeps 5,000 mentees × 1,500 mentors exact in a few seconds. Only beyond
+ * `limits.maxCandidatePairs` are the candidates pruned (see `buildCandidateGraph`), and the result is then
+ * optimal among them.
  */
 import { assembleResult } from './assemble-result.js';
-import { planMatching } from './matching-plan.js';
+import { CERTIFIED_SUBSET_FROM, solveExactAssignment } from './exact-assignment.js';
+import { planMatching, type MatchingPlan } from './matching-plan.js';
 import { MinCostFlow } from './min-cost-flow.js';
 import type { MatchingInput, MatchingResult } from './types.js';
 
@@ -30,16 +34,31 @@ import type { MatchingInput, MatchingResult } from './types.js';
 export function proposeMatching(input: MatchingInput): MatchingResult {
   const plan = planMatching(input);
   const { cohort, graph, mentorRoom } = plan;
+  const menteeCount = cohort.mentees.length;
+  // Most constrained mentees first (fewest candidates, then application id): later, more flexible
+  // mentees then rarely need long reshuffles, which roughly halves solving time on large cohorts.
+  const candidatesOf = (j: number) => graph.offsets[j + 1]! - graph.offsets[j]!;
+  const order = Int32Array.from({ length: menteeCount }, (_, j) => j)
+    .filter((j) => candidatesOf(j) > 0)
+    .sort((a, b) => candidatesOf(a) - candidatesOf(b) || a - b);
+  const chosenMentor =
+    graph.offsets[menteeCount]! > CERTIFIED_SUBSET_FROM
+      ? solveExactAssignment(graph, mentorRoom, order).mentorOf
+      : solveByMinCostFlow(plan, order);
+  return assembleResult(plan, 'optimal', chosenMentor);
+}
+
+/** The whole candidate graph as one min-cost flow, one unit per mentee in `order`. */
+function solveByMinCostFlow(plan: MatchingPlan, order: Int32Array): Int32Array {
+  const { cohort, graph, mentorRoom } = plan;
   const mentorCount = cohort.mentors.length;
   const menteeCount = cohort.mentees.length;
   const menteeNode = (index: number) => index;
   const mentorNode = (index: number) => menteeCount + index;
   const sink = menteeCount + mentorCount;
-
   const candidateCount = graph.offsets[menteeCount]!;
   const network = new MinCostFlow(sink + 1, candidateCount + menteeCount + mentorCount);
   const pairEdge = new Int32Array(candidateCount);
-  const supplies: Array<readonly [number, number]> = [];
   for (let j = 0; j < menteeCount; j += 1) {
     const first = graph.offsets[j]!;
     const end = graph.offsets[j + 1]!;
@@ -48,16 +67,11 @@ export function proposeMatching(input: MatchingInput): MatchingResult {
       pairEdge[c] = network.addEdge(menteeNode(j), mentorNode(graph.mentorIndex[c]!), 1, -graph.scoreMicros[c]!);
     }
     network.addEdge(menteeNode(j), sink, 1, 0);
-    supplies.push([menteeNode(j), 1]);
   }
   for (let m = 0; m < mentorCount; m += 1) {
     if (mentorRoom[m]! > 0) network.addEdge(mentorNode(m), sink, mentorRoom[m]!, 0);
   }
-  // Most constrained mentees first (fewest candidates, then application id): later, more flexible
-  // mentees then rarely need long reshuffles, which roughly halves solving time on large cohorts.
-  const candidatesOf = (node: number) => graph.offsets[node + 1]! - graph.offsets[node]!;
-  supplies.sort(([a], [b]) => candidatesOf(a) - candidatesOf(b) || a - b);
-  network.routeSupplies(supplies, sink);
+  network.routeSupplies(Array.from(order, (j) => [menteeNode(j), 1] as const), sink);
 
   const chosenMentor = new Int32Array(menteeCount).fill(-1);
   for (let j = 0; j < menteeCount; j += 1) {
@@ -65,5 +79,5 @@ export function proposeMatching(input: MatchingInput): MatchingResult {
       if (network.flow(pairEdge[c]!) > 0) chosenMentor[j] = graph.mentorIndex[c]!;
     }
   }
-  return assembleResult(plan, 'optimal', chosenMentor);
+  return chosenMentor;
 }

@@ -147,6 +147,7 @@ export const MAX_WEIGHT = 10;
 
 export const MAX_MENTOR_CAPACITY = 5;
 
-export const DEFAULT_MAX_CANDIDATE_PAIRS = 400_000;
+/** 5,000 mentees × 1,500 mentors have ~5.5 million eligible pairs: solved exactly (see `exact-assignment.ts`). */
+export const DEFAULT_MAX_CANDIDATE_PAIRS = 8_000_000;
 
 export const DEFAULT_CANDIDATES_PER_MENTEE = 25;

@@ -12,8 +12,8 @@ import { mentoringConflict, MentoringErrorReason } from '../mentoring.errors.js'
 import type { MatchProposal } from '../types/proposal.type.js';
 import { MatchOverridesRepository, type PairKey } from './match-overrides.repository.js';
 import { MatchingInputBuilder } from './matching-input.builder.js';
+import { MatchingRunner } from './matching-runner.js';
 import { toMatchProposal } from './proposal.mapper.js';
-import { runMatching } from './run-matching.js';
 
 /**
  * Proposals and the admin's adjustments to them. A proposal is computed, never stored: it is a pure
@@ -29,6 +29,7 @@ export class MatchingService {
     private readonly overrides: MatchOverridesRepository,
     private readonly inputs: MatchingInputBuilder,
     private readonly audit: AuditService,
+    private readonly matcher: MatchingRunner,
   ) {}
 
   propose(cohortId: string): Promise<MatchProposal> {
@@ -82,10 +83,10 @@ export class MatchingService {
     });
   }
 
-  /** Computes the proposal inside the caller's transaction (which holds the cohort lock). */
+  /** Computes the proposal inside the caller's transaction (which holds the cohort lock), in a worker thread. */
   async proposalFor(manager: EntityManager, cohort: MentoringCohortEntity): Promise<MatchProposal> {
     const data = await this.inputs.build(manager, cohort);
-    return toMatchProposal(runMatching(data.input), data.applications, data.notes, data.input.excludedPairs);
+    return toMatchProposal(await this.matcher.run(data.input), data.applications, data.notes, data.input.excludedPairs);
   }
 
   /**

@@ -14,7 +14,7 @@ import { type NewPair, PairsRepository } from '../pairs/pairs.repository.js';
 import { type Recipient, Recipients } from '../recipients.js';
 import type { MentoringApplicationEntity } from '../entities/mentoring-application.entity.js';
 import { MatchingInputBuilder } from './matching-input.builder.js';
-import { runMatching } from './run-matching.js';
+import { MatchingRunner } from './matching-runner.js';
 
 /**
  * Publishing turns the current proposal into pairs, in one transaction that holds the cohort row
@@ -31,6 +31,7 @@ export class PublishService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly domainEvents: DomainEvents,
+    private readonly matcher: MatchingRunner,
   ) {}
 
   async publish(ctx: ActingContext, cohortId: string): Promise<MentoringPairEntity[]> {
@@ -39,7 +40,7 @@ export class PublishService {
       if (!cohort) throw notFound('Cohort');
       assertCohortStatus(cohort, [CohortStatus.MATCHING], 'publish matches (close applications first; a cohort is published once)');
       const data = await this.inputs.build(manager, cohort);
-      const result = runMatching(data.input);
+      const result = await this.matcher.run(data.input);
       if (!result.pairs.length) throw mentoringConflict(MentoringErrorReason.WRONG_COHORT_STATUS, 'There are no pairs to publish');
 
       const now = new Date();
