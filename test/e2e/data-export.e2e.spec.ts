@@ -1,37 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import yauzl from 'yauzl';
 import { createGroup, goodStandingTier, joinGroup, memberInGoodStanding } from '../factories/communities.js';
 import { createEvent } from '../factories/events.js';
 import { applyOk, createCohort, createProgram } from '../factories/mentoring.js';
 import { createAdminUser, signUpUser, TestUser } from '../factories/users.js';
 import { errorCode, startTestApp, TestApp } from '../utils/test-app.js';
+import { unzip } from '../utils/unzip.js';
 
 const REQUEST_MINE = `mutation { requestMyDataExport { id status downloadUrl } }`;
 const REQUEST_FOR = `mutation($userId: ID!) { requestDataExport(userId: $userId) { id status downloadUrl } }`;
 const MINE = `{ myDataExports { id status readyAt downloadUrl expiresAt } }`;
-
-/** Every entry of a ZIP, name to content. */
-function unzip(buffer: Buffer): Promise<Map<string, Buffer>> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(buffer, { lazyEntries: true }, (error, zip) => {
-      if (error || !zip) return reject(error);
-      const entries = new Map<string, Buffer>();
-      zip.on('entry', (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (err, stream) => {
-          if (err || !stream) return reject(err);
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('end', () => {
-            entries.set(entry.fileName, Buffer.concat(chunks));
-            zip.readEntry();
-          });
-        });
-      });
-      zip.on('end', () => resolve(entries));
-      zip.readEntry();
-    });
-  });
-}
 
 describe('personal data export', () => {
   let t: TestApp;

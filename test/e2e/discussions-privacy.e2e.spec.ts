@@ -1,38 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import yauzl from 'yauzl';
 import { goodStandingTier, memberInGoodStanding } from '../factories/communities.js';
 import { createForum, reply, startThread } from '../factories/discussions.js';
 import { createAdminUser, signUpUser, TestUser } from '../factories/users.js';
 import { startTestApp, TestApp } from '../utils/test-app.js';
+import { unzip } from '../utils/unzip.js';
 
 const EDIT = `mutation($postId: ID!, $body: String!) { editPost(postId: $postId, body: $body) { id } }`;
 const REACT = `mutation($postId: ID!) { reactToPost(postId: $postId, kind: LIKE, on: true) { id } }`;
 const REPORT = `mutation($postId: ID!) { reportPost(postId: $postId, reason: "Off topic here") }`;
 const FOLLOW = `mutation($spaceId: ID!) { followSpace(spaceId: $spaceId, follow: true) }`;
 const THREAD = `query($id: ID!) { thread(id: $id) { author { id } posts(first: 10) { edges { node { id body deleted author { id fullName } reactions { kind count } } } } } }`;
-
-function unzip(buffer: Buffer): Promise<Map<string, Buffer>> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(buffer, { lazyEntries: true }, (error, zip) => {
-      if (error || !zip) return reject(error);
-      const entries = new Map<string, Buffer>();
-      zip.on('entry', (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (err, stream) => {
-          if (err || !stream) return reject(err);
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('end', () => {
-            entries.set(entry.fileName, Buffer.concat(chunks));
-            zip.readEntry();
-          });
-        });
-      });
-      zip.on('end', () => resolve(entries));
-      zip.on('error', reject);
-      zip.readEntry();
-    });
-  });
-}
 
 describe('discussions and personal data (issue 16): export and erasure', () => {
   let t: TestApp;
