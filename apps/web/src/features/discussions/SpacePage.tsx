@@ -1,7 +1,7 @@
 import { Anchor, Badge, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { CommunityFollowDocument, CommunitySpaceDocument, CommunitySpaceThreadsDocument, CommunityStartThreadDocument } from '../../shared/api/generated/graphql.js';
 import { formatDateTime } from '../../shared/formatting/format.js';
@@ -9,6 +9,7 @@ import { useSession } from '../../shared/session/SessionProvider.js';
 import { FormAlert } from '../../shared/ui/forms/FormAlert.js';
 import { useActionError } from '../../shared/ui/forms/useActionError.js';
 import { Page } from '../../shared/ui/Page.js';
+import { type CatalogueChunkProps, SearchedPages } from '../../shared/ui/SearchableCatalogue.js';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states.js';
 import { MarkdownField } from './MarkdownField.js';
 import { ResourceShelf } from './ResourceShelf.js';
@@ -58,32 +59,16 @@ function FollowButton({ spaceId, following }: { spaceId: string; following: bool
 
 function Threads({ spaceId }: { spaceId: string }) {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const search = params.get('q') ?? '';
-  const [draft, setDraft] = useState(search);
-  const [cursors, setCursors] = useState<Array<string | null>>([null]);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setCursors([null]);
-    setParams(draft.trim() ? { q: draft.trim() } : {});
-  };
+  const Chunk = useCallback((props: CatalogueChunkProps) => <ThreadsChunk spaceId={spaceId} {...props} />, [spaceId]);
   return (
     <Stack gap="sm" component="section" aria-labelledby="threads-heading">
       <Title order={2} size="h3" id="threads-heading">{t('community.space.threads')}</Title>
-      <form onSubmit={submit} role="search" aria-label={t('community.space.searchThreads')}>
-        <Group align="flex-end" gap="sm">
-          <TextInput label={t('community.space.searchThreads')} value={draft} onChange={(e) => setDraft(e.currentTarget.value)} maw={420} style={{ flexGrow: 1 }} />
-          <Button type="submit" variant="default">{t('common.search')}</Button>
-        </Group>
-      </form>
-      {cursors.map((after, index) => (
-        <ThreadsChunk key={`${search}:${after ?? 'first'}`} spaceId={spaceId} search={search} after={after} isLast={index === cursors.length - 1} onMore={(c) => setCursors((l) => [...l, c])} />
-      ))}
+      <SearchedPages searchLabel={t('community.space.searchThreads')} Chunk={Chunk} maw={420} gap="sm" />
     </Stack>
   );
 }
 
-function ThreadsChunk({ spaceId, search, after, isLast, onMore }: { spaceId: string; search: string; after: string | null; isLast: boolean; onMore: (cursor: string) => void }) {
+function ThreadsChunk({ spaceId, search, after, isLast, onMore }: CatalogueChunkProps & { spaceId: string }) {
   const { t } = useTranslation();
   const [{ data, fetching, error }] = useQuery({ query: CommunitySpaceThreadsDocument, variables: { id: spaceId, after, search: search || null }, requestPolicy: 'cache-and-network' });
   if (fetching && !data) return <LoadingState />;

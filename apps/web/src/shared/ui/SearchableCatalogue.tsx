@@ -13,10 +13,10 @@ export interface CatalogueChunkProps {
 }
 
 /**
- * A public catalogue page: a search kept in the address (`?q=`) and pages appended by "show more".
- * Each page is one `Chunk` (its own query), so earlier pages stay as they were loaded.
+ * A search kept in the address (`?q=`) and its results in pages appended by "show more". Each page is one
+ * `Chunk` (its own query), so earlier pages stay as they were loaded. A new search starts from the first page.
  */
-export function SearchableCatalogue({ title, searchLabel, Chunk }: { title: string; searchLabel: string; Chunk: (props: CatalogueChunkProps) => ReactNode }) {
+export function SearchedPages({ searchLabel, Chunk, maw = 480, gap = 'md' }: { searchLabel: string; Chunk: (props: CatalogueChunkProps) => ReactNode; maw?: number; gap?: string }) {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const search = params.get('q') ?? '';
@@ -30,14 +30,14 @@ export function SearchableCatalogue({ title, searchLabel, Chunk }: { title: stri
   };
 
   return (
-    <Page title={title}>
+    <>
       <form onSubmit={submit} role="search" aria-label={searchLabel}>
         <Group align="flex-end" gap="sm">
-          <TextInput label={searchLabel} value={draft} onChange={(e) => setDraft(e.currentTarget.value)} style={{ flexGrow: 1 }} maw={480} />
+          <TextInput label={searchLabel} value={draft} onChange={(e) => setDraft(e.currentTarget.value)} style={{ flexGrow: 1 }} maw={maw} />
           <Button type="submit" variant="default">{t('common.search')}</Button>
         </Group>
       </form>
-      <Stack gap="md">
+      <Stack gap={gap}>
         {cursors.map((after, index) => (
           <Chunk
             key={`${search}:${after ?? 'first'}`}
@@ -48,6 +48,15 @@ export function SearchableCatalogue({ title, searchLabel, Chunk }: { title: stri
           />
         ))}
       </Stack>
+    </>
+  );
+}
+
+/** A public catalogue page: a title over searched pages. */
+export function SearchableCatalogue({ title, searchLabel, Chunk }: { title: string; searchLabel: string; Chunk: (props: CatalogueChunkProps) => ReactNode }) {
+  return (
+    <Page title={title}>
+      <SearchedPages searchLabel={searchLabel} Chunk={Chunk} />
     </Page>
   );
 }
