@@ -16,11 +16,11 @@
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
 import { createClient, type Client } from 'graphql-ws';
-import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner.js';
 import WebSocket from 'ws';
 import { goodStandingTier, memberInGoodStanding } from '../test/factories/communities.js';
 import { createForum, startThread } from '../test/factories/discussions.js';
 import { createAdminUser, type TestUser } from '../test/factories/users.js';
+import { countQueries } from '../test/utils/count-queries.js';
 import { startTestApp, type TestApp } from '../test/utils/test-app.js';
 import { printTable } from './table.js';
 
@@ -76,38 +76,31 @@ export async function runDiscussionsBench(): Promise<void> {
     printTable(['posts', 'seconds', 'posts/s', 'p50 ms', 'p99 ms', 'max ms'], [[replies, elapsed.toFixed(1), (replies / elapsed).toFixed(1), ms(percentile(latencies, 50)), ms(percentile(latencies, 99)), ms(latencies.at(-1) ?? 0)]]);
 
     // 2. Paging through the thread: statements per request, first page to last.
-    const statements: string[] = [];
-    const original = PostgresQueryRunner.prototype.query;
-    PostgresQueryRunner.prototype.query = function (this: PostgresQueryRunner, query: string, ...rest: unknown[]) {
-      statements.push(query);
-      return (original as (...args: unknown[]) => Promise<unknown>).call(this, query, ...rest);
-    } as typeof original;
     const rows: Array<Array<string | number>> = [];
-    try {
-      const reader = people[1].accessToken;
-      for (const first of [50, 10]) {
-        let after: string | null = null;
-        let page = 0;
-        const counts: number[] = [];
-        const times: number[] = [];
-        await t.gql(PAGE, { id: threadId, first }, reader); // warm-up, not counted
-        for (;;) {
-          statements.length = 0;
-          const t0 = performance.now();
-          const result: { data?: { thread: { posts: { edges: unknown[]; pageInfo: { endCursor: string; hasNextPage: boolean } } } } | null; errors?: unknown } = await t.gql(PAGE, { id: threadId, first, after }, reader);
-          times.push(performance.now() - t0);
-          if (!result.data) throw new Error(`page failed: ${JSON.stringify(result.errors)}`);
-          counts.push(statements.filter((s) => !TRANSACTION_CONTROL.test(s.trim())).length);
-          page++;
-          const { pageInfo } = result.data.thread.posts;
-          if (!pageInfo.hasNextPage) break;
-          after = pageInfo.endCursor;
-        }
-        times.sort((a, b) => a - b);
-        rows.push([first, page, Math.min(...counts), Math.max(...counts), counts[0], counts.at(-1)!, ms(percentile(times, 50)), ms(percentile(times, 99))]);
+    const reader = people[1].accessToken;
+    for (const first of [50, 10]) {
+      let after: string | null = null;
+      let page = 0;
+      const counts: number[] = [];
+      const times: number[] = [];
+      await t.gql(PAGE, { id: threadId, first }, reader); // warm-up, not counted
+      for (;;) {
+        const t0 = performance.now();
+        const { result, count } = await countQueries(
+          (): Promise<{ data?: { thread: { posts: { edges: unknown[]; pageInfo: { endCursor: string; hasNextPage: boolean } } } } | null; errors?: unknown }> =>
+            t.gql(PAGE, { id: threadId, first, after }, reader),
+          (sql) => !TRANSACTION_CONTROL.test(sql.trim()),
+        );
+        times.push(performance.now() - t0);
+        if (!result.data) throw new Error(`page failed: ${JSON.stringify(result.errors)}`);
+        counts.push(count);
+        page++;
+        const { pageInfo } = result.data.thread.posts;
+        if (!pageInfo.hasNextPage) break;
+        after = pageInfo.endCursor;
       }
-    } finally {
-      PostgresQueryRunner.prototype.query = original;
+      times.sort((a, b) => a - b);
+      rows.push([first, page, Math.min(...counts), Math.max(...counts), counts[0], counts.at(-1)!, ms(percentile(times, 50)), ms(percentile(times, 99))]);
     }
     console.log(`\nPaging the ${replies + 1} posts (author, quote and reactions on each): SQL statements per request`);
     printTable(['page size', 'pages', 'min stmts', 'max stmts', 'first page', 'last page', 'p50 ms', 'p99 ms'], rows);
