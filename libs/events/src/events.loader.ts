@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { type RequestContext, selects, type SelectionInfo } from '../../core/src/index.js';
+import { type RequestContext } from '../../core/src/index.js';
 import { UsersLoader } from '../../accounts/src/index.js';
 import { MembersLoader } from '../../members/src/index.js';
 import { AttendanceRepository, type AttendedSession } from './attendance.repository.js';
@@ -8,11 +8,6 @@ import { type EventRow } from './types/event.type.js';
 import { RegistrationEntity } from './entities/registration.entity.js';
 import { EventsRepository, type EventSessionRow } from './events.repository.js';
 import { type RegistrantParts, RegistrationsRepository, type RegistrationWithRegistrant } from './registrations.repository.js';
-
-/** What a registration connection's selection asks of each registrant: read in the list's statement when asked. */
-export function registrantPartsAsked(info: SelectionInfo): RegistrantParts {
-  return { user: selects(info, ['edges', 'node', 'user']), membership: selects(info, ['edges', 'node', 'user', 'membership']) };
-}
 
 /** Per-request batch loaders for the events feature: one statement per field per list level. */
 @Injectable()
@@ -44,7 +39,7 @@ export class EventsLoader {
    * one statement per list level (staff pages list many events).
    */
   registrationsPage(ctx: RequestContext, limit: number, after: readonly [string, string] | undefined, parts: RegistrantParts): DataLoader<string, RegistrationWithRegistrant[]> {
-    return ctx.loaders.get(`events.registrationsPage.${limit}.${after?.join(',') ?? ''}.${+parts.user}${+parts.membership}`, () =>
+    return ctx.loaders.get(`events.registrationsPage.${limit}.${after?.join(',') ?? ''}.${+parts.details}${+parts.user}${+parts.membership}`, () =>
       new DataLoader((eventIds: readonly string[]) => this.registrations.pagesForEvents(eventIds, limit, after, parts)));
   }
 

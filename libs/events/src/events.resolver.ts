@@ -5,7 +5,8 @@ import { CancelEventArgs, EventIdArgs, EventsArgs } from './args/event.args.js';
 import { EventCancellationPreview } from './types/cancellation-preview.type.js';
 import { EventCancellationService } from './event-cancellation.service.js';
 import { RegistrationStatus } from './events.enums.js';
-import { EventsLoader, registrantPartsAsked } from './events.loader.js';
+import { EventsLoader } from './events.loader.js';
+import { registrationPartsAsked } from './registration-parts.js';
 import { EventsService } from './events.service.js';
 import { CreateEventInput, UpdateEventInput } from './inputs/event.inputs.js';
 import { Event, EventConnection, EventSession } from './types/event.type.js';
@@ -77,7 +78,7 @@ export class EventsResolver {
   @ResolveField(() => RegistrationConnection, { description: 'EVENT_MANAGER or CHECK_IN staff: the registrations in the order they were made (as eventRegistrations).' })
   async registrations(@Parent() event: Event, @Args() args: ConnectionArgs, @CurrentRequest() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<ConnectionShape<Registration>> {
     const first = pageSize(args.first);
-    const parts = registrantPartsAsked(info);
+    const parts = registrationPartsAsked(info);
     const rows = await this.loaders.registrationsPage(ctx, first + 1, decodeTimeIdCursor(args.after), parts).load(event.id);
     // The registrants (and their memberships) came with the rows: their fields find them in the request's loaders.
     this.loaders.primeRegistrants(ctx, rows, parts);
