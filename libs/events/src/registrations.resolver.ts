@@ -1,7 +1,7 @@
 import { Args, Float, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { type GraphQLResolveInfo } from 'graphql';
 import { Inject } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig, Authenticated, type ConnectionShape, CurrentRequest, CurrentViewer, OwnerOrPermission, type RequestContext, RequirePermission, StaffPermission, type Viewer, whenLoaded } from '../../core/src/index.js';
+import { APP_CONFIG, type AppConfig, Authenticated, type ConnectionShape, CurrentRequest, mapNodes, CurrentViewer, OwnerOrPermission, type RequestContext, RequirePermission, StaffPermission, type Viewer, whenLoaded } from '../../core/src/index.js';
 import { User, UsersLoader, RequiresVerifiedEmail } from '../../accounts/src/index.js';
 import { CheckInArgs, CheckInByCodeArgs, EventRegistrationsArgs, MyRegistrationsArgs, RegisterArgs, RegistrationIdArgs } from './args/event.args.js';
 import { CheckInService } from './check-in.service.js';
@@ -18,10 +18,7 @@ import { ticketQrSvg } from './tickets/ticket-qr.js';
 import { RegistrantSearchArgs } from './check-in/registrant-search.args.js';
 import { RegistrantSearchService } from './check-in/registrant-search.service.js';
 
-const toRegistrations = (page: ConnectionShape<RegistrationRow>): ConnectionShape<Registration> => ({
-  ...page,
-  edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: Registration.from(edge.node) })),
-});
+const toRegistrations = (page: ConnectionShape<RegistrationRow>): ConnectionShape<Registration> => mapNodes(page, (row) => Registration.from(row));
 const owner = (r: Registration) => r.userId;
 
 @Resolver(() => Registration)
