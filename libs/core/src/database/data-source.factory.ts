@@ -1,5 +1,6 @@
 import { DataSource, DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
+import { poolTypes } from './timestamptz.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export type EntityList = MixedList<Function | string | EntitySchema>;
@@ -35,6 +36,8 @@ export function buildDataSourceOptions(parts: DataSourceParts): DataSourceOption
       // Every statement is bounded, so one runaway query cannot pin a connection forever.
       statement_timeout: 30_000,
       idle_in_transaction_session_timeout: 60_000,
+      // timestamptz read by position (pg's own parser for everything else): see timestamptz.ts.
+      types: poolTypes,
     },
   };
 }
