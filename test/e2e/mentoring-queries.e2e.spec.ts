@@ -73,6 +73,23 @@ describe('mentoring: statements per request', () => {
     expect(five.count).toBe(one.count);
   });
 
+  it('cohort { pairs { mentor mentee checkIns } }: the people come with the pairs, the same statements for 1 pair as for 5', async () => {
+    const q = `query($id: ID!) { cohort(id: $id) { pairs { id status mentor { fullName } mentee { fullName } checkIns { id happenedAt durationMinutes } } } }`;
+    const all = await countQueries(() => t.gql(q, { id: cohortId }, admin.accessToken), dataStatements);
+    const own = await countQueries(() => t.gql(q, { id: cohortId }, mentees[0].accessToken), dataStatements);
+    expect(all.result.errors).toBeUndefined();
+    expect(own.result.errors).toBeUndefined();
+    const pairs: Array<{ mentor: { fullName: string }; mentee: { fullName: string }; checkIns: unknown[] }> = all.result.data!.cohort.pairs;
+    expect(pairs).toHaveLength(5);
+    expect(pairs.every((p) => p.mentor.fullName === 'Mentor Many' && p.checkIns.length === 1)).toBe(true);
+    expect(pairs.map((p) => p.mentee.fullName).sort()).toEqual(mentees.map((_, i) => `Mentee ${i}`));
+    expect(own.result.data!.cohort.pairs).toHaveLength(1);
+    expect(own.result.data!.cohort.pairs[0].mentee.fullName).toBe('Mentee 0');
+    expect(own.count).toBe(all.count);
+    // viewer, cohort, the pairs with their mentors and mentees, their check-ins
+    expect(all.count).toBe(4);
+  });
+
   it('programs → cohorts → applications and pairs: the same statements for 1 cohort as for 3', async () => {
     const q = `{ mentoringPrograms { name cohorts { name program { name } applications(first: 3) { totalCount edges { node { user { fullName } } } }
       pairs { mentee { fullName } goals { title } checkIns { durationMinutes } } } } }`;

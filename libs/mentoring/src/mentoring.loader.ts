@@ -1,18 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
+import { UsersLoader } from '../../accounts/src/index.js';
 import type { RequestContext } from '../../core/src/index.js';
 import { type ApplicationCursor, type ApplicationFilter, ApplicationsRepository } from './applications/applications.repository.js';
 import { CohortsRepository } from './cohorts/cohorts.repository.js';
 import type { MentoringApplicationEntity } from './entities/mentoring-application.entity.js';
-import type { MentoringCheckInEntity } from './entities/mentoring-check-in.entity.js';
 import type { MentoringCohortEntity } from './entities/mentoring-cohort.entity.js';
 import type { MentoringGoalEntity } from './entities/mentoring-goal.entity.js';
-import type { MentoringPairEntity } from './entities/mentoring-pair.entity.js';
 import type { MentoringProgramEntity } from './entities/mentoring-program.entity.js';
 import { CheckInsRepository } from './pairs/check-ins.repository.js';
 import { GoalsRepository } from './pairs/goals.repository.js';
-import { PairsRepository } from './pairs/pairs.repository.js';
+import { type PairWithPeople, PairsRepository } from './pairs/pairs.repository.js';
 import { ProgramsRepository } from './programs/programs.repository.js';
+import { type CheckIn } from './types/check-in.type.js';
 
 /**
  * Per-request batch loaders for mentoring: one statement per field per list level. Loaders whose
@@ -28,6 +28,7 @@ export class MentoringLoader {
     private readonly pairs: PairsRepository,
     private readonly goals: GoalsRepository,
     private readonly checkIns: CheckInsRepository,
+    private readonly users: UsersLoader,
   ) {}
 
   programById(ctx: RequestContext): DataLoader<string, MentoringProgramEntity | undefined> {
@@ -53,16 +54,32 @@ export class MentoringLoader {
     return ctx.loaders.get(name, () => new DataLoader((ids: readonly string[]) => this.applications.countByCohortIds(ids, filter)));
   }
 
-  /** Each cohort's pairs; with `userId`, only the pairs that person is in. */
-  pairsByCohortId(ctx: RequestContext, userId: string | null): DataLoader<string, MentoringPairEntity[]> {
-    return ctx.loaders.get(`mentoring.pairsByCohortId:${userId ?? '*'}`, () => new DataLoader((ids: readonly string[]) => this.pairs.byCohortIds(ids, userId)));
+  /**
+   * Each cohort's pairs as plain rows; with `userId`, only the pairs that person is in. With `withPeople`, each
+   * pair's mentor and mentee come in the same statement (see `primePeople`).
+   */
+  pairsByCohortId(ctx: RequestContext, userId: string | null, withPeople: boolean): DataLoader<string, PairWithPeople[]> {
+    return ctx.loaders.get(`mentoring.pairsByCohortId:${userId ?? '*'}:${+withPeople}`, () =>
+      new DataLoader((ids: readonly string[]) => this.pairs.rowsByCohortIds(ids, userId, withPeople)));
+  }
+
+  /**
+   * Hands the mentors and mentees a pair list read with its rows to accounts' users loader, through the
+   * request's `prime`, so `MentoringPair.mentor`/`mentee` answer without a promise (their guards still run).
+   */
+  primePeople(ctx: RequestContext, pairs: readonly PairWithPeople[]): void {
+    const users = this.users.byId(ctx);
+    for (const pair of pairs) {
+      if (pair.mentor) ctx.loaders.prime(users, pair.mentorUserId, pair.mentor);
+      if (pair.mentee) ctx.loaders.prime(users, pair.menteeUserId, pair.mentee);
+    }
   }
 
   goalsByPairId(ctx: RequestContext): DataLoader<string, MentoringGoalEntity[]> {
     return ctx.loaders.get('mentoring.goalsByPairId', () => new DataLoader((ids: readonly string[]) => this.goals.byPairIds(ids)));
   }
 
-  checkInsByPairId(ctx: RequestContext): DataLoader<string, MentoringCheckInEntity[]> {
+  checkInsByPairId(ctx: RequestContext): DataLoader<string, CheckIn[]> {
     return ctx.loaders.get('mentoring.checkInsByPairId', () => new DataLoader((ids: readonly string[]) => this.checkIns.byPairIds(ids)));
   }
 }

@@ -1,8 +1,7 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Authenticated, CurrentRequest, CurrentViewer, type RequestContext, type Viewer } from '../../../core/src/index.js';
+import { Authenticated, CurrentRequest, CurrentViewer, type RequestContext, type Viewer, whenLoaded } from '../../../core/src/index.js';
 import { User, UsersLoader } from '../../../accounts/src/index.js';
 import { EndPairArgs, PairFeedbackArgs } from '../args/pair.args.js';
-import type { MentoringCheckInEntity } from '../entities/mentoring-check-in.entity.js';
 import type { MentoringCohortEntity } from '../entities/mentoring-cohort.entity.js';
 import type { MentoringGoalEntity } from '../entities/mentoring-goal.entity.js';
 import type { MentoringPairEntity } from '../entities/mentoring-pair.entity.js';
@@ -51,13 +50,13 @@ export class PairsResolver {
 
   @PairParticipantOrAdmin()
   @ResolveField(() => User)
-  mentor(@Parent() pair: MentoringPairEntity, @CurrentRequest() ctx: RequestContext): Promise<User> {
+  mentor(@Parent() pair: MentoringPair, @CurrentRequest() ctx: RequestContext): User | Promise<User> {
     return this.user(ctx, pair.mentorUserId, pair.id);
   }
 
   @PairParticipantOrAdmin()
   @ResolveField(() => User)
-  mentee(@Parent() pair: MentoringPairEntity, @CurrentRequest() ctx: RequestContext): Promise<User> {
+  mentee(@Parent() pair: MentoringPair, @CurrentRequest() ctx: RequestContext): User | Promise<User> {
     return this.user(ctx, pair.menteeUserId, pair.id);
   }
 
@@ -69,7 +68,7 @@ export class PairsResolver {
 
   @PairParticipantOrAdmin()
   @ResolveField(() => [CheckIn], { description: 'Latest first.' })
-  checkIns(@Parent() pair: MentoringPairEntity, @CurrentRequest() ctx: RequestContext): Promise<MentoringCheckInEntity[]> {
+  checkIns(@Parent() pair: MentoringPair, @CurrentRequest() ctx: RequestContext): Promise<CheckIn[]> {
     return this.loader.checkInsByPairId(ctx).load(pair.id);
   }
 
@@ -79,9 +78,11 @@ export class PairsResolver {
     return isAtRisk(pair, new Date());
   }
 
-  private async user(ctx: RequestContext, userId: string, pairId: string): Promise<User> {
-    const user = await this.users.byId(ctx).load(userId);
-    if (!user) throw new Error(`pair ${pairId} has no user ${userId}`);
-    return user;
+  /** Without a promise when the pair list read the people with the pairs (`Cohort.pairs`). */
+  private user(ctx: RequestContext, userId: string, pairId: string): User | Promise<User> {
+    return whenLoaded(ctx.loaders.load(this.users.byId(ctx), userId), (user) => {
+      if (!user) throw new Error(`pair ${pairId} has no user ${userId}`);
+      return user;
+    });
   }
 }
