@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { UsersLoader } from '../../accounts/src/index.js';
 import type { RequestContext } from '../../core/src/index.js';
 import { type ApplicationCursor, type ApplicationFilter, ApplicationsRepository } from './applications/applications.repository.js';
 import { CohortsRepository } from './cohorts/cohorts.repository.js';
@@ -28,7 +27,6 @@ export class MentoringLoader {
     private readonly pairs: PairsRepository,
     private readonly goals: GoalsRepository,
     private readonly checkIns: CheckInsRepository,
-    private readonly users: UsersLoader,
   ) {}
 
   programById(ctx: RequestContext): DataLoader<string, MentoringProgramEntity | undefined> {
@@ -56,24 +54,13 @@ export class MentoringLoader {
 
   /**
    * Each cohort's pairs as plain rows; with `userId`, only the pairs that person is in. With `withPeople`, each
-   * pair's mentor and mentee come in the same statement (see `primePeople`).
+   * pair carries its mentor and mentee, read in the same statement.
    */
   pairsByCohortId(ctx: RequestContext, userId: string | null, withPeople: boolean): DataLoader<string, PairWithPeople[]> {
     return ctx.loaders.get(`mentoring.pairsByCohortId:${userId ?? '*'}:${+withPeople}`, () =>
       new DataLoader((ids: readonly string[]) => this.pairs.rowsByCohortIds(ids, userId, withPeople)));
   }
 
-  /**
-   * Hands the mentors and mentees a pair list read with its rows to accounts' users loader, through the
-   * request's `prime`, so `MentoringPair.mentor`/`mentee` answer without a promise (their guards still run).
-   */
-  primePeople(ctx: RequestContext, pairs: readonly PairWithPeople[]): void {
-    const users = this.users.byId(ctx);
-    for (const pair of pairs) {
-      if (pair.mentor) ctx.loaders.prime(users, pair.mentorUserId, pair.mentor);
-      if (pair.mentee) ctx.loaders.prime(users, pair.menteeUserId, pair.mentee);
-    }
-  }
 
   goalsByPairId(ctx: RequestContext): DataLoader<string, MentoringGoalEntity[]> {
     return ctx.loaders.get('mentoring.goalsByPairId', () => new DataLoader((ids: readonly string[]) => this.goals.byPairIds(ids)));

@@ -103,12 +103,10 @@ export class CohortsResolver {
 
   @Authenticated()
   @ResolveField(() => [MentoringPair], { description: 'MENTORING_COORDINATOR staff see every pair; anyone else only the pairs they are in.' })
-  async pairs(@Parent() cohort: Cohort, @CurrentViewer() viewer: Viewer, @CurrentRequest() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<PairWithPeople[]> {
+  pairs(@Parent() cohort: Cohort, @CurrentViewer() viewer: Viewer, @CurrentRequest() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<PairWithPeople[]> {
     const withPeople = selects(info, ['mentor']) || selects(info, ['mentee']);
-    const pairs = await this.loader.pairsByCohortId(ctx, viewerHasPermission(viewer, StaffPermission.MENTORING_COORDINATOR) ? null : viewer.id, withPeople).load(cohort.id);
-    // The mentors and mentees came with the rows: `MentoringPair.mentor`/`mentee` find them in the request's users loader.
-    if (withPeople) this.loader.primePeople(ctx, pairs);
-    return pairs;
+    // With the people asked for, each pair carries its mentor and mentee: `MentoringPair.mentor`/`mentee` answer from it.
+    return this.loader.pairsByCohortId(ctx, viewerHasPermission(viewer, StaffPermission.MENTORING_COORDINATOR) ? null : viewer.id, withPeople).load(cohort.id);
   }
 
   @RequirePermission(StaffPermission.MENTORING_COORDINATOR)

@@ -12,6 +12,7 @@ import { Cohort } from '../types/cohort.type.js';
 import { MentoringGoal } from '../types/goal.type.js';
 import { MentoringPair } from '../types/pair.type.js';
 import { PairParticipantOrAdmin } from './pair-participant.guard.js';
+import { type PairWithPeople } from './pairs.repository.js';
 import { PairsService } from './pairs.service.js';
 
 @Resolver(() => MentoringPair)
@@ -50,14 +51,14 @@ export class PairsResolver {
 
   @PairParticipantOrAdmin()
   @ResolveField(() => User)
-  mentor(@Parent() pair: MentoringPair, @CurrentRequest() ctx: RequestContext): User | Promise<User> {
-    return this.user(ctx, pair.mentorUserId, pair.id);
+  mentor(@Parent() pair: PairWithPeople, @CurrentRequest() ctx: RequestContext): User | Promise<User> {
+    return pair.mentor ?? this.user(ctx, pair.mentorUserId, pair.id);
   }
 
   @PairParticipantOrAdmin()
   @ResolveField(() => User)
-  mentee(@Parent() pair: MentoringPair, @CurrentRequest() ctx: RequestContext): User | Promise<User> {
-    return this.user(ctx, pair.menteeUserId, pair.id);
+  mentee(@Parent() pair: PairWithPeople, @CurrentRequest() ctx: RequestContext): User | Promise<User> {
+    return pair.mentee ?? this.user(ctx, pair.menteeUserId, pair.id);
   }
 
   @PairParticipantOrAdmin()
@@ -78,7 +79,7 @@ export class PairsResolver {
     return isAtRisk(pair, new Date());
   }
 
-  /** Without a promise when the pair list read the people with the pairs (`Cohort.pairs`). */
+  /** Through the users loader, where the pair list did not read the people with the pairs (`Cohort.pairs` does). */
   private user(ctx: RequestContext, userId: string, pairId: string): User | Promise<User> {
     return whenLoaded(ctx.loaders.load(this.users.byId(ctx), userId), (user) => {
       if (!user) throw new Error(`pair ${pairId} has no user ${userId}`);
