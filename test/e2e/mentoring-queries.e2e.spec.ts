@@ -86,8 +86,28 @@ describe('mentoring: statements per request', () => {
     expect(own.result.data!.cohort.pairs).toHaveLength(1);
     expect(own.result.data!.cohort.pairs[0].mentee.fullName).toBe('Mentee 0');
     expect(own.count).toBe(all.count);
-    // viewer, cohort, the pairs with their mentors and mentees, their check-ins
-    expect(all.count).toBe(4);
+    // viewer, cohort, the pairs with their mentors, mentees and check-ins
+    expect(all.count).toBe(3);
+  });
+
+  it('cohort { pairs { checkIns } } answers as the per-pair check-ins loader does (every field, a confirmed one too)', async () => {
+    const fields = 'id happenedAt durationMinutes notes nextSteps confirmedAt credits createdAt loggedBy { fullName }';
+    const before = await t.gql(`{ myMentoring { id checkIns { id } } }`, {}, mentor.accessToken);
+    const checkInId: string = before.data!.myMentoring[0].checkIns[0].id;
+    const confirmed = await t.gql(`mutation($id: ID!) { confirmCheckIn(checkInId: $id) { id confirmedAt } }`, { id: checkInId }, mentor.accessToken);
+    expect(confirmed.errors).toBeUndefined();
+    const viaLoader = await t.gql(`{ myMentoring { id checkIns { ${fields} } } }`, {}, mentor.accessToken);
+    const viaCohort = await t.gql(`query($id: ID!) { cohort(id: $id) { pairs { id checkIns { ${fields} } } } }`, { id: cohortId }, admin.accessToken);
+    expect(viaLoader.errors).toBeUndefined();
+    expect(viaCohort.errors).toBeUndefined();
+    type PairCheckIns = { id: string; checkIns: Array<Record<string, unknown>> };
+    const byPair = new Map((viaLoader.data!.myMentoring as PairCheckIns[]).map((p) => [p.id, p.checkIns]));
+    const pairs: PairCheckIns[] = viaCohort.data!.cohort.pairs;
+    expect(pairs).toHaveLength(5);
+    for (const pair of pairs) expect(pair.checkIns).toEqual(byPair.get(pair.id));
+    const confirmedRow = pairs.flatMap((p) => p.checkIns).find((c) => c.id === checkInId)!;
+    expect(confirmedRow.confirmedAt).toBe(confirmed.data!.confirmCheckIn.confirmedAt);
+    expect(typeof confirmedRow.credits).toBe('number');
   });
 
   it('programs → cohorts → applications and pairs: the same statements for 1 cohort as for 3', async () => {

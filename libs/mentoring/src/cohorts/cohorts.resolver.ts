@@ -104,9 +104,9 @@ export class CohortsResolver {
   @Authenticated()
   @ResolveField(() => [MentoringPair], { description: 'MENTORING_COORDINATOR staff see every pair; anyone else only the pairs they are in.' })
   pairs(@Parent() cohort: Cohort, @CurrentViewer() viewer: Viewer, @CurrentRequest() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<PairWithPeople[]> {
-    const withPeople = selects(info, ['mentor']) || selects(info, ['mentee']);
-    // With the people asked for, each pair carries its mentor and mentee: `MentoringPair.mentor`/`mentee` answer from it.
-    return this.loader.pairsByCohortId(ctx, viewerHasPermission(viewer, StaffPermission.MENTORING_COORDINATOR) ? null : viewer.id, withPeople).load(cohort.id);
+    const parts = { people: selects(info, ['mentor']) || selects(info, ['mentee']), checkIns: selects(info, ['checkIns']) };
+    // Each pair carries the parts asked for: `MentoringPair.mentor`/`mentee`/`checkIns` answer from it.
+    return this.loader.pairsByCohortId(ctx, viewerHasPermission(viewer, StaffPermission.MENTORING_COORDINATOR) ? null : viewer.id, parts).load(cohort.id);
   }
 
   @RequirePermission(StaffPermission.MENTORING_COORDINATOR)

@@ -16,6 +16,26 @@ const CHECK_INS_OF_PAIR: KeyedRowsSpec = {
   orderBy: 'c.happened_at DESC, c.id',
 };
 
+/**
+ * A pair's check-ins as one JSON array inside another statement over `mentoring_pairs <pairAlias>` (latest first,
+ * the same rows and order as `byPairIds`); `checkInsFromJson` turns the parsed array into CheckIn rows.
+ */
+export function checkInsJsonOfPair(pairAlias: string): string {
+  const fields = Object.entries(CHECK_INS_OF_PAIR.columns).map(([key, sql]) => `'${key}', ${sql}`).join(', ');
+  return `(SELECT coalesce(json_agg(json_build_object(${fields}) ORDER BY ${CHECK_INS_OF_PAIR.orderBy}), '[]'::json)
+             FROM ${CHECK_INS_OF_PAIR.table} c WHERE c.${CHECK_INS_OF_PAIR.keyColumn} = ${pairAlias}.id)`;
+}
+
+/** The CheckIn rows of a parsed `checkInsJsonOfPair` array (its timestamps arrive as ISO strings), converted in place. */
+export function checkInsFromJson(items: Array<Record<string, unknown>>): CheckIn[] {
+  for (const item of items) {
+    item.happenedAt = new Date(item.happenedAt as string);
+    item.createdAt = new Date(item.createdAt as string);
+    if (item.confirmedAt !== null) item.confirmedAt = new Date(item.confirmedAt as string);
+  }
+  return items as unknown as CheckIn[];
+}
+
 @Injectable()
 export class CheckInsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}

@@ -3,7 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { type User, usersJoin } from '../../../accounts/src/index.js';
 import { MentoringPairEntity } from '../entities/mentoring-pair.entity.js';
+import { type CheckIn } from '../types/check-in.type.js';
 import { type MentoringPair } from '../types/pair.type.js';
+import { checkInsFromJson, checkInsJsonOfPair } from './check-ins.repository.js';
 
 export type NewPair = Omit<MentoringPairEntity, 'id' | 'createdAt' | 'updatedAt' | 'status' | 'lastCheckInAt' | 'endedAt' | 'endReason' | 'endedById' | 'cohort' | 'mentorApplication' | 'menteeApplication' | 'mentorUser' | 'menteeUser'>;
 
@@ -23,8 +25,18 @@ const PAIR_FIELDS = ['id', 'cohortId', 'mentorUserId', 'menteeUserId', 'status',
 const MENTOR = usersJoin('mr', 'p.mentor_user_id');
 const MENTEE = usersJoin('me', 'p.mentee_user_id');
 
-/** A pair as its GraphQL type reads it, with its mentor and mentee when the statement read them. */
-export type PairWithPeople = MentoringPair & { mentor?: User; mentee?: User };
+/** What a pair list reads with each pair in its own statement (as the request's fields ask). */
+export interface PairParts {
+  /** The mentor and the mentee (`MentoringPair.mentor`/`mentee`). */
+  people: boolean;
+  /** The pair's check-ins, latest first (`MentoringPair.checkIns`). */
+  checkIns: boolean;
+}
+
+/** A pair as its GraphQL type reads it, with what the statement read with it: its mentor, mentee and check-ins. */
+export type PairWithPeople = MentoringPair & { mentor?: User; mentee?: User; checkIns?: CheckIn[] };
+
+const CHECK_INS = checkInsJsonOfPair('p');
 
 @Injectable()
 export class PairsRepository {
@@ -76,18 +88,22 @@ export class PairsRepository {
 
   /**
    * Each cohort's pairs as plain rows (only those `userId` is in, when given), in publication order, with
-   * their mentor and mentee read in the same statement when `withPeople`. One statement.
+   * the `parts` asked for read in the same statement. One statement.
    */
-  async rowsByCohortIds(cohortIds: readonly string[], userId: string | null, withPeople: boolean): Promise<PairWithPeople[][]> {
+  async rowsByCohortIds(cohortIds: readonly string[], userId: string | null, parts: PairParts): Promise<PairWithPeople[][]> {
+    const withPeople = parts.people;
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT ${PAIR_ROW_COLUMNS}${withPeople ? `, ${MENTOR.select}, ${MENTEE.select}` : ''}
+      `SELECT ${PAIR_ROW_COLUMNS}${withPeople ? `, ${MENTOR.select}, ${MENTEE.select}` : ''}${parts.checkIns ? `, ${CHECK_INS} AS "checkIns"` : ''}
          FROM mentoring_pairs p ${withPeople ? `${MENTOR.join} ${MENTEE.join}` : ''}
         WHERE p.cohort_id = ANY($1::uuid[])${userId ? ' AND (p.mentor_user_id = $2 OR p.mentee_user_id = $2)' : ''}
         ORDER BY p.created_at, p.id`,
       userId ? [cohortIds, userId] : [cohortIds],
     );
     const grouped = new Map<string, PairWithPeople[]>(cohortIds.map((id) => [id, []]));
-    for (const row of rows) grouped.get(row.cohortId as string)?.push(withPeople ? withPeopleOf(row) : (row as unknown as MentoringPair));
+    for (const row of rows) {
+      if (parts.checkIns) row.checkIns = checkInsFromJson(row.checkIns as Array<Record<string, unknown>>);
+      grouped.get(row.cohortId as string)?.push(withPeople ? withPeopleOf(row) : (row as unknown as MentoringPair));
+    }
     return cohortIds.map((id) => grouped.get(id)!);
   }
 
@@ -105,5 +121,6 @@ function withPeopleOf(row: Record<string, unknown>): PairWithPeople {
   for (const field of PAIR_FIELDS) pair[field] = row[field];
   pair.mentor = MENTOR.read(row);
   pair.mentee = MENTEE.read(row);
+  if (row.checkIns !== undefined) pair.checkIns = row.checkIns;
   return pair as unknown as PairWithPeople;
 }

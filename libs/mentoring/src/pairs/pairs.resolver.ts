@@ -69,8 +69,9 @@ export class PairsResolver {
 
   @PairParticipantOrAdmin()
   @ResolveField(() => [CheckIn], { description: 'Latest first.' })
-  checkIns(@Parent() pair: MentoringPair, @CurrentRequest() ctx: RequestContext): Promise<CheckIn[]> {
-    return this.loader.checkInsByPairId(ctx).load(pair.id);
+  checkIns(@Parent() pair: PairWithPeople, @CurrentRequest() ctx: RequestContext): CheckIn[] | Promise<CheckIn[]> {
+    // Read with the pair where the list asked for them (`Cohort.pairs`); else one batch for the request's pairs.
+    return pair.checkIns ?? this.loader.checkInsByPairId(ctx).load(pair.id);
   }
 
   @PairParticipantOrAdmin()
