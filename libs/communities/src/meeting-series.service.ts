@@ -64,8 +64,10 @@ export class MeetingSeriesService {
         let guard = 0;
         for (const date of occurrenceDatesFrom(group.series, fromDate(group))) {
           if (++guard > 500) break;
+          // A date with a row already is skipped before its times are worked out (the zone arithmetic is the cost here).
+          if (known.has(date)) continue;
           const occurrence = occurrenceOn(group.series, date);
-          if (occurrence.endsAt.getTime() <= now.getTime() || known.has(date)) continue;
+          if (occurrence.endsAt.getTime() <= now.getTime()) continue;
           const starts = list.map((m) => m.startsAt.getTime()).sort((a, b) => a - b);
           if (starts.length >= count && starts[count - 1] <= occurrence.startsAt.getTime()) break;
           const row = { groupId: group.id, ...occurrence, version: group.version };
