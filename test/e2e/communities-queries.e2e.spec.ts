@@ -74,6 +74,25 @@ describe('study groups: lists, paging and statements per request', () => {
     expect(large.count).toBeLessThanOrEqual(12);
   });
 
+  it.each([
+    ['an admin', 4],
+    ['a member of the group', 5],
+  ])('as %s: studyGroup { members { user } upcomingMeetings } reads the people with the members (%i statements)', async (who, expected) => {
+    const token = who === 'an admin' ? admin.accessToken : member.accessToken;
+    const q = `query($id: ID!) { studyGroup(id: $id) { id name members { role user { fullName } } upcomingMeetings(count: 4) { id startsAt endsAt } } }`;
+    await t.gql(q, { id: groups[0] }, token); // writes any meeting rows still missing
+    const { result, count } = await countQueries(() => t.gql(q, { id: groups[0] }, token), dataStatements);
+    expect(result.errors).toBeUndefined();
+    const group = result.data!.studyGroup;
+    expect(group.members).toHaveLength(4);
+    const members: Array<{ role: string; user: { fullName: string } }> = group.members;
+    expect(members.filter((m) => m.role === 'FACILITATOR').map((m) => m.user.fullName)).toEqual(['Load Organiser']);
+    expect(members.map((m) => m.user.fullName)).toContain('Load Member');
+    expect(group.upcomingMeetings).toHaveLength(4);
+    // viewer, the group, its members with their users, upcoming meetings (+ the guard's membership lookup for a member)
+    expect(count).toBe(expected);
+  });
+
   it.each([['an admin'], ['a member of every group']])('as %s, with every field: no statement per row, the same kinds of statement for 2 groups as for 8', async (who) => {
     const token = who === 'an admin' ? admin.accessToken : member.accessToken;
     await t.gql(EVERYTHING, { first: 8 }, token);

@@ -73,6 +73,43 @@ describe('mentoring: statements per request', () => {
     expect(five.count).toBe(one.count);
   });
 
+  it('cohort { pairs { mentor mentee checkIns } }: the people come with the pairs, the same statements for 1 pair as for 5', async () => {
+    const q = `query($id: ID!) { cohort(id: $id) { pairs { id status mentor { fullName } mentee { fullName } checkIns { id happenedAt durationMinutes } } } }`;
+    const all = await countQueries(() => t.gql(q, { id: cohortId }, admin.accessToken), dataStatements);
+    const own = await countQueries(() => t.gql(q, { id: cohortId }, mentees[0].accessToken), dataStatements);
+    expect(all.result.errors).toBeUndefined();
+    expect(own.result.errors).toBeUndefined();
+    const pairs: Array<{ mentor: { fullName: string }; mentee: { fullName: string }; checkIns: unknown[] }> = all.result.data!.cohort.pairs;
+    expect(pairs).toHaveLength(5);
+    expect(pairs.every((p) => p.mentor.fullName === 'Mentor Many' && p.checkIns.length === 1)).toBe(true);
+    expect(pairs.map((p) => p.mentee.fullName).sort()).toEqual(mentees.map((_, i) => `Mentee ${i}`));
+    expect(own.result.data!.cohort.pairs).toHaveLength(1);
+    expect(own.result.data!.cohort.pairs[0].mentee.fullName).toBe('Mentee 0');
+    expect(own.count).toBe(all.count);
+    // viewer, cohort, the pairs with their mentors, mentees and check-ins
+    expect(all.count).toBe(3);
+  });
+
+  it('cohort { pairs { checkIns } } answers as the per-pair check-ins loader does (every field, a confirmed one too)', async () => {
+    const fields = 'id happenedAt durationMinutes notes nextSteps confirmedAt credits createdAt loggedBy { fullName }';
+    const before = await t.gql(`{ myMentoring { id checkIns { id } } }`, {}, mentor.accessToken);
+    const checkInId: string = before.data!.myMentoring[0].checkIns[0].id;
+    const confirmed = await t.gql(`mutation($id: ID!) { confirmCheckIn(checkInId: $id) { id confirmedAt } }`, { id: checkInId }, mentor.accessToken);
+    expect(confirmed.errors).toBeUndefined();
+    const viaLoader = await t.gql(`{ myMentoring { id checkIns { ${fields} } } }`, {}, mentor.accessToken);
+    const viaCohort = await t.gql(`query($id: ID!) { cohort(id: $id) { pairs { id checkIns { ${fields} } } } }`, { id: cohortId }, admin.accessToken);
+    expect(viaLoader.errors).toBeUndefined();
+    expect(viaCohort.errors).toBeUndefined();
+    type PairCheckIns = { id: string; checkIns: Array<Record<string, unknown>> };
+    const byPair = new Map((viaLoader.data!.myMentoring as PairCheckIns[]).map((p) => [p.id, p.checkIns]));
+    const pairs: PairCheckIns[] = viaCohort.data!.cohort.pairs;
+    expect(pairs).toHaveLength(5);
+    for (const pair of pairs) expect(pair.checkIns).toEqual(byPair.get(pair.id));
+    const confirmedRow = pairs.flatMap((p) => p.checkIns).find((c) => c.id === checkInId)!;
+    expect(confirmedRow.confirmedAt).toBe(confirmed.data!.confirmCheckIn.confirmedAt);
+    expect(typeof confirmedRow.credits).toBe('number');
+  });
+
   it('programs → cohorts → applications and pairs: the same statements for 1 cohort as for 3', async () => {
     const q = `{ mentoringPrograms { name cohorts { name program { name } applications(first: 3) { totalCount edges { node { user { fullName } } } }
       pairs { mentee { fullName } goals { title } checkIns { durationMinutes } } } } }`;

@@ -9,7 +9,7 @@ import { MeetingFeedbackEntity } from './entities/meeting-feedback.entity.js';
 import { MeetingRoleAssignmentEntity } from './entities/meeting-role-assignment.entity.js';
 import { MeetingRoleOfferEntity } from './entities/meeting-role-offer.entity.js';
 import { GroupGoalsRepository } from './group-goals.repository.js';
-import { GroupMeetingsRepository } from './group-meetings.repository.js';
+import { GroupMeetingsRepository, type MeetingRow } from './group-meetings.repository.js';
 import { MeetingRecordsRepository } from './meeting-records.repository.js';
 import { MeetingRoleOffersRepository } from './meeting-role-offers.repository.js';
 import { MeetingRolesRepository } from './meeting-roles.repository.js';
@@ -36,7 +36,7 @@ export class GroupMeetingsLoader {
   }
 
   /** The next `count` meetings of each group (rows written on first need); one loader per count asked. */
-  upcoming(ctx: RequestContext, count: number): DataLoader<SeriesGroup, GroupMeetingEntity[], string> {
+  upcoming(ctx: RequestContext, count: number): DataLoader<SeriesGroup, MeetingRow[], string> {
     return ctx.loaders.get(`communities.upcoming.${count}`, () =>
       new DataLoader(
         async (groups: readonly SeriesGroup[]) => {

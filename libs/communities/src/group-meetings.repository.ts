@@ -23,6 +23,13 @@ const MEETING_COLUMNS = `m.id, m.group_id AS "groupId", m.occurrence_date::text 
   m.ends_at AS "endsAt", m.status, m.moved, m.notes, m.notes_updated_by AS "notesUpdatedBy", m.notes_updated_at AS "notesUpdatedAt",
   m.created_at AS "createdAt", m.updated_at AS "updatedAt"`;
 
+/** What a listed meeting is made of (GroupMeeting.from): the row without its bookkeeping timestamps. */
+export type MeetingRow = Pick<GroupMeetingEntity, 'id' | 'groupId' | 'occurrenceDate' | 'startsAt' | 'endsAt' | 'status' | 'moved' | 'notes'>;
+
+/** The MeetingRow columns, for raw statements over `group_meetings m` (timestamps nobody reads are not parsed). */
+const MEETING_ROW_COLUMNS = `m.id, m.group_id AS "groupId", m.occurrence_date::text AS "occurrenceDate", m.starts_at AS "startsAt",
+  m.ends_at AS "endsAt", m.status, m.moved, m.notes`;
+
 @Injectable()
 export class GroupMeetingsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -72,19 +79,19 @@ export class GroupMeetingsRepository {
   }
 
   /** The rows of these (group, occurrence date) pairs, as they are now. */
-  byOccurrences(pairs: Array<{ groupId: string; occurrenceDate: string }>): Promise<GroupMeetingEntity[]> {
+  byOccurrences(pairs: Array<{ groupId: string; occurrenceDate: string }>): Promise<MeetingRow[]> {
     if (!pairs.length) return Promise.resolve([]);
     return this.dataSource.query(
-      `SELECT ${MEETING_COLUMNS} FROM group_meetings m
+      `SELECT ${MEETING_ROW_COLUMNS} FROM group_meetings m
          JOIN unnest($1::uuid[], $2::date[]) AS p(group_id, occurrence_date) ON p.group_id = m.group_id AND p.occurrence_date = m.occurrence_date`,
       [pairs.map((p) => p.groupId), pairs.map((p) => p.occurrenceDate)],
     );
   }
 
   /** Meetings of these groups that have not ended, or whose series date is on or after `fromDate` (cancelled ones too). */
-  currentByGroupIds(groupIds: readonly string[], now: Date, fromDate: string): Promise<GroupMeetingEntity[]> {
+  currentByGroupIds(groupIds: readonly string[], now: Date, fromDate: string): Promise<MeetingRow[]> {
     return this.dataSource.query(
-      `SELECT ${MEETING_COLUMNS} FROM group_meetings m
+      `SELECT ${MEETING_ROW_COLUMNS} FROM group_meetings m
         WHERE m.group_id = ANY($1) AND (m.ends_at > $2 OR m.occurrence_date >= $3::date)`,
       [groupIds, now, fromDate],
     );

@@ -1,8 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { type User, usersJoin } from '../../accounts/src/index.js';
 import { GroupMemberRole, GroupMemberStatus } from './community.enums.js';
 import { StudyGroupMemberEntity } from './entities/study-group-member.entity.js';
+import { type GroupMember } from './types/group-member.type.js';
+
+/** The select list of a plain GroupMember row over `study_group_members m` (the GraphQL type's fields, no entity). */
+const MEMBER_ROW_COLUMNS = Object.entries({
+  groupId: 'group_id', userId: 'user_id', role: 'role', status: 'status', requestedAt: 'requested_at', joinedAt: 'joined_at',
+} satisfies Record<keyof GroupMember, string>)
+  .map(([key, column]) => `m.${column} AS "${key}"`)
+  .join(', ');
+const MEMBER_FIELDS = ['groupId', 'userId', 'role', 'status', 'requestedAt', 'joinedAt'] as const;
+/** Each member's user, through accounts' port: outputs named `u.<field>`. */
+const MEMBER_USER = usersJoin('u', 'm.user_id');
+
+/** A member as the GroupMember type reads it, with the person when the statement read them. */
+export type GroupMemberWithUser = GroupMember & { user?: User };
 
 export interface MemberContact {
   userId: string;
@@ -78,6 +93,23 @@ export class GroupMembersRepository {
     return groupIds.map((id) => grouped.get(id)!);
   }
 
+  /**
+   * Each group's active members as plain rows, longest-standing first, with each member's user read in the
+   * same statement when `withUsers`. One statement.
+   */
+  async activeRowsByGroupIds(groupIds: readonly string[], withUsers: boolean): Promise<GroupMemberWithUser[][]> {
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+      `SELECT ${MEMBER_ROW_COLUMNS}${withUsers ? `, ${MEMBER_USER.select}` : ''}
+         FROM study_group_members m ${withUsers ? MEMBER_USER.join : ''}
+        WHERE m.group_id = ANY($1::uuid[]) AND m.status = 'ACTIVE'
+        ORDER BY m.joined_at, m.user_id`,
+      [groupIds],
+    );
+    const grouped = new Map<string, GroupMemberWithUser[]>(groupIds.map((id) => [id, []]));
+    for (const row of rows) grouped.get(row.groupId as string)?.push(withUsers ? withUserOf(row) : (row as unknown as GroupMember));
+    return groupIds.map((id) => grouped.get(id)!);
+  }
+
   async activeCountsByGroupIds(groupIds: readonly string[]): Promise<number[]> {
     const rows: Array<{ group_id: string; n: number }> = await this.dataSource.query(
       `SELECT group_id, count(*)::int AS n FROM study_group_members WHERE group_id = ANY($1) AND status = 'ACTIVE' GROUP BY group_id`,
@@ -93,4 +125,11 @@ export class GroupMembersRepository {
     const byGroup = new Map(rows.map((r) => [r.groupId, r]));
     return groupIds.map((id) => byGroup.get(id));
   }
+}
+
+function withUserOf(row: Record<string, unknown>): GroupMemberWithUser {
+  const member: Record<string, unknown> = {};
+  for (const field of MEMBER_FIELDS) member[field] = row[field];
+  member.user = MEMBER_USER.read(row);
+  return member as unknown as GroupMemberWithUser;
 }

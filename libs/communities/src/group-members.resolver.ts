@@ -1,6 +1,7 @@
-import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Info, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { type GraphQLResolveInfo } from 'graphql';
 import { RequiresVerifiedEmail } from '../../accounts/src/index.js';
-import { Authenticated, CurrentRequest, CurrentViewer, type RequestContext, type Viewer } from '../../core/src/index.js';
+import { Authenticated, CurrentRequest, CurrentViewer, type RequestContext, selects, type Viewer } from '../../core/src/index.js';
 import { fromGroupArg, fromParent, GroupMembersOrAdmin, GroupOrganisersOrAdmin, InGoodStanding } from './access/group-access.decorator.js';
 import { GroupIdArgs, GroupMemberArgs } from './args/study-group.args.js';
 import { GroupMembershipService } from './group-membership.service.js';
@@ -46,8 +47,9 @@ export class GroupMembersResolver {
   @Authenticated()
   @GroupMembersOrAdmin(fromParent<StudyGroup>((g) => g.id))
   @ResolveField(() => [GroupMember], { description: 'Active members, longest-standing first. Members of the group and admins.' })
-  members(@Parent() group: StudyGroup, @CurrentRequest() ctx: RequestContext): Promise<GroupMember[]> {
-    return this.loaders.activeMembers(ctx).load(group.id);
+  members(@Parent() group: StudyGroup, @CurrentRequest() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<GroupMember[]> {
+    // With `user` asked for, each member carries its user: `GroupMember.user` answers from it.
+    return this.loaders.activeMemberRows(ctx, selects(info, ['user'])).load(group.id);
   }
 
   @Authenticated()

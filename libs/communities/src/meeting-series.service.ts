@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { studyGroupCalendar } from './calendar/study-group-calendar.js';
 import { GroupStatus, MeetingStatus } from './community.enums.js';
-import { GroupMeetingEntity } from './entities/group-meeting.entity.js';
 import { StudyGroupEntity } from './entities/study-group.entity.js';
-import { GroupMeetingsRepository, type NewMeeting } from './group-meetings.repository.js';
+import { GroupMeetingsRepository, type MeetingRow, type NewMeeting } from './group-meetings.repository.js';
 import { addDays } from './schedule/local-date.js';
 import { occurrenceDatesFrom, occurrenceOn, occurrencesBetween, type Schedule } from './schedule/meeting-schedule.js';
 import { instantToLocal } from './schedule/zoned-time.js';
@@ -21,7 +20,7 @@ export interface SeriesGroup {
   version: Date | null;
 }
 
-const byStart = (a: GroupMeetingEntity, b: GroupMeetingEntity) => a.startsAt.getTime() - b.startsAt.getTime() || (a.id < b.id ? -1 : 1);
+const byStart = (a: MeetingRow, b: MeetingRow) => a.startsAt.getTime() - b.startsAt.getTime() || (a.id < b.id ? -1 : 1);
 
 /**
  * Meetings come from the schedule and become rows when first needed: when listed as upcoming, when
@@ -49,24 +48,26 @@ export class MeetingSeriesService {
    * The next `count` meetings of each group that have not ended (cancelled ones skipped, moved ones at
    * their new time), writing the rows that are missing. Three statements at most, however many groups.
    */
-  async upcoming(groups: SeriesGroup[], now: Date, count: number): Promise<Map<string, GroupMeetingEntity[]>> {
-    const result = new Map<string, GroupMeetingEntity[]>(groups.map((g) => [g.id, []]));
+  async upcoming(groups: SeriesGroup[], now: Date, count: number): Promise<Map<string, MeetingRow[]>> {
+    const result = new Map<string, MeetingRow[]>(groups.map((g) => [g.id, []]));
     if (!groups.length) return result;
     const fromDate = (g: SeriesGroup) => addDays(instantToLocal(g.series.timezone, now).date, -1);
     const earliest = groups.map(fromDate).sort()[0];
     const existing = await this.meetings.currentByGroupIds(groups.map((g) => g.id), now, earliest);
     const missing: NewMeeting[] = [];
-    const planned = new Map<string, Array<GroupMeetingEntity | NewMeeting>>();
+    const planned = new Map<string, Array<MeetingRow | NewMeeting>>();
     for (const group of groups) {
       const rows = existing.filter((m) => m.groupId === group.id);
       const known = new Set(rows.map((m) => m.occurrenceDate));
-      const list: Array<GroupMeetingEntity | NewMeeting> = rows.filter((m) => m.status === MeetingStatus.SCHEDULED && m.endsAt.getTime() > now.getTime());
+      const list: Array<MeetingRow | NewMeeting> = rows.filter((m) => m.status === MeetingStatus.SCHEDULED && m.endsAt.getTime() > now.getTime());
       if (group.status !== GroupStatus.ARCHIVED) {
         let guard = 0;
         for (const date of occurrenceDatesFrom(group.series, fromDate(group))) {
           if (++guard > 500) break;
+          // A date with a row already is skipped before its times are worked out (the zone arithmetic is the cost here).
+          if (known.has(date)) continue;
           const occurrence = occurrenceOn(group.series, date);
-          if (occurrence.endsAt.getTime() <= now.getTime() || known.has(date)) continue;
+          if (occurrence.endsAt.getTime() <= now.getTime()) continue;
           const starts = list.map((m) => m.startsAt.getTime()).sort((a, b) => a - b);
           if (starts.length >= count && starts[count - 1] <= occurrence.startsAt.getTime()) break;
           const row = { groupId: group.id, ...occurrence, version: group.version };
@@ -85,7 +86,7 @@ export class MeetingSeriesService {
       }
     }
     for (const [groupId, list] of planned) {
-      const live = (list as GroupMeetingEntity[]).filter((m) => m.status === MeetingStatus.SCHEDULED && m.endsAt.getTime() > now.getTime());
+      const live = (list as MeetingRow[]).filter((m) => m.status === MeetingStatus.SCHEDULED && m.endsAt.getTime() > now.getTime());
       result.set(groupId, live.sort(byStart).slice(0, count));
     }
     return result;

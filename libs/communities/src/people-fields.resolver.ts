@@ -3,6 +3,7 @@ import { Authenticated, CurrentRequest, type RequestContext } from '../../core/s
 import { User, UsersLoader } from '../../accounts/src/index.js';
 import { AccountabilityPair } from './types/accountability-pair.type.js';
 import { AccountabilityCheckIn, Attendance, MeetingRoleAssignment } from './types/group-meeting.type.js';
+import { type GroupMemberWithUser } from './group-members.repository.js';
 import { GroupMember, RoleTurns } from './types/group-member.type.js';
 
 /**
@@ -21,8 +22,9 @@ export class GroupMemberUserResolver {
 
   @Authenticated()
   @ResolveField(() => User)
-  user(@Parent() row: GroupMember, @CurrentRequest() ctx: RequestContext): Promise<User> {
-    return person(this.users, ctx, row.userId);
+  user(@Parent() row: GroupMemberWithUser, @CurrentRequest() ctx: RequestContext): User | Promise<User> {
+    // Read with the row where the member list joined it (`StudyGroup.members`); else through the users loader.
+    return row.user ?? person(this.users, ctx, row.userId);
   }
 }
 

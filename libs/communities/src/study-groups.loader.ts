@@ -9,7 +9,7 @@ import { StudyGroupMemberEntity } from './entities/study-group-member.entity.js'
 import { StudyGroupRoleEntity } from './entities/study-group-role.entity.js';
 import { StudyGroupEntity } from './entities/study-group.entity.js';
 import { GroupGoalsRepository } from './group-goals.repository.js';
-import { GroupMembersRepository } from './group-members.repository.js';
+import { type GroupMemberWithUser, GroupMembersRepository } from './group-members.repository.js';
 import { MeetingRolesRepository } from './meeting-roles.repository.js';
 import { type Holding } from './rotation/role-rotation.js';
 import { StudyGroupsRepository } from './study-groups.repository.js';
@@ -33,6 +33,13 @@ export class StudyGroupsLoader {
   activeMembers(ctx: RequestContext): DataLoader<string, StudyGroupMemberEntity[]> {
     return ctx.loaders.get('communities.activeMembers', () => new DataLoader((ids: readonly string[]) => this.members.byGroupIds(ids, GroupMemberStatus.ACTIVE)));
   }
+
+  /** Each group's active members as plain rows (`StudyGroup.members`); with `withUsers`, each carries its user, read in the same statement. */
+  activeMemberRows(ctx: RequestContext, withUsers: boolean): DataLoader<string, GroupMemberWithUser[]> {
+    return ctx.loaders.get(`communities.activeMemberRows.${+withUsers}`, () =>
+      new DataLoader((ids: readonly string[]) => this.members.activeRowsByGroupIds(ids, withUsers)));
+  }
+
 
   pendingMembers(ctx: RequestContext): DataLoader<string, StudyGroupMemberEntity[]> {
     return ctx.loaders.get('communities.pendingMembers', () => new DataLoader((ids: readonly string[]) => this.members.byGroupIds(ids, GroupMemberStatus.PENDING)));

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { badInput, type ConnectionShape, decodeCursor, lazy, pageSize, toConnection, isUuid } from '../../core/src/index.js';
 import { GroupStatus } from './community.enums.js';
 import { StudyGroupEntity } from './entities/study-group.entity.js';
+import { type StudyGroupRow } from './types/study-group.type.js';
 
 /** The most groups `myStudyGroups` lists (a hard cap on an unpaginated list). */
 export const MY_GROUPS_LIMIT = 200;
@@ -15,6 +16,16 @@ export interface StudyGroupSearch {
   topic?: string;
   status?: GroupStatus;
 }
+
+/** The select list of a plain StudyGroupRow over `study_groups g` (dates as YYYY-MM-DD text, as the entity reads them). */
+const GROUP_ROW_COLUMNS = Object.entries({
+  id: 'g.id', name: 'g.name', topic: 'g.topic', description: 'g.description', visibility: 'g.visibility', capacity: 'g.capacity', status: 'g.status',
+  cadence: 'g.cadence', weekday: 'g.weekday', weekOfMonth: 'g.week_of_month', localTime: 'g.local_time', timezone: 'g.timezone',
+  durationMinutes: 'g.duration_minutes', startsOn: 'g.starts_on::text', endsOn: 'g.ends_on::text', archivedAt: 'g.archived_at',
+  createdAt: 'g.created_at', updatedAt: 'g.updated_at',
+} satisfies Record<keyof StudyGroupRow, string>)
+  .map(([key, sql]) => `${sql} AS "${key}"`)
+  .join(', ');
 
 const likeAnywhere = (word: string) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -28,6 +39,12 @@ export class StudyGroupsRepository {
 
   findById(id: string, manager?: EntityManager): Promise<StudyGroupEntity | null> {
     return this.repo(manager).findOneBy({ id });
+  }
+
+  /** The group as a plain row (read paths: no entity). */
+  async rowById(id: string): Promise<StudyGroupRow | null> {
+    const rows: StudyGroupRow[] = await this.dataSource.query(`SELECT ${GROUP_ROW_COLUMNS} FROM study_groups g WHERE g.id = $1`, [id]);
+    return rows[0] ?? null;
   }
 
   async findByIds(ids: readonly string[]): Promise<Array<StudyGroupEntity | undefined>> {

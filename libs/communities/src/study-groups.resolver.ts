@@ -31,7 +31,7 @@ export class StudyGroupsResolver {
   @Public()
   @Query(() => StudyGroup, { nullable: true })
   async studyGroup(@Args() { id }: StudyGroupIdArgs): Promise<StudyGroup | null> {
-    const group = await this.groups.findById(id);
+    const group = await this.groups.findRow(id);
     return group ? StudyGroup.from(group) : null;
   }
 

@@ -15,7 +15,7 @@ import { MeetingSeriesService } from './meeting-series.service.js';
 import { type Schedule } from './schedule/meeting-schedule.js';
 import { toSchedule } from './schedule/schedule-input.js';
 import { type StudyGroupSearch, StudyGroupsRepository } from './study-groups.repository.js';
-import { scheduleOf } from './types/study-group.type.js';
+import { scheduleOf, type StudyGroupRow } from './types/study-group.type.js';
 
 /** Status changes a group may make. */
 const NEXT_STATUS: Record<GroupStatus, GroupStatus[]> = {
@@ -53,6 +53,11 @@ export class StudyGroupsService {
 
   findById(id: string): Promise<StudyGroupEntity | null> {
     return this.groups.findById(id);
+  }
+
+  /** The group as a plain row, for reading it (`studyGroup`). */
+  findRow(id: string): Promise<StudyGroupRow | null> {
+    return this.groups.rowById(id);
   }
 
   search(options: StudyGroupSearch): Promise<ConnectionShape<StudyGroupEntity>> {

@@ -4,15 +4,14 @@ import type { RequestContext } from '../../core/src/index.js';
 import { type ApplicationCursor, type ApplicationFilter, ApplicationsRepository } from './applications/applications.repository.js';
 import { CohortsRepository } from './cohorts/cohorts.repository.js';
 import type { MentoringApplicationEntity } from './entities/mentoring-application.entity.js';
-import type { MentoringCheckInEntity } from './entities/mentoring-check-in.entity.js';
 import type { MentoringCohortEntity } from './entities/mentoring-cohort.entity.js';
 import type { MentoringGoalEntity } from './entities/mentoring-goal.entity.js';
-import type { MentoringPairEntity } from './entities/mentoring-pair.entity.js';
 import type { MentoringProgramEntity } from './entities/mentoring-program.entity.js';
 import { CheckInsRepository } from './pairs/check-ins.repository.js';
 import { GoalsRepository } from './pairs/goals.repository.js';
-import { PairsRepository } from './pairs/pairs.repository.js';
+import { type PairParts, type PairWithPeople, PairsRepository } from './pairs/pairs.repository.js';
 import { ProgramsRepository } from './programs/programs.repository.js';
+import { type CheckIn } from './types/check-in.type.js';
 
 /**
  * Per-request batch loaders for mentoring: one statement per field per list level. Loaders whose
@@ -53,16 +52,21 @@ export class MentoringLoader {
     return ctx.loaders.get(name, () => new DataLoader((ids: readonly string[]) => this.applications.countByCohortIds(ids, filter)));
   }
 
-  /** Each cohort's pairs; with `userId`, only the pairs that person is in. */
-  pairsByCohortId(ctx: RequestContext, userId: string | null): DataLoader<string, MentoringPairEntity[]> {
-    return ctx.loaders.get(`mentoring.pairsByCohortId:${userId ?? '*'}`, () => new DataLoader((ids: readonly string[]) => this.pairs.byCohortIds(ids, userId)));
+  /**
+   * Each cohort's pairs as plain rows; with `userId`, only the pairs that person is in. Each pair carries the
+   * `parts` asked for (mentor and mentee, check-ins), read in the same statement.
+   */
+  pairsByCohortId(ctx: RequestContext, userId: string | null, parts: PairParts): DataLoader<string, PairWithPeople[]> {
+    return ctx.loaders.get(`mentoring.pairsByCohortId:${userId ?? '*'}:${+parts.people}${+parts.checkIns}`, () =>
+      new DataLoader((ids: readonly string[]) => this.pairs.rowsByCohortIds(ids, userId, parts)));
   }
+
 
   goalsByPairId(ctx: RequestContext): DataLoader<string, MentoringGoalEntity[]> {
     return ctx.loaders.get('mentoring.goalsByPairId', () => new DataLoader((ids: readonly string[]) => this.goals.byPairIds(ids)));
   }
 
-  checkInsByPairId(ctx: RequestContext): DataLoader<string, MentoringCheckInEntity[]> {
+  checkInsByPairId(ctx: RequestContext): DataLoader<string, CheckIn[]> {
     return ctx.loaders.get('mentoring.checkInsByPairId', () => new DataLoader((ids: readonly string[]) => this.checkIns.byPairIds(ids)));
   }
 }

@@ -16,7 +16,7 @@ export class GroupMeeting {
   /** Read through the guarded `notes` field resolver. */
   notes: string | null;
 
-  static from(entity: GroupMeetingEntity): GroupMeeting {
+  static from(entity: Pick<GroupMeetingEntity, 'id' | 'groupId' | 'occurrenceDate' | 'startsAt' | 'endsAt' | 'status' | 'moved' | 'notes'>): GroupMeeting {
     return Object.assign(new GroupMeeting(), {
       id: entity.id,
       groupId: entity.groupId,

@@ -19,6 +19,9 @@ export class MeetingSchedule {
   @Field({ description: 'The iCalendar RRULE of the series (DTSTART in `timezone`).' }) recurrenceRule: string;
 }
 
+/** What a StudyGroup is made from: the group's row as the entity names it (an entity, or a plain row read for it). */
+export type StudyGroupRow = Omit<StudyGroupEntity, 'createdBy' | 'creator'>;
+
 /** `members`, `goals`, meetings and the rest are field resolvers, each behind its own guard. */
 @ObjectType('StudyGroup')
 export class StudyGroup {
@@ -36,7 +39,7 @@ export class StudyGroup {
   series: Schedule;
   updatedAt: Date;
 
-  static from(entity: StudyGroupEntity): StudyGroup {
+  static from(entity: StudyGroupRow): StudyGroup {
     const group = new StudyGroup();
     Object.assign(group, {
       id: entity.id,
@@ -66,7 +69,7 @@ export class StudyGroup {
   }
 }
 
-export function scheduleOf(entity: StudyGroupEntity): Schedule {
+export function scheduleOf(entity: StudyGroupRow): Schedule {
   return {
     cadence: entity.cadence,
     weekday: entity.weekday,

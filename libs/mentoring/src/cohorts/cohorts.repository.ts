@@ -2,6 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { MentoringCohortEntity } from '../entities/mentoring-cohort.entity.js';
+import { type Cohort } from '../types/cohort.type.js';
+
+/** The select list of a plain Cohort row over `mentoring_cohorts c` (the GraphQL type's fields, no entity). */
+const COHORT_ROW_COLUMNS = Object.entries({
+  id: 'id', programId: 'program_id', name: 'name', status: 'status', applicationsCloseAt: 'applications_close_at', startsAt: 'starts_at', endsAt: 'ends_at',
+  publishedAt: 'published_at', weightTopics: 'weight_topics', weightGoals: 'weight_goals', weightExperienceGap: 'weight_experience_gap',
+  weightTimezone: 'weight_timezone', weightFormat: 'weight_format', forbidSameEmployer: 'forbid_same_employer',
+  minExperienceGapYears: 'min_experience_gap_years', allowRepeatPairs: 'allow_repeat_pairs',
+} satisfies Record<keyof Cohort, string>)
+  .map(([key, column]) => `c.${column} AS "${key}"`)
+  .join(', ');
 
 @Injectable()
 export class CohortsRepository {
@@ -17,6 +28,12 @@ export class CohortsRepository {
 
   findById(id: string, manager?: EntityManager): Promise<MentoringCohortEntity | null> {
     return this.repo(manager).findOneBy({ id });
+  }
+
+  /** The cohort as its GraphQL type reads it: a plain row (read paths). */
+  async rowById(id: string): Promise<Cohort | null> {
+    const rows: Cohort[] = await this.dataSource.query(`SELECT ${COHORT_ROW_COLUMNS} FROM mentoring_cohorts c WHERE c.id = $1`, [id]);
+    return rows[0] ?? null;
   }
 
   /** Everything that changes a cohort's state or its pairs takes this lock first. */

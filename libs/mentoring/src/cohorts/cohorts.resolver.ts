@@ -1,14 +1,15 @@
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Authenticated, type ConnectionShape, CurrentRequest, CurrentViewer, type RequestContext, RequirePermission, StaffPermission, type Viewer, viewerHasPermission } from '../../../core/src/index.js';
+import { Args, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { type GraphQLResolveInfo } from 'graphql';
+import { Authenticated, type ConnectionShape, CurrentRequest, CurrentViewer, type RequestContext, RequirePermission, selects, StaffPermission, type Viewer, viewerHasPermission } from '../../../core/src/index.js';
 import { ApplicationsListing } from '../applications/applications-listing.js';
 import { CohortApplicationsArgs } from '../args/cohort.args.js';
 import { CohortIdArgs, CohortLookupArgs } from '../args/id.args.js';
 import type { MentoringApplicationEntity } from '../entities/mentoring-application.entity.js';
 import type { MentoringCohortEntity } from '../entities/mentoring-cohort.entity.js';
-import type { MentoringPairEntity } from '../entities/mentoring-pair.entity.js';
 import type { MentoringProgramEntity } from '../entities/mentoring-program.entity.js';
 import { CreateCohortInput, UpdateCohortMatchingInput } from '../inputs/cohort.input.js';
 import { MentoringLoader } from '../mentoring.loader.js';
+import { type PairWithPeople } from '../pairs/pairs.repository.js';
 import { CohortReportService } from '../report/cohort-report.service.js';
 import { MentoringApplicationConnection } from '../types/application.type.js';
 import { CohortReport } from '../types/cohort-report.type.js';
@@ -28,7 +29,7 @@ export class CohortsResolver {
 
   @Authenticated()
   @Query(() => Cohort, { nullable: true, description: 'Drafts are visible to admins only.' })
-  cohort(@Args() { id }: CohortLookupArgs, @CurrentViewer() viewer: Viewer): Promise<MentoringCohortEntity | null> {
+  cohort(@Args() { id }: CohortLookupArgs, @CurrentViewer() viewer: Viewer): Promise<Cohort | null> {
     return this.cohorts.findVisible(viewer, id);
   }
 
@@ -63,14 +64,14 @@ export class CohortsResolver {
 
   @Authenticated()
   @ResolveField(() => MentoringProgram)
-  async program(@Parent() cohort: MentoringCohortEntity, @CurrentRequest() ctx: RequestContext): Promise<MentoringProgramEntity> {
+  async program(@Parent() cohort: Cohort, @CurrentRequest() ctx: RequestContext): Promise<MentoringProgramEntity> {
     const program = await this.loader.programById(ctx).load(cohort.programId);
     if (!program) throw new Error(`cohort ${cohort.id} has no program`);
     return program;
   }
 
   @ResolveField(() => MatchingWeights)
-  matchingWeights(@Parent() cohort: MentoringCohortEntity): MatchingWeights {
+  matchingWeights(@Parent() cohort: Cohort): MatchingWeights {
     return {
       topics: cohort.weightTopics,
       goals: cohort.weightGoals,
@@ -81,7 +82,7 @@ export class CohortsResolver {
   }
 
   @ResolveField(() => MatchingSettings)
-  matchingSettings(@Parent() cohort: MentoringCohortEntity): MatchingSettings {
+  matchingSettings(@Parent() cohort: Cohort): MatchingSettings {
     return {
       forbidSameEmployer: cohort.forbidSameEmployer,
       minExperienceGapYears: cohort.minExperienceGapYears,
@@ -92,7 +93,7 @@ export class CohortsResolver {
   @Authenticated()
   @ResolveField(() => MentoringApplicationConnection, { description: 'MENTORING_COORDINATOR staff see every application; anyone else only their own.' })
   applications(
-    @Parent() cohort: MentoringCohortEntity,
+    @Parent() cohort: Cohort,
     @Args() args: CohortApplicationsArgs,
     @CurrentViewer() viewer: Viewer,
     @CurrentRequest() ctx: RequestContext,
@@ -102,13 +103,15 @@ export class CohortsResolver {
 
   @Authenticated()
   @ResolveField(() => [MentoringPair], { description: 'MENTORING_COORDINATOR staff see every pair; anyone else only the pairs they are in.' })
-  pairs(@Parent() cohort: MentoringCohortEntity, @CurrentViewer() viewer: Viewer, @CurrentRequest() ctx: RequestContext): Promise<MentoringPairEntity[]> {
-    return this.loader.pairsByCohortId(ctx, viewerHasPermission(viewer, StaffPermission.MENTORING_COORDINATOR) ? null : viewer.id).load(cohort.id);
+  pairs(@Parent() cohort: Cohort, @CurrentViewer() viewer: Viewer, @CurrentRequest() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<PairWithPeople[]> {
+    const parts = { people: selects(info, ['mentor']) || selects(info, ['mentee']), checkIns: selects(info, ['checkIns']) };
+    // Each pair carries the parts asked for: `MentoringPair.mentor`/`mentee`/`checkIns` answer from it.
+    return this.loader.pairsByCohortId(ctx, viewerHasPermission(viewer, StaffPermission.MENTORING_COORDINATOR) ? null : viewer.id, parts).load(cohort.id);
   }
 
   @RequirePermission(StaffPermission.MENTORING_COORDINATOR)
   @ResolveField(() => CohortReport)
-  report(@Parent() cohort: MentoringCohortEntity): Promise<CohortReport> {
+  report(@Parent() cohort: Cohort): Promise<CohortReport> {
     return this.reports.build(cohort.id);
   }
 }

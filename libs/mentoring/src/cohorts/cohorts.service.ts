@@ -7,6 +7,7 @@ import { MentoringCohortEntity } from '../entities/mentoring-cohort.entity.js';
 import { type CreateCohortInput, DEFAULT_WEIGHTS, type UpdateCohortMatchingInput } from '../inputs/cohort.input.js';
 import { CohortStatus } from '../mentoring.enums.js';
 import { mentoringConflict, MentoringErrorReason } from '../mentoring.errors.js';
+import { type Cohort } from '../types/cohort.type.js';
 import { ProgramsRepository } from '../programs/programs.repository.js';
 import { assertCohortStatus, MATCHING_EDITABLE } from './cohort-status.js';
 import { CohortsRepository } from './cohorts.repository.js';
@@ -24,8 +25,8 @@ export class CohortsService {
   ) {}
 
   /** Drafts are for admins only: everyone else is told the cohort does not exist. */
-  async findVisible(viewer: Viewer, id: string): Promise<MentoringCohortEntity | null> {
-    const cohort = await this.cohorts.findById(id);
+  async findVisible(viewer: Viewer, id: string): Promise<Cohort | null> {
+    const cohort = await this.cohorts.rowById(id);
     if (!cohort || (cohort.status === CohortStatus.DRAFT && !viewerHasPermission(viewer, StaffPermission.MENTORING_COORDINATOR))) return null;
     return cohort;
   }

@@ -1,12 +1,42 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { type User, usersJoin } from '../../../accounts/src/index.js';
 import { MentoringPairEntity } from '../entities/mentoring-pair.entity.js';
+import { type CheckIn } from '../types/check-in.type.js';
+import { type MentoringPair } from '../types/pair.type.js';
+import { checkInsFromJson, checkInsJsonOfPair } from './check-ins.repository.js';
 
 export type NewPair = Omit<MentoringPairEntity, 'id' | 'createdAt' | 'updatedAt' | 'status' | 'lastCheckInAt' | 'endedAt' | 'endReason' | 'endedById' | 'cohort' | 'mentorApplication' | 'menteeApplication' | 'mentorUser' | 'menteeUser'>;
 
 /** How many of a person's pairs `myMentoring` shows (newest first): people take part in few cohorts. */
 export const MAX_PAIRS_PER_PERSON = 100;
+
+/** The select list of a plain MentoringPair row over `mentoring_pairs p` (the GraphQL type's fields, no entity). */
+const PAIR_ROW_COLUMNS = Object.entries({
+  id: 'id', cohortId: 'cohort_id', mentorUserId: 'mentor_user_id', menteeUserId: 'mentee_user_id', status: 'status', startedAt: 'started_at',
+  lastCheckInAt: 'last_check_in_at', endedAt: 'ended_at', endReason: 'end_reason',
+} satisfies Record<keyof MentoringPair, string>)
+  .map(([key, column]) => `p.${column} AS "${key}"`)
+  .join(', ');
+const PAIR_FIELDS = ['id', 'cohortId', 'mentorUserId', 'menteeUserId', 'status', 'startedAt', 'lastCheckInAt', 'endedAt', 'endReason'] as const;
+
+/** The pair's two people, through accounts' port: outputs named `mr.<field>` and `me.<field>`. */
+const MENTOR = usersJoin('mr', 'p.mentor_user_id');
+const MENTEE = usersJoin('me', 'p.mentee_user_id');
+
+/** What a pair list reads with each pair in its own statement (as the request's fields ask). */
+export interface PairParts {
+  /** The mentor and the mentee (`MentoringPair.mentor`/`mentee`). */
+  people: boolean;
+  /** The pair's check-ins, latest first (`MentoringPair.checkIns`). */
+  checkIns: boolean;
+}
+
+/** A pair as its GraphQL type reads it, with what the statement read with it: its mentor, mentee and check-ins. */
+export type PairWithPeople = MentoringPair & { mentor?: User; mentee?: User; checkIns?: CheckIn[] };
+
+const CHECK_INS = checkInsJsonOfPair('p');
 
 @Injectable()
 export class PairsRepository {
@@ -56,6 +86,27 @@ export class PairsRepository {
     return cohortIds.map((id) => grouped.get(id) ?? []);
   }
 
+  /**
+   * Each cohort's pairs as plain rows (only those `userId` is in, when given), in publication order, with
+   * the `parts` asked for read in the same statement. One statement.
+   */
+  async rowsByCohortIds(cohortIds: readonly string[], userId: string | null, parts: PairParts): Promise<PairWithPeople[][]> {
+    const withPeople = parts.people;
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+      `SELECT ${PAIR_ROW_COLUMNS}${withPeople ? `, ${MENTOR.select}, ${MENTEE.select}` : ''}${parts.checkIns ? `, ${CHECK_INS} AS "checkIns"` : ''}
+         FROM mentoring_pairs p ${withPeople ? `${MENTOR.join} ${MENTEE.join}` : ''}
+        WHERE p.cohort_id = ANY($1::uuid[])${userId ? ' AND (p.mentor_user_id = $2 OR p.mentee_user_id = $2)' : ''}
+        ORDER BY p.created_at, p.id`,
+      userId ? [cohortIds, userId] : [cohortIds],
+    );
+    const grouped = new Map<string, PairWithPeople[]>(cohortIds.map((id) => [id, []]));
+    for (const row of rows) {
+      if (parts.checkIns) row.checkIns = checkInsFromJson(row.checkIns as Array<Record<string, unknown>>);
+      grouped.get(row.cohortId as string)?.push(withPeople ? withPeopleOf(row) : (row as unknown as MentoringPair));
+    }
+    return cohortIds.map((id) => grouped.get(id)!);
+  }
+
   /** Moves the pair's last check-in forward (never back). */
   async touchLastCheckIn(manager: EntityManager, pairId: string, at: Date): Promise<void> {
     await manager.query(
@@ -63,4 +114,13 @@ export class PairsRepository {
       [pairId, at],
     );
   }
+}
+
+function withPeopleOf(row: Record<string, unknown>): PairWithPeople {
+  const pair: Record<string, unknown> = {};
+  for (const field of PAIR_FIELDS) pair[field] = row[field];
+  pair.mentor = MENTOR.read(row);
+  pair.mentee = MENTEE.read(row);
+  if (row.checkIns !== undefined) pair.checkIns = row.checkIns;
+  return pair as unknown as PairWithPeople;
 }

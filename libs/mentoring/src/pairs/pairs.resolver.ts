@@ -1,8 +1,7 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Authenticated, CurrentRequest, CurrentViewer, type RequestContext, type Viewer } from '../../../core/src/index.js';
+import { Authenticated, CurrentRequest, CurrentViewer, type RequestContext, type Viewer, whenLoaded } from '../../../core/src/index.js';
 import { User, UsersLoader } from '../../../accounts/src/index.js';
 import { EndPairArgs, PairFeedbackArgs } from '../args/pair.args.js';
-import type { MentoringCheckInEntity } from '../entities/mentoring-check-in.entity.js';
 import type { MentoringCohortEntity } from '../entities/mentoring-cohort.entity.js';
 import type { MentoringGoalEntity } from '../entities/mentoring-goal.entity.js';
 import type { MentoringPairEntity } from '../entities/mentoring-pair.entity.js';
@@ -13,6 +12,7 @@ import { Cohort } from '../types/cohort.type.js';
 import { MentoringGoal } from '../types/goal.type.js';
 import { MentoringPair } from '../types/pair.type.js';
 import { PairParticipantOrAdmin } from './pair-participant.guard.js';
+import { type PairWithPeople } from './pairs.repository.js';
 import { PairsService } from './pairs.service.js';
 
 @Resolver(() => MentoringPair)
@@ -51,14 +51,14 @@ export class PairsResolver {
 
   @PairParticipantOrAdmin()
   @ResolveField(() => User)
-  mentor(@Parent() pair: MentoringPairEntity, @CurrentRequest() ctx: RequestContext): Promise<User> {
-    return this.user(ctx, pair.mentorUserId, pair.id);
+  mentor(@Parent() pair: PairWithPeople, @CurrentRequest() ctx: RequestContext): User | Promise<User> {
+    return pair.mentor ?? this.user(ctx, pair.mentorUserId, pair.id);
   }
 
   @PairParticipantOrAdmin()
   @ResolveField(() => User)
-  mentee(@Parent() pair: MentoringPairEntity, @CurrentRequest() ctx: RequestContext): Promise<User> {
-    return this.user(ctx, pair.menteeUserId, pair.id);
+  mentee(@Parent() pair: PairWithPeople, @CurrentRequest() ctx: RequestContext): User | Promise<User> {
+    return pair.mentee ?? this.user(ctx, pair.menteeUserId, pair.id);
   }
 
   @PairParticipantOrAdmin()
@@ -69,8 +69,9 @@ export class PairsResolver {
 
   @PairParticipantOrAdmin()
   @ResolveField(() => [CheckIn], { description: 'Latest first.' })
-  checkIns(@Parent() pair: MentoringPairEntity, @CurrentRequest() ctx: RequestContext): Promise<MentoringCheckInEntity[]> {
-    return this.loader.checkInsByPairId(ctx).load(pair.id);
+  checkIns(@Parent() pair: PairWithPeople, @CurrentRequest() ctx: RequestContext): CheckIn[] | Promise<CheckIn[]> {
+    // Read with the pair where the list asked for them (`Cohort.pairs`); else one batch for the request's pairs.
+    return pair.checkIns ?? this.loader.checkInsByPairId(ctx).load(pair.id);
   }
 
   @PairParticipantOrAdmin()
@@ -79,9 +80,11 @@ export class PairsResolver {
     return isAtRisk(pair, new Date());
   }
 
-  private async user(ctx: RequestContext, userId: string, pairId: string): Promise<User> {
-    const user = await this.users.byId(ctx).load(userId);
-    if (!user) throw new Error(`pair ${pairId} has no user ${userId}`);
-    return user;
+  /** Through the users loader, where the pair list did not read the people with the pairs (`Cohort.pairs` does). */
+  private user(ctx: RequestContext, userId: string, pairId: string): User | Promise<User> {
+    return whenLoaded(ctx.loaders.load(this.users.byId(ctx), userId), (user) => {
+      if (!user) throw new Error(`pair ${pairId} has no user ${userId}`);
+      return user;
+    });
   }
 }
