@@ -1,5 +1,5 @@
 import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Authenticated, CurrentRequest, CurrentViewer, Public, type RequestContext, type Viewer } from '../../core/src/index.js';
+import { Authenticated, CurrentRequest, CurrentViewer, mapNodes, Public, type RequestContext, type Viewer } from '../../core/src/index.js';
 import { fromGroupArg, GroupOrganisersOrAdmin, InGoodStanding } from './access/group-access.decorator.js';
 import { StudyGroupIdArgs, StudyGroupsArgs } from './args/study-group.args.js';
 import { MAX_GROUP_SIZE } from './communities.limits.js';
@@ -25,7 +25,7 @@ export class StudyGroupsResolver {
   @Query(() => StudyGroupConnection, { description: 'Groups open for joining (FORMING and ACTIVE unless `status` says otherwise), by name.' })
   async studyGroups(@Args() args: StudyGroupsArgs): Promise<StudyGroupConnection> {
     const page = await this.groups.search(args);
-    return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: StudyGroup.from(e.node) })) };
+    return mapNodes(page, (node) => StudyGroup.from(node));
   }
 
   @Public()
