@@ -5,13 +5,28 @@ import { UsersLoader } from '../../accounts/src/index.js';
 import { MembersLoader } from '../../members/src/index.js';
 import { AttendanceRepository, type AttendedSession } from './attendance.repository.js';
 import { type EventRow } from './types/event.type.js';
-import { RegistrationEntity } from './entities/registration.entity.js';
-import { EventsRepository, type EventSessionRow } from './events.repository.js';
+import { type RegistrationRow } from './types/registration.type.js';
+import { type EventListRow, EventsRepository, type EventSessionRow } from './events.repository.js';
 import { type RegistrantParts, RegistrationsRepository, type RegistrationWithRegistrant } from './registrations.repository.js';
 
 /** What a registration connection's selection asks of each registrant: read in the list's statement when asked. */
 export function registrantPartsAsked(info: SelectionInfo): RegistrantParts {
   return { user: selects(info, ['edges', 'node', 'user']), membership: selects(info, ['edges', 'node', 'user', 'membership']) };
+}
+
+/** What an events connection's selection asks of each event that a list can read in its statement. */
+export interface EventParts {
+  /** `Event.sessions`. */
+  sessions: boolean;
+  /** The viewer's registration: `Event.myRegistration`, and `Event.onlineUrl` (shown to confirmed registrants). */
+  viewerRegistration: boolean;
+}
+
+export function eventPartsAsked(info: SelectionInfo): EventParts {
+  return {
+    sessions: selects(info, ['edges', 'node', 'sessions']),
+    viewerRegistration: selects(info, ['edges', 'node', 'myRegistration']) || selects(info, ['edges', 'node', 'onlineUrl']),
+  };
 }
 
 /** Per-request batch loaders for the events feature: one statement per field per list level. */
@@ -33,8 +48,21 @@ export class EventsLoader {
     return ctx.loaders.get('events.sessionsByEventId', () => new DataLoader((ids: readonly string[]) => this.events.sessionsByEventIds(ids)));
   }
 
+  /**
+   * Hands what a list of events read with its rows to the loaders of `Event.sessions` and `Event.myRegistration`, through
+   * the request's `prime` so those fields answer without a promise.
+   */
+  primeEventParts(ctx: RequestContext, rows: readonly EventListRow[], parts: EventParts, viewerId: string | undefined): void {
+    const sessions = parts.sessions ? this.sessionsByEventId(ctx) : undefined;
+    const registrations = parts.viewerRegistration && viewerId ? this.viewerRegistrationByEventId(ctx, viewerId) : undefined;
+    for (const row of rows) {
+      if (sessions) ctx.loaders.prime(sessions, row.id, row.sessions ?? []);
+      if (registrations) ctx.loaders.prime(registrations, row.id, row.viewerRegistration);
+    }
+  }
+
   /** The signed-in viewer's registration for each event (live, else latest). */
-  viewerRegistrationByEventId(ctx: RequestContext, viewerId: string): DataLoader<string, RegistrationEntity | undefined> {
+  viewerRegistrationByEventId(ctx: RequestContext, viewerId: string): DataLoader<string, RegistrationRow | undefined> {
     return ctx.loaders.get(`events.viewerRegistration.${viewerId}`, () =>
       new DataLoader((eventIds: readonly string[]) => this.registrations.forUserByEventIds(viewerId, eventIds)));
   }

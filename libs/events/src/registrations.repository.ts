@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { type ChildListSpec, ConnectionShape, countsPerParent, lazy, pageSize, pagesPerParent, type RowJoin, toConnection, decodeTimeIdCursor } from '../../core/src/index.js';
+import { checkJoinIdentifiers, type ChildListSpec, ConnectionShape, countsPerParent, lazy, pageSize, pagesPerParent, type RowJoin, toConnection, decodeTimeIdCursor } from '../../core/src/index.js';
 import { RegistrationEntity } from './entities/registration.entity.js';
 import { LIVE_STATUSES, RegistrationStatus, sqlList } from './events.enums.js';
 import { type User, usersJoin } from '../../accounts/src/index.js';
@@ -60,6 +60,29 @@ const EVENT_COLUMNS = Object.entries({
 } satisfies Record<keyof EventRow, string>)
   .map(([key, column]) => `e.${column} AS "e.${key}"`)
   .join(', ');
+
+/**
+ * The registration of `userIdParam` for each event row of the caller's statement (`eventIdSql`): the live one, else the
+ * latest (as `forUserByEventIds` reads it), at most one, outputs named `<alias>.<field>`.
+ */
+export function viewerRegistrationJoin(alias: string, eventIdSql: string, userIdParam: string): RowJoin<RegistrationRow> {
+  checkJoinIdentifiers('viewerRegistrationJoin', alias, eventIdSql);
+  if (!/^\$[0-9]+$/.test(userIdParam)) throw new Error(`viewerRegistrationJoin: "${userIdParam}" is not a parameter`);
+  // Each output's name made once (id first: null where the event has none of this person's registrations), not per row.
+  const keys = REGISTRATION_FIELDS.map((field) => `${alias}.${field}`);
+  return {
+    alias,
+    join: `LEFT JOIN LATERAL (SELECT ${REGISTRATION_COLUMNS} FROM event_registrations c WHERE c.user_id = ${userIdParam}::uuid AND c.event_id = ${eventIdSql}
+             ORDER BY (c.status IN (${sqlList(LIVE_STATUSES)})) DESC, c.created_at DESC LIMIT 1) ${alias} ON true`,
+    select: REGISTRATION_FIELDS.map((field) => `${alias}."${field}" AS "${alias}.${field}"`).join(', '),
+    read: (row) => {
+      if (row[keys[0]] == null) return undefined;
+      const registration: Record<string, unknown> = {};
+      for (let i = 0; i < keys.length; i++) registration[REGISTRATION_FIELDS[i]] = row[keys[i]];
+      return registration as unknown as RegistrationRow;
+    },
+  };
+}
 
 /** Each registration's registrant, through accounts' port: a User per row, outputs named `u.<field>`. */
 const REGISTRANT = usersJoin('u', 'c.user_id');
