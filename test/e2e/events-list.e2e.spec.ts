@@ -73,6 +73,20 @@ describe('events list: sessions and your registration read with the page, as the
     }
   });
 
+  it.each([
+    ['sessions', 'id title startsAt seatsRemaining sessions { id title startsAt ceCredits }'],
+    ['upcoming', 'id title startsAt seatsRemaining waitlistCount memberPrice { amount currency } sessions { title ceCredits } myRegistration { status }'],
+    ['a fragment, an alias and the online link', '...on Event { when: endsAt nonMemberPrice { amount } } capacity onlineUrl'],
+  ])('only the fields asked (%s): each event is what event(id) answers', async (_name, fields) => {
+    const list = await t.gql(`query($from: DateTime) { events(first: 10, from: $from) { edges { node { ${fields} } } } }`, { from }, member.accessToken);
+    expect(list.errors).toBeUndefined();
+    expect(list.data!.events.edges).toHaveLength(ids.length);
+    for (const [index, { node }] of list.data!.events.edges.entries()) {
+      const single = await t.gql(`query($id: ID!) { event(id: $id) { ${fields} } }`, { id: ids[index] }, member.accessToken);
+      expect(node).toEqual(single.data!.event);
+    }
+  });
+
   it('pages with its cursors, counts what the filter finds, and searches titles', async () => {
     const page = `query($from: DateTime, $after: String, $search: String) { events(first: 2, from: $from, after: $after, search: $search) { totalCount pageInfo { hasNextPage endCursor } edges { node { id sessions { title } } } } }`;
     const one = (await t.gql(page, { from }, member.accessToken)).data!.events;

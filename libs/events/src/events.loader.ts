@@ -4,7 +4,7 @@ import { type RequestContext, selects, type SelectionInfo } from '../../core/src
 import { UsersLoader } from '../../accounts/src/index.js';
 import { MembersLoader } from '../../members/src/index.js';
 import { AttendanceRepository, type AttendedSession } from './attendance.repository.js';
-import { type EventRow } from './types/event.type.js';
+import { EVENT_FIELD_COLUMNS, type EventRow } from './types/event.type.js';
 import { type RegistrationRow } from './types/registration.type.js';
 import { type EventListRow, EventsRepository, type EventSessionRow } from './events.repository.js';
 import { type RegistrantParts, RegistrationsRepository, type RegistrationWithRegistrant } from './registrations.repository.js';
@@ -20,13 +20,24 @@ export interface EventParts {
   sessions: boolean;
   /** The viewer's registration: `Event.myRegistration`, and `Event.onlineUrl` (shown to confirmed registrants). */
   viewerRegistration: boolean;
+  /** The EventRow columns its fields read (EVENT_FIELD_COLUMNS), with `id` and `startsAt` (the cursor). */
+  columns: ReadonlyArray<keyof EventRow>;
 }
 
+/** Per field node (the same object on every request of a parsed document Apollo keeps): what it asks. */
+const eventPartsByNode = new WeakMap<object, EventParts>();
+
 export function eventPartsAsked(info: SelectionInfo): EventParts {
-  return {
-    sessions: selects(info, ['edges', 'node', 'sessions']),
-    viewerRegistration: selects(info, ['edges', 'node', 'myRegistration']) || selects(info, ['edges', 'node', 'onlineUrl']),
-  };
+  const node = info.fieldNodes[0];
+  let parts = eventPartsByNode.get(node);
+  if (!parts) {
+    const asks = (field: string) => selects(info, ['edges', 'node', field]);
+    const columns = new Set<keyof EventRow>(['id', 'startsAt']);
+    for (const [field, fieldColumns] of Object.entries(EVENT_FIELD_COLUMNS)) if (asks(field)) for (const column of fieldColumns) columns.add(column);
+    parts = { sessions: asks('sessions'), viewerRegistration: asks('myRegistration') || asks('onlineUrl'), columns: [...columns] };
+    if (info.fieldNodes.length === 1) eventPartsByNode.set(node, parts);
+  }
+  return parts;
 }
 
 /** Per-request batch loaders for the events feature: one statement per field per list level. */

@@ -27,6 +27,8 @@ export type EventSessionRow = Pick<EventSessionEntity, 'id' | 'eventId' | 'title
 
 /** What a list of events reads with each event, in its own statement (as the request's fields ask). */
 export interface EventListParts {
+  /** The EventRow columns read (with `id` and `startsAt`); all of them when omitted. The others are left unset. */
+  columns?: ReadonlyArray<keyof EventRow>;
   /** Each event's sessions (`Event.sessions`). */
   sessions?: boolean;
   /** This person's registration of each event, live else latest (`Event.myRegistration`). */
@@ -43,7 +45,16 @@ const EVENT_ROW_COLUMNS = {
   waitlistLimit: 'waitlist_limit', registrationOpensAt: 'registration_opens_at', registrationClosesAt: 'registration_closes_at', memberPriceAmount: 'member_price_amount',
   nonMemberPriceAmount: 'non_member_price_amount', priceCurrency: 'price_currency', membersOnly: 'members_only', cancelledAt: 'cancelled_at', cancelReason: 'cancel_reason',
 } satisfies Record<keyof EventRow, string>;
-const EVENT_ROW_SELECT = Object.entries(EVENT_ROW_COLUMNS).map(([key, column]) => `e.${column} AS "${key}"`).join(', ');
+const eventRowSelect = (columns: ReadonlyArray<keyof EventRow>) => columns.map((key) => `e.${EVENT_ROW_COLUMNS[key]} AS "${key}"`).join(', ');
+const EVENT_ROW_SELECT = eventRowSelect(Object.keys(EVENT_ROW_COLUMNS) as Array<keyof EventRow>);
+/** The select list of each column list a request asked (the same list object for each request of a document). */
+const selectsByColumns = new WeakMap<ReadonlyArray<keyof EventRow>, string>();
+function selectOf(columns: ReadonlyArray<keyof EventRow> | undefined): string {
+  if (!columns) return EVENT_ROW_SELECT;
+  let select = selectsByColumns.get(columns);
+  if (select === undefined) selectsByColumns.set(columns, (select = eventRowSelect(['id', 'startsAt', ...columns.filter((c) => c !== 'id' && c !== 'startsAt')])));
+  return select;
+}
 
 /** A session as `SESSIONS_LIST_JOIN` reads it: JSON, its times in epoch milliseconds. */
 type SessionJson = Omit<EventSessionRow, 'startsAt' | 'endsAt'> & { startsAt: number | Date; endsAt: number | Date };
@@ -147,7 +158,7 @@ export class EventsRepository {
     const limit = param(first + 1);
     const registration = include.viewerRegistrationOf ? registrationJoin(param(include.viewerRegistrationOf)) : undefined;
     const rows: Array<EventListRow & Record<string, unknown>> = await this.dataSource.query(
-      `SELECT ${EVENT_ROW_SELECT}${include.sessions ? ', s.list AS "sessions"' : ''}${registration ? `, ${registration.select}` : ''}
+      `SELECT ${selectOf(include.columns)}${include.sessions ? ', s.list AS "sessions"' : ''}${registration ? `, ${registration.select}` : ''}
          FROM (SELECT * FROM events e WHERE ${where.join(' AND ')} ORDER BY e.starts_at, e.id LIMIT ${limit}) e
          ${include.sessions ? SESSIONS_LIST_JOIN : ''} ${registration?.join ?? ''}
         ORDER BY e.starts_at, e.id`,

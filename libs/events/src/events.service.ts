@@ -40,6 +40,7 @@ export class EventsService {
     }
     const statuses = args.status ? [args.status] : admin ? Object.values(EventStatus) : PUBLIC_STATUSES;
     return this.events.list({ ...args, statuses }, {
+      columns: parts?.columns,
       sessions: parts?.sessions,
       viewerRegistrationOf: parts?.viewerRegistration ? viewer?.id : undefined,
     });
