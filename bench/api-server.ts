@@ -8,6 +8,9 @@ export interface ApiServer {
   stop(): Promise<void>;
 }
 
+/** Node flags the API runs with (`npm start` in package.json, the Dockerfile's CMD): keep the three alike. */
+export const API_NODE_FLAGS = ['--max-semi-space-size=32'];
+
 /** A free loopback port (asked of the OS, then released). */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -27,7 +30,8 @@ export function freePort(): Promise<number> {
 export async function startApiServer(databaseUrl: string, env: Record<string, string> = {}): Promise<ApiServer> {
   const port = await freePort();
   const main = fileURLToPath(new URL('../apps/api/src/main.js', import.meta.url));
-  const child: ChildProcess = spawn(process.execPath, [main], {
+  // The flags `npm start` and the Dockerfile give Node (package.json): a larger young generation, fewer scavenges.
+  const child: ChildProcess = spawn(process.execPath, [...API_NODE_FLAGS, main], {
     env: {
       ...process.env,
       NODE_ENV: 'production',

@@ -109,13 +109,48 @@ describe('member directory', () => {
     expect(large.count).toBeLessThanOrEqual(5);
   });
 
-  it('loads the profile fields of a page of 20 people in one statement', async () => {
+  it('reads the profile fields of a page of 20 people with the page itself: viewer and page, two statements', async () => {
     const q = `query($first: Int) { users(first: $first) { edges { node { id headline bio location employer skills directoryVisible } } } }`;
-    const { result, statements } = await countQueries(() => t.gql(q, { first: 20 }, admin.accessToken), dataStatements);
+    const { result, count, statements } = await countQueries(() => t.gql(q, { first: 20 }, admin.accessToken), dataStatements);
     expect(result.errors).toBeUndefined();
     expect(result.data!.users.edges.length).toBeGreaterThan(5);
     expect(result.data!.users.edges.find((e: { node: { id: string } }) => e.node.id === listed[1].id).node).toMatchObject({ headline: 'Backend engineer', skills: ['go', 'postgres'], directoryVisible: true });
-    expect(statements.filter((sql) => /FROM "member_profiles"/.test(sql))).toHaveLength(1);
+    expect(result.data!.users.edges.find((e: { node: { id: string } }) => e.node.id === admin.id).node).toMatchObject({ headline: null, skills: [], directoryVisible: false });
+    expect(statements.filter((sql) => /FROM "?member_profiles"?/.test(sql))).toHaveLength(0);
+    expect(count).toBe(2);
+  });
+
+  it('answers the directory page the bench reads in two statements (viewer and page), whatever its size', async () => {
+    const q = `query($first: Int) { memberDirectory(first: $first) { edges { node { id fullName headline location employer skills } } } }`;
+    const small = await countQueries(() => t.gql(q, { first: 2 }, viewer.accessToken), dataStatements);
+    const large = await countQueries(() => t.gql(q, { first: 20 }, viewer.accessToken), dataStatements);
+    expect(large.result.errors).toBeUndefined();
+    expect(large.result.data!.memberDirectory.edges.map((e: { node: unknown }) => e.node)).toEqual([
+      { id: listed[0].id, fullName: 'Alice Archer', headline: 'Data scientist', location: 'Berlin', employer: null, skills: ['python', 'statistics'] },
+      { id: listed[1].id, fullName: 'Bob Baker', headline: 'Backend engineer', location: 'Boston', employer: null, skills: ['go', 'postgres'] },
+      { id: listed[2].id, fullName: 'Carol Data', headline: 'Product manager', location: 'Berlin', employer: null, skills: ['roadmaps'] },
+      { id: listed[3].id, fullName: 'Dan Diaz', headline: 'Data engineer', location: 'Denver', employer: null, skills: ['python', 'spark'] },
+      { id: listed[4].id, fullName: 'Eve Evans', headline: 'Designer', location: 'Edinburgh', employer: null, skills: ['figma'] },
+    ]);
+    expect(small.count).toBe(2);
+    expect(large.count).toBe(2);
+  });
+
+  it('shows createdAt on a page that asks for it', async () => {
+    const q = `{ users(first: 20) { edges { node { id createdAt } } } }`;
+    const result = await t.gql(q, {}, admin.accessToken);
+    expect(result.errors).toBeUndefined();
+    const [row] = await t.sql(`SELECT created_at FROM users WHERE id = $1`, [listed[1].id]);
+    const node = result.data!.users.edges.find((e: { node: { id: string } }) => e.node.id === listed[1].id).node;
+    expect(new Date(node.createdAt).getTime()).toBe(new Date(row.created_at).getTime());
+  });
+
+  it('loads the profile fields of a list that does not read them itself in one statement', async () => {
+    const q = `{ staffAccounts(first: 20) { edges { node { id headline skills directoryVisible } } } }`;
+    const { result, statements } = await countQueries(() => t.gql(q, {}, admin.accessToken), dataStatements);
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.staffAccounts.edges.find((e: { node: { id: string } }) => e.node.id === admin.id).node).toEqual({ id: admin.id, headline: null, skills: [], directoryVisible: false });
+    expect(statements.filter((sql) => /FROM "?member_profiles"?/.test(sql))).toHaveLength(1);
   });
 
   it('finds a member by their new name after a rename, and no longer by the old one', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
-import { checkJoinIdentifiers, countsPerParent, pagesPerParent, readJoined, type ChildListSpec, type RowJoin } from '../../libs/core/src/index.js';
+import { checkJoinIdentifiers, countsPerParent, pagesPerParent, joinedReader, type ChildListSpec, type RowJoin } from '../../libs/core/src/index.js';
 import { guildhallDataSource } from '../../migrations/data-source.js';
 import { createTestDatabase, type TestDatabase } from '../utils/test-db.js';
 
@@ -88,7 +88,7 @@ describe('pagesPerParent / countsPerParent: a page of children for many parents 
       alias: 'n',
       join: 'LEFT JOIN pp_notes n ON n.child_id = c.id',
       select: 'n.child_id AS "n.childId", n.body AS "n.body", n.stars AS "n.stars"',
-      read: (row) => readJoined(row, 'n', ['body', 'stars'], 'childId'),
+      read: joinedReader('n', ['body', 'stars'], 'childId'),
     };
     statements.length = 0;
     const pages = await pagesPerParent<Child & Record<string, unknown>>(counted, SPEC, [PARENTS[0], PARENTS[1]], 2, undefined, [NOTE]);

@@ -2,7 +2,23 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
-import { accessLogMiddleware, AppConfig, createRootLogger, loadConfig, NestPinoLogger, requestIdMiddleware, ROOT_LOGGER, RootLogger } from '../../../libs/core/src/index.js';
+import type { ApolloServer } from '@apollo/server';
+import type { ApolloDriver } from '@nestjs/apollo';
+import { GraphQLModule } from '@nestjs/graphql';
+import {
+  accessLogMiddleware,
+  AppConfig,
+  bodyLimitBytes,
+  createRootLogger,
+  graphqlPostMiddleware,
+  httpRequestContext,
+  loadConfig,
+  NestPinoLogger,
+  type RequestContext,
+  requestIdMiddleware,
+  ROOT_LOGGER,
+  RootLogger,
+} from '../../../libs/core/src/index.js';
 import { AppModule } from './app.module.js';
 import { servePortal } from './portal/serve-portal.js';
 
@@ -25,6 +41,16 @@ export async function createApp(config: AppConfig = loadConfig()): Promise<INest
   app.disable('x-powered-by');
   app.use(requestIdMiddleware);
   app.use(accessLogMiddleware(logger));
+  // POST /graphql with JSON goes straight to Apollo (the rest of this list and Nest's routes are for everything else).
+  let apollo: ApolloServer<RequestContext> | undefined;
+  app.use(
+    graphqlPostMiddleware({
+      server: () => (apollo ??= (app.get(GraphQLModule, { strict: false }).graphQlAdapter as ApolloDriver).instance as unknown as ApolloServer<RequestContext> | undefined),
+      context: httpRequestContext,
+      limit: bodyLimitBytes(config.bodyLimit),
+      refuse: (error, req, res) => bodyErrorHandler(error, req, res, () => undefined),
+    }),
+  );
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.useBodyParser('text', { limit: '50mb', type: ['text/csv', 'text/plain'] });
   app.use(bodyErrorHandler);

@@ -1,4 +1,4 @@
-import { checkJoinIdentifiers, readJoined, type RowJoin } from '../../core/src/index.js';
+import { checkJoinIdentifiers, joinedReader, type RowJoin } from '../../core/src/index.js';
 import { type User } from './user.type.js';
 
 /**
@@ -34,6 +34,6 @@ export function usersJoin(alias: string, userIdColumn: string): RowJoin<User> {
     alias,
     join: `JOIN users ${alias} ON ${alias}.id = ${userIdColumn}`,
     select: userSelect(alias, `${alias}.`),
-    read: (row) => readJoined<User>(row, alias, USER_FIELDS, 'id'),
+    read: joinedReader<User>(alias, USER_FIELDS, 'id'),
   };
 }

@@ -17,6 +17,7 @@ export * from './graphql/json.scalar.js';
 export * from './graphql/request-context.js';
 export * from './graphql/selection.js';
 export * from './graphql/graphql.module.js';
+export * from './graphql/graphql-post.middleware.js';
 export * from './auth/role.js';
 export * from './auth/staff-permission.js';
 export * from './auth/auth.decorators.js';

@@ -1,5 +1,5 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { ConnectionArgs, CurrentRequest, decodeCursor, badInput, isUuid, lazy, pageSize, Public, type RequestContext, RequirePermission, StaffPermission, toConnection } from '../../core/src/index.js';
+import { ConnectionArgs, mapNodes, CurrentRequest, decodeCursor, badInput, isUuid, lazy, pageSize, Public, type RequestContext, RequirePermission, StaffPermission, toConnection } from '../../core/src/index.js';
 import { SpaceAccess } from './access/space-access.service.js';
 import { SpaceIdArgs, ThreadsArgs } from './args/discussion.args.js';
 import { DiscussionsLoader } from './discussions.loader.js';
@@ -33,7 +33,7 @@ export class SpacesResolver {
   @Query(() => SpaceConnection, { description: 'The topic forums the viewer may read (public ones for anyone; members-only ones for members in good standing and community staff), by title.' })
   async spaces(@Args() { first, after }: ConnectionArgs, @CurrentRequest() ctx: RequestContext): Promise<SpaceConnection> {
     const page = await this.forums.list(ctx, first, after);
-    return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: Space.from(e.node) })) };
+    return mapNodes(page, (node) => Space.from(node));
   }
 
   @Public()
@@ -78,6 +78,6 @@ export class SpacesResolver {
     const query = search?.trim() || undefined;
     const rows = await this.loaders.threadPage(ctx, { after: threadCursor(after), limit: limit + 1, search: query }).load(space.id);
     const page = toConnection(rows, limit, (t) => [t.pinned, t.lastPostAt.toISOString(), t.id], lazy(() => this.loaders.threadCount(ctx, query).load(space.id)));
-    return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: Thread.from(e.node) })) };
+    return mapNodes(page, (node) => Thread.from(node));
   }
 }

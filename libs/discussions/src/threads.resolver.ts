@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { User, UsersLoader } from '../../accounts/src/index.js';
-import { Authenticated, CurrentRequest, decodeTimeIdCursor, lazy, pageSize, Public, type RequestContext, toConnection, ConnectionArgs } from '../../core/src/index.js';
+import { Authenticated, CurrentRequest, decodeTimeIdCursor, lazy, pageSize, Public, type RequestContext, toConnection, ConnectionArgs, mapNodes } from '../../core/src/index.js';
 import { SpaceAccess } from './access/space-access.service.js';
 import { MarkAnswerArgs, SetThreadStateArgs, ThreadIdArgs } from './args/discussion.args.js';
 import { DiscussionsLoader } from './discussions.loader.js';
@@ -88,6 +88,6 @@ export class ThreadsResolver {
     const limit = pageSize(first);
     const rows = await this.loaders.postPage(ctx, { after: decodeTimeIdCursor(after), limit: limit + 1 }).load(thread.id);
     const page = toConnection(rows, limit, (p) => [p.createdAt.toISOString(), p.id], lazy(() => this.loaders.postCount(ctx).load(thread.id)));
-    return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: Post.from(e.node) })) };
+    return mapNodes(page, (node) => Post.from(node));
   }
 }

@@ -9,11 +9,6 @@ import { type RegistrationRow } from './types/registration.type.js';
 import { type EventListRow, EventsRepository, type EventSessionRow } from './events.repository.js';
 import { type RegistrantParts, RegistrationsRepository, type RegistrationWithRegistrant } from './registrations.repository.js';
 
-/** What a registration connection's selection asks of each registrant: read in the list's statement when asked. */
-export function registrantPartsAsked(info: SelectionInfo): RegistrantParts {
-  return { user: selects(info, ['edges', 'node', 'user']), membership: selects(info, ['edges', 'node', 'user', 'membership']) };
-}
-
 /** What an events connection's selection asks of each event that a list can read in its statement. */
 export interface EventParts {
   /** `Event.sessions`. */
@@ -83,7 +78,7 @@ export class EventsLoader {
    * one statement per list level (staff pages list many events).
    */
   registrationsPage(ctx: RequestContext, limit: number, after: readonly [string, string] | undefined, parts: RegistrantParts): DataLoader<string, RegistrationWithRegistrant[]> {
-    return ctx.loaders.get(`events.registrationsPage.${limit}.${after?.join(',') ?? ''}.${+parts.user}${+parts.membership}`, () =>
+    return ctx.loaders.get(`events.registrationsPage.${limit}.${after?.join(',') ?? ''}.${+parts.details}${+parts.user}${+parts.membership}`, () =>
       new DataLoader((eventIds: readonly string[]) => this.registrations.pagesForEvents(eventIds, limit, after, parts)));
   }
 

@@ -1,20 +1,17 @@
 import { Args, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { type GraphQLResolveInfo } from 'graphql';
-import { ConnectionArgs, type ConnectionShape, CurrentRequest, CurrentViewer, decodeTimeIdCursor, lazy, pageSize, Public, type RequestContext, RequirePermission, StaffPermission, toConnection, type Viewer, viewerHasPermission, whenLoaded } from '../../core/src/index.js';
+import { ConnectionArgs, type ConnectionShape, CurrentRequest, CurrentViewer, decodeTimeIdCursor, lazy, mapNodes, pageSize, Public, type RequestContext, RequirePermission, StaffPermission, toConnection, type Viewer, viewerHasPermission, whenLoaded } from '../../core/src/index.js';
 import { CancelEventArgs, EventIdArgs, EventsArgs } from './args/event.args.js';
 import { EventCancellationPreview } from './types/cancellation-preview.type.js';
 import { EventCancellationService } from './event-cancellation.service.js';
 import { RegistrationStatus } from './events.enums.js';
-import { eventPartsAsked, EventsLoader, registrantPartsAsked } from './events.loader.js';
+import { eventPartsAsked, EventsLoader } from './events.loader.js';
+import { registrationPartsAsked } from './registration-parts.js';
 import { EventsService } from './events.service.js';
 import { CreateEventInput, UpdateEventInput } from './inputs/event.inputs.js';
 import { Event, EventConnection, EventSession } from './types/event.type.js';
 import { Registration, RegistrationConnection } from './types/registration.type.js';
 
-const toEvents = (page: ConnectionShape<Parameters<typeof Event.from>[0]>): ConnectionShape<Event> => ({
-  ...page,
-  edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: Event.from(edge.node) })),
-});
 
 @Resolver(() => Event)
 export class EventsResolver {
@@ -31,7 +28,7 @@ export class EventsResolver {
     const page = await this.eventsService.list(viewer, args, parts);
     // The sessions and the viewer's registrations came with the rows: their fields find them in the request's loaders.
     this.loaders.primeEventParts(ctx, page.edges.map((edge) => edge.node), parts, viewer?.id);
-    return toEvents(page);
+    return mapNodes(page, Event.from);
   }
 
   @Public()
@@ -82,7 +79,7 @@ export class EventsResolver {
   @ResolveField(() => RegistrationConnection, { description: 'EVENT_MANAGER or CHECK_IN staff: the registrations in the order they were made (as eventRegistrations).' })
   async registrations(@Parent() event: Event, @Args() args: ConnectionArgs, @CurrentRequest() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<ConnectionShape<Registration>> {
     const first = pageSize(args.first);
-    const parts = registrantPartsAsked(info);
+    const parts = registrationPartsAsked(info);
     const rows = await this.loaders.registrationsPage(ctx, first + 1, decodeTimeIdCursor(args.after), parts).load(event.id);
     // The registrants (and their memberships) came with the rows: their fields find them in the request's loaders.
     this.loaders.primeRegistrants(ctx, rows, parts);

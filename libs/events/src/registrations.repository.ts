@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { checkJoinIdentifiers, type ChildListSpec, ConnectionShape, countsPerParent, lazy, pageSize, pagesPerParent, type RowJoin, toConnection, decodeTimeIdCursor } from '../../core/src/index.js';
+import { checkJoinIdentifiers, type ChildListSpec, ConnectionShape, countsPerParent, joinedReader, lazy, pageSize, pagesPerParent, type RowJoin, toConnection, decodeTimeIdCursor } from '../../core/src/index.js';
 import { RegistrationEntity } from './entities/registration.entity.js';
 import { LIVE_STATUSES, RegistrationStatus, sqlList } from './events.enums.js';
 import { type User, usersJoin } from '../../accounts/src/index.js';
@@ -22,44 +22,57 @@ export interface RegistrationListOptions {
   after?: string;
 }
 
-/** An event's registrations in the order they were made, as the plain rows a Registration needs. */
-const REGISTRATIONS_OF_EVENT: ChildListSpec = {
-  table: 'event_registrations',
-  parentColumn: 'event_id',
-  columns: {
-    id: 'c.id',
-    eventId: 'c.event_id',
-    userId: 'c.user_id',
-    status: 'c.status',
-    priceAmount: 'c.price_amount',
-    priceCurrency: 'c.price_currency',
-    waitlistSeq: 'c.waitlist_seq',
-    checkoutUrl: 'c.checkout_url',
-    checkInCode: 'c.check_in_code',
-    holdExpiresAt: 'c.hold_expires_at',
-    offerExpiresAt: 'c.offer_expires_at',
-    endReason: 'c.end_reason',
-    confirmedAt: 'c.confirmed_at',
-    cancelledAt: 'c.cancelled_at',
-    createdAt: 'c.created_at',
-  },
-  keyset: ['created_at', 'id'],
+/** Every column of a plain RegistrationRow (field → SQL over `event_registrations c`). */
+const REGISTRATION_ROW_COLUMNS: Readonly<Record<keyof RegistrationRow, string>> = {
+  id: 'c.id',
+  eventId: 'c.event_id',
+  userId: 'c.user_id',
+  status: 'c.status',
+  priceAmount: 'c.price_amount',
+  priceCurrency: 'c.price_currency',
+  waitlistSeq: 'c.waitlist_seq',
+  checkoutUrl: 'c.checkout_url',
+  checkInCode: 'c.check_in_code',
+  holdExpiresAt: 'c.hold_expires_at',
+  offerExpiresAt: 'c.offer_expires_at',
+  endReason: 'c.end_reason',
+  confirmedAt: 'c.confirmed_at',
+  cancelledAt: 'c.cancelled_at',
+  createdAt: 'c.created_at',
 };
 
-/** The select list of a plain RegistrationRow over `event_registrations c`. */
-const REGISTRATION_COLUMNS = Object.entries(REGISTRATIONS_OF_EVENT.columns)
-  .map(([key, sql]) => `${sql} AS "${key}"`)
-  .join(', ');
+/**
+ * The columns every listed registration is read with: its identity, owner (the guards), event, status and the
+ * list's keyset. A list whose selection asks for no other Registration field reads only these; the other fields
+ * of its rows are then undefined, and never resolved (see `RegistrantParts.details`).
+ */
+const LEAN_FIELDS = ['id', 'eventId', 'userId', 'status', 'createdAt'] as const satisfies ReadonlyArray<keyof RegistrationRow>;
+const LEAN_ROW_COLUMNS = Object.fromEntries(LEAN_FIELDS.map((field) => [field, REGISTRATION_ROW_COLUMNS[field]]));
 
-/** The select list of a plain EventRow over `events e`, each output named `e.<field>`. */
-const EVENT_COLUMNS = Object.entries({
+/** An event's registrations in the order they were made, as the plain rows a Registration needs (all columns, or the lean ones). */
+const REGISTRATIONS_OF_EVENT: ChildListSpec = { table: 'event_registrations', parentColumn: 'event_id', columns: REGISTRATION_ROW_COLUMNS, keyset: ['created_at', 'id'] };
+const LEAN_REGISTRATIONS_OF_EVENT: ChildListSpec = { ...REGISTRATIONS_OF_EVENT, columns: LEAN_ROW_COLUMNS };
+
+const selectList = (columns: Readonly<Record<string, string>>) =>
+  Object.entries(columns)
+    .map(([key, sql]) => `${sql} AS "${key}"`)
+    .join(', ');
+/** The select list of a plain RegistrationRow over `event_registrations c`: every column, or the lean ones. */
+const REGISTRATION_COLUMNS = selectList(REGISTRATION_ROW_COLUMNS);
+const LEAN_REGISTRATION_COLUMNS = selectList(LEAN_ROW_COLUMNS);
+
+/** The columns of a plain EventRow (field → column of `events`). */
+const EVENT_ROW_COLUMNS = {
   id: 'id', title: 'title', description: 'description', kind: 'kind', format: 'format', status: 'status', startsAt: 'starts_at', endsAt: 'ends_at',
   timezone: 'timezone', venue: 'venue', onlineUrl: 'online_url', capacity: 'capacity', seatsTaken: 'seats_taken', waitlistCount: 'waitlist_count',
   waitlistLimit: 'waitlist_limit', registrationOpensAt: 'registration_opens_at', registrationClosesAt: 'registration_closes_at', memberPriceAmount: 'member_price_amount',
   nonMemberPriceAmount: 'non_member_price_amount', priceCurrency: 'price_currency', membersOnly: 'members_only', cancelledAt: 'cancelled_at', cancelReason: 'cancel_reason',
-} satisfies Record<keyof EventRow, string>)
-  .map(([key, column]) => `e.${column} AS "e.${key}"`)
-  .join(', ');
+} satisfies Record<keyof EventRow, string>;
+const EVENT_FIELDS = Object.keys(EVENT_ROW_COLUMNS) as Array<keyof EventRow>;
+/** The select list of a plain EventRow over `events e`, each output named `e.<field>`. */
+const EVENT_COLUMNS = EVENT_FIELDS.map((field) => `e.${EVENT_ROW_COLUMNS[field]} AS "e.${field}"`).join(', ');
+/** The `e.<field>` output names of EVENT_COLUMNS, in EVENT_FIELDS order. */
+const EVENT_OUTPUTS = EVENT_FIELDS.map((field) => `e.${field}`);
 
 /**
  * The registration of `userIdParam` for each event row of the caller's statement (`eventIdSql`): the live one, else the
@@ -68,19 +81,13 @@ const EVENT_COLUMNS = Object.entries({
 export function viewerRegistrationJoin(alias: string, eventIdSql: string, userIdParam: string): RowJoin<RegistrationRow> {
   checkJoinIdentifiers('viewerRegistrationJoin', alias, eventIdSql);
   if (!/^\$[0-9]+$/.test(userIdParam)) throw new Error(`viewerRegistrationJoin: "${userIdParam}" is not a parameter`);
-  // Each output's name made once (id first: null where the event has none of this person's registrations), not per row.
-  const keys = REGISTRATION_FIELDS.map((field) => `${alias}.${field}`);
+  const fields = Object.keys(REGISTRATION_ROW_COLUMNS);
   return {
     alias,
     join: `LEFT JOIN LATERAL (SELECT ${REGISTRATION_COLUMNS} FROM event_registrations c WHERE c.user_id = ${userIdParam}::uuid AND c.event_id = ${eventIdSql}
              ORDER BY (c.status IN (${sqlList(LIVE_STATUSES)})) DESC, c.created_at DESC LIMIT 1) ${alias} ON true`,
-    select: REGISTRATION_FIELDS.map((field) => `${alias}."${field}" AS "${alias}.${field}"`).join(', '),
-    read: (row) => {
-      if (row[keys[0]] == null) return undefined;
-      const registration: Record<string, unknown> = {};
-      for (let i = 0; i < keys.length; i++) registration[REGISTRATION_FIELDS[i]] = row[keys[i]];
-      return registration as unknown as RegistrationRow;
-    },
+    select: fields.map((field) => `${alias}."${field}" AS "${alias}.${field}"`).join(', '),
+    read: joinedReader<RegistrationRow>(alias, fields, 'id'),
   };
 }
 
@@ -88,10 +95,11 @@ export function viewerRegistrationJoin(alias: string, eventIdSql: string, userId
 const REGISTRANT = usersJoin('u', 'c.user_id');
 /** The registrant's membership (current, else latest) with its tier, through members' port, outputs named `m.<field>`. */
 const REGISTRANT_MEMBERSHIP = membershipsJoin('m', 'c.user_id');
-const REGISTRATION_FIELDS = Object.keys(REGISTRATIONS_OF_EVENT.columns) as Array<keyof RegistrationRow>;
 
-/** What a list of an event's registrations reads with each row, in its own statement (as the request's fields ask). */
+/** What a list of registrations reads with each row, in its own statement (as the request's fields ask). */
 export interface RegistrantParts {
+  /** Registration fields beyond the lean ones (price, times, codes, waitlist place): every column is read. */
+  details: boolean;
   /** The registrant (`Registration.user`). */
   user: boolean;
   /** The registrant's membership with its tier (`Registration.user.membership`). */
@@ -105,25 +113,21 @@ function registrantJoins(parts: RegistrantParts): Array<RowJoin<unknown>> {
   return [...(parts.user ? [REGISTRANT] : []), ...(parts.membership ? [REGISTRANT_MEMBERSHIP] : [])];
 }
 
-/** The registration of a result row, with the registrant and membership the parts asked the statement for. */
+/**
+ * The registration of a result row, with the registrant and membership the parts asked the statement for,
+ * set on the row itself (its joined outputs `u.*`, `m.*` stay beside them, unread: no copy per row).
+ */
 function withRegistrant(row: Record<string, unknown>, parts: RegistrantParts): RegistrationWithRegistrant {
-  if (!parts.user && !parts.membership) return row as unknown as RegistrationRow;
-  const registration: Record<string, unknown> = {};
-  for (const field of REGISTRATION_FIELDS) registration[field] = row[field];
-  if (parts.user) registration.user = REGISTRANT.read(row);
-  if (parts.membership) registration.membership = REGISTRANT_MEMBERSHIP.read(row);
-  return registration as unknown as RegistrationWithRegistrant;
+  if (parts.user) row.user = REGISTRANT.read(row);
+  if (parts.membership) row.membership = REGISTRANT_MEMBERSHIP.read(row);
+  return row as unknown as RegistrationWithRegistrant;
 }
 
-/** Splits a row whose joined columns are named `<prefix><field>` into the row and the joined object. */
-function splitJoined<Row, Joined>(row: Record<string, unknown>, prefix: string): [Row, Joined] {
-  const own: Record<string, unknown> = {};
-  const joined: Record<string, unknown> = {};
-  for (const key in row) {
-    if (key.startsWith(prefix)) joined[key.slice(prefix.length)] = row[key];
-    else own[key] = row[key];
-  }
-  return [own as Row, joined as Joined];
+/** The event read beside a registration (outputs `e.<field>`), as a plain EventRow. */
+function eventOf(row: Record<string, unknown>): EventRow {
+  const event: Record<string, unknown> = {};
+  for (let i = 0; i < EVENT_FIELDS.length; i++) event[EVENT_FIELDS[i]] = row[EVENT_OUTPUTS[i]];
+  return event as unknown as EventRow;
 }
 
 /** A person's registration with its event, read in the same statement. */
@@ -257,32 +261,32 @@ export class RegistrationsRepository {
     return ids.map((id) => byId.get(id) ?? null);
   }
 
-  /** A person's registrations by event start, keyset-paged on (starts_at, id). */
-  async listForUser(userId: string, upcoming: boolean | undefined, options: RegistrationListOptions): Promise<ConnectionShape<RegistrationWithEvent>> {
+  /**
+   * A person's registrations by event start, keyset-paged on (starts_at, id), each with its event (every column:
+   * the request's event loader is primed with it); the registration's own columns as `details` asks.
+   */
+  async listForUser(userId: string, upcoming: boolean | undefined, options: RegistrationListOptions, details = true): Promise<ConnectionShape<RegistrationWithEvent>> {
     const first = pageSize(options.first);
-    const filter = this.repo().createQueryBuilder('r').innerJoin('events', 'e', 'e.id = r.event_id').where('r.user_id = :userId', { userId });
-    if (upcoming === true) filter.andWhere('e.ends_at > now()');
-    if (upcoming === false) filter.andWhere('e.ends_at <= now()');
     // Plain rows (no entity hydration), each with its event: the event field then needs no statement of its own.
-    const params: unknown[] = [userId, first + 1];
+    const params: unknown[] = [userId];
     const conditions = ['c.user_id = $1'];
     if (upcoming === true) conditions.push('e.ends_at > now()');
     if (upcoming === false) conditions.push('e.ends_at <= now()');
+    const from = `FROM event_registrations c JOIN events e ON e.id = c.event_id WHERE ${conditions.join(' AND ')}`;
+    const pageParams = [...params, first + 1];
     const after = decodeTimeIdCursor(options.after);
+    let keyset = '';
     if (after) {
-      params.push(after[0], after[1]);
-      conditions.push('(e.starts_at, c.id) > ($3::timestamptz, $4::uuid)');
+      pageParams.push(after[0], after[1]);
+      keyset = ' AND (e.starts_at, c.id) > ($3::timestamptz, $4::uuid)';
     }
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT ${REGISTRATION_COLUMNS}, ${EVENT_COLUMNS} FROM event_registrations c JOIN events e ON e.id = c.event_id
-        WHERE ${conditions.join(' AND ')} ORDER BY e.starts_at, c.id LIMIT $2`,
-      params,
+      `SELECT ${details ? REGISTRATION_COLUMNS : LEAN_REGISTRATION_COLUMNS}, ${EVENT_COLUMNS} ${from}${keyset} ORDER BY e.starts_at, c.id LIMIT $2`,
+      pageParams,
     );
-    const registrations = rows.map((row) => {
-      const [registration, event] = splitJoined<RegistrationRow, EventRow>(row, 'e.');
-      return { ...registration, event };
-    });
-    return toConnection(registrations, first, (r) => [r.event.startsAt.toISOString(), r.id], lazy(() => filter.getCount()));
+    for (const row of rows) row.event = eventOf(row);
+    const registrations = rows as unknown as RegistrationWithEvent[];
+    return toConnection(registrations, first, (r) => [r.event.startsAt.toISOString(), r.id], lazy(() => this.count(from, params)));
   }
 
   /** An event's registrations in the order they were made, keyset-paged on (created_at, id), each with the `parts` asked for. */
@@ -293,34 +297,43 @@ export class RegistrationsRepository {
     parts: RegistrantParts,
   ): Promise<ConnectionShape<RegistrationWithRegistrant>> {
     const first = pageSize(options.first);
-    const filter = this.repo().createQueryBuilder('r').where('r.event_id = :eventId', { eventId });
-    if (status) filter.andWhere('r.status = :status', { status });
     // Plain rows (no entity hydration), the same columns the nested lists read, each with the registrant parts asked for.
-    const params: unknown[] = [eventId, first + 1];
+    const params: unknown[] = [eventId];
     const conditions = ['c.event_id = $1'];
     if (status) {
       params.push(status);
       conditions.push(`c.status = $${params.length}`);
     }
+    const from = `FROM event_registrations c WHERE ${conditions.join(' AND ')}`;
+    const pageParams = [...params, first + 1];
+    const limit = `$${pageParams.length}`;
     const after = this.cursor(options.after);
     if (after) {
-      params.push(after.at, after.id);
-      conditions.push(`(c.created_at, c.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+      pageParams.push(after.at, after.id);
+      conditions.push(`(c.created_at, c.id) > ($${pageParams.length - 1}::timestamptz, $${pageParams.length}::uuid)`);
     }
     const joins = registrantJoins(parts);
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT ${[REGISTRATION_COLUMNS, ...joins.map((j) => j.select)].join(', ')} FROM event_registrations c ${joins.map((j) => j.join).join(' ')}
-        WHERE ${conditions.join(' AND ')} ORDER BY c.created_at, c.id LIMIT $2`,
-      params,
+      `SELECT ${[parts.details ? REGISTRATION_COLUMNS : LEAN_REGISTRATION_COLUMNS, ...joins.map((j) => j.select)].join(', ')} FROM event_registrations c ${joins.map((j) => j.join).join(' ')}
+        WHERE ${conditions.join(' AND ')} ORDER BY c.created_at, c.id LIMIT ${limit}`,
+      pageParams,
     );
     const registrations = rows.map((row) => withRegistrant(row, parts));
-    return toConnection(registrations, first, (r) => [r.createdAt.toISOString(), r.id], lazy(() => filter.getCount()));
+    return toConnection(registrations, first, (r) => [r.createdAt.toISOString(), r.id], lazy(() => this.count(from, params)));
   }
 
   /** For each event, up to `limit` registrations in the order they were made, after the cursor, each with the `parts` asked for; one statement for all. */
   async pagesForEvents(eventIds: readonly string[], limit: number, after: readonly [string, string] | undefined, parts: RegistrantParts): Promise<RegistrationWithRegistrant[][]> {
-    const pages = await pagesPerParent<Record<string, unknown>>(this.dataSource, REGISTRATIONS_OF_EVENT, eventIds, limit, after, registrantJoins(parts));
-    return pages.map((page) => page.map((row) => withRegistrant(row, parts)));
+    const spec = parts.details ? REGISTRATIONS_OF_EVENT : LEAN_REGISTRATIONS_OF_EVENT;
+    const pages = await pagesPerParent<Record<string, unknown>>(this.dataSource, spec, eventIds, limit, after, registrantJoins(parts));
+    for (const page of pages) for (const row of page) withRegistrant(row, parts);
+    return pages as unknown as RegistrationWithRegistrant[][];
+  }
+
+  /** How many rows `from` (a FROM … WHERE over `event_registrations c`, with its parameters) finds: a list's totalCount. */
+  private async count(from: string, params: unknown[]): Promise<number> {
+    const [row]: Array<{ n: number }> = await this.dataSource.query(`SELECT count(*)::int AS n ${from}`, params);
+    return row.n;
   }
 
   countsForEvents(eventIds: readonly string[]): Promise<number[]> {

@@ -1,12 +1,13 @@
 import { Args, Float, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { type GraphQLResolveInfo } from 'graphql';
 import { Inject } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig, Authenticated, type ConnectionShape, CurrentRequest, CurrentViewer, OwnerOrPermission, type RequestContext, RequirePermission, StaffPermission, type Viewer, whenLoaded } from '../../core/src/index.js';
+import { APP_CONFIG, type AppConfig, Authenticated, type ConnectionShape, CurrentRequest, mapNodes, CurrentViewer, OwnerOrPermission, type RequestContext, RequirePermission, StaffPermission, type Viewer, whenLoaded } from '../../core/src/index.js';
 import { User, UsersLoader, RequiresVerifiedEmail } from '../../accounts/src/index.js';
 import { CheckInArgs, CheckInByCodeArgs, EventRegistrationsArgs, MyRegistrationsArgs, RegisterArgs, RegistrationIdArgs } from './args/event.args.js';
 import { CheckInService } from './check-in.service.js';
 import { RegistrationStatus } from './events.enums.js';
-import { EventsLoader, registrantPartsAsked } from './events.loader.js';
+import { EventsLoader } from './events.loader.js';
+import { registrationPartsAsked } from './registration-parts.js';
 import { RegistrationsRepository } from './registrations.repository.js';
 import { RegistrationsService } from './registrations.service.js';
 import { Event, EventSession } from './types/event.type.js';
@@ -17,10 +18,7 @@ import { ticketQrSvg } from './tickets/ticket-qr.js';
 import { RegistrantSearchArgs } from './check-in/registrant-search.args.js';
 import { RegistrantSearchService } from './check-in/registrant-search.service.js';
 
-const toRegistrations = (page: ConnectionShape<RegistrationRow>): ConnectionShape<Registration> => ({
-  ...page,
-  edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: Registration.from(edge.node) })),
-});
+const toRegistrations = (page: ConnectionShape<RegistrationRow>): ConnectionShape<Registration> => mapNodes(page, (row) => Registration.from(row));
 const owner = (r: Registration) => r.userId;
 
 @Resolver(() => Registration)
@@ -37,8 +35,8 @@ export class RegistrationsResolver {
 
   @Authenticated()
   @Query(() => RegistrationConnection, { description: 'Your registrations by event start.' })
-  async myRegistrations(@Args() args: MyRegistrationsArgs, @CurrentViewer() viewer: Viewer, @CurrentRequest() ctx: RequestContext): Promise<ConnectionShape<Registration>> {
-    const page = await this.registrations.listForUser(viewer.id, args.upcoming, args);
+  async myRegistrations(@Args() args: MyRegistrationsArgs, @CurrentViewer() viewer: Viewer, @CurrentRequest() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<ConnectionShape<Registration>> {
+    const page = await this.registrations.listForUser(viewer.id, args.upcoming, args, registrationPartsAsked(info).details);
     // The events came with the rows: `Registration.event` finds them in the request's loader.
     const events = this.loaders.eventById(ctx);
     for (const { node } of page.edges) ctx.loaders.prime(events, node.eventId, node.event);
@@ -48,7 +46,7 @@ export class RegistrationsResolver {
   @RequirePermission(StaffPermission.EVENT_MANAGER, StaffPermission.CHECK_IN)
   @Query(() => RegistrationConnection, { description: 'EVENT_MANAGER or CHECK_IN staff: an event’s registrations in the order they were made.' })
   async eventRegistrations(@Args() args: EventRegistrationsArgs, @CurrentRequest() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<ConnectionShape<Registration>> {
-    const parts = registrantPartsAsked(info);
+    const parts = registrationPartsAsked(info);
     const page = await this.registrations.listForEvent(args.eventId, args.status, args, parts);
     // The registrants (and their memberships) came with the rows: their fields find them in the request's loaders.
     this.loaders.primeRegistrants(ctx, page.edges.map((edge) => edge.node), parts);

@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { RequestContext } from '../../core/src/index.js';
 import { MembershipPeriodEntity } from './entities/membership-period.entity.js';
-import { MemberProfileEntity } from './entities/member-profile.entity.js';
-import { MemberProfilesRepository } from './member-profiles.repository.js';
+import { type MemberProfileRow, MemberProfilesRepository } from './member-profiles.repository.js';
 import { MembershipsRepository } from './memberships.repository.js';
 import { type Membership } from './membership.type.js';
 import { type MembershipTierRow } from './membership-tier.type.js';
@@ -30,7 +29,13 @@ export class MembersLoader {
     return ctx.loaders.get('members.periodsByMembershipId', () => new DataLoader((ids: readonly string[]) => this.memberships.periodsByMembershipIds(ids)));
   }
 
-  profileByUserId(ctx: RequestContext): DataLoader<string, MemberProfileEntity | undefined> {
+  profileByUserId(ctx: RequestContext): DataLoader<string, MemberProfileRow | undefined> {
     return ctx.loaders.get('members.profileByUserId', () => new DataLoader((ids: readonly string[]) => this.profiles.findByUserIds(ids)));
+  }
+
+  /** Hands the profiles a list read with its rows to the profile loader (through the request's `prime`: the fields answer without a promise). */
+  primeProfiles(ctx: RequestContext, rows: ReadonlyArray<{ id: string; profile?: MemberProfileRow }>): void {
+    const profiles = this.profileByUserId(ctx);
+    for (const row of rows) ctx.loaders.prime(profiles, row.id, row.profile);
   }
 }

@@ -1,4 +1,4 @@
-import { checkJoinIdentifiers, readJoined, type RowJoin } from '../../core/src/index.js';
+import { checkJoinIdentifiers, joinedReader, type RowJoin } from '../../core/src/index.js';
 import { CURRENT_STATUSES } from './membership.enums.js';
 import { type Membership } from './membership.type.js';
 import { type MembershipTierRow } from './membership-tier.type.js';
@@ -42,14 +42,16 @@ export function membershipsJoin(alias: string, userIdColumn: string): RowJoin<Me
   checkJoinIdentifiers('membershipsJoin', alias, userIdColumn);
   if (/^(jm|jt)\./.test(userIdColumn)) throw new Error(`membershipsJoin: "${userIdColumn}" would name the join's own tables (jm, jt)`);
   const outputs = [...MEMBERSHIP_FIELDS, ...TIER_FIELDS.map((field) => `tier.${field}`)];
+  const readMembership = joinedReader<Membership>(alias, MEMBERSHIP_FIELDS, 'id');
+  const readTier = joinedReader<MembershipTierRow>(`${alias}.tier`, TIER_FIELDS, 'id');
   return {
     alias,
     join: `LEFT JOIN LATERAL (SELECT ${LATERAL_COLUMNS} FROM memberships jm JOIN membership_tiers jt ON jt.id = jm.tier_id
                                WHERE jm.user_id = ${userIdColumn} ORDER BY ${CURRENT_FIRST} LIMIT 1) ${alias} ON true`,
     select: outputs.map((output) => `${alias}."${output}" AS "${alias}.${output}"`).join(', '),
     read: (row) => {
-      const membership = readJoined<Membership>(row, alias, MEMBERSHIP_FIELDS, 'id');
-      if (membership) membership.tierRow = readJoined<MembershipTierRow>(row, `${alias}.tier`, TIER_FIELDS, 'id');
+      const membership = readMembership(row);
+      if (membership) membership.tierRow = readTier(row);
       return membership;
     },
   };

@@ -58,16 +58,18 @@ export async function pagesPerParent<Row>(
     conditions.push(`(c.${k1}, c.${k2}) > ($3::timestamptz, $4::uuid)`);
   }
   const columns = [...Object.entries(spec.columns).map(([key, sql]) => `${sql} AS "${key}"`), ...joins.map((j) => j.select)];
+  // Each page's order travels as an integer position, not as the keyset's timestamp and uuid (parsed again for every row).
   const rows: Array<Row & { __ord: string }> = await db.query(
     `SELECT k.ord AS "__ord", page.* FROM unnest($1::uuid[]) WITH ORDINALITY AS k(parent, ord)
-       CROSS JOIN LATERAL (SELECT ${columns.join(', ')}, c.${k1} AS "__k1", c.${k2} AS "__k2" FROM ${spec.table} c${joins.map((j) => ` ${j.join}`).join('')}
+       CROSS JOIN LATERAL (SELECT ${columns.join(', ')}, row_number() OVER (ORDER BY c.${k1}, c.${k2}) AS "__pos"
+                             FROM ${spec.table} c${joins.map((j) => ` ${j.join}`).join('')}
                             WHERE ${conditions.join(' AND ')} ORDER BY c.${k1}, c.${k2} LIMIT $2) page
-      ORDER BY k.ord, page."__k1", page."__k2"`,
+      ORDER BY k.ord, page."__pos"`,
     params,
   );
   const pages: Row[][] = parentIds.map(() => []);
   for (const row of rows) {
-    const { __ord, __k1: _k1, __k2: _k2, ...plain } = row as Row & { __ord: string; __k1: unknown; __k2: unknown };
+    const { __ord, __pos: _pos, ...plain } = row as Row & { __ord: string; __pos: unknown };
     pages[Number(__ord) - 1].push(plain as Row);
   }
   return pages;

@@ -88,6 +88,31 @@ export function pageSize(first: number | undefined): number {
   return Math.min(first ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
 }
 
+/** An edge whose cursor is encoded only if a client reads it (most pages select only `node`). */
+class LazyEdge<T, Row = unknown> implements Edge<T> {
+  constructor(
+    readonly node: T,
+    private readonly row: Row,
+    private readonly cursorOf: (row: Row) => unknown[],
+  ) {}
+
+  get cursor(): string {
+    return encodeCursor(this.cursorOf(this.row));
+  }
+
+  withNode<U>(node: U): LazyEdge<U, Row> {
+    return new LazyEdge(node, this.row, this.cursorOf);
+  }
+}
+
+/** The page with each node mapped (a row into its GraphQL type), cursors still encoded only when read. */
+export function mapNodes<T, U>(page: ConnectionShape<T>, map: (node: T) => U): ConnectionShape<U> {
+  return {
+    ...page,
+    edges: page.edges.map((edge) => (edge instanceof LazyEdge ? (edge as LazyEdge<T>).withNode(map(edge.node)) : { cursor: edge.cursor, node: map(edge.node) })),
+  };
+}
+
 /** `rows` holds up to `first + 1` rows (the extra one tells whether another page exists). */
 export function toConnection<T>(
   rows: T[],
@@ -96,7 +121,7 @@ export function toConnection<T>(
   totalCount: number | PromiseLike<number>,
 ): ConnectionShape<T> {
   const page = rows.slice(0, first);
-  const edges = page.map((node) => ({ node, cursor: encodeCursor(cursorOf(node)) }));
+  const edges = page.map((node) => new LazyEdge(node, node, cursorOf));
   return {
     edges,
     pageInfo: { hasNextPage: rows.length > first, endCursor: edges.length ? edges[edges.length - 1].cursor : null },

@@ -20,6 +20,17 @@ import { requestErrorsPlugin } from './request-errors.plugin.js';
 import { graphqlWsOptions, subscriptionContext, type WsContext } from './subscription-context.js';
 import { GraphQLValidationPipe } from './validation.pipe.js';
 
+/** A GraphQL request's context over HTTP (Nest's Apollo middleware and `graphqlPostMiddleware` alike). */
+export function httpRequestContext(http: { req: Request; res: Response }): RequestContext {
+  return {
+    req: http.req,
+    res: http.res,
+    requestId: String(http.req.id ?? ''),
+    clientAddress: http.req.ip ?? http.req.socket.remoteAddress ?? 'unknown',
+    loaders: new RequestLoaders(),
+  };
+}
+
 /** The GraphQL endpoint: code-first schema, limits checked before execution, one error formatter. */
 @Module({
   imports: [
@@ -40,16 +51,7 @@ import { GraphQLValidationPipe } from './validation.pipe.js';
           // Fields taking @Args() validate them with GraphQLValidationPipe, the one global pipe (APP_PIPE in
           // CoreModule), once per field node and request: a new global pipe goes here too.
           transformResolvers: leanFieldResolvers(modules, [new AuthGuard(reflector, viewers)], [new GraphQLValidationPipe()]),
-          context: (http: { req: Request; res: Response } | WsContext): RequestContext =>
-            'extra' in http
-              ? subscriptionContext(http)
-              : {
-                  req: http.req,
-                  res: http.res,
-                  requestId: String(http.req.id ?? ''),
-                  clientAddress: http.req.ip ?? http.req.socket.remoteAddress ?? 'unknown',
-                  loaders: new RequestLoaders(),
-                },
+          context: (http: { req: Request; res: Response } | WsContext): RequestContext => ('extra' in http ? subscriptionContext(http) : httpRequestContext(http)),
           subscriptions: { 'graphql-ws': graphqlWsOptions(config.graphql, viewers) },
           formatError: formatGraphQLError,
           includeStacktraceInErrorResponses: false,

@@ -1,6 +1,6 @@
 import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
-import { validate, ValidationError } from 'class-validator';
+import { ValidationError, validateSync } from 'class-validator';
 import { AppError, ErrorCode, FieldProblem } from '../errors/app-error.js';
 
 const PRIMITIVES = new Set<unknown>([String, Boolean, Number, Array, Object]);
@@ -40,7 +40,9 @@ export class GraphQLValidationPipe implements PipeTransform {
     return this.validate(value, metadata);
   }
 
-  private async validate(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+  // Synchronous: no rule here is asynchronous (no `async: true` constraint), and validateSync runs the same
+  // rules without a promise per property; a new asynchronous rule would need `validate` back.
+  private validate(value: unknown, metadata: ArgumentMetadata): unknown {
     const prefix = metadata.data ?? '';
     const problems: FieldProblem[] = [];
     findNulChars(value, prefix, problems);
@@ -48,7 +50,7 @@ export class GraphQLValidationPipe implements PipeTransform {
     let result = value;
     if (metatype && !PRIMITIVES.has(metatype) && value !== null && value !== undefined && typeof value === 'object') {
       result = plainToInstance(metatype, value);
-      const errors = await validate(result as object, { whitelist: true, forbidUnknownValues: false });
+      const errors = validateSync(result as object, { whitelist: true, forbidUnknownValues: false });
       problems.push(...toProblems(errors, prefix));
     }
     if (problems.length) {

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Args, ArgsType, Field, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { ArrayMaxSize, IsBoolean, IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { Authenticated, ConnectionArgs, CurrentRequest, Public, type RequestContext, unauthenticated, VIEWER_LOOKUP, type ViewerLookup } from '../../../core/src/index.js';
+import { Authenticated, ConnectionArgs, mapNodes, CurrentRequest, Public, type RequestContext, unauthenticated, VIEWER_LOOKUP, type ViewerLookup } from '../../../core/src/index.js';
 import { SpaceAccess } from '../access/space-access.service.js';
 import { DiscussionsLoader } from '../discussions.loader.js';
 import { LiveFanout, type LiveSignal } from '../live/live-fanout.js';
@@ -54,7 +54,7 @@ export class NotificationsResolver {
   @Query(() => NotificationConnection, { description: 'Your notifications, newest first.' })
   async notifications(@Args() { first, after, unreadOnly }: NotificationsArgs, @CurrentRequest() ctx: RequestContext): Promise<NotificationConnection> {
     const page = await this.service.feed(ctx, first, after, unreadOnly ?? false);
-    return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: Notification.from(e.node) })) };
+    return mapNodes(page, (node) => Notification.from(node));
   }
 
   @Authenticated()

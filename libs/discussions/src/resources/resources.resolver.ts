@@ -2,7 +2,7 @@ import { Args, ArgsType, Field, ID, InputType, Mutation, Parent, ResolveField, R
 import DataLoader from 'dataloader';
 import { ArrayMaxSize, IsOptional, IsString, IsUrl, IsUUID, Length, MaxLength } from 'class-validator';
 import { User, UsersLoader } from '../../../accounts/src/index.js';
-import { Authenticated, ConnectionArgs, CurrentRequest, decodeTimeIdCursor, lazy, pageSize, Public, type RequestContext, toConnection, Trim } from '../../../core/src/index.js';
+import { Authenticated, ConnectionArgs, mapNodes, CurrentRequest, decodeTimeIdCursor, lazy, pageSize, Public, type RequestContext, toConnection, Trim } from '../../../core/src/index.js';
 import { SpaceAccess } from '../access/space-access.service.js';
 import { Space } from '../types/space.type.js';
 import { Resource, ResourceConnection } from './resource.type.js';
@@ -66,6 +66,6 @@ export class SpaceResourcesResolver {
     const rows = await ctx.loaders.get(`discussions.resources:${limit}:${after ?? ''}`, () => new DataLoader((ids: readonly string[]) => this.rows.pagesForSpaces(ids, cursor, limit + 1))).load(space.id);
     const count = () => ctx.loaders.get('discussions.resourceCount', () => new DataLoader((ids: readonly string[]) => this.rows.countsForSpaces(ids))).load(space.id);
     const page = toConnection(rows, limit, (r) => [r.createdAt.toISOString(), r.id], lazy(count));
-    return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: Resource.from(e.node) })) };
+    return mapNodes(page, (node) => Resource.from(node));
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { badInput, type ConnectionShape, decodeCursor, isUuid, lazy, notFound, toConnection } from '../../../core/src/index.js';
+import { badInput, type ConnectionShape, decodeCursor, isUuid, lazy, mapNodes, notFound, toConnection } from '../../../core/src/index.js';
 import { RegistrationEntity } from '../entities/registration.entity.js';
 import { EventsRepository } from '../events.repository.js';
 import { RegistrantContacts } from '../registrant-contacts.js';
@@ -42,6 +42,6 @@ export class RegistrantSearchService {
       return registration ? [{ match, registration }] : [];
     });
     const page = toConnection(rows, first, (row) => [row.match.sortName, row.match.id], lazy(() => this.contacts.countMatchingNames(userIds, words)));
-    return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: edge.node.registration })) };
+    return mapNodes(page, (node) => node.registration);
   }
 }

@@ -6,6 +6,7 @@ import { badInput, ConnectionShape, decodeCursor, lazy, pageSize, toConnection, 
 import { User } from '../../../accounts/src/index.js';
 import { MembershipStatus } from '../membership.enums.js';
 import { goodStandingSql } from '../standing/good-standing.rule.js';
+import { type MemberProfileRow, PROFILE_IN_ROW_SELECT, profileInRow } from '../member-profiles.repository.js';
 import { likePrefix, toPrefixTsQuery } from './search-terms.js';
 
 export interface MemberSearch {
@@ -27,10 +28,23 @@ export interface MemberSearch {
   location?: string;
   /** Admin list: the search also matches email prefixes. */
   matchEmail?: boolean;
+  /** What the page shows beyond the account's id, name, role, email and staff permissions. */
+  read?: MemberSearchReads;
 }
 
-/** The account's own fields; the profile fields resolve through the per-request profile loader. */
-const USER_COLUMNS = `u.id, u.email, u.full_name AS "fullName", u.role, u.staff_permissions AS "staffPermissions", u.created_at AS "createdAt"`;
+/** Optional parts of each row, read only when the page shows them. */
+export interface MemberSearchReads {
+  /** The account's createdAt. */
+  createdAt?: boolean;
+  /** The person's profile (headline, skills…), from the row the search joins anyway. */
+  profile?: boolean;
+}
+
+/** A person found: the account, and their profile when it was asked for (undefined: none). */
+export type MemberSearchRow = User & { profile?: MemberProfileRow };
+
+/** The account's own fields; createdAt and the profile fields when asked (else they resolve through the per-request loaders). */
+const USER_COLUMNS = `u.id, u.email, u.full_name AS "fullName", u.role, u.staff_permissions AS "staffPermissions"`;
 
 /**
  * One statement per page, keyset-paged: by relevance then name when searching, by name otherwise.
@@ -40,7 +54,7 @@ const USER_COLUMNS = `u.id, u.email, u.full_name AS "fullName", u.role, u.staff_
 export class MemberSearchRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async search(options: MemberSearch): Promise<ConnectionShape<User>> {
+  async search(options: MemberSearch): Promise<ConnectionShape<MemberSearchRow>> {
     const first = pageSize(options.first);
     const params: unknown[] = [];
     const p = (value: unknown) => `$${params.push(value)}`;
@@ -90,10 +104,14 @@ export class MemberSearchRepository {
       }
       pageWhere.push(`(${rank} < ${p(r)}::real OR (${rank} = ${p(r)}::real AND (u.full_name, u.id) > (${p(name)}, ${p(id)}::uuid)))`);
     }
-    const sql = `SELECT ${USER_COLUMNS}, ${rank} AS rank ${filterSql}
+    const columns = [USER_COLUMNS];
+    if (options.read?.createdAt) columns.push(`u.created_at AS "createdAt"`);
+    if (options.read?.profile) columns.push(PROFILE_IN_ROW_SELECT);
+    const sql = `SELECT ${columns.join(', ')}, ${rank} AS rank ${filterSql}
       ${pageWhere.length ? `${where.length ? 'AND' : 'WHERE'} ${pageWhere.join(' AND ')}` : ''}
       ORDER BY rank DESC, u.full_name ASC, u.id ASC LIMIT ${first + 1}`;
-    const rows: Array<User & { rank: number }> = await this.dataSource.query(sql, params);
+    const rows: Array<MemberSearchRow & { rank: number }> = await this.dataSource.query(sql, params);
+    if (options.read?.profile) for (const row of rows) row.profile = profileInRow(row);
     return toConnection(
       rows,
       first,

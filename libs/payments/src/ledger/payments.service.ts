@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService, badInput, ConnectionArgs, type ConnectionShape, lazy, notFound, pageSize } from '../../../core/src/index.js';
+import { AuditService, badInput, ConnectionArgs, mapNodes, type ConnectionShape, lazy, notFound, pageSize } from '../../../core/src/index.js';
 import { PaymentProvider, RefundStatus } from './payment.enums.js';
 import { Payment, PaymentsArgs } from './payment.type.js';
 import type { PaymentLedgerConnection, PaymentTotal } from './payment-ledger-page.type.js';
@@ -86,6 +86,6 @@ export class PaymentsService {
   }
 
   private toPayments(page: Awaited<ReturnType<PaymentsRepository['list']>>): ConnectionShape<Payment> {
-    return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: Payment.from(edge.node) })) };
+    return mapNodes(page, (node) => Payment.from(node));
   }
 }

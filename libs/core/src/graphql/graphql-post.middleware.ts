@@ -1,0 +1,132 @@
+import { type ApolloServer, type BaseContext, HeaderMap, type HTTPGraphQLResponse } from '@apollo/server';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+
+/** Why a body was refused: the same `status` and `type` as body-parser's errors, for the same answer. */
+export interface BodyError {
+  status: number;
+  type: 'entity.too.large' | 'entity.parse.failed';
+}
+
+export interface GraphQLPostOptions<Context extends BaseContext> {
+  /** The started Apollo server (undefined until Nest's GraphQL module has started it: the request goes on to Express). */
+  server: () => ApolloServer<Context> | undefined;
+  /** The request's context, as the GraphQL module builds it for Nest's own integration. */
+  context: (http: { req: Request; res: Response }) => Context | Promise<Context>;
+  /** Largest body, in bytes. */
+  limit: number;
+  /** Answers a refused body (the app's handler for body-parser's errors). */
+  refuse: (error: BodyError, req: Request, res: Response) => void;
+}
+
+const JSON_TYPE = /^application\/json\s*(;\s*charset\s*=\s*"?utf-8"?\s*)?$/i;
+
+/**
+ * `POST /graphql` with a JSON body, handed to Apollo directly: the body read here, the answer written with
+ * `res.end`. Everything else (GET, other content types, compressed or chunked bodies, a query string, the
+ * subscriptions' upgrade) goes on to Express's router, body parsers and Nest's own Apollo middleware, unchanged.
+ *
+ * Why (issue 14): every GraphQL request used to walk the whole router (static assets, the portal's page
+ * fallback, the text body parser, Nest's route layers), then body-parser (raw-body, type-is, on-finished), then
+ * Apollo's Express integration and `res.send`, which hashes every body for an ETag no POST uses. Mount this
+ * after the request id and access log middleware and before the body parsers; it answers what they would:
+ * the same 413/400 for a body too large or not JSON (through `refuse`), Express's request and response (so
+ * `req.ip`, `req.hostname` and `res.cookie` work as before), and Apollo's status, headers and body.
+ */
+export function graphqlPostMiddleware<Context extends BaseContext>(options: GraphQLPostOptions<Context>): RequestHandler {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const server = req.method === 'POST' && req.url === '/graphql' ? options.server() : undefined;
+    const length = Number(req.headers['content-length']);
+    if (
+      !server ||
+      !JSON_TYPE.test(req.headers['content-type'] ?? '') ||
+      !Number.isSafeInteger(length) ||
+      (req.headers['content-encoding'] ?? 'identity').toLowerCase() !== 'identity'
+    ) {
+      next();
+      return;
+    }
+    if (length > options.limit) {
+      req.resume();
+      options.refuse({ status: 413, type: 'entity.too.large' }, req, res);
+      return;
+    }
+    readBody(req, length, (text) => {
+      let body: unknown;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        body = undefined;
+      }
+      // body-parser's strict mode: only an object or an array is a JSON body.
+      if (typeof body !== 'object' || body === null) {
+        options.refuse({ status: 400, type: 'entity.parse.failed' }, req, res);
+        return;
+      }
+      answer(server, options, req, res, body).catch((error: unknown) => next(error));
+    }, () => options.refuse({ status: 400, type: 'entity.parse.failed' }, req, res));
+  };
+}
+
+/** The body as text once `length` bytes arrived; `fail` when the client sends more or fewer bytes than it said. */
+function readBody(req: Request, length: number, done: (text: string) => void, fail: () => void): void {
+  const chunks: Buffer[] = [];
+  let received = 0;
+  let settled = false;
+  const onData = (chunk: Buffer) => {
+    received += chunk.length;
+    if (received > length) finish(false);
+    else chunks.push(chunk);
+  };
+  const onEnd = () => finish(received === length);
+  const onAborted = () => {
+    settled = true;
+    cleanup();
+  };
+  const cleanup = () => {
+    req.off('data', onData);
+    req.off('end', onEnd);
+    req.off('aborted', onAborted);
+  };
+  const finish = (ok: boolean) => {
+    if (settled) return;
+    settled = true;
+    cleanup();
+    if (!ok) {
+      req.resume();
+      fail();
+      return;
+    }
+    done(chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks, received).toString('utf8'));
+  };
+  req.on('data', onData);
+  req.on('end', onEnd);
+  req.on('aborted', onAborted);
+}
+
+async function answer<Context extends BaseContext>(server: ApolloServer<Context>, options: GraphQLPostOptions<Context>, req: Request, res: Response, body: object): Promise<void> {
+  const headers = new HeaderMap();
+  for (const name in req.headers) {
+    const value = req.headers[name];
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const response: HTTPGraphQLResponse = await server.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: 'POST', headers, search: '', body },
+    context: async () => options.context({ req, res }),
+  });
+  for (const [name, value] of response.headers) res.setHeader(name, value);
+  res.statusCode = response.status ?? 200;
+  if (response.body.kind === 'complete') {
+    res.setHeader('content-length', Buffer.byteLength(response.body.string));
+    res.end(response.body.string);
+    return;
+  }
+  for await (const chunk of response.body.asyncIterator) res.write(chunk);
+  res.end();
+}
+
+/** `500kb` / `2mb` (the GUILDHALL_BODY_LIMIT forms) in bytes, as body-parser reads them (1 kb = 1,024 bytes). */
+export function bodyLimitBytes(limit: string): number {
+  const match = /^(\d+)(kb|mb)$/i.exec(limit);
+  if (!match) throw new Error(`not a body limit: ${limit}`);
+  return Number(match[1]) * (match[2].toLowerCase() === 'kb' ? 1024 : 1024 * 1024);
+}

@@ -1,0 +1,70 @@
+import { Kind, type SelectionSetNode } from 'graphql';
+import { selects, type SelectionInfo } from '../../core/src/index.js';
+import { type RegistrantParts } from './registrations.repository.js';
+
+/**
+ * Registration fields answered from a list's lean columns (id, event, owner, status, created_at) or from
+ * loaders. Any other field asked for (a price, a time, a code, a waitlist place, or a field added later)
+ * makes the list read every column: the lean read is an allow-list, so it can only read too much.
+ */
+const LEAN_FIELDS_ASKED = new Set(['__typename', 'id', 'status', 'createdAt', 'event', 'user', 'attendance', 'creditsEarned', 'certificateUrl']);
+
+/** The selection sets of the field named `name` in `selectionSet`, through fragments and inline fragments. */
+function subSelections(selectionSet: SelectionSetNode, name: string, info: SelectionInfo, out: SelectionSetNode[]): void {
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) {
+      if (selection.name.value === name && selection.selectionSet) out.push(selection.selectionSet);
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      subSelections(selection.selectionSet, name, info, out);
+    } else {
+      const fragment = info.fragments[selection.name.value];
+      if (fragment) subSelections(fragment.selectionSet, name, info, out);
+    }
+  }
+}
+
+/** Whether every field of `selectionSet` (through fragments) is one of `allowed`. */
+function asksOnly(selectionSet: SelectionSetNode, allowed: ReadonlySet<string>, info: SelectionInfo): boolean {
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) {
+      if (!allowed.has(selection.name.value)) return false;
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      if (!asksOnly(selection.selectionSet, allowed, info)) return false;
+    } else {
+      const fragment = info.fragments[selection.name.value];
+      if (fragment && !asksOnly(fragment.selectionSet, allowed, info)) return false;
+    }
+  }
+  return true;
+}
+
+/** Whether a registration connection's nodes ask only for lean fields (`edges { node { … } }`, in every field node). */
+function nodesAskOnlyLeanFields(info: SelectionInfo): boolean {
+  let level = info.fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
+  for (const name of ['edges', 'node']) {
+    const next: SelectionSetNode[] = [];
+    for (const selectionSet of level) subSelections(selectionSet, name, info, next);
+    level = next;
+  }
+  return level.every((selectionSet) => asksOnly(selectionSet, LEAN_FIELDS_ASKED, info));
+}
+
+/** Per request, per field node list (a nested connection is resolved once per parent row with the same one). */
+const partsByFieldNodes = new WeakMap<SelectionInfo['fieldNodes'], RegistrantParts>();
+
+/**
+ * What a registration connection's selection asks of each row, read in the list's statement when asked:
+ * the registration's other columns, the registrant, the registrant's membership.
+ */
+export function registrationPartsAsked(info: SelectionInfo): RegistrantParts {
+  let parts = partsByFieldNodes.get(info.fieldNodes);
+  if (!parts) {
+    parts = {
+      details: !nodesAskOnlyLeanFields(info),
+      user: selects(info, ['edges', 'node', 'user']),
+      membership: selects(info, ['edges', 'node', 'user', 'membership']),
+    };
+    partsByFieldNodes.set(info.fieldNodes, parts);
+  }
+  return parts;
+}
