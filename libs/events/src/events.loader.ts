@@ -1,13 +1,39 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { type RequestContext } from '../../core/src/index.js';
+import { type RequestContext, selects, type SelectionInfo } from '../../core/src/index.js';
 import { UsersLoader } from '../../accounts/src/index.js';
 import { MembersLoader } from '../../members/src/index.js';
 import { AttendanceRepository, type AttendedSession } from './attendance.repository.js';
-import { type EventRow } from './types/event.type.js';
-import { RegistrationEntity } from './entities/registration.entity.js';
-import { EventsRepository, type EventSessionRow } from './events.repository.js';
+import { EVENT_FIELD_COLUMNS, type EventRow } from './types/event.type.js';
+import { type RegistrationRow } from './types/registration.type.js';
+import { type EventListRow, EventsRepository, type EventSessionRow } from './events.repository.js';
 import { type RegistrantParts, RegistrationsRepository, type RegistrationWithRegistrant } from './registrations.repository.js';
+
+/** What an events connection's selection asks of each event that a list can read in its statement. */
+export interface EventParts {
+  /** `Event.sessions`. */
+  sessions: boolean;
+  /** The viewer's registration: `Event.myRegistration`, and `Event.onlineUrl` (shown to confirmed registrants). */
+  viewerRegistration: boolean;
+  /** The EventRow columns its fields read (EVENT_FIELD_COLUMNS), with `id` and `startsAt` (the cursor). */
+  columns: ReadonlyArray<keyof EventRow>;
+}
+
+/** Per field node (the same object on every request of a parsed document Apollo keeps): what it asks. */
+const eventPartsByNode = new WeakMap<object, EventParts>();
+
+export function eventPartsAsked(info: SelectionInfo): EventParts {
+  const node = info.fieldNodes[0];
+  let parts = eventPartsByNode.get(node);
+  if (!parts) {
+    const asks = (field: string) => selects(info, ['edges', 'node', field]);
+    const columns = new Set<keyof EventRow>(['id', 'startsAt']);
+    for (const [field, fieldColumns] of Object.entries(EVENT_FIELD_COLUMNS)) if (asks(field)) for (const column of fieldColumns) columns.add(column);
+    parts = { sessions: asks('sessions'), viewerRegistration: asks('myRegistration') || asks('onlineUrl'), columns: [...columns] };
+    if (info.fieldNodes.length === 1) eventPartsByNode.set(node, parts);
+  }
+  return parts;
+}
 
 /** Per-request batch loaders for the events feature: one statement per field per list level. */
 @Injectable()
@@ -28,8 +54,21 @@ export class EventsLoader {
     return ctx.loaders.get('events.sessionsByEventId', () => new DataLoader((ids: readonly string[]) => this.events.sessionsByEventIds(ids)));
   }
 
+  /**
+   * Hands what a list of events read with its rows to the loaders of `Event.sessions` and `Event.myRegistration`, through
+   * the request's `prime` so those fields answer without a promise.
+   */
+  primeEventParts(ctx: RequestContext, rows: readonly EventListRow[], parts: EventParts, viewerId: string | undefined): void {
+    const sessions = parts.sessions ? this.sessionsByEventId(ctx) : undefined;
+    const registrations = parts.viewerRegistration && viewerId ? this.viewerRegistrationByEventId(ctx, viewerId) : undefined;
+    for (const row of rows) {
+      if (sessions) ctx.loaders.prime(sessions, row.id, row.sessions ?? []);
+      if (registrations) ctx.loaders.prime(registrations, row.id, row.viewerRegistration);
+    }
+  }
+
   /** The signed-in viewer's registration for each event (live, else latest). */
-  viewerRegistrationByEventId(ctx: RequestContext, viewerId: string): DataLoader<string, RegistrationEntity | undefined> {
+  viewerRegistrationByEventId(ctx: RequestContext, viewerId: string): DataLoader<string, RegistrationRow | undefined> {
     return ctx.loaders.get(`events.viewerRegistration.${viewerId}`, () =>
       new DataLoader((eventIds: readonly string[]) => this.registrations.forUserByEventIds(viewerId, eventIds)));
   }

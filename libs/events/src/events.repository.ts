@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ConnectionShape, type KeyedRowsSpec, lazy, pageSize, rowListsByKey, toConnection, decodeTimeIdCursor } from '../../core/src/index.js';
+import { ConnectionShape, type KeyedRowsSpec, lazy, pageSize, type RowJoin, rowListsByKey, toConnection, decodeTimeIdCursor } from '../../core/src/index.js';
 import { EventSessionEntity } from './entities/event-session.entity.js';
 import { EventEntity } from './entities/event.entity.js';
 import { EventKind, EventStatus } from './events.enums.js';
+import { viewerRegistrationJoin } from './registrations.repository.js';
 import { returning } from './sql.js';
+import { type EventRow } from './types/event.type.js';
+import { type RegistrationRow } from './types/registration.type.js';
 
 export interface EventListOptions {
   first?: number;
@@ -21,6 +24,67 @@ export type NewSession = Pick<EventSessionEntity, 'title' | 'startsAt' | 'endsAt
 
 /** A session as a plain row (what EventSession and check-in read). */
 export type EventSessionRow = Pick<EventSessionEntity, 'id' | 'eventId' | 'title' | 'startsAt' | 'endsAt' | 'ceCredits' | 'ceCategory'>;
+
+/** What a list of events reads with each event, in its own statement (as the request's fields ask). */
+export interface EventListParts {
+  /** The EventRow columns read (with `id` and `startsAt`); all of them when omitted. The others are left unset. */
+  columns?: ReadonlyArray<keyof EventRow>;
+  /** Each event's sessions (`Event.sessions`). */
+  sessions?: boolean;
+  /** This person's registration of each event, live else latest (`Event.myRegistration`). */
+  viewerRegistrationOf?: string;
+}
+
+/** An event of a list, with what was read with it (as its EventListParts asked): its sessions, and the viewer's registration (undefined: none). */
+export type EventListRow = EventRow & { sessions?: EventSessionRow[]; viewerRegistration?: RegistrationRow | undefined };
+
+/** Every column an Event is made from (EventRow), over `events e`. */
+const EVENT_ROW_COLUMNS = {
+  id: 'id', title: 'title', description: 'description', kind: 'kind', format: 'format', status: 'status', startsAt: 'starts_at', endsAt: 'ends_at',
+  timezone: 'timezone', venue: 'venue', onlineUrl: 'online_url', capacity: 'capacity', seatsTaken: 'seats_taken', waitlistCount: 'waitlist_count',
+  waitlistLimit: 'waitlist_limit', registrationOpensAt: 'registration_opens_at', registrationClosesAt: 'registration_closes_at', memberPriceAmount: 'member_price_amount',
+  nonMemberPriceAmount: 'non_member_price_amount', priceCurrency: 'price_currency', membersOnly: 'members_only', cancelledAt: 'cancelled_at', cancelReason: 'cancel_reason',
+} satisfies Record<keyof EventRow, string>;
+const eventRowSelect = (columns: ReadonlyArray<keyof EventRow>) => columns.map((key) => `e.${EVENT_ROW_COLUMNS[key]} AS "${key}"`).join(', ');
+const EVENT_ROW_SELECT = eventRowSelect(Object.keys(EVENT_ROW_COLUMNS) as Array<keyof EventRow>);
+/** The select list of each column list a request asked (the same list object for each request of a document). */
+const selectsByColumns = new WeakMap<ReadonlyArray<keyof EventRow>, string>();
+function selectOf(columns: ReadonlyArray<keyof EventRow> | undefined): string {
+  if (!columns) return EVENT_ROW_SELECT;
+  let select = selectsByColumns.get(columns);
+  if (select === undefined) selectsByColumns.set(columns, (select = eventRowSelect(['id', 'startsAt', ...columns.filter((c) => c !== 'id' && c !== 'startsAt')])));
+  return select;
+}
+
+/** A session as `SESSIONS_LIST_JOIN` reads it: JSON, its times in epoch milliseconds. */
+type SessionJson = Omit<EventSessionRow, 'startsAt' | 'endsAt'> & { startsAt: number | Date; endsAt: number | Date };
+
+/** Milliseconds since the epoch, truncated as a JavaScript Date keeps a timestamptz. */
+const epochMs = (column: string) => `floor(extract(epoch FROM ${column}) * 1000)`;
+
+/** Each event's sessions (as SESSIONS_OF_EVENT, in its order) as one JSON list, joined to a list's `events e`. */
+const SESSIONS_LIST_JOIN = `LEFT JOIN LATERAL (
+    SELECT json_agg(json_build_object('id', c.id, 'eventId', c.event_id, 'title', c.title, 'startsAt', ${epochMs('c.starts_at')}, 'endsAt', ${epochMs('c.ends_at')},
+                                      'ceCredits', c.ce_credits::float8, 'ceCategory', c.ce_category) ORDER BY c.starts_at, c.id) AS list
+      FROM event_sessions c WHERE c.event_id = e.id) s ON true`;
+
+/** The sessions of SESSIONS_LIST_JOIN as rows (their times as Dates, in place). */
+function sessionsFromJson(list: SessionJson[] | null): EventSessionRow[] {
+  if (!list) return [];
+  for (const session of list) {
+    session.startsAt = new Date(session.startsAt);
+    session.endsAt = new Date(session.endsAt);
+  }
+  return list as EventSessionRow[];
+}
+
+/** The viewer's registration joined to a list's `events e` (registrations' join), by the parameter holding the viewer's id. */
+const registrationJoins = new Map<string, RowJoin<RegistrationRow>>();
+function registrationJoin(userIdParam: string): RowJoin<RegistrationRow> {
+  let join = registrationJoins.get(userIdParam);
+  if (!join) registrationJoins.set(userIdParam, (join = viewerRegistrationJoin('r', 'e.id', userIdParam)));
+  return join;
+}
 
 const SESSIONS_OF_EVENT: KeyedRowsSpec = {
   table: 'event_sessions',
@@ -71,25 +135,44 @@ export class EventsRepository {
     ]);
   }
 
-  /** Keyset-paged on (starts_at, id), soonest first; one statement per page (and one more for totalCount when asked). */
-  async list(options: EventListOptions): Promise<ConnectionShape<EventEntity>> {
+  /**
+   * Keyset-paged on (starts_at, id), soonest first, as plain rows; one statement per page (and one more for totalCount
+   * when asked). With `include`, each event's sessions and the viewer's registration come in the same statement.
+   */
+  async list(options: EventListOptions, include: EventListParts = {}): Promise<ConnectionShape<EventListRow>> {
     const first = pageSize(options.first);
-    const filter = this.repo().createQueryBuilder('e').where('e.status IN (:...statuses)', { statuses: options.statuses });
-    if (options.from) filter.andWhere('e.ends_at > :from', { from: options.from });
-    if (options.to) filter.andWhere('e.starts_at < :to', { to: options.to });
-    if (options.kind) filter.andWhere('e.kind = :kind', { kind: options.kind });
-    for (const [index, word] of (options.search ?? '').split(/\s+/).filter(Boolean).slice(0, 8).entries()) {
-      const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      filter.andWhere(`(e.title ILIKE :w${index} OR e.description ILIKE :w${index})`, { [`w${index}`]: pattern });
+    const params: unknown[] = [options.statuses];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    const where = ['e.status = ANY($1::text[])'];
+    if (options.from) where.push(`e.ends_at > ${param(options.from)}`);
+    if (options.to) where.push(`e.starts_at < ${param(options.to)}`);
+    if (options.kind) where.push(`e.kind = ${param(options.kind)}`);
+    for (const word of (options.search ?? '').split(/\s+/).filter(Boolean).slice(0, 8)) {
+      const pattern = param(`%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      where.push(`(e.title ILIKE ${pattern} OR e.description ILIKE ${pattern})`);
     }
-    const page = filter.clone();
+    const filter = where.join(' AND ');
+    const filterParams = [...params];
     const after = decodeTimeIdCursor(options.after);
-    if (after) {
-      const [at, id] = after;
-      page.andWhere('(e.starts_at, e.id) > (:at::timestamptz, :id::uuid)', { at, id });
+    if (after) where.push(`(e.starts_at, e.id) > (${param(after[0])}::timestamptz, ${param(after[1])}::uuid)`);
+    const limit = param(first + 1);
+    const registration = include.viewerRegistrationOf ? registrationJoin(param(include.viewerRegistrationOf)) : undefined;
+    const rows: Array<EventListRow & Record<string, unknown>> = await this.dataSource.query(
+      `SELECT ${selectOf(include.columns)}${include.sessions ? ', s.list AS "sessions"' : ''}${registration ? `, ${registration.select}` : ''}
+         FROM (SELECT * FROM events e WHERE ${where.join(' AND ')} ORDER BY e.starts_at, e.id LIMIT ${limit}) e
+         ${include.sessions ? SESSIONS_LIST_JOIN : ''} ${registration?.join ?? ''}
+        ORDER BY e.starts_at, e.id`,
+      params,
+    );
+    for (const row of rows) {
+      if (include.sessions) row.sessions = sessionsFromJson(row.sessions as unknown as SessionJson[] | null);
+      if (registration) row.viewerRegistration = registration.read(row);
     }
-    const rows = await page.orderBy('e.starts_at', 'ASC').addOrderBy('e.id', 'ASC').limit(first + 1).getMany();
-    return toConnection(rows, first, (r) => [r.startsAt.toISOString(), r.id], lazy(() => filter.getCount()));
+    const count = async () => {
+      const [{ n }]: Array<{ n: number }> = await this.dataSource.query(`SELECT count(*)::int AS n FROM events e WHERE ${filter}`, filterParams);
+      return n;
+    };
+    return toConnection(rows, first, (r) => [r.startsAt.toISOString(), r.id], lazy(count));
   }
 
   /** Published events for the calendar feed: those not ended more than 30 days ago, soonest first. */

@@ -1,21 +1,17 @@
 import { Args, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { type GraphQLResolveInfo } from 'graphql';
-import { ConnectionArgs, type ConnectionShape, CurrentRequest, CurrentViewer, decodeTimeIdCursor, lazy, pageSize, Public, type RequestContext, RequirePermission, StaffPermission, toConnection, type Viewer, viewerHasPermission } from '../../core/src/index.js';
+import { ConnectionArgs, type ConnectionShape, CurrentRequest, CurrentViewer, decodeTimeIdCursor, lazy, mapNodes, pageSize, Public, type RequestContext, RequirePermission, StaffPermission, toConnection, type Viewer, viewerHasPermission, whenLoaded } from '../../core/src/index.js';
 import { CancelEventArgs, EventIdArgs, EventsArgs } from './args/event.args.js';
 import { EventCancellationPreview } from './types/cancellation-preview.type.js';
 import { EventCancellationService } from './event-cancellation.service.js';
 import { RegistrationStatus } from './events.enums.js';
-import { EventsLoader } from './events.loader.js';
+import { eventPartsAsked, EventsLoader } from './events.loader.js';
 import { registrationPartsAsked } from './registration-parts.js';
 import { EventsService } from './events.service.js';
 import { CreateEventInput, UpdateEventInput } from './inputs/event.inputs.js';
 import { Event, EventConnection, EventSession } from './types/event.type.js';
 import { Registration, RegistrationConnection } from './types/registration.type.js';
 
-const toEvents = (page: ConnectionShape<Parameters<typeof Event.from>[0]>): ConnectionShape<Event> => ({
-  ...page,
-  edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: Event.from(edge.node) })),
-});
 
 @Resolver(() => Event)
 export class EventsResolver {
@@ -27,8 +23,12 @@ export class EventsResolver {
 
   @Public()
   @Query(() => EventConnection, { description: 'Published (and cancelled or completed) events, soonest first; admins also see drafts.' })
-  async events(@Args() args: EventsArgs, @CurrentViewer() viewer: Viewer | undefined): Promise<ConnectionShape<Event>> {
-    return toEvents(await this.eventsService.list(viewer, args));
+  async events(@Args() args: EventsArgs, @CurrentViewer() viewer: Viewer | undefined, @CurrentRequest() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<ConnectionShape<Event>> {
+    const parts = eventPartsAsked(info);
+    const page = await this.eventsService.list(viewer, args, parts);
+    // The sessions and the viewer's registrations came with the rows: their fields find them in the request's loaders.
+    this.loaders.primeEventParts(ctx, page.edges.map((edge) => edge.node), parts, viewer?.id);
+    return mapNodes(page, Event.from);
   }
 
   @Public()
@@ -70,8 +70,9 @@ export class EventsResolver {
 
   @Public()
   @ResolveField(() => [EventSession])
-  async sessions(@Parent() event: Event, @CurrentRequest() ctx: RequestContext): Promise<EventSession[]> {
-    return (await this.loaders.sessionsByEventId(ctx).load(event.id)).map(EventSession.from);
+  sessions(@Parent() event: Event, @CurrentRequest() ctx: RequestContext): EventSession[] | Promise<EventSession[]> {
+    // The loader's plain rows are EventSessions as they are (the fields and nothing else).
+    return ctx.loaders.load(this.loaders.sessionsByEventId(ctx), event.id);
   }
 
   @RequirePermission(StaffPermission.EVENT_MANAGER, StaffPermission.CHECK_IN)
@@ -87,10 +88,9 @@ export class EventsResolver {
 
   @Public()
   @ResolveField(() => Registration, { nullable: true, description: 'Your registration (live, else your latest); null when signed out.' })
-  async myRegistration(@Parent() event: Event, @CurrentViewer() viewer: Viewer | undefined, @CurrentRequest() ctx: RequestContext): Promise<Registration | null> {
+  myRegistration(@Parent() event: Event, @CurrentViewer() viewer: Viewer | undefined, @CurrentRequest() ctx: RequestContext): Registration | null | Promise<Registration | null> {
     if (!viewer) return null;
-    const registration = await this.loaders.viewerRegistrationByEventId(ctx, viewer.id).load(event.id);
-    return registration ? Registration.from(registration) : null;
+    return whenLoaded(ctx.loaders.load(this.loaders.viewerRegistrationByEventId(ctx, viewer.id), event.id), (registration) => (registration ? Registration.from(registration) : null));
   }
 
   @Public()
@@ -98,7 +98,7 @@ export class EventsResolver {
   async onlineUrl(@Parent() event: Event, @CurrentViewer() viewer: Viewer | undefined, @CurrentRequest() ctx: RequestContext): Promise<string | null> {
     if (!viewer || !event.privateOnlineUrl) return null;
     if (viewerHasPermission(viewer, StaffPermission.EVENT_MANAGER)) return event.privateOnlineUrl;
-    const registration = await this.loaders.viewerRegistrationByEventId(ctx, viewer.id).load(event.id);
+    const registration = await ctx.loaders.load(this.loaders.viewerRegistrationByEventId(ctx, viewer.id), event.id);
     return registration?.status === RegistrationStatus.CONFIRMED ? event.privateOnlineUrl : null;
   }
 }

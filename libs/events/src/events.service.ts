@@ -6,7 +6,8 @@ import { EventsArgs } from './args/event.args.js';
 import { EventEntity } from './entities/event.entity.js';
 import { EventStatus } from './events.enums.js';
 import { EventsErrorReason, wrongEventStatus } from './events.errors.js';
-import { EventsRepository, type NewSession } from './events.repository.js';
+import { type EventParts } from './events.loader.js';
+import { type EventListRow, EventsRepository, type NewSession } from './events.repository.js';
 import { CreateEventInput, EventSessionInput, UpdateEventInput } from './inputs/event.inputs.js';
 import { type ActingContext } from './registrations.service.js';
 import { WaitlistService } from './waitlist.service.js';
@@ -30,14 +31,19 @@ export class EventsService {
     return event;
   }
 
-  list(viewer: Viewer | undefined, args: EventsArgs): Promise<ConnectionShape<EventEntity>> {
+  /** `parts`: what the request's fields ask of each event, read in the list's statement (the viewer's registration: signed in only). */
+  list(viewer: Viewer | undefined, args: EventsArgs, parts?: EventParts): Promise<ConnectionShape<EventListRow>> {
     if (args.from && args.to && args.from >= args.to) throw badInput('to', 'must be after from');
     const admin = viewerHasPermission(viewer, StaffPermission.EVENT_MANAGER);
     if (args.status && !admin && !(PUBLIC_STATUSES as readonly string[]).includes(args.status)) {
       throw new AppError(ErrorCode.FORBIDDEN, 'Only admins and event managers may list draft events');
     }
     const statuses = args.status ? [args.status] : admin ? Object.values(EventStatus) : PUBLIC_STATUSES;
-    return this.events.list({ ...args, statuses });
+    return this.events.list({ ...args, statuses }, {
+      columns: parts?.columns,
+      sessions: parts?.sessions,
+      viewerRegistrationOf: parts?.viewerRegistration ? viewer?.id : undefined,
+    });
   }
 
   async create(ctx: ActingContext, input: CreateEventInput): Promise<EventEntity> {

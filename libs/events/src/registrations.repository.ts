@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { type ChildListSpec, ConnectionShape, countsPerParent, lazy, pageSize, pagesPerParent, type RowJoin, toConnection, decodeTimeIdCursor } from '../../core/src/index.js';
+import { checkJoinIdentifiers, type ChildListSpec, ConnectionShape, countsPerParent, joinedReader, lazy, pageSize, pagesPerParent, type RowJoin, toConnection, decodeTimeIdCursor } from '../../core/src/index.js';
 import { RegistrationEntity } from './entities/registration.entity.js';
 import { LIVE_STATUSES, RegistrationStatus, sqlList } from './events.enums.js';
 import { type User, usersJoin } from '../../accounts/src/index.js';
@@ -73,6 +73,23 @@ const EVENT_FIELDS = Object.keys(EVENT_ROW_COLUMNS) as Array<keyof EventRow>;
 const EVENT_COLUMNS = EVENT_FIELDS.map((field) => `e.${EVENT_ROW_COLUMNS[field]} AS "e.${field}"`).join(', ');
 /** The `e.<field>` output names of EVENT_COLUMNS, in EVENT_FIELDS order. */
 const EVENT_OUTPUTS = EVENT_FIELDS.map((field) => `e.${field}`);
+
+/**
+ * The registration of `userIdParam` for each event row of the caller's statement (`eventIdSql`): the live one, else the
+ * latest (as `forUserByEventIds` reads it), at most one, outputs named `<alias>.<field>`.
+ */
+export function viewerRegistrationJoin(alias: string, eventIdSql: string, userIdParam: string): RowJoin<RegistrationRow> {
+  checkJoinIdentifiers('viewerRegistrationJoin', alias, eventIdSql);
+  if (!/^\$[0-9]+$/.test(userIdParam)) throw new Error(`viewerRegistrationJoin: "${userIdParam}" is not a parameter`);
+  const fields = Object.keys(REGISTRATION_ROW_COLUMNS);
+  return {
+    alias,
+    join: `LEFT JOIN LATERAL (SELECT ${REGISTRATION_COLUMNS} FROM event_registrations c WHERE c.user_id = ${userIdParam}::uuid AND c.event_id = ${eventIdSql}
+             ORDER BY (c.status IN (${sqlList(LIVE_STATUSES)})) DESC, c.created_at DESC LIMIT 1) ${alias} ON true`,
+    select: fields.map((field) => `${alias}."${field}" AS "${alias}.${field}"`).join(', '),
+    read: joinedReader<RegistrationRow>(alias, fields, 'id'),
+  };
+}
 
 /** Each registration's registrant, through accounts' port: a User per row, outputs named `u.<field>`. */
 const REGISTRANT = usersJoin('u', 'c.user_id');

@@ -27,6 +27,21 @@ export type EventRow = Pick<
   | 'priceCurrency' | 'membersOnly' | 'cancelledAt' | 'cancelReason'
 >;
 
+/**
+ * The EventRow columns each field of Event reads (fields resolved elsewhere: those of the parent they read). A list reads
+ * only the columns of the fields its request asks for (and `id`, `startsAt` for its cursors): the other fields of its
+ * Events are left unset, so a field resolver on Event that reads more than `id` must name its columns here.
+ */
+export const EVENT_FIELD_COLUMNS = {
+  id: [], title: ['title'], description: ['description'], kind: ['kind'], format: ['format'], status: ['status'], startsAt: ['startsAt'],
+  endsAt: ['endsAt'], timezone: ['timezone'], venue: ['venue'], privateOnlineUrl: ['onlineUrl'], onlineUrl: ['onlineUrl'], capacity: ['capacity'],
+  seatsRemaining: ['capacity', 'seatsTaken'], waitlistCount: ['waitlistCount'], waitlistLimit: ['waitlistLimit'], registrationOpensAt: ['registrationOpensAt'],
+  registrationClosesAt: ['registrationClosesAt'], memberPrice: ['memberPriceAmount', 'priceCurrency'], nonMemberPrice: ['nonMemberPriceAmount', 'priceCurrency'],
+  membersOnly: ['membersOnly'], cancelledAt: ['cancelledAt'], cancelReason: ['cancelReason'],
+  // Resolved per request from the event's id.
+  sessions: [], myRegistration: [], registrations: [], space: [],
+} as const satisfies Record<keyof Event | 'onlineUrl' | 'sessions' | 'myRegistration' | 'registrations' | 'space', ReadonlyArray<keyof EventRow>>;
+
 /** `sessions`, `myRegistration` and `onlineUrl` are resolved per request (loaders, and the viewer's rights). */
 @ObjectType('Event')
 export class Event {
