@@ -7,6 +7,7 @@ import { EventEntity } from './entities/event.entity.js';
 import { EventKind, EventStatus } from './events.enums.js';
 import { viewerRegistrationJoin } from './registrations.repository.js';
 import { returning } from './sql.js';
+import { EVENT_ROW_COLUMNS } from './event-row-columns.js';
 import { type EventRow } from './types/event.type.js';
 import { type RegistrationRow } from './types/registration.type.js';
 
@@ -38,13 +39,6 @@ export interface EventListParts {
 /** An event of a list, with what was read with it (as its EventListParts asked): its sessions, and the viewer's registration (undefined: none). */
 export type EventListRow = EventRow & { sessions?: EventSessionRow[]; viewerRegistration?: RegistrationRow | undefined };
 
-/** Every column an Event is made from (EventRow), over `events e`. */
-const EVENT_ROW_COLUMNS = {
-  id: 'id', title: 'title', description: 'description', kind: 'kind', format: 'format', status: 'status', startsAt: 'starts_at', endsAt: 'ends_at',
-  timezone: 'timezone', venue: 'venue', onlineUrl: 'online_url', capacity: 'capacity', seatsTaken: 'seats_taken', waitlistCount: 'waitlist_count',
-  waitlistLimit: 'waitlist_limit', registrationOpensAt: 'registration_opens_at', registrationClosesAt: 'registration_closes_at', memberPriceAmount: 'member_price_amount',
-  nonMemberPriceAmount: 'non_member_price_amount', priceCurrency: 'price_currency', membersOnly: 'members_only', cancelledAt: 'cancelled_at', cancelReason: 'cancel_reason',
-} satisfies Record<keyof EventRow, string>;
 const eventRowSelect = (columns: ReadonlyArray<keyof EventRow>) => columns.map((key) => `e.${EVENT_ROW_COLUMNS[key]} AS "${key}"`).join(', ');
 const EVENT_ROW_SELECT = eventRowSelect(Object.keys(EVENT_ROW_COLUMNS) as Array<keyof EventRow>);
 /** The select list of each column list a request asked (the same list object for each request of a document). */

@@ -6,6 +6,7 @@ import { RegistrationEntity } from './entities/registration.entity.js';
 import { LIVE_STATUSES, RegistrationStatus, sqlList } from './events.enums.js';
 import { type User, usersJoin } from '../../accounts/src/index.js';
 import { type Membership, membershipsJoin } from '../../members/src/index.js';
+import { EVENT_ROW_COLUMNS } from './event-row-columns.js';
 import { type EventRow } from './types/event.type.js';
 import { type RegistrationRow } from './types/registration.type.js';
 
@@ -61,13 +62,6 @@ const selectList = (columns: Readonly<Record<string, string>>) =>
 const REGISTRATION_COLUMNS = selectList(REGISTRATION_ROW_COLUMNS);
 const LEAN_REGISTRATION_COLUMNS = selectList(LEAN_ROW_COLUMNS);
 
-/** The columns of a plain EventRow (field → column of `events`). */
-const EVENT_ROW_COLUMNS = {
-  id: 'id', title: 'title', description: 'description', kind: 'kind', format: 'format', status: 'status', startsAt: 'starts_at', endsAt: 'ends_at',
-  timezone: 'timezone', venue: 'venue', onlineUrl: 'online_url', capacity: 'capacity', seatsTaken: 'seats_taken', waitlistCount: 'waitlist_count',
-  waitlistLimit: 'waitlist_limit', registrationOpensAt: 'registration_opens_at', registrationClosesAt: 'registration_closes_at', memberPriceAmount: 'member_price_amount',
-  nonMemberPriceAmount: 'non_member_price_amount', priceCurrency: 'price_currency', membersOnly: 'members_only', cancelledAt: 'cancelled_at', cancelReason: 'cancel_reason',
-} satisfies Record<keyof EventRow, string>;
 const EVENT_FIELDS = Object.keys(EVENT_ROW_COLUMNS) as Array<keyof EventRow>;
 /** The select list of a plain EventRow over `events e`, each output named `e.<field>`. */
 const EVENT_COLUMNS = EVENT_FIELDS.map((field) => `e.${EVENT_ROW_COLUMNS[field]} AS "e.${field}"`).join(', ');
