@@ -12,14 +12,14 @@ export type NewPair = Omit<MentoringPairEntity, 'id' | 'createdAt' | 'updatedAt'
 /** How many of a person's pairs `myMentoring` shows (newest first): people take part in few cohorts. */
 export const MAX_PAIRS_PER_PERSON = 100;
 
-/** The select list of a plain MentoringPair row over `mentoring_pairs p` (the GraphQL type's fields, no entity). */
-const PAIR_ROW_COLUMNS = Object.entries({
+/** A MentoringPair's fields (the GraphQL type's, no entity) → columns of `mentoring_pairs`. */
+const PAIR_COLUMNS = {
   id: 'id', cohortId: 'cohort_id', mentorUserId: 'mentor_user_id', menteeUserId: 'mentee_user_id', status: 'status', startedAt: 'started_at',
   lastCheckInAt: 'last_check_in_at', endedAt: 'ended_at', endReason: 'end_reason',
-} satisfies Record<keyof MentoringPair, string>)
-  .map(([key, column]) => `p.${column} AS "${key}"`)
-  .join(', ');
-const PAIR_FIELDS = ['id', 'cohortId', 'mentorUserId', 'menteeUserId', 'status', 'startedAt', 'lastCheckInAt', 'endedAt', 'endReason'] as const;
+} satisfies Record<keyof MentoringPair, string>;
+const PAIR_FIELDS = Object.keys(PAIR_COLUMNS) as Array<keyof MentoringPair>;
+/** The select list of a plain MentoringPair row over `mentoring_pairs p`. */
+const PAIR_ROW_COLUMNS = PAIR_FIELDS.map((field) => `p.${PAIR_COLUMNS[field]} AS "${field}"`).join(', ');
 
 /** The pair's two people, through accounts' port: outputs named `mr.<field>` and `me.<field>`. */
 const MENTOR = usersJoin('mr', 'p.mentor_user_id');
