@@ -67,7 +67,8 @@ describe('portal: profile and member directory', () => {
 
     // Page two and back.
     await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByRole('article').first().waitFor();
+    // Page one's 20 articles stay until page two arrives: wait for page two's 2 (as for page one's 20 below), not for any article.
+    await page.waitForFunction(() => document.querySelectorAll('article').length === 2);
     expect(await page.getByRole('article').count()).toBe(2);
     await page.getByRole('button', { name: 'Previous' }).click();
     await page.waitForFunction(() => document.querySelectorAll('article').length === 20);
