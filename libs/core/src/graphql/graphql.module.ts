@@ -12,6 +12,7 @@ import { RootLogger } from '../logging/logger.js';
 import { ROOT_LOGGER } from '../logging/logging.module.js';
 import { metricsPlugin } from '../metrics/metrics.plugin.js';
 import { MetricsService } from '../metrics/metrics.service.js';
+import { CompiledExecutorGateway } from './compiled-executor.js';
 import { formatGraphQLError } from './error-formatter.js';
 import { leanFieldResolvers } from './lean-field-resolvers.js';
 import { aliasLimitRule, costLimitPlugin, depthLimitRule } from './query-limits.js';
@@ -39,12 +40,17 @@ export function httpRequestContext(http: { req: Request; res: Response }): Reque
       inject: [APP_CONFIG, ROOT_LOGGER, MetricsService, VIEWER_LOOKUP, ModulesContainer, Reflector],
       useFactory: (config: AppConfig, logger: RootLogger, metrics: MetricsService, viewers: ViewerLookup, modules: ModulesContainer, reflector: Reflector): ApolloDriverConfig => {
         const production = config.nodeEnv === 'production';
-        return {
+        const executor = new CompiledExecutorGateway();
+        // Nest's config type leaves `gateway` out (its federation driver uses it) but hands every option to Apollo.
+        const options: ApolloDriverConfig & { gateway: CompiledExecutorGateway } = {
           path: '/graphql',
           autoSchemaFile: true,
           sortSchema: true,
           buildSchemaOptions: { dateScalarMode: 'isoDate', numberScalarMode: 'integer' },
           fieldResolverEnhancers: ['guards'],
+          // Operations run compiled by graphql-jit (see CompiledExecutorGateway); subscriptions keep graphql-js.
+          transformSchema: executor.useSchema,
+          gateway: executor,
           // Field resolvers that need no more than the global guard and their parent/context run without Nest's
           // async per-call pipeline (the same AuthGuard, called synchronously once its decision is remembered).
           // AuthGuard is the one global guard (APP_GUARD in AccountsModule): a new global guard goes here too.
@@ -68,6 +74,7 @@ export function httpRequestContext(http: { req: Request; res: Response }): Reque
           // No cache hints are used: Apollo's default cache-control plugin would only wrap every field resolver.
           plugins: [ApolloServerPluginCacheControlDisabled(), costLimitPlugin(config.graphql.maxCost), requestErrorsPlugin(logger), metricsPlugin(metrics)],
         };
+        return options;
       },
     }),
   ],
