@@ -6,13 +6,13 @@ import { GroupMemberRole, GroupMemberStatus } from './community.enums.js';
 import { StudyGroupMemberEntity } from './entities/study-group-member.entity.js';
 import { type GroupMember } from './types/group-member.type.js';
 
-/** The select list of a plain GroupMember row over `study_group_members m` (the GraphQL type's fields, no entity). */
-const MEMBER_ROW_COLUMNS = Object.entries({
+/** A GroupMember's fields (the GraphQL type's, no entity) → columns of `study_group_members`. */
+const MEMBER_COLUMNS = {
   groupId: 'group_id', userId: 'user_id', role: 'role', status: 'status', requestedAt: 'requested_at', joinedAt: 'joined_at',
-} satisfies Record<keyof GroupMember, string>)
-  .map(([key, column]) => `m.${column} AS "${key}"`)
-  .join(', ');
-const MEMBER_FIELDS = ['groupId', 'userId', 'role', 'status', 'requestedAt', 'joinedAt'] as const;
+} satisfies Record<keyof GroupMember, string>;
+const MEMBER_FIELDS = Object.keys(MEMBER_COLUMNS) as Array<keyof GroupMember>;
+/** The select list of a plain GroupMember row over `study_group_members m`. */
+const MEMBER_ROW_COLUMNS = MEMBER_FIELDS.map((field) => `m.${MEMBER_COLUMNS[field]} AS "${field}"`).join(', ');
 /** Each member's user, through accounts' port: outputs named `u.<field>`. */
 const MEMBER_USER = usersJoin('u', 'm.user_id');
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { type RequestContext, selects, type SelectionInfo } from '../../core/src/index.js';
+import { rememberedPerField, type RequestContext, selects } from '../../core/src/index.js';
 import { UsersLoader } from '../../accounts/src/index.js';
 import { MembersLoader } from '../../members/src/index.js';
 import { AttendanceRepository, type AttendedSession } from './attendance.repository.js';
@@ -19,21 +19,13 @@ export interface EventParts {
   columns: ReadonlyArray<keyof EventRow>;
 }
 
-/** Per field node (the same object on every request of a parsed document Apollo keeps): what it asks. */
-const eventPartsByNode = new WeakMap<object, EventParts>();
-
-export function eventPartsAsked(info: SelectionInfo): EventParts {
-  const node = info.fieldNodes[0];
-  let parts = eventPartsByNode.get(node);
-  if (!parts) {
-    const asks = (field: string) => selects(info, ['edges', 'node', field]);
-    const columns = new Set<keyof EventRow>(['id', 'startsAt']);
-    for (const [field, fieldColumns] of Object.entries(EVENT_FIELD_COLUMNS)) if (asks(field)) for (const column of fieldColumns) columns.add(column);
-    parts = { sessions: asks('sessions'), viewerRegistration: asks('myRegistration') || asks('onlineUrl'), columns: [...columns] };
-    if (info.fieldNodes.length === 1) eventPartsByNode.set(node, parts);
-  }
-  return parts;
-}
+/** What an events connection's selection asks of each event (remembered per field: see rememberedPerField). */
+export const eventPartsAsked = rememberedPerField((info): EventParts => {
+  const asks = (field: string) => selects(info, ['edges', 'node', field]);
+  const columns = new Set<keyof EventRow>(['id', 'startsAt']);
+  for (const [field, fieldColumns] of Object.entries(EVENT_FIELD_COLUMNS)) if (asks(field)) for (const column of fieldColumns) columns.add(column);
+  return { sessions: asks('sessions'), viewerRegistration: asks('myRegistration') || asks('onlineUrl'), columns: [...columns] };
+});
 
 /** Per-request batch loaders for the events feature: one statement per field per list level. */
 @Injectable()

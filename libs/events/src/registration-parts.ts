@@ -1,5 +1,5 @@
 import { Kind, type SelectionSetNode } from 'graphql';
-import { selects, type SelectionInfo } from '../../core/src/index.js';
+import { rememberedPerField, selects, type SelectionInfo } from '../../core/src/index.js';
 import { type RegistrantParts } from './registrations.repository.js';
 
 /**
@@ -49,22 +49,15 @@ function nodesAskOnlyLeanFields(info: SelectionInfo): boolean {
   return level.every((selectionSet) => asksOnly(selectionSet, LEAN_FIELDS_ASKED, info));
 }
 
-/** Per request, per field node list (a nested connection is resolved once per parent row with the same one). */
-const partsByFieldNodes = new WeakMap<SelectionInfo['fieldNodes'], RegistrantParts>();
-
 /**
  * What a registration connection's selection asks of each row, read in the list's statement when asked:
- * the registration's other columns, the registrant, the registrant's membership.
+ * the registration's other columns, the registrant, the registrant's membership (remembered per field: a nested
+ * connection is resolved once per parent row with the same field node).
  */
-export function registrationPartsAsked(info: SelectionInfo): RegistrantParts {
-  let parts = partsByFieldNodes.get(info.fieldNodes);
-  if (!parts) {
-    parts = {
-      details: !nodesAskOnlyLeanFields(info),
-      user: selects(info, ['edges', 'node', 'user']),
-      membership: selects(info, ['edges', 'node', 'user', 'membership']),
-    };
-    partsByFieldNodes.set(info.fieldNodes, parts);
-  }
-  return parts;
-}
+export const registrationPartsAsked = rememberedPerField(
+  (info): RegistrantParts => ({
+    details: !nodesAskOnlyLeanFields(info),
+    user: selects(info, ['edges', 'node', 'user']),
+    membership: selects(info, ['edges', 'node', 'user', 'membership']),
+  }),
+);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { type FragmentDefinitionNode, type FieldNode, Kind, parse, type OperationDefinitionNode } from 'graphql';
-import { selects } from './selection.js';
+import { rememberedPerField, selects } from './selection.js';
 
 /** The info of the query's first root field, as graphql-js hands it to that field's resolver. */
 function infoOf(document: string) {
@@ -44,5 +44,24 @@ describe('selects: whether a resolver\'s selection asks for a path below it', ()
 
   it('does not loop on a fragment that spreads itself', () => {
     expect(selects(infoOf('{ list { ...L } } fragment L on List { ...L edges { node { id } } }'), USER)).toBe(false);
+  });
+});
+
+describe('rememberedPerField: what a field asks, computed once per field', () => {
+  it('computes once per field node, again for another node, and keys merged nodes by their list', () => {
+    let computed = 0;
+    const asksUser = rememberedPerField((info) => {
+      computed += 1;
+      return selects(info, USER);
+    });
+    const withUser = infoOf('{ list { edges { node { user { id } } } } }');
+    const without = infoOf('{ list { edges { node { id } } } }');
+    expect([asksUser(withUser), asksUser({ ...withUser }), asksUser(withUser)]).toEqual([true, true, true]);
+    expect(computed).toBe(1);
+    expect(asksUser(without)).toBe(false);
+    expect(computed).toBe(2);
+    const merged = { fieldNodes: [...without.fieldNodes, ...withUser.fieldNodes], fragments: {} };
+    expect([asksUser(merged), asksUser(merged)]).toEqual([true, true]);
+    expect(computed).toBe(3);
   });
 });

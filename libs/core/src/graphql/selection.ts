@@ -44,3 +44,21 @@ export function selects(info: SelectionInfo, path: readonly string[]): boolean {
   }
   return true;
 }
+
+/**
+ * `compute` remembered per field: a resolver called once per parent row (a nested list's field on each of 20
+ * events) asks what its selection needs once. A single field node is the same object on every request of a parsed
+ * document Apollo keeps, so what it asks is computed once per document; a field merged from several nodes is
+ * remembered by their list (the same array for every row of one request). `compute` must depend only on the
+ * selection (not on variables): `selects` does not evaluate `@skip`/`@include`, so it over-reads, never under-reads.
+ */
+export function rememberedPerField<T>(compute: (info: SelectionInfo) => T): (info: SelectionInfo) => T {
+  const byNode = new WeakMap<object, T>();
+  return (info) => {
+    const key = info.fieldNodes.length === 1 ? info.fieldNodes[0] : info.fieldNodes;
+    if (byNode.has(key)) return byNode.get(key) as T;
+    const value = compute(info);
+    byNode.set(key, value);
+    return value;
+  };
+}
