@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
-import { type KeyedRowsSpec, rowListsByKey, rowsByKey } from '../../libs/core/src/index.js';
+import { type KeyedRowsSpec, rowListJson, rowListsByKey, rowsByKey } from '../../libs/core/src/index.js';
 import { guildhallDataSource } from '../../migrations/data-source.js';
 import { createTestDatabase, type TestDatabase } from '../utils/test-db.js';
 
@@ -11,6 +11,8 @@ const NONE = '00000000-0000-4000-8000-0000000000ff';
 // Scratch tables in this spec's own database: the mechanism is the subject, not a feature's table.
 const PEOPLE: KeyedRowsSpec = { table: 'rk_people', keyColumn: 'id', columns: { id: 'c.id', fullName: 'c.full_name', credits: 'c.credits::float8' } };
 const NOTES: KeyedRowsSpec = { table: 'rk_notes', keyColumn: 'person_id', columns: { text: 'c.text' }, where: 'NOT c.hidden', orderBy: 'c.at DESC, c.text' };
+const TIMED_NOTES: KeyedRowsSpec = { ...NOTES, columns: { text: 'c.text', at: 'c.at', seenAt: 'c.seen_at' } };
+interface TimedNote { text: string; at: Date; seenAt: Date | null }
 
 describe('rowsByKey / rowListsByKey: plain rows for a DataLoader batch, in one statement', () => {
   let db: TestDatabase;
@@ -22,10 +24,11 @@ describe('rowsByKey / rowListsByKey: plain rows for a DataLoader batch, in one s
     db = await createTestDatabase();
     dataSource = await guildhallDataSource(db.url, 2).initialize();
     await dataSource.query(`CREATE TABLE rk_people (id uuid PRIMARY KEY, full_name text NOT NULL, secret text, credits numeric(6,2) NOT NULL)`);
-    await dataSource.query(`CREATE TABLE rk_notes (person_id uuid NOT NULL, text text NOT NULL, hidden boolean NOT NULL DEFAULT false, at timestamptz NOT NULL)`);
+    await dataSource.query(`CREATE TABLE rk_notes (person_id uuid NOT NULL, text text NOT NULL, hidden boolean NOT NULL DEFAULT false, at timestamptz NOT NULL, seen_at timestamptz)`);
     await dataSource.query(`INSERT INTO rk_people VALUES ($1, 'Ada', 'x', 1.50), ($2, 'Ben', 'y', 0)`, [A, B]);
     await dataSource.query(
-      `INSERT INTO rk_notes VALUES ($1, 'old', false, '2026-01-01'), ($1, 'new', false, '2026-02-01'), ($1, 'hidden', true, '2026-03-01'), ($2, 'only', false, '2026-01-01')`,
+      `INSERT INTO rk_notes VALUES ($1, 'old', false, '2026-01-01', NULL), ($1, 'new', false, '2026-02-01 10:11:12.345678+02', '1969-07-20 20:17:40.999+00'),
+                                   ($1, 'hidden', true, '2026-03-01', NULL), ($2, 'only', false, '2026-01-01', NULL)`,
       [A, B],
     );
   });
@@ -55,5 +58,19 @@ describe('rowsByKey / rowListsByKey: plain rows for a DataLoader batch, in one s
     expect(statements).toHaveLength(0);
     await expect(rowsByKey(counted, { ...PEOPLE, keyColumn: 'id; DROP TABLE rk_people' }, [A])).rejects.toThrow('not a plain SQL identifier');
     await expect(rowsByKey(counted, { ...PEOPLE, columns: { 'a"b': 'c.id' } }, [A])).rejects.toThrow('not a usable output name');
+  });
+
+  it('rowListJson: the same rows as rowListsByKey inside the parent\'s statement, times as Dates again (null kept)', async () => {
+    const notes = rowListJson<TimedNote>(TIMED_NOTES, 'p.id', ['at', 'seenAt']);
+    const parents: Array<{ id: string; notes: unknown }> = await dataSource.query(
+      `SELECT p.id, ${notes.sql} AS notes FROM (VALUES ($1::uuid), ($2::uuid), ($3::uuid)) p(id) ORDER BY p.id = $1 DESC, p.id = $2 DESC`,
+      [A, NONE, B],
+    );
+    const separately = await rowListsByKey<TimedNote>(counted, TIMED_NOTES, [A, NONE, B]);
+    expect(parents.map((p) => notes.read(p.notes))).toEqual(separately);
+    expect(separately[0][0].at).toEqual(new Date('2026-02-01T08:11:12.345Z'));
+    expect(separately[0][0].seenAt).toEqual(new Date('1969-07-20T20:17:40.999Z'));
+    expect(separately[0][1].seenAt).toBeNull();
+    expect(separately[1]).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ConnectionShape, type KeyedRowsSpec, lazy, pageSize, type RowJoin, rowListsByKey, toConnection, decodeTimeIdCursor } from '../../core/src/index.js';
+import { ConnectionShape, type KeyedRowsSpec, lazy, pageSize, type RowJoin, rowListJson, rowListsByKey, toConnection, decodeTimeIdCursor } from '../../core/src/index.js';
 import { EventSessionEntity } from './entities/event-session.entity.js';
 import { EventEntity } from './entities/event.entity.js';
 import { EventKind, EventStatus } from './events.enums.js';
@@ -50,28 +50,6 @@ function selectOf(columns: ReadonlyArray<keyof EventRow> | undefined): string {
   return select;
 }
 
-/** A session as `SESSIONS_LIST_JOIN` reads it: JSON, its times in epoch milliseconds. */
-type SessionJson = Omit<EventSessionRow, 'startsAt' | 'endsAt'> & { startsAt: number | Date; endsAt: number | Date };
-
-/** Milliseconds since the epoch, truncated as a JavaScript Date keeps a timestamptz. */
-const epochMs = (column: string) => `floor(extract(epoch FROM ${column}) * 1000)`;
-
-/** Each event's sessions (as SESSIONS_OF_EVENT, in its order) as one JSON list, joined to a list's `events e`. */
-const SESSIONS_LIST_JOIN = `LEFT JOIN LATERAL (
-    SELECT json_agg(json_build_object('id', c.id, 'eventId', c.event_id, 'title', c.title, 'startsAt', ${epochMs('c.starts_at')}, 'endsAt', ${epochMs('c.ends_at')},
-                                      'ceCredits', c.ce_credits::float8, 'ceCategory', c.ce_category) ORDER BY c.starts_at, c.id) AS list
-      FROM event_sessions c WHERE c.event_id = e.id) s ON true`;
-
-/** The sessions of SESSIONS_LIST_JOIN as rows (their times as Dates, in place). */
-function sessionsFromJson(list: SessionJson[] | null): EventSessionRow[] {
-  if (!list) return [];
-  for (const session of list) {
-    session.startsAt = new Date(session.startsAt);
-    session.endsAt = new Date(session.endsAt);
-  }
-  return list as EventSessionRow[];
-}
-
 /** The viewer's registration joined to a list's `events e` (registrations' join), by the parameter holding the viewer's id. */
 const registrationJoins = new Map<string, RowJoin<RegistrationRow>>();
 function registrationJoin(userIdParam: string): RowJoin<RegistrationRow> {
@@ -86,6 +64,8 @@ const SESSIONS_OF_EVENT: KeyedRowsSpec = {
   columns: { id: 'c.id', eventId: 'c.event_id', title: 'c.title', startsAt: 'c.starts_at', endsAt: 'c.ends_at', ceCredits: 'c.ce_credits::float8', ceCategory: 'c.ce_category' },
   orderBy: 'c.starts_at, c.id',
 };
+/** Each listed event's sessions (the rows and order of SESSIONS_OF_EVENT) as JSON in the list's statement over `events e`. */
+const SESSIONS_OF_LISTED_EVENT = rowListJson<EventSessionRow>(SESSIONS_OF_EVENT, 'e.id', ['startsAt', 'endsAt']);
 
 /** Every query on events and their sessions. */
 @Injectable()
@@ -152,14 +132,14 @@ export class EventsRepository {
     const limit = param(first + 1);
     const registration = include.viewerRegistrationOf ? registrationJoin(param(include.viewerRegistrationOf)) : undefined;
     const rows: Array<EventListRow & Record<string, unknown>> = await this.dataSource.query(
-      `SELECT ${selectOf(include.columns)}${include.sessions ? ', s.list AS "sessions"' : ''}${registration ? `, ${registration.select}` : ''}
+      `SELECT ${selectOf(include.columns)}${include.sessions ? `, ${SESSIONS_OF_LISTED_EVENT.sql} AS "sessions"` : ''}${registration ? `, ${registration.select}` : ''}
          FROM (SELECT * FROM events e WHERE ${where.join(' AND ')} ORDER BY e.starts_at, e.id LIMIT ${limit}) e
-         ${include.sessions ? SESSIONS_LIST_JOIN : ''} ${registration?.join ?? ''}
+         ${registration?.join ?? ''}
         ORDER BY e.starts_at, e.id`,
       params,
     );
     for (const row of rows) {
-      if (include.sessions) row.sessions = sessionsFromJson(row.sessions as unknown as SessionJson[] | null);
+      if (include.sessions) row.sessions = SESSIONS_OF_LISTED_EVENT.read(row.sessions);
       if (registration) row.viewerRegistration = registration.read(row);
     }
     const count = async () => {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { type KeyedRowsSpec, rowListsByKey } from '../../../core/src/index.js';
+import { type KeyedRowsSpec, rowListJson, type RowListJson, rowListsByKey } from '../../../core/src/index.js';
 import { MentoringCheckInEntity } from '../entities/mentoring-check-in.entity.js';
 import { type CheckIn } from '../types/check-in.type.js';
 
@@ -17,23 +17,11 @@ const CHECK_INS_OF_PAIR: KeyedRowsSpec = {
 };
 
 /**
- * A pair's check-ins as one JSON array inside another statement over `mentoring_pairs <pairAlias>` (latest first,
- * the same rows and order as `byPairIds`); `checkInsFromJson` turns the parsed array into CheckIn rows.
+ * A pair's check-ins as one JSON array inside a statement over `mentoring_pairs <pairAlias>` (latest first, the same
+ * rows and order as `byPairIds`), and how to read them back.
  */
-export function checkInsJsonOfPair(pairAlias: string): string {
-  const fields = Object.entries(CHECK_INS_OF_PAIR.columns).map(([key, sql]) => `'${key}', ${sql}`).join(', ');
-  return `(SELECT coalesce(json_agg(json_build_object(${fields}) ORDER BY ${CHECK_INS_OF_PAIR.orderBy}), '[]'::json)
-             FROM ${CHECK_INS_OF_PAIR.table} c WHERE c.${CHECK_INS_OF_PAIR.keyColumn} = ${pairAlias}.id)`;
-}
-
-/** The CheckIn rows of a parsed `checkInsJsonOfPair` array (its timestamps arrive as ISO strings), converted in place. */
-export function checkInsFromJson(items: Array<Record<string, unknown>>): CheckIn[] {
-  for (const item of items) {
-    item.happenedAt = new Date(item.happenedAt as string);
-    item.createdAt = new Date(item.createdAt as string);
-    if (item.confirmedAt !== null) item.confirmedAt = new Date(item.confirmedAt as string);
-  }
-  return items as unknown as CheckIn[];
+export function checkInsJsonOfPair(pairAlias: string): RowListJson<CheckIn> {
+  return rowListJson<CheckIn>(CHECK_INS_OF_PAIR, `${pairAlias}.id`, ['happenedAt', 'confirmedAt', 'createdAt']);
 }
 
 @Injectable()

@@ -5,7 +5,7 @@ import { type User, usersJoin } from '../../../accounts/src/index.js';
 import { MentoringPairEntity } from '../entities/mentoring-pair.entity.js';
 import { type CheckIn } from '../types/check-in.type.js';
 import { type MentoringPair } from '../types/pair.type.js';
-import { checkInsFromJson, checkInsJsonOfPair } from './check-ins.repository.js';
+import { checkInsJsonOfPair } from './check-ins.repository.js';
 
 export type NewPair = Omit<MentoringPairEntity, 'id' | 'createdAt' | 'updatedAt' | 'status' | 'lastCheckInAt' | 'endedAt' | 'endReason' | 'endedById' | 'cohort' | 'mentorApplication' | 'menteeApplication' | 'mentorUser' | 'menteeUser'>;
 
@@ -93,7 +93,7 @@ export class PairsRepository {
   async rowsByCohortIds(cohortIds: readonly string[], userId: string | null, parts: PairParts): Promise<PairWithPeople[][]> {
     const withPeople = parts.people;
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT ${PAIR_ROW_COLUMNS}${withPeople ? `, ${MENTOR.select}, ${MENTEE.select}` : ''}${parts.checkIns ? `, ${CHECK_INS} AS "checkIns"` : ''}
+      `SELECT ${PAIR_ROW_COLUMNS}${withPeople ? `, ${MENTOR.select}, ${MENTEE.select}` : ''}${parts.checkIns ? `, ${CHECK_INS.sql} AS "checkIns"` : ''}
          FROM mentoring_pairs p ${withPeople ? `${MENTOR.join} ${MENTEE.join}` : ''}
         WHERE p.cohort_id = ANY($1::uuid[])${userId ? ' AND (p.mentor_user_id = $2 OR p.mentee_user_id = $2)' : ''}
         ORDER BY p.created_at, p.id`,
@@ -101,7 +101,7 @@ export class PairsRepository {
     );
     const grouped = new Map<string, PairWithPeople[]>(cohortIds.map((id) => [id, []]));
     for (const row of rows) {
-      if (parts.checkIns) row.checkIns = checkInsFromJson(row.checkIns as Array<Record<string, unknown>>);
+      if (parts.checkIns) row.checkIns = CHECK_INS.read(row.checkIns);
       grouped.get(row.cohortId as string)?.push(withPeople ? withPeopleOf(row) : (row as unknown as MentoringPair));
     }
     return cohortIds.map((id) => grouped.get(id)!);
