@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { rowWithJoins } from '../../core/src/index.js';
 import { type User, usersJoin } from '../../accounts/src/index.js';
 import { GroupMemberRole, GroupMemberStatus } from './community.enums.js';
 import { StudyGroupMemberEntity } from './entities/study-group-member.entity.js';
@@ -15,6 +16,8 @@ const MEMBER_FIELDS = Object.keys(MEMBER_COLUMNS) as Array<keyof GroupMember>;
 const MEMBER_ROW_COLUMNS = MEMBER_FIELDS.map((field) => `m.${MEMBER_COLUMNS[field]} AS "${field}"`).join(', ');
 /** Each member's user, through accounts' port: outputs named `u.<field>`. */
 const MEMBER_USER = usersJoin('u', 'm.user_id');
+/** A member with their user from one result row. */
+const withUserOf = rowWithJoins<GroupMemberWithUser>(MEMBER_FIELDS, { user: MEMBER_USER });
 
 /** A member as the GroupMember type reads it, with the person when the statement read them. */
 export type GroupMemberWithUser = GroupMember & { user?: User };
@@ -125,11 +128,4 @@ export class GroupMembersRepository {
     const byGroup = new Map(rows.map((r) => [r.groupId, r]));
     return groupIds.map((id) => byGroup.get(id));
   }
-}
-
-function withUserOf(row: Record<string, unknown>): GroupMemberWithUser {
-  const member: Record<string, unknown> = {};
-  for (const field of MEMBER_FIELDS) member[field] = row[field];
-  member.user = MEMBER_USER.read(row);
-  return member as unknown as GroupMemberWithUser;
 }

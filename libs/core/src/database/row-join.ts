@@ -39,3 +39,18 @@ export function joinedReader<T>(alias: string, fields: readonly string[], presen
     return value as T;
   };
 }
+
+/**
+ * A result row split into the caller's own object and the objects joined into it: each of `fields` copied as it is,
+ * each of `joins` read into the property its key names (undefined where a LEFT JOIN found none). For a statement that
+ * selects its own fields by name beside one or more joins' `select`.
+ */
+export function rowWithJoins<T>(fields: readonly string[], joins: Readonly<Record<string, Pick<RowJoin<unknown>, 'read'>>>): (row: Record<string, unknown>) => T {
+  const joined = Object.entries(joins);
+  return (row) => {
+    const value: Record<string, unknown> = {};
+    for (const field of fields) value[field] = row[field];
+    for (const [key, join] of joined) value[key] = join.read(row);
+    return value as T;
+  };
+}

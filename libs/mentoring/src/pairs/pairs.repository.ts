@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { rowWithJoins } from '../../../core/src/index.js';
 import { type User, usersJoin } from '../../../accounts/src/index.js';
 import { MentoringPairEntity } from '../entities/mentoring-pair.entity.js';
 import { type CheckIn } from '../types/check-in.type.js';
@@ -24,6 +25,8 @@ const PAIR_ROW_COLUMNS = PAIR_FIELDS.map((field) => `p.${PAIR_COLUMNS[field]} AS
 /** The pair's two people, through accounts' port: outputs named `mr.<field>` and `me.<field>`. */
 const MENTOR = usersJoin('mr', 'p.mentor_user_id');
 const MENTEE = usersJoin('me', 'p.mentee_user_id');
+/** A pair with its people (and check-ins, when the statement read them) from one result row. */
+const withPeopleOf = rowWithJoins<PairWithPeople>([...PAIR_FIELDS, 'checkIns'], { mentor: MENTOR, mentee: MENTEE });
 
 /** What a pair list reads with each pair in its own statement (as the request's fields ask). */
 export interface PairParts {
@@ -114,13 +117,4 @@ export class PairsRepository {
       [pairId, at],
     );
   }
-}
-
-function withPeopleOf(row: Record<string, unknown>): PairWithPeople {
-  const pair: Record<string, unknown> = {};
-  for (const field of PAIR_FIELDS) pair[field] = row[field];
-  pair.mentor = MENTOR.read(row);
-  pair.mentee = MENTEE.read(row);
-  if (row.checkIns !== undefined) pair.checkIns = row.checkIns;
-  return pair as unknown as PairWithPeople;
 }
