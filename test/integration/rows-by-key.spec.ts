@@ -72,5 +72,6 @@ describe('rowsByKey / rowListsByKey: plain rows for a DataLoader batch, in one s
     expect(separately[0][0].seenAt).toEqual(new Date('1969-07-20T20:17:40.999Z'));
     expect(separately[0][1].seenAt).toBeNull();
     expect(separately[1]).toEqual([]);
+    expect(() => rowListJson(TIMED_NOTES, 'p.id OR true', [])).toThrow('not a plain alias.column reference');
   });
 });

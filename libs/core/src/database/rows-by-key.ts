@@ -65,12 +65,13 @@ export interface RowListJson<Row> {
 }
 
 /**
- * Every row of `spec` whose key column equals `parentKey` (SQL over the parent's statement, e.g. `e.id`), in
+ * Every row of `spec` whose key column equals `parentKey` (a column of the parent's statement, e.g. `e.id`), in
  * `spec.orderBy` order, as one JSON array inside the parent's statement: the same rows as `rowListsByKey`, without a
  * statement of their own. JSON has no times: the columns named in `times` travel as epoch milliseconds (what a Date
  * keeps of a timestamptz, as pg's own parser does) and `read` makes them Dates again (null stays null).
  */
 export function rowListJson<Row>(spec: KeyedRowsSpec, parentKey: string, times: ReadonlyArray<keyof Row & string>): RowListJson<Row> {
+  if (!/^[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*$/.test(parentKey)) throw new Error(`rowListJson: "${parentKey}" is not a plain alias.column reference`);
   const columns = checkedColumns(spec);
   const fields = columns.map(([key, sql]) => `'${key}', ${times.includes(key as keyof Row & string) ? `floor(extract(epoch FROM ${sql}) * 1000)` : sql}`);
   const order = spec.orderBy ? ` ORDER BY ${spec.orderBy}` : '';
