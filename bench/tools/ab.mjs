@@ -12,36 +12,27 @@
  */
 import 'reflect-metadata';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import { benchReads, headersFor } from './bench-reads.mjs';
+
 const A_DIST = process.env.A_DIST ?? fileURLToPath(new URL('../../dist-bench', import.meta.url));
 const B_DIST = process.env.B_DIST ?? A_DIST;
 const { startApiServer } = await import(`${A_DIST}/bench/api-server.js`);
 const { startApiServer: startB } = await import(`${B_DIST}/bench/api-server.js`);
-const { peerReads } = await import(`${A_DIST}/bench/peers/reads.js`);
 const { time } = await import(`${A_DIST}/bench/peers/timing.js`);
-const { logIn } = await import(`${A_DIST}/bench/graphql-client.js`);
-const seed = await import(`${A_DIST}/scripts/seed/bench.js`);
-const act = await import(`${A_DIST}/scripts/seed/bench-activity.js`);
 const url = process.env.DATABASE_URL;
-const client = new pg.Client({ connectionString: url }); await client.connect();
-const one = async (sql, p) => (await client.query(sql, p)).rows[0].id;
-const from = new Date().toISOString();
-const { rows: events } = await client.query(`SELECT id FROM bench_peers.events_from($1) LIMIT 20`, [from]);
-const ctx = { memberId: await one(`SELECT id FROM users WHERE email=$1`, [seed.BENCH_MEMBER_EMAIL]), from, eventIds: events.map(e => e.id), attendeesEventId: events[0].id,
-  cohortId: await one(`SELECT id FROM mentoring_cohorts WHERE name=$1`, [act.BENCH_COHORT_NAME]), groupId: await one(`SELECT id FROM study_groups WHERE name=$1`, [act.BENCH_GROUP_NAME]), eventRegistrationsField: true, staffEvents: 20 };
-await client.end();
+const { reads: all, tokens: tokensFor } = await benchReads(A_DIST, url);
 const only = (process.env.READS ?? '').split(',').filter(Boolean);
-const reads = peerReads(ctx).filter(r => !only.length || only.includes(r.key));
+const reads = all.filter((r) => !only.length || only.includes(r.key));
 const a = await startApiServer(url, { DB_POOL_SIZE: '20', ...JSON.parse(process.env.A_ENV ?? '{}') });
 const b = await startB(url, { DB_POOL_SIZE: '20', ...JSON.parse(process.env.B_ENV ?? '{}') });
 const T = { A: { target: 'guildhall', url: a.url, pid: a.pid }, B: { target: 'guildhall', url: b.url, pid: b.pid } };
-const tokens = { member: await logIn(a.url, seed.BENCH_MEMBER_EMAIL, seed.BENCH_MEMBER_PASSWORD), admin: await logIn(a.url, seed.BENCH_ADMIN_EMAIL, seed.BENCH_ADMIN_PASSWORD) };
+const tokens = await tokensFor(a.url);
 const dur = Number(process.env.DUR ?? 4), rounds = Number(process.env.ROUNDS ?? 3);
 const res = {};
 try {
   for (let r = 0; r < rounds; r++) for (const read of reads) {
     const req = read.requests.guildhall;
-    const sent = { path: req.path, headers: { 'content-type': 'application/json', ...(req.as ? { authorization: `Bearer ${tokens[req.as]}` } : {}) }, body: JSON.stringify(req.body) };
+    const sent = { path: req.path, headers: headersFor(req, tokens), body: JSON.stringify(req.body) };
     for (const k of r % 2 ? ['B', 'A'] : ['A', 'B']) {
       const t = await time(T[k], sent, { duration: dur, connections: Number(process.env.CONN ?? 20), failed: (body) => body.includes('"errors"') });
       if (t.failed || t.non2xx) throw new Error(`${read.key} ${k} failed ${t.failed} non2xx ${t.non2xx}`);

@@ -10,24 +10,16 @@ import 'reflect-metadata';
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import autocannon from 'autocannon';
+import { benchReads, headersFor } from './bench-reads.mjs';
+
 const D = process.env.DIST ?? fileURLToPath(new URL('../../dist-bench', import.meta.url));
 const OUT = process.env.PROFILE_DIR ?? '/tmp/guildhall-profile';
 const { freePort } = await import(`${D}/bench/api-server.js`);
-const { peerReads } = await import(`${D}/bench/peers/reads.js`);
-const { logIn } = await import(`${D}/bench/graphql-client.js`);
-const seed = await import(`${D}/scripts/seed/bench.js`);
-const act = await import(`${D}/scripts/seed/bench-activity.js`);
 const url = process.env.DATABASE_URL;
-const client = new pg.Client({ connectionString: url }); await client.connect();
-const one = async (sql, p) => (await client.query(sql, p)).rows[0].id;
-const from = new Date().toISOString();
-const { rows: events } = await client.query(`SELECT id FROM bench_peers.events_from($1) LIMIT 20`, [from]);
-const ctx = { memberId: await one(`SELECT id FROM users WHERE email=$1`, [seed.BENCH_MEMBER_EMAIL]), from, eventIds: events.map(e => e.id), attendeesEventId: events[0].id,
-  cohortId: await one(`SELECT id FROM mentoring_cohorts WHERE name=$1`, [act.BENCH_COHORT_NAME]), groupId: await one(`SELECT id FROM study_groups WHERE name=$1`, [act.BENCH_GROUP_NAME]), eventRegistrationsField: true, staffEvents: 20 };
-await client.end();
-const read = peerReads(ctx).find(r => r.key === process.argv[2]);
+const { reads, tokens: tokensFor } = await benchReads(D, url);
+const read = reads.find((r) => r.key === process.argv[2]);
+if (!read) throw new Error(`no read ${process.argv[2]}; known: ${reads.map((r) => r.key).join(', ')}`);
 const port = await freePort();
 rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });
@@ -39,9 +31,9 @@ for (;;) {
   if (ready) break;
   await new Promise((r) => setTimeout(r, 200));
 }
-const tokens = { member: await logIn(base, seed.BENCH_MEMBER_EMAIL, seed.BENCH_MEMBER_PASSWORD), admin: await logIn(base, seed.BENCH_ADMIN_EMAIL, seed.BENCH_ADMIN_PASSWORD) };
+const tokens = await tokensFor(base);
 const req = read.requests.guildhall;
-const opts = { url: base + req.path, method: 'POST', connections: 20, headers: { 'content-type': 'application/json', ...(req.as ? { authorization: `Bearer ${tokens[req.as]}` } : {}) }, body: JSON.stringify(req.body) };
+const opts = { url: base + req.path, method: 'POST', connections: 20, headers: headersFor(req, tokens), body: JSON.stringify(req.body) };
 await autocannon({ ...opts, duration: 3 });
 const ticks = () => { const s = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' '); return Number(s[11]) + Number(s[12]); };
 const t0 = ticks();
