@@ -21,18 +21,17 @@ import { existsSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { logIn, gql } from '../graphql-client.js';
+import { gql } from '../graphql-client.js';
 import { printTable } from '../table.js';
-import { BENCH_ADMIN_EMAIL, BENCH_ADMIN_PASSWORD, BENCH_MEMBER_EMAIL, BENCH_MEMBER_PASSWORD } from '../../scripts/seed/bench.js';
-import { BENCH_COHORT_NAME, BENCH_EVENT_TITLE, BENCH_GROUP_NAME } from '../../scripts/seed/bench-activity.js';
+import { BENCH_MEMBER_EMAIL } from '../../scripts/seed/bench.js';
+import { BENCH_EVENT_TITLE } from '../../scripts/seed/bench-activity.js';
+import { benchContext, headersFor, type Tokens, tokensFor } from './context.js';
 import { type PeerContext, type PeerRead, peerReads, type Target, TARGETS, type TargetRequest } from './reads.js';
 import { StatementProxy } from './statement-proxy.js';
 import { PEERS_DIR, type RunningTarget, startTargets, stopTargets } from './targets.js';
 import { printPerTarget, time, type Timing } from './timing.js';
 import { fmt, loadLine, mean, positiveInt, run } from './util.js';
 import { runWrites, selectedWrites } from './writes.js';
-
-type Tokens = Record<'member' | 'admin', string>;
 
 function ensurePeersInstalled(): void {
   if (existsSync(`${PEERS_DIR}node_modules/postgraphile/package.json`) && existsSync(`${PEERS_DIR}node_modules/node/bin/node`)) return;
@@ -49,31 +48,6 @@ async function ensureSeeded(client: pg.Client, databaseUrl: string): Promise<voi
   console.log('The database has no bench data: running seed:bench …');
   const seed = fileURLToPath(new URL('../../scripts/seed/bench.js', import.meta.url));
   run(process.execPath, [seed, '--members', String(positiveInt('BENCH_MEMBERS', 100_000))], { ...process.env, DATABASE_URL: databaseUrl });
-}
-
-async function benchContext(client: pg.Client, eventRegistrationsField: boolean): Promise<PeerContext> {
-  const from = new Date().toISOString();
-  const one = async (sql: string, params: unknown[]) => {
-    const { rows } = await client.query(sql, params);
-    if (!rows[0]) throw new Error(`no bench data for: ${sql}`);
-    return rows[0].id as string;
-  };
-  const { rows: events } = await client.query(`SELECT id FROM bench_peers.events_from($1) LIMIT 20`, [from]);
-  if (events.length < 20) throw new Error('fewer than 20 upcoming events: re-seed the bench database (drop it, then npm run seed:bench)');
-  return {
-    memberId: await one(`SELECT id FROM users WHERE email = $1`, [BENCH_MEMBER_EMAIL]),
-    from,
-    eventIds: events.map((e) => e.id as string),
-    attendeesEventId: events[0].id,
-    cohortId: await one(`SELECT id FROM mentoring_cohorts WHERE name = $1`, [BENCH_COHORT_NAME]),
-    groupId: await one(`SELECT id FROM study_groups WHERE name = $1`, [BENCH_GROUP_NAME]),
-    eventRegistrationsField,
-    staffEvents: eventRegistrationsField ? 20 : 15,
-  };
-}
-
-function headersFor(request: TargetRequest, tokens: Tokens): Record<string, string> {
-  return { 'content-type': 'application/json', ...(request.as ? { authorization: `Bearer ${tokens[request.as]}` } : {}) };
 }
 
 async function answer(target: RunningTarget, request: TargetRequest, tokens: Tokens): Promise<unknown> {
@@ -104,10 +78,6 @@ async function checkSameData(read: PeerRead, targets: Record<Target, RunningTarg
     const got = target === 'guildhall' ? fromGuildhall : JSON.stringify(await answer(targets[target], read.requests[target], tokens));
     if (got !== expected) throw new Error(`${read.name}: ${target} answered other data than the raw baseline ${firstDifference(expected, got)}`);
   }
-}
-
-async function tokensFor(url: string): Promise<Tokens> {
-  return { member: await logIn(url, BENCH_MEMBER_EMAIL, BENCH_MEMBER_PASSWORD), admin: await logIn(url, BENCH_ADMIN_EMAIL, BENCH_ADMIN_PASSWORD) };
 }
 
 /** Whether the API has Event.registrations (production answers no introspection: a query that asks for it tells). */

@@ -12,7 +12,7 @@
  */
 import 'reflect-metadata';
 import { fileURLToPath } from 'node:url';
-import { benchReads, headersFor } from './bench-reads.mjs';
+import { benchReads, requestHeaders } from './bench-reads.mjs';
 
 const A_DIST = process.env.A_DIST ?? fileURLToPath(new URL('../../dist-bench', import.meta.url));
 const B_DIST = process.env.B_DIST ?? A_DIST;
@@ -21,6 +21,7 @@ const { startApiServer: startB } = await import(`${B_DIST}/bench/api-server.js`)
 const { time } = await import(`${A_DIST}/bench/peers/timing.js`);
 const url = process.env.DATABASE_URL;
 const { reads: all, tokens: tokensFor } = await benchReads(A_DIST, url);
+const headersFor = await requestHeaders(A_DIST);
 const only = (process.env.READS ?? '').split(',').filter(Boolean);
 const reads = all.filter((r) => !only.length || only.includes(r.key));
 const a = await startApiServer(url, { DB_POOL_SIZE: '20', ...JSON.parse(process.env.A_ENV ?? '{}') });
