@@ -12,7 +12,6 @@ import { CreateEventInput, UpdateEventInput } from './inputs/event.inputs.js';
 import { Event, EventConnection, EventSession } from './types/event.type.js';
 import { Registration, RegistrationConnection } from './types/registration.type.js';
 
-
 @Resolver(() => Event)
 export class EventsResolver {
   constructor(

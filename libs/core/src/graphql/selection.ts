@@ -51,12 +51,14 @@ export function selects(info: SelectionInfo, path: readonly string[]): boolean {
  * document Apollo keeps, so what it asks is computed once per document; a field merged from several nodes is
  * remembered by their list (the same array for every row of one request). `compute` must depend only on the
  * selection (not on variables): `selects` does not evaluate `@skip`/`@include`, so it over-reads, never under-reads.
+ * One map lookup per call on a hit (it runs once per parent row); an undefined result is not remembered.
  */
 export function rememberedPerField<T>(compute: (info: SelectionInfo) => T): (info: SelectionInfo) => T {
   const byNode = new WeakMap<object, T>();
   return (info) => {
     const key = info.fieldNodes.length === 1 ? info.fieldNodes[0] : info.fieldNodes;
-    if (byNode.has(key)) return byNode.get(key) as T;
+    const known = byNode.get(key);
+    if (known !== undefined) return known;
     const value = compute(info);
     byNode.set(key, value);
     return value;
