@@ -26,6 +26,7 @@ import { AddInboundEmailMessages1797000000001 } from './1797000000001-AddInbound
 import { AddReportAndUnclaimedIndexes1797400000001 } from './1797400000001-AddReportAndUnclaimedIndexes.js';
 import { AddUsersNameIndex1797740000001 } from './1797740000001-AddUsersNameIndex.js';
 import { AddEventWaitlistLimit1797750000001 } from './1797750000001-AddEventWaitlistLimit.js';
+import { AddViewerChangeNotices1797760000001 } from './1797760000001-AddViewerChangeNotices.js';
 
 /** Every migration, in order. Generate the next with `npm run migration:generate -- <VerbNoun>`. */
 export const MIGRATIONS = [
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   AddReportAndUnclaimedIndexes1797400000001,
   AddUsersNameIndex1797740000001,
   AddEventWaitlistLimit1797750000001,
+  AddViewerChangeNotices1797760000001,
 ];

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SignJWT } from 'jose';
 import { createAdminUser, logIn, signUpUser, uniqueEmail } from '../factories/users.js';
-import { countQueries, dataStatements } from '../utils/count-queries.js';
+import { countQueries, isViewerLookup, sqlStatements } from '../utils/count-queries.js';
 import { errorCode, startTestApp, TestApp } from '../utils/test-app.js';
 
 const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { accessToken refreshToken user { id email fullName role } } }`;
@@ -41,7 +41,7 @@ describe('accounts and sessions', () => {
     const [row] = await t.sql<{ created_at: Date }>(`SELECT created_at FROM users WHERE id = $1`, [user.id]);
     const { result, count, statements } = await countQueries(
       () => t.gql(`{ me { id email fullName role createdAt staffPermissions isStaff } }`, {}, user.accessToken),
-      dataStatements,
+      sqlStatements,
     );
     expect(result.errors).toBeUndefined();
     expect(result.data!.me).toEqual({
@@ -54,6 +54,7 @@ describe('accounts and sessions', () => {
       isStaff: true,
     });
     expect(statements).toHaveLength(1);
+    expect(statements.filter(isViewerLookup)).toHaveLength(1);
     expect(count).toBe(1);
   });
 

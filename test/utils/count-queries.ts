@@ -19,5 +19,14 @@ export async function countQueries<T>(work: () => Promise<T>, filter: (sql: stri
   }
 }
 
-/** Statements that read or write data: not the session's own START TRANSACTION/COMMIT. */
-export const dataStatements = (sql: string) => !/^(START TRANSACTION|COMMIT|ROLLBACK|BEGIN|SET )/i.test(sql.trim());
+/** Every statement but transaction control (START TRANSACTION/COMMIT...). */
+export const sqlStatements = (sql: string) => !/^(START TRANSACTION|COMMIT|ROLLBACK|BEGIN|SET )/i.test(sql.trim());
+
+/** The auth guard's read of the viewer's session (SessionsRepository's VIEWER_FOR_SESSION; a query may skip it, see ViewerCache). */
+export const isViewerLookup = (sql: string) => sql.trimStart().startsWith('/* viewer for session */');
+
+/**
+ * Statements that read or write the request's data: not transaction control, and not the viewer's session lookup,
+ * which a query makes or not depending on the process's ViewerCache (so counts compare alike across requests).
+ */
+export const dataStatements = (sql: string) => sqlStatements(sql) && !isViewerLookup(sql);

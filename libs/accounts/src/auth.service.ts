@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { APP_CONFIG, type AppConfig, AppError, ErrorCode, isUniqueViolation, type BearerUse, Role, unauthenticated, Viewer, ViewerLookup } from '../../core/src/index.js';
+import { APP_CONFIG, type AppConfig, AppError, ErrorCode, isUniqueViolation, type BearerUse, type CachedViewer, Role, unauthenticated, Viewer, ViewerCache, ViewerLookup } from '../../core/src/index.js';
 import { UserEntity } from './entities/user.entity.js';
 import { LogInInput, SignUpInput } from './inputs/auth.inputs.js';
 import { LoginThrottle } from './login-throttle.js';
@@ -12,6 +12,7 @@ import { TokenService } from './token.service.js';
 import { TotpService } from './totp/totp.service.js';
 import { UsersRepository } from './users.repository.js';
 import { UsersLoader } from './users.loader.js';
+import { type User } from './user.type.js';
 
 export interface IssuedSession {
   accessToken: string;
@@ -37,6 +38,7 @@ export class AuthService implements ViewerLookup {
     private readonly totp: TotpService,
     private readonly verification: EmailVerificationService,
     private readonly usersLoader: UsersLoader,
+    private readonly viewerCache: ViewerCache,
   ) {}
 
   /** The new account is sent a link to verify its email. */
@@ -139,12 +141,22 @@ export class AuthService implements ViewerLookup {
   /**
    * The account row read with the session primes the request's users loader (`use.loaders`) for a query: `me` reads
    * it from there. Not for a mutation: a later field of the same request must see the row as the mutation left it.
+   * A query may take both from the process's ViewerCache (see there for when it is emptied); anything else reads
+   * the session afresh.
    */
   async viewerFromAccessToken(token: string, use?: BearerUse): Promise<Viewer> {
     const claims = await this.tokens.verifyAccessToken(token);
-    const found = await this.sessions.viewerForSession(claims.userId, claims.sessionId);
-    if (!found) throw new AppError(ErrorCode.UNAUTHENTICATED, 'This session has ended; sign in again', { reason: 'SESSION_ENDED' });
-    if (use?.loaders && use.operation === 'query') this.usersLoader.byId({ loaders: use.loaders }).prime(found.user.id, found.user);
+    const query = use?.operation === 'query';
+    let found = query ? (this.viewerCache.get(claims.sessionId) as CachedViewer<User> | undefined) : undefined;
+    if (found?.viewer.id !== claims.userId) {
+      const generation = this.viewerCache.generation;
+      const read = await this.sessions.viewerForSession(claims.userId, claims.sessionId);
+      if (!read) throw new AppError(ErrorCode.UNAUTHENTICATED, 'This session has ended; sign in again', { reason: 'SESSION_ENDED' });
+      found = { viewer: read.viewer, account: read.user };
+      if (query) this.viewerCache.remember(claims.sessionId, found, generation);
+    }
+    // The cached row is frozen and shared: the request's loader gets its own copy.
+    if (use?.loaders && query) this.usersLoader.byId({ loaders: use.loaders }).prime(found.account.id, { ...found.account });
     return found.viewer;
   }
 

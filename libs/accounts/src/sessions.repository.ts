@@ -13,7 +13,8 @@ export interface SessionClient {
   userAgent: string | null;
 }
 
-const VIEWER_FOR_SESSION = `
+/** The leading comment names the statement (in pg_stat_statements, and for tests that count statements). */
+const VIEWER_FOR_SESSION = `/* viewer for session */
   SELECT ${userSelect('u')}, s.id AS "sessionId",
          (s.second_factor_at IS NULL AND EXISTS (
             SELECT 1 FROM security_settings ss

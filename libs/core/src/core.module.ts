@@ -3,6 +3,8 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { AuditPersonalData } from './audit/audit-personal-data.js';
 import { AuditResolver } from './audit/audit.resolver.js';
 import { AuditService } from './audit/audit.service.js';
+import { ViewerCache } from './auth/viewer-cache.js';
+import { PgListener } from './database/pg-listener.js';
 import { DomainEvents } from './domain-events/domain-events.js';
 import { CoreRetention } from './personal-data/core-retention.js';
 import { PersonalDataRegistry } from './personal-data/personal-data.registry.js';
@@ -33,6 +35,8 @@ import { AssociationSettingsService } from './settings/association-settings.serv
   imports: [LoggingModule],
   controllers: [HealthController, ExplorerController, MetricsController, ReportsController],
   providers: [
+    PgListener,
+    ViewerCache,
     AuditService,
     AuditResolver,
     AuditPersonalData,
@@ -55,6 +59,6 @@ import { AssociationSettingsService } from './settings/association-settings.serv
     { provide: APP_PIPE, useClass: GraphQLValidationPipe },
     { provide: APP_FILTER, useClass: PassthroughExceptionFilter },
   ],
-  exports: [AuditService, DomainEvents, PersonalDataRegistry, RetentionRegistry, OutboxService, AssociationSettingsService, JobRegistry, ReportRegistry, JobRunnerService, MetricsService, LoggingModule],
+  exports: [PgListener, ViewerCache, AuditService, DomainEvents, PersonalDataRegistry, RetentionRegistry, OutboxService, AssociationSettingsService, JobRegistry, ReportRegistry, JobRunnerService, MetricsService, LoggingModule],
 })
 export class CoreModule {}

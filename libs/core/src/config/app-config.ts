@@ -13,6 +13,8 @@ export interface AppConfig {
   jwtSecret?: string;
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
+  /** How long a query may reuse a session's viewer in this process (see ViewerCache); 0 reads it on every request. */
+  viewerCacheSeconds: number;
   adminEmail?: string;
   adminPassword?: string;
   smtpUrl?: string;

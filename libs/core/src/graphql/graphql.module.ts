@@ -5,6 +5,7 @@ import { ModulesContainer, Reflector } from '@nestjs/core';
 import { GraphQLModule as NestGraphQLModule } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
 import { AuthGuard } from '../auth/auth.guard.js';
+import { ViewerCache } from '../auth/viewer-cache.js';
 import { VIEWER_LOOKUP, type ViewerLookup } from '../auth/viewer-lookup.js';
 import { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
@@ -18,6 +19,7 @@ import { leanFieldResolvers } from './lean-field-resolvers.js';
 import { aliasLimitRule, costLimitPlugin, depthLimitRule } from './query-limits.js';
 import { RequestContext, RequestLoaders } from './request-context.js';
 import { requestErrorsPlugin } from './request-errors.plugin.js';
+import { viewerCachePlugin } from './viewer-cache.plugin.js';
 import { graphqlWsOptions, subscriptionContext, type WsContext } from './subscription-context.js';
 import { GraphQLValidationPipe } from './validation.pipe.js';
 
@@ -37,8 +39,16 @@ export function httpRequestContext(http: { req: Request; res: Response }): Reque
   imports: [
     NestGraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [APP_CONFIG, ROOT_LOGGER, MetricsService, VIEWER_LOOKUP, ModulesContainer, Reflector],
-      useFactory: (config: AppConfig, logger: RootLogger, metrics: MetricsService, viewers: ViewerLookup, modules: ModulesContainer, reflector: Reflector): ApolloDriverConfig => {
+      inject: [APP_CONFIG, ROOT_LOGGER, MetricsService, VIEWER_LOOKUP, ModulesContainer, Reflector, ViewerCache],
+      useFactory: (
+        config: AppConfig,
+        logger: RootLogger,
+        metrics: MetricsService,
+        viewers: ViewerLookup,
+        modules: ModulesContainer,
+        reflector: Reflector,
+        viewerCache: ViewerCache,
+      ): ApolloDriverConfig => {
         const production = config.nodeEnv === 'production';
         const executor = new CompiledExecutorGateway();
         // Nest's config type leaves `gateway` out (its federation driver uses it) but hands every option to Apollo.
@@ -72,7 +82,7 @@ export function httpRequestContext(http: { req: Request; res: Response }): Reque
           autoTransformHttpErrors: false,
           validationRules: [depthLimitRule(config.graphql.maxDepth), aliasLimitRule(config.graphql.maxAliases)],
           // No cache hints are used: Apollo's default cache-control plugin would only wrap every field resolver.
-          plugins: [ApolloServerPluginCacheControlDisabled(), costLimitPlugin(config.graphql.maxCost), requestErrorsPlugin(logger), metricsPlugin(metrics)],
+          plugins: [ApolloServerPluginCacheControlDisabled(), costLimitPlugin(config.graphql.maxCost), requestErrorsPlugin(logger), metricsPlugin(metrics), viewerCachePlugin(viewerCache)],
         };
         return options;
       },
