@@ -2,6 +2,7 @@ import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { ValidationError, validateSync } from 'class-validator';
 import { AppError, ErrorCode, FieldProblem } from '../errors/app-error.js';
+import { memoizeValidationMetadata } from './validation-metadata-memo.js';
 
 const PRIMITIVES = new Set<unknown>([String, Boolean, Number, Array, Object]);
 
@@ -33,6 +34,10 @@ function findNulChars(value: unknown, path: string, found: FieldProblem[]): void
  */
 @Injectable()
 export class GraphQLValidationPipe implements PipeTransform {
+  constructor() {
+    memoizeValidationMetadata();
+  }
+
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
     // @Parent(), @CurrentViewer() and friends: not client input, handed back without a promise (a field
     // resolver's parameters pass here for every row).
