@@ -40,7 +40,6 @@ export class StudyGroupsLoader {
       new DataLoader((ids: readonly string[]) => this.members.activeRowsByGroupIds(ids, withUsers)));
   }
 
-
   pendingMembers(ctx: RequestContext): DataLoader<string, StudyGroupMemberEntity[]> {
     return ctx.loaders.get('communities.pendingMembers', () => new DataLoader((ids: readonly string[]) => this.members.byGroupIds(ids, GroupMemberStatus.PENDING)));
   }
