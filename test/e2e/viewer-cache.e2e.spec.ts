@@ -32,6 +32,15 @@ describe('the viewer cache', () => {
     const run = await countQueries(() => t.gql(query, {}, user.accessToken), sqlStatements);
     return { result: run.result, lookups: run.statements.filter(isViewerLookup).length };
   };
+  /** Runs `work` with that table's notice trigger off: only this process's own emptying can act on the cache. */
+  const withoutNotices = async (table: 'users' | 'sessions', work: () => Promise<void>) => {
+    await t.sql(`ALTER TABLE ${table} DISABLE TRIGGER ${table}_viewer_change`);
+    try {
+      await work();
+    } finally {
+      await t.sql(`ALTER TABLE ${table} ENABLE TRIGGER ${table}_viewer_change`);
+    }
+  };
   /** Polls `check` until it holds (a database notice is asynchronous); fails after `ms`. */
   const until = async (check: () => Promise<boolean>, ms = 2000) => {
     const end = Date.now() + ms;
@@ -52,43 +61,34 @@ describe('the viewer cache', () => {
 
   it("a mutation ends and the next query reads afresh: its own change is seen at once, without the database's notice", async () => {
     const user = await signUpUser(t, { fullName: 'Before Rename' });
-    await t.sql(`ALTER TABLE users DISABLE TRIGGER users_viewer_change`);
-    try {
+    await withoutNotices('users', async () => {
       await lookups(ME, user);
       const renamed = await t.gql(UPDATE_PROFILE, { input: { fullName: 'After Rename' } }, user.accessToken);
       expect(renamed.errors).toBeUndefined();
       const after = await lookups(ME, user);
       expect(after.lookups).toBe(1);
       expect(after.result.data!.me.fullName).toBe('After Rename');
-    } finally {
-      await t.sql(`ALTER TABLE users ENABLE TRIGGER users_viewer_change`);
-    }
+    });
   });
 
   it('logging out ends the session for the very next query of this process', async () => {
     const user = await signUpUser(t);
-    await t.sql(`ALTER TABLE sessions DISABLE TRIGGER sessions_viewer_change`);
-    try {
+    await withoutNotices('sessions', async () => {
       expect((await lookups(ME, user)).result.errors).toBeUndefined();
       expect((await t.gql(LOG_OUT, { t: user.refreshToken }, user.accessToken)).errors).toBeUndefined();
       expect(errorCode(await t.gql(ME, {}, user.accessToken))).toBe('UNAUTHENTICATED');
-    } finally {
-      await t.sql(`ALTER TABLE sessions ENABLE TRIGGER sessions_viewer_change`);
-    }
+    });
   });
 
   it('a mutation never trusts the cache: a session ended behind its back is refused even before any notice', async () => {
     const user = await signUpUser(t);
-    await t.sql(`ALTER TABLE sessions DISABLE TRIGGER sessions_viewer_change`);
-    try {
+    await withoutNotices('sessions', async () => {
       await lookups(ME, user);
       expect((await lookups(ME, user)).lookups).toBe(0);
       await other.query(`UPDATE sessions SET revoked_at = now() WHERE user_id = $1`, [user.id]);
       const renamed = await t.gql(UPDATE_PROFILE, { input: { fullName: 'Too Late' } }, user.accessToken);
       expect(errorCode(renamed)).toBe('UNAUTHENTICATED');
-    } finally {
-      await t.sql(`ALTER TABLE sessions ENABLE TRIGGER sessions_viewer_change`);
-    }
+    });
   });
 
   it('an admin demoted by another process (a write elsewhere) loses admin reads once the notice arrives', async () => {
