@@ -26,11 +26,11 @@ type Listener = (signal: LiveSignal) => void;
 export class LiveFanout {
   private readonly listeners = new Map<string, Set<Listener>>();
 
-  constructor(listener: PgListener) {
-    listener.listen(LIVE_CHANNEL, (payload) => {
+  constructor(pg: PgListener) {
+    pg.listen(LIVE_CHANNEL, (payload) => {
       try {
         const signal = JSON.parse(payload) as LiveSignal;
-        for (const listener of this.listeners.get(`${signal.topic}:${signal.key}`) ?? []) listener(signal);
+        for (const deliver of this.listeners.get(`${signal.topic}:${signal.key}`) ?? []) deliver(signal);
       } catch {
         // not ours: ignore
       }
