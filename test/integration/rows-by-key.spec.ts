@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
-import { type KeyedRowsSpec, rowListJson, rowListsByKey, rowsByKey } from '../../libs/core/src/index.js';
+import { joinedReader, jsonTime, type KeyedRowsSpec, type RowJoin, rowListJson, rowListsByKey, rowsByKey, rowWithJoins } from '../../libs/core/src/index.js';
 import { guildhallDataSource } from '../../migrations/data-source.js';
 import { createTestDatabase, type TestDatabase } from '../utils/test-db.js';
 
@@ -13,6 +13,15 @@ const PEOPLE: KeyedRowsSpec = { table: 'rk_people', keyColumn: 'id', columns: { 
 const NOTES: KeyedRowsSpec = { table: 'rk_notes', keyColumn: 'person_id', columns: { text: 'c.text' }, where: 'NOT c.hidden', orderBy: 'c.at DESC, c.text' };
 const TIMED_NOTES: KeyedRowsSpec = { ...NOTES, columns: { text: 'c.text', at: 'c.at', seenAt: 'c.seen_at' } };
 interface TimedNote { text: string; at: Date; seenAt: Date | null }
+interface Author { fullName: string; since: Date }
+/** A port's join onto the note's person, offering JSON pairs as accounts' `usersJoin` does. */
+const AUTHOR: RowJoin<Author> = {
+  alias: 'a',
+  join: 'JOIN rk_people a ON a.id = c.person_id',
+  select: `a.full_name AS "a.fullName", a.since AS "a.since"`,
+  read: joinedReader<Author>('a', ['fullName', 'since'], 'fullName'),
+  json: { pairs: `'a.fullName', a.full_name, 'a.since', ${jsonTime('a.since')}`, times: ['a.since'] },
+};
 
 describe('rowsByKey / rowListsByKey: plain rows for a DataLoader batch, in one statement', () => {
   let db: TestDatabase;
@@ -23,7 +32,7 @@ describe('rowsByKey / rowListsByKey: plain rows for a DataLoader batch, in one s
   beforeAll(async () => {
     db = await createTestDatabase();
     dataSource = await guildhallDataSource(db.url, 2).initialize();
-    await dataSource.query(`CREATE TABLE rk_people (id uuid PRIMARY KEY, full_name text NOT NULL, secret text, credits numeric(6,2) NOT NULL)`);
+    await dataSource.query(`CREATE TABLE rk_people (id uuid PRIMARY KEY, full_name text NOT NULL, secret text, credits numeric(6,2) NOT NULL, since timestamptz NOT NULL DEFAULT '2025-05-05 05:05:05.5+00')`);
     await dataSource.query(`CREATE TABLE rk_notes (person_id uuid NOT NULL, text text NOT NULL, hidden boolean NOT NULL DEFAULT false, at timestamptz NOT NULL, seen_at timestamptz)`);
     await dataSource.query(`INSERT INTO rk_people VALUES ($1, 'Ada', 'x', 1.50), ($2, 'Ben', 'y', 0)`, [A, B]);
     await dataSource.query(
@@ -73,5 +82,21 @@ describe('rowsByKey / rowListsByKey: plain rows for a DataLoader batch, in one s
     expect(separately[0][1].seenAt).toBeNull();
     expect(separately[1]).toEqual([]);
     expect(() => rowListJson(TIMED_NOTES, 'p.id OR true', [])).toThrow('not a plain alias.column reference');
+  });
+
+  it("rowListJson with a port's join: each row carries the joined outputs under the port's names, its times as Dates", async () => {
+    const notes = rowListJson<TimedNote & Record<string, unknown>>(TIMED_NOTES, 'p.id', ['at', 'seenAt'], [AUTHOR]);
+    const withAuthor = rowWithJoins<TimedNote & { author: Author }>(['text', 'at', 'seenAt'], { author: AUTHOR });
+    const parents: Array<{ notes: unknown }> = await dataSource.query(`SELECT ${notes.sql} AS notes FROM (VALUES ($1::uuid), ($2::uuid)) p(id) ORDER BY p.id = $1 DESC`, [A, B]);
+    const lists = parents.map((p) => notes.read(p.notes).map(withAuthor));
+    const since = new Date('2025-05-05T05:05:05.500Z');
+    expect(lists).toEqual([
+      [
+        { text: 'new', at: new Date('2026-02-01T08:11:12.345Z'), seenAt: new Date('1969-07-20T20:17:40.999Z'), author: { fullName: 'Ada', since } },
+        { text: 'old', at: new Date('2026-01-01T00:00:00.000Z'), seenAt: null, author: { fullName: 'Ada', since } },
+      ],
+      [{ text: 'only', at: new Date('2026-01-01T00:00:00.000Z'), seenAt: null, author: { fullName: 'Ben', since } }],
+    ]);
+    expect(() => rowListJson(TIMED_NOTES, 'p.id', [], [{ ...AUTHOR, json: undefined }])).toThrow('offers no JSON pairs');
   });
 });

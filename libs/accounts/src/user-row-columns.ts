@@ -1,4 +1,4 @@
-import { checkJoinIdentifiers, joinedReader, type RowJoin } from '../../core/src/index.js';
+import { checkJoinIdentifiers, joinedReader, jsonTime, type RowJoin } from '../../core/src/index.js';
 import { type User } from './user.type.js';
 
 /**
@@ -15,6 +15,8 @@ export const USER_ROW_COLUMNS: Readonly<Record<keyof User, string>> = {
 };
 
 const USER_FIELDS = Object.keys(USER_ROW_COLUMNS);
+/** The User fields that are times (timestamptz columns). */
+const USER_TIMES: ReadonlyArray<keyof User> = ['createdAt'];
 
 /** The select list of a User read from `alias`, each output named `<prefix><field>`. */
 export function userSelect(alias: string, prefix = ''): string {
@@ -35,5 +37,11 @@ export function usersJoin(alias: string, userIdColumn: string): RowJoin<User> {
     join: `JOIN users ${alias} ON ${alias}.id = ${userIdColumn}`,
     select: userSelect(alias, `${alias}.`),
     read: joinedReader<User>(alias, USER_FIELDS, 'id'),
+    json: {
+      pairs: Object.entries(USER_ROW_COLUMNS)
+        .map(([key, column]) => `'${alias}.${key}', ${USER_TIMES.includes(key as keyof User) ? jsonTime(`${alias}.${column}`) : `${alias}.${column}`}`)
+        .join(', '),
+      times: USER_TIMES.map((key) => `${alias}.${key}`),
+    },
   };
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { rowWithJoins } from '../../core/src/index.js';
+import { type KeyedRowsSpec, rowListJson, type RowListJson, rowWithJoins } from '../../core/src/index.js';
 import { type User, usersJoin } from '../../accounts/src/index.js';
 import { GroupMemberRole, GroupMemberStatus } from './community.enums.js';
 import { StudyGroupMemberEntity } from './entities/study-group-member.entity.js';
@@ -18,6 +18,25 @@ const MEMBER_ROW_COLUMNS = MEMBER_FIELDS.map((field) => `m.${MEMBER_COLUMNS[fiel
 const MEMBER_USER = usersJoin('u', 'm.user_id');
 /** A member with their user from one result row. */
 const withUserOf = rowWithJoins<GroupMemberWithUser>(MEMBER_FIELDS, { user: MEMBER_USER });
+
+/** A group's active members, longest-standing first, as `rowListJson` reads them into the group's own statement. */
+const ACTIVE_MEMBERS: KeyedRowsSpec = {
+  table: 'study_group_members',
+  keyColumn: 'group_id',
+  columns: Object.fromEntries(MEMBER_FIELDS.map((field) => [field, `c.${MEMBER_COLUMNS[field]}`])),
+  where: `c.status = 'ACTIVE'`,
+  orderBy: 'c.joined_at, c.user_id',
+};
+const MEMBER_TIMES = ['requestedAt', 'joinedAt'] as const;
+/** Each listed member's user, through accounts' port, inside the JSON list (joined onto the list's alias `c`). */
+const LISTED_MEMBER_USER = usersJoin('u', 'c.user_id');
+const listedWithUserOf = rowWithJoins<GroupMemberWithUser>(MEMBER_FIELDS, { user: LISTED_MEMBER_USER });
+const ACTIVE_MEMBERS_JSON: RowListJson<GroupMemberWithUser> = rowListJson<GroupMember>(ACTIVE_MEMBERS, 'g.id', MEMBER_TIMES);
+const activeMembersWithUsers = rowListJson<Record<string, unknown>>(ACTIVE_MEMBERS, 'g.id', MEMBER_TIMES, [LISTED_MEMBER_USER]);
+const ACTIVE_MEMBERS_WITH_USERS_JSON: RowListJson<GroupMemberWithUser> = {
+  sql: activeMembersWithUsers.sql,
+  read: (list) => activeMembersWithUsers.read(list).map(listedWithUserOf),
+};
 
 /** A member as the GroupMember type reads it, with the person when the statement read them. */
 export type GroupMemberWithUser = GroupMember & { user?: User };
@@ -111,6 +130,14 @@ export class GroupMembersRepository {
     const grouped = new Map<string, GroupMemberWithUser[]>(groupIds.map((id) => [id, []]));
     for (const row of rows) grouped.get(row.groupId as string)?.push(withUsers ? withUserOf(row) : (row as unknown as GroupMember));
     return groupIds.map((id) => grouped.get(id)!);
+  }
+
+  /**
+   * A group's active members as a JSON list inside a statement over `study_groups g` (the same rows, order and
+   * users as `activeRowsByGroupIds`): its SQL, and the members of the parsed value.
+   */
+  activeMembersJson(withUsers: boolean): RowListJson<GroupMemberWithUser> {
+    return withUsers ? ACTIVE_MEMBERS_WITH_USERS_JSON : ACTIVE_MEMBERS_JSON;
   }
 
   async activeCountsByGroupIds(groupIds: readonly string[]): Promise<number[]> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { badInput, type ConnectionShape, decodeCursor, lazy, pageSize, toConnection, isUuid } from '../../core/src/index.js';
+import { badInput, type ConnectionShape, decodeCursor, lazy, pageSize, type RowListJson, toConnection, isUuid } from '../../core/src/index.js';
 import { GroupStatus } from './community.enums.js';
 import { StudyGroupEntity } from './entities/study-group.entity.js';
 import { type StudyGroupRow } from './types/study-group.type.js';
@@ -41,10 +41,16 @@ export class StudyGroupsRepository {
     return this.repo(manager).findOneBy({ id });
   }
 
-  /** The group as a plain row (read paths: no entity). */
-  async rowById(id: string): Promise<StudyGroupRow | null> {
-    const rows: StudyGroupRow[] = await this.dataSource.query(`SELECT ${GROUP_ROW_COLUMNS} FROM study_groups g WHERE g.id = $1`, [id]);
-    return rows[0] ?? null;
+  /** The group as a plain row (read paths: no entity); with `list`, a JSON list over `g` read into the same statement. */
+  async rowById<Item>(id: string, list?: RowListJson<Item>): Promise<(StudyGroupRow & { list?: Item[] }) | null> {
+    const rows: Array<StudyGroupRow & { list?: unknown }> = await this.dataSource.query(
+      `SELECT ${GROUP_ROW_COLUMNS}${list ? `, ${list.sql} AS "list"` : ''} FROM study_groups g WHERE g.id = $1`,
+      [id],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    if (list) row.list = list.read(row.list);
+    return row as StudyGroupRow & { list?: Item[] };
   }
 
   async findByIds(ids: readonly string[]): Promise<Array<StudyGroupEntity | undefined>> {

@@ -1,5 +1,6 @@
-import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Authenticated, CurrentRequest, CurrentViewer, mapNodes, Public, type RequestContext, type Viewer } from '../../core/src/index.js';
+import { Args, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { type GraphQLResolveInfo } from 'graphql';
+import { Authenticated, CurrentRequest, CurrentViewer, mapNodes, Public, type RequestContext, selects, type Viewer } from '../../core/src/index.js';
 import { fromGroupArg, GroupOrganisersOrAdmin, InGoodStanding } from './access/group-access.decorator.js';
 import { StudyGroupIdArgs, StudyGroupsArgs } from './args/study-group.args.js';
 import { MAX_GROUP_SIZE } from './communities.limits.js';
@@ -30,9 +31,18 @@ export class StudyGroupsResolver {
 
   @Public()
   @Query(() => StudyGroup, { nullable: true })
-  async studyGroup(@Args() { id }: StudyGroupIdArgs): Promise<StudyGroup | null> {
-    const group = await this.groups.findRow(id);
-    return group ? StudyGroup.from(group) : null;
+  async studyGroup(@Args() { id }: StudyGroupIdArgs, @CurrentRequest() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<StudyGroup | null> {
+    // A signed-in viewer asking for `members` gets them read with the group (one statement): the loader that
+    // `members` reads is primed with them. Its own guard still decides whether they are shown.
+    if (!ctx.viewer || !selects(info, ['members'])) {
+      const group = await this.groups.findRow(id);
+      return group ? StudyGroup.from(group) : null;
+    }
+    const withUsers = selects(info, ['members', 'user']);
+    const found = await this.groups.findRowWithMembers(id, withUsers);
+    if (!found) return null;
+    this.loaders.activeMemberRows(ctx, withUsers).prime(found.group.id, found.members);
+    return StudyGroup.from(found.group);
   }
 
   @Authenticated()

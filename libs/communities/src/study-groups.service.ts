@@ -8,7 +8,7 @@ import { MAX_GROUP_SIZE } from './communities.limits.js';
 import { DEFAULT_MEETING_ROLES, GroupMemberRole, GroupMemberStatus, GroupStatus, MeetingCadence } from './community.enums.js';
 import { StudyGroupEntity } from './entities/study-group.entity.js';
 import { GroupMeetingsRepository } from './group-meetings.repository.js';
-import { GroupMembersRepository } from './group-members.repository.js';
+import { type GroupMemberWithUser, GroupMembersRepository } from './group-members.repository.js';
 import { type CreateStudyGroupInput, type UpdateStudyGroupInput } from './inputs/study-group.inputs.js';
 import { MeetingRolesRepository } from './meeting-roles.repository.js';
 import { MeetingSeriesService } from './meeting-series.service.js';
@@ -58,6 +58,14 @@ export class StudyGroupsService {
   /** The group as a plain row, for reading it (`studyGroup`). */
   findRow(id: string): Promise<StudyGroupRow | null> {
     return this.groups.rowById(id);
+  }
+
+  /** The group with its active members (and their users when `withUsers`), in one statement. */
+  async findRowWithMembers(id: string, withUsers: boolean): Promise<{ group: StudyGroupRow; members: GroupMemberWithUser[] } | null> {
+    const found = await this.groups.rowById(id, this.members.activeMembersJson(withUsers));
+    if (!found) return null;
+    const { list, ...group } = found;
+    return { group, members: list ?? [] };
   }
 
   search(options: StudyGroupSearch): Promise<ConnectionShape<StudyGroupEntity>> {

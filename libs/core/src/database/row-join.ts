@@ -13,6 +13,16 @@ export interface RowJoin<T> {
   select: string;
   /** The joined object of a result row; undefined where a LEFT JOIN found none. */
   read(row: Record<string, unknown>): T | undefined;
+  /**
+   * For a join inside a JSON list (`rowListJson`): the same outputs as `json_build_object` pairs (times as epoch
+   * milliseconds, see `jsonTime`), and which outputs are times. A port that offers it can be nested in JSON.
+   */
+  json?: { pairs: string; times: readonly string[] };
+}
+
+/** A timestamptz expression as JSON carries it in our lists: epoch milliseconds (what a Date keeps of it). */
+export function jsonTime(sql: string): string {
+  return `floor(extract(epoch FROM ${sql}) * 1000)`;
 }
 
 const PLAIN_IDENTIFIER = /^[a-z_][a-z0-9_]*$/;

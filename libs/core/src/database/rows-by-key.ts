@@ -1,4 +1,5 @@
 import { type DataSource, type EntityManager } from 'typeorm';
+import { jsonTime, type RowJoin } from './row-join.js';
 
 /** Which rows a batch load reads, and what it returns of each (see `rowsByKey`, `rowListsByKey`). */
 export interface KeyedRowsSpec {
@@ -68,19 +69,33 @@ export interface RowListJson<Row> {
  * Every row of `spec` whose key column equals `parentKey` (a column of the parent's statement, e.g. `e.id`), in
  * `spec.orderBy` order, as one JSON array inside the parent's statement: the same rows as `rowListsByKey`, without a
  * statement of their own. JSON has no times: the columns named in `times` travel as epoch milliseconds (what a Date
- * keeps of a timestamptz, as pg's own parser does) and `read` makes them Dates again (null stays null).
+ * keeps of a timestamptz, as pg's own parser does) and `read` makes them Dates again (null stays null). `joins` (other
+ * libraries' ports that offer `json`, each joined onto the child alias `c`) add their outputs to every row, under the
+ * same `<alias>.<field>` names their `read` expects.
  */
-export function rowListJson<Row>(spec: KeyedRowsSpec, parentKey: string, times: ReadonlyArray<keyof Row & string>): RowListJson<Row> {
+export function rowListJson<Row>(
+  spec: KeyedRowsSpec,
+  parentKey: string,
+  times: ReadonlyArray<keyof Row & string>,
+  joins: ReadonlyArray<RowJoin<unknown>> = [],
+): RowListJson<Row> {
   if (!/^[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*$/.test(parentKey)) throw new Error(`rowListJson: "${parentKey}" is not a plain alias.column reference`);
   const columns = checkedColumns(spec);
-  const fields = columns.map(([key, sql]) => `'${key}', ${times.includes(key as keyof Row & string) ? `floor(extract(epoch FROM ${sql}) * 1000)` : sql}`);
+  const pairs = columns.map(([key, sql]) => `'${key}', ${times.includes(key as keyof Row & string) ? jsonTime(sql) : sql}`);
+  const timeKeys: string[] = [...times];
+  for (const join of joins) {
+    if (!join.json) throw new Error(`rowListJson: the join "${join.alias}" offers no JSON pairs`);
+    pairs.push(join.json.pairs);
+    timeKeys.push(...join.json.times);
+  }
   const order = spec.orderBy ? ` ORDER BY ${spec.orderBy}` : '';
-  const sql = `(SELECT coalesce(json_agg(json_build_object(${fields.join(', ')})${order}), '[]'::json)
-      FROM ${spec.table} c WHERE c.${spec.keyColumn} = ${parentKey}${spec.where ? ` AND (${spec.where})` : ''})`;
+  const from = [spec.table, 'c', ...joins.map((j) => j.join)].join(' ');
+  const sql = `(SELECT coalesce(json_agg(json_build_object(${pairs.join(', ')})${order}), '[]'::json)
+      FROM ${from} WHERE c.${spec.keyColumn} = ${parentKey}${spec.where ? ` AND (${spec.where})` : ''})`;
   const read = (list: unknown): Row[] => {
     const rows = (list ?? []) as Array<Record<string, unknown>>;
     for (const row of rows) {
-      for (const key of times) {
+      for (const key of timeKeys) {
         const value = row[key];
         if (value !== null && value !== undefined) row[key] = new Date(value as number);
       }
