@@ -8,7 +8,9 @@
  *     node bench/tools/ab.mjs
  *
  * A_DIST / B_DIST: the dist-bench folders (default: this checkout's); A_ENV / B_ENV: JSON of extra environment for
- * each API; READS: comma-separated read keys (default all); DUR: seconds per timing (4); ROUNDS (3); CONN (20).
+ * each API; READS: comma-separated read keys (default all); DUR: seconds per timing (4); ROUNDS (3); CONN (20);
+ * METRIC: `cpu` (API CPU ms per request, the default) or `latency` (mean ms per request as the client saw it: with
+ * CONN=1, the time one request takes, database round trips included).
  */
 import 'reflect-metadata';
 import { fileURLToPath } from 'node:url';
@@ -37,7 +39,7 @@ try {
     for (const k of r % 2 ? ['B', 'A'] : ['A', 'B']) {
       const t = await time(T[k], sent, { duration: dur, connections: Number(process.env.CONN ?? 20), failed: (body) => body.includes('"errors"') });
       if (t.failed || t.non2xx) throw new Error(`${read.key} ${k} failed ${t.failed} non2xx ${t.non2xx}`);
-      ((res[read.key] ??= { A: [], B: [] })[k]).push(t.cpuMsPerRequest);
+      ((res[read.key] ??= { A: [], B: [] })[k]).push(process.env.METRIC === 'latency' ? t.latency.average : t.cpuMsPerRequest);
     }
   }
 } finally { await a.stop(); await b.stop(); }
