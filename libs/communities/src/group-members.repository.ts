@@ -12,14 +12,10 @@ const MEMBER_COLUMNS = {
   groupId: 'group_id', userId: 'user_id', role: 'role', status: 'status', requestedAt: 'requested_at', joinedAt: 'joined_at',
 } satisfies Record<keyof GroupMember, string>;
 const MEMBER_FIELDS = Object.keys(MEMBER_COLUMNS) as Array<keyof GroupMember>;
-/** The select list of a plain GroupMember row over `study_group_members m`. */
-const MEMBER_ROW_COLUMNS = MEMBER_FIELDS.map((field) => `m.${MEMBER_COLUMNS[field]} AS "${field}"`).join(', ');
-/** Each member's user, through accounts' port: outputs named `u.<field>`. */
-const MEMBER_USER = usersJoin('u', 'm.user_id');
-/** A member with their user from one result row. */
-const withUserOf = rowWithJoins<GroupMemberWithUser>(MEMBER_FIELDS, { user: MEMBER_USER });
-
-/** A group's active members, longest-standing first, as `rowListJson` reads them into the group's own statement. */
+/**
+ * A group's active members, longest-standing first: what the members loader reads (`activeRowsByGroupIds`, one
+ * statement for a batch of groups) and what a group's own statement reads as JSON (`activeMembersJson`).
+ */
 const ACTIVE_MEMBERS: KeyedRowsSpec = {
   table: 'study_group_members',
   keyColumn: 'group_id',
@@ -28,14 +24,17 @@ const ACTIVE_MEMBERS: KeyedRowsSpec = {
   orderBy: 'c.joined_at, c.user_id',
 };
 const MEMBER_TIMES = ['requestedAt', 'joinedAt'] as const;
-/** Each listed member's user, through accounts' port, inside the JSON list (joined onto the list's alias `c`). */
-const LISTED_MEMBER_USER = usersJoin('u', 'c.user_id');
-const listedWithUserOf = rowWithJoins<GroupMemberWithUser>(MEMBER_FIELDS, { user: LISTED_MEMBER_USER });
+/** The select list of a plain GroupMember row over the spec's `study_group_members c`. */
+const MEMBER_ROW_COLUMNS = Object.entries(ACTIVE_MEMBERS.columns).map(([field, sql]) => `${sql} AS "${field}"`).join(', ');
+/** Each member's user, through accounts' port (outputs named `u.<field>`), joined onto `c`. */
+const MEMBER_USER = usersJoin('u', 'c.user_id');
+/** A member with their user, from a result row or a JSON list's row alike. */
+const withUserOf = rowWithJoins<GroupMemberWithUser>(MEMBER_FIELDS, { user: MEMBER_USER });
 const ACTIVE_MEMBERS_JSON: RowListJson<GroupMemberWithUser> = rowListJson<GroupMember>(ACTIVE_MEMBERS, 'g.id', MEMBER_TIMES);
-const activeMembersWithUsers = rowListJson<Record<string, unknown>>(ACTIVE_MEMBERS, 'g.id', MEMBER_TIMES, [LISTED_MEMBER_USER]);
+const activeMembersWithUsers = rowListJson<Record<string, unknown>>(ACTIVE_MEMBERS, 'g.id', MEMBER_TIMES, [MEMBER_USER]);
 const ACTIVE_MEMBERS_WITH_USERS_JSON: RowListJson<GroupMemberWithUser> = {
   sql: activeMembersWithUsers.sql,
-  read: (list) => activeMembersWithUsers.read(list).map(listedWithUserOf),
+  read: (list) => activeMembersWithUsers.read(list).map(withUserOf),
 };
 
 /** A member as the GroupMember type reads it, with the person when the statement read them. */
@@ -122,9 +121,9 @@ export class GroupMembersRepository {
   async activeRowsByGroupIds(groupIds: readonly string[], withUsers: boolean): Promise<GroupMemberWithUser[][]> {
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
       `SELECT ${MEMBER_ROW_COLUMNS}${withUsers ? `, ${MEMBER_USER.select}` : ''}
-         FROM study_group_members m ${withUsers ? MEMBER_USER.join : ''}
-        WHERE m.group_id = ANY($1::uuid[]) AND m.status = 'ACTIVE'
-        ORDER BY m.joined_at, m.user_id`,
+         FROM ${ACTIVE_MEMBERS.table} c ${withUsers ? MEMBER_USER.join : ''}
+        WHERE c.${ACTIVE_MEMBERS.keyColumn} = ANY($1::uuid[]) AND ${ACTIVE_MEMBERS.where}
+        ORDER BY ${ACTIVE_MEMBERS.orderBy}`,
       [groupIds],
     );
     const grouped = new Map<string, GroupMemberWithUser[]>(groupIds.map((id) => [id, []]));
