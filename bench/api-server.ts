@@ -26,12 +26,13 @@ export function freePort(): Promise<number> {
 /**
  * Starts the API built beside the bench (`dist-bench/apps/api/src/main.js`) as a child process on a free port against
  * `databaseUrl`, production settings, jobs off (`env` adds or overrides settings), and waits until /ready answers.
+ * `node`: the Node binary to run it with (default the one running this).
  */
-export async function startApiServer(databaseUrl: string, env: Record<string, string> = {}): Promise<ApiServer> {
+export async function startApiServer(databaseUrl: string, env: Record<string, string> = {}, node = process.execPath): Promise<ApiServer> {
   const port = await freePort();
   const main = fileURLToPath(new URL('../apps/api/src/main.js', import.meta.url));
   // The flags `npm start` and the Dockerfile give Node (package.json): a larger young generation, fewer scavenges.
-  const child: ChildProcess = spawn(process.execPath, [...API_NODE_FLAGS, main], {
+  const child: ChildProcess = spawn(node, [...API_NODE_FLAGS, main], {
     env: {
       ...process.env,
       NODE_ENV: 'production',

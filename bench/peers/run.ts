@@ -13,7 +13,8 @@
  *      right before its timing.
  * Settings: BENCH_DURATION (s per read and target, default 10), BENCH_CONNECTIONS (20), BENCH_ROUNDS (2),
  * BENCH_READS (comma-separated keys, default all), BENCH_MEMBERS (members to seed when seeding, 100000), BENCH_TARGETS
- * (comma-separated targets to time, default all; every target is still counted and checked).
+ * (comma-separated targets to time, default all; every target is still counted and checked), BENCH_SAME_NODE=1 (Guildhall
+ * and the raw server on PostGraphile's Node 22 too: one runtime for all three).
  * Writes instead of reads: BENCH_WRITES=register,signUp,webhook (or all), or `--writes` (see writes.ts).
  */
 import 'reflect-metadata';
@@ -28,9 +29,9 @@ import { BENCH_EVENT_TITLE } from '../../scripts/seed/bench-activity.js';
 import { benchContext, headersFor, type Tokens, tokensFor } from './context.js';
 import { type PeerContext, type PeerRead, peerReads, type Target, TARGETS, type TargetRequest } from './reads.js';
 import { StatementProxy } from './statement-proxy.js';
-import { PEERS_DIR, type RunningTarget, startTargets, stopTargets } from './targets.js';
+import { apiNode, NODE_22, PEERS_DIR, type RunningTarget, startTargets, stopTargets } from './targets.js';
 import { printPerTarget, time, type Timing } from './timing.js';
-import { fmt, loadLine, mean, positiveInt, run } from './util.js';
+import { fmt, loadLine, mean, nodeVersion, positiveInt, run } from './util.js';
 import { runWrites, selectedWrites } from './writes.js';
 
 function ensurePeersInstalled(): void {
@@ -146,7 +147,7 @@ async function main(): Promise<void> {
       return only.length ? all.filter((r) => only.includes(r.key)) : all;
     };
 
-    console.log(`bench:peers: Node ${process.version} (PostGraphile on Node 22), ${cpus().length} CPU(s), ${connections} connections, ${duration} s per read and target, ${rounds} rounds`);
+    console.log(`bench:peers: Guildhall and raw on Node ${nodeVersion(apiNode())}, PostGraphile on Node ${nodeVersion(NODE_22)}, ${cpus().length} CPU(s), ${connections} connections, ${duration} s per read and target, ${rounds} rounds`);
     console.log(`Load average at start (1/5/15 min): ${loadLine()}`);
     console.log('Counting statements (through a counting proxy) and checking every target answers the same data …');
     const { counts, ctx } = await countStatements(databaseUrl, pick, client, connections);

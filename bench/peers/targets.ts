@@ -9,6 +9,15 @@ export const PEERS_DIR = fileURLToPath(new URL('../../../bench/peers/', import.m
 /** The Node 22 binary `npm install node@22` put in bench/peers (PostGraphile 5 needs Node 22). */
 export const NODE_22 = `${PEERS_DIR}node_modules/node/bin/node`;
 
+/**
+ * The Node binary Guildhall and the raw server run on: the one running the bench (the API's own runtime, Node 20+),
+ * or with BENCH_SAME_NODE=1 PostGraphile's Node 22, so that all three targets share one runtime and the ratios
+ * compare the code alone (V8's version moves every target's figures; bench/README.md).
+ */
+export function apiNode(): string {
+  return process.env.BENCH_SAME_NODE === '1' ? NODE_22 : process.execPath;
+}
+
 export interface RunningTarget {
   target: Target;
   url: string;
@@ -36,7 +45,7 @@ async function waitUntilAnswering(url: string, body: string, child: ChildProcess
 
 async function startPeer(target: 'postgraphile' | 'raw', databaseUrl: string, connections: number, extraEnv: Record<string, string> = {}): Promise<RunningTarget> {
   const port = await freePort();
-  const [binary, script] = target === 'postgraphile' ? [NODE_22, 'postgraphile-server.mjs'] : [process.execPath, 'raw-server.mjs'];
+  const [binary, script] = target === 'postgraphile' ? [NODE_22, 'postgraphile-server.mjs'] : [apiNode(), 'raw-server.mjs'];
   const child = spawn(binary, [script], {
     cwd: PEERS_DIR,
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), DB_POOL_SIZE: String(connections), NODE_ENV: 'production', ...extraEnv },
@@ -59,7 +68,7 @@ async function startPeer(target: 'postgraphile' | 'raw', databaseUrl: string, co
 
 /** The three targets on `databaseUrl`, each its own process, each with a pool as large as the bench's connection count. */
 export async function startTargets(databaseUrl: string, connections: number): Promise<Record<Target, RunningTarget>> {
-  const api = await startApiServer(databaseUrl, { DB_POOL_SIZE: String(connections) });
+  const api = await startApiServer(databaseUrl, { DB_POOL_SIZE: String(connections) }, apiNode());
   const guildhall: RunningTarget = { target: 'guildhall', url: api.url, pid: api.pid, stop: () => api.stop() };
   const postgraphile = await startPeer('postgraphile', databaseUrl, connections);
   const raw = await startPeer('raw', databaseUrl, connections);
@@ -70,7 +79,7 @@ export type WriteTarget = 'guildhall' | 'raw';
 
 /** Guildhall and the raw server with its write routes (RAW_WRITES), both with `env` (the JWT and webhook secrets, the public URL). */
 export async function startWriteTargets(databaseUrl: string, connections: number, env: Record<string, string>): Promise<Record<WriteTarget, RunningTarget>> {
-  const api = await startApiServer(databaseUrl, { DB_POOL_SIZE: String(connections), ...env });
+  const api = await startApiServer(databaseUrl, { DB_POOL_SIZE: String(connections), ...env }, apiNode());
   const guildhall: RunningTarget = { target: 'guildhall', url: api.url, pid: api.pid, stop: () => api.stop() };
   const raw = await startPeer('raw', databaseUrl, connections, { RAW_WRITES: '1', ...env }).catch(async (error: unknown) => {
     await guildhall.stop();

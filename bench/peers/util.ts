@@ -18,3 +18,8 @@ export function run(command: string, args: string[], env: NodeJS.ProcessEnv = pr
 export const fmt = (n: number, digits = 0) => n.toFixed(digits);
 export const mean = (values: number[]) => values.reduce((s, v) => s + v, 0) / values.length;
 export const loadLine = () => loadavg().map((l) => l.toFixed(2)).join(' / ');
+
+/** The version a Node binary reports (`v22.23.3` → `22.23.3`). */
+export function nodeVersion(binary: string): string {
+  return spawnSync(binary, ['--version'], { encoding: 'utf8' }).stdout.trim().replace(/^v/, '');
+}

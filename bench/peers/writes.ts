@@ -24,9 +24,9 @@ import { printTable } from '../table.js';
 import { signWebhookPayload } from '../../test/fake-stripe/sign.js';
 import { BENCH_ADMIN_EMAIL, BENCH_ADMIN_PASSWORD } from '../../scripts/seed/bench.js';
 import { StatementProxy } from './statement-proxy.js';
-import { type RunningTarget, startWriteTargets, stopTargets, type WriteTarget } from './targets.js';
+import { apiNode, type RunningTarget, startWriteTargets, stopTargets, type WriteTarget } from './targets.js';
 import { printPerTarget, type SentRequest, time, type Timing } from './timing.js';
-import { fmt, loadLine, mean, positiveInt, run } from './util.js';
+import { fmt, loadLine, mean, nodeVersion, positiveInt, run } from './util.js';
 
 export const WRITE_KEYS = ['register', 'signUp', 'webhook'] as const;
 type WriteKey = (typeof WRITE_KEYS)[number];
@@ -339,7 +339,7 @@ export async function runWrites(databaseUrl: string, keys: readonly WriteKey[]):
   const rounds = positiveInt('BENCH_ROUNDS', 2);
   const memberCount = positiveInt('BENCH_WRITE_MEMBERS', 10_000);
   const scenarios = SCENARIOS.filter((s) => keys.includes(s.key));
-  console.log(`bench:peers writes (${keys.join(', ')}): Node ${process.version}, ${connections} connections, ${duration} s per write and target (at most ${memberCount} requests), ${rounds} rounds`);
+  console.log(`bench:peers writes (${keys.join(', ')}): Guildhall and raw on Node ${nodeVersion(apiNode())}, ${connections} connections, ${duration} s per write and target (at most ${memberCount} requests), ${rounds} rounds`);
   console.log(`Load average at start (1/5/15 min): ${loadLine()}`);
 
   const database = await createWritesDatabase(databaseUrl);
