@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { describe, expect, it } from '@jest/globals';
-import { type ArgumentMetadata, CanActivate, createParamDecorator, ExecutionContext, ForbiddenException, Injectable, Module, type PipeTransform, UseGuards } from '@nestjs/common';
+import { type ArgumentMetadata, type CallHandler, CanActivate, Catch, createParamDecorator, ExecutionContext, ForbiddenException, Injectable, Module, type PipeTransform, UseFilters, UseGuards, UseInterceptors } from '@nestjs/common';
 import { ModulesContainer, NestFactory } from '@nestjs/core';
-import { Args, Context, Field, GqlExecutionContext, Info, ObjectType, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Field, GqlExecutionContext, GraphQLSchemaBuilderModule, GraphQLSchemaFactory, Info, InputType, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { leanFieldResolvers } from './lean-field-resolvers.js';
 
 @ObjectType()
@@ -21,8 +21,57 @@ class DenyGuard implements CanActivate {
   }
 }
 
+@InputType()
+class ThingFilter {
+  /** Renamed in the schema: Nest hands the method `{ startsWith }` for `{ starts_with }`. */
+  @Field({ name: 'starts_with' })
+  startsWith!: string;
+}
+
+@Catch()
+class SwallowingFilter {
+  catch(): string {
+    return 'filtered';
+  }
+}
+
+@Injectable()
+class NoopInterceptor {
+  intercept(_context: ExecutionContext, next: CallHandler) {
+    return next.handle();
+  }
+}
+
 @Resolver(() => Thing)
 class ThingResolver {
+  @Query(() => [Thing])
+  things(@Args('filter') filter: ThingFilter, @ContextName() name: string): Thing[] {
+    return [{ id: `${filter.startsWith}:${name}`, ownerId: 'o' }];
+  }
+
+  @UseGuards(DenyGuard)
+  @Query(() => Thing, { name: 'guardedThing' })
+  guarded(): Thing {
+    return { id: 'never', ownerId: 'o' };
+  }
+
+  @UseFilters(SwallowingFilter)
+  @Query(() => String)
+  filtered(): string {
+    return 'x';
+  }
+
+  @UseInterceptors(NoopInterceptor)
+  @Query(() => String)
+  intercepted(): string {
+    return 'x';
+  }
+
+  @Mutation(() => String)
+  rename(@Args('name') name: string): string {
+    return name;
+  }
+
   @ResolveField(() => String)
   label(@Parent() thing: Thing, @ContextName() name: string, @Info() info: { fieldName: string }, @Context('name') again: string): string {
     return `${thing.id}:${name}:${info.fieldName}:${again}`;
@@ -48,10 +97,19 @@ class ThingResolver {
 @Module({ providers: [ThingResolver, DenyGuard] })
 class ThingModule {}
 
+@Module({ imports: [GraphQLSchemaBuilderModule, ThingModule] })
+class SchemaModule {}
+
 async function resolversWith(guards: CanActivate[], argsPipes?: PipeTransform[]) {
-  const app = await NestFactory.createApplicationContext(ThingModule, { logger: false });
+  const app = await NestFactory.createApplicationContext(SchemaModule, { logger: false });
+  // Nest builds the schema before it hands over the resolvers: the arguments' renames are known by then.
+  await app.get(GraphQLSchemaFactory).create([ThingResolver]);
   const nest = () => 'nest';
-  const map = { Thing: { label: nest, later: nest, withArgs: nest, ownGuard: nest }, Query: { things: nest } };
+  const map = {
+    Thing: { label: nest, later: nest, withArgs: nest, ownGuard: nest },
+    Query: { things: nest, guardedThing: nest, filtered: nest, intercepted: nest },
+    Mutation: { rename: nest },
+  };
   leanFieldResolvers(app.get(ModulesContainer), guards, argsPipes)(map);
   await app.close();
   return { map, nest };
@@ -61,13 +119,29 @@ const call = (resolve: unknown, parent: unknown, context: unknown = { name: 'ctx
   (resolve as (...args: unknown[]) => unknown)(parent, {}, context, { fieldName: 'label' });
 
 describe('leanFieldResolvers', () => {
-  it('replaces field resolvers reading only parent, context, info and custom decorators; keeps Nest for @Args and root fields', async () => {
+  it('replaces field resolvers reading only parent, context, info and custom decorators; keeps Nest for @Args without the global pipes, and for mutations', async () => {
     const { map, nest } = await resolversWith([{ canActivate: () => true }]);
     expect(map.Thing.label).not.toBe(nest);
     expect(map.Thing.later).not.toBe(nest);
     expect(map.Thing.ownGuard).not.toBe(nest);
+    expect(map.Query.guardedThing).not.toBe(nest);
     expect(map.Thing.withArgs).toBe(nest);
     expect(map.Query.things).toBe(nest);
+    expect(map.Mutation.rename).toBe(nest);
+  });
+
+  it('runs a root query lean with the global pipes: its own guards, its renamed arguments mapped as Nest maps them; one with its own filter or interceptor keeps Nest', async () => {
+    const seen: unknown[] = [];
+    const pipe: PipeTransform = { transform: (value: unknown) => (seen.push(value), value) };
+    const { map, nest } = await resolversWith([{ canActivate: () => true }], [pipe]);
+    expect(map.Query.filtered).toBe(nest);
+    expect(map.Query.intercepted).toBe(nest);
+    expect(map.Mutation.rename).toBe(nest);
+    const things = map.Query.things as (...args: unknown[]) => unknown;
+    const info = { fieldName: 'things', fieldNodes: [{ kind: 'Field' }] };
+    await expect(things(undefined, { filter: { starts_with: 'th' } }, { name: 'ctx' }, info)).resolves.toEqual([{ id: 'th:ctx', ownerId: 'o' }]);
+    expect(seen).toEqual([{ startsWith: 'th' }]);
+    expect(() => (map.Query.guardedThing as (...args: unknown[]) => unknown)(undefined, {}, {}, { fieldName: 'guardedThing' })).toThrow(ForbiddenException);
   });
 
   it('given the global pipes, runs a field taking @Args() lean: its arguments through the pipes once per field node and request, with Nest\'s metadata', async () => {

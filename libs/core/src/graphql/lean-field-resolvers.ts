@@ -1,8 +1,9 @@
 import { type ArgumentMetadata, CanActivate, ForbiddenException, PipeTransform } from '@nestjs/common';
-import { CUSTOM_ROUTE_ARGS_METADATA, GUARDS_METADATA, INTERCEPTORS_METADATA, PIPES_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants.js';
+import { CUSTOM_ROUTE_ARGS_METADATA, EXCEPTION_FILTERS_METADATA, GUARDS_METADATA, INTERCEPTORS_METADATA, PIPES_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants.js';
 import type { ModulesContainer } from '@nestjs/core';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host.js';
 import type { GqlModuleOptions } from '@nestjs/graphql';
+import { createArgsMapper } from '@nestjs/graphql/dist/utils/map-args-to-props.util.js';
 import type { FieldNode, GraphQLFieldResolver } from 'graphql';
 
 /**
@@ -26,9 +27,13 @@ import type { FieldNode, GraphQLFieldResolver } from 'graphql';
  *     (they come from the query text and its variables), so the staff page's 20 `Event.registrations(first:)`
  *     are validated once, and each row gets the same validated value, or the same error (after its guards,
  *     as in Nest). Without `argsPipes`, such a field keeps Nest's wrapper.
- * Anything else keeps Nest's wrapper: a parameter with its own pipes, a method or class with its own pipes or
- * interceptors, a guard that is not a static instance of the module, field middleware, a request-scoped resolver,
- * or a field two resolvers declare. The global pipes run on arguments only; parent, context, info and
+ * Root queries (`@Query`) go the same way: Nest runs them with every enhancer, so for them the lean path also
+ * needs no exception filter of their own (the global PassthroughExceptionFilter hands a GraphQL error back to
+ * graphql-js unchanged, which is what throwing it does here). Arguments are mapped to renamed properties
+ * (`@Field({ name })`) as Nest maps them, before the guards. Mutations and subscriptions keep Nest's wrapper.
+ * Anything else keeps Nest's wrapper: a parameter with its own pipes, a method or class with its own pipes,
+ * interceptors or (root queries) filters, a guard that is not a static instance of the module, field middleware,
+ * a request-scoped resolver, or a field two resolvers declare. The global pipes run on arguments only; parent, context, info and
  * custom-decorator values skip them, so `lean` must only be used with pipes that hand those back unchanged
  * (GraphQLValidationPipe does: they are not client input). A field's validated arguments are one value shared
  * by its rows: resolvers read them, never change them.
@@ -40,6 +45,8 @@ const RESOLVER_PROPERTY_METADATA = 'graphql:resolve_property';
 const FIELD_RESOLVER_MIDDLEWARE_METADATA = 'graphql:field_resolver_middleware';
 const FIELD_TYPENAME = '__resolveType';
 const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
+/** The root type whose fields may run lean (Nest's own ResolverType value). */
+const QUERY = 'Query';
 
 /** @nestjs/graphql's GqlParamtype: where each built-in parameter decorator reads from (parent, args, context, info). */
 const GQL_PARAM_ARG_INDEX: Record<string, number | undefined> = { '0': 0, '1': 2, '2': 3 };
@@ -125,8 +132,12 @@ export function paramReaders(
   return readers;
 }
 
-function hasEnhancers(target: object): boolean {
-  for (const key of [PIPES_METADATA, INTERCEPTORS_METADATA, FIELD_RESOLVER_MIDDLEWARE_METADATA]) {
+const FIELD_ENHANCERS = [PIPES_METADATA, INTERCEPTORS_METADATA, FIELD_RESOLVER_MIDDLEWARE_METADATA];
+/** Nest runs a root field's own filters too (a field's only with `fieldResolverEnhancers: ['filters']`, not set here). */
+const ROOT_ENHANCERS = [...FIELD_ENHANCERS, EXCEPTION_FILTERS_METADATA];
+
+function hasEnhancers(target: object, keys: readonly string[]): boolean {
+  for (const key of keys) {
     const value = Reflect.getMetadata(key, target) as unknown[] | undefined;
     if (value?.length) return true;
   }
@@ -142,6 +153,7 @@ export function leanFieldResolver(
   handler: (...params: unknown[]) => unknown,
   readers: Array<{ index: number; read: ParamReader }>,
   guards: readonly CanActivate[],
+  mapArgs?: ((args: unknown) => unknown) | null,
 ): GraphQLFieldResolver<unknown, unknown> {
   const classRef = instance.constructor;
   const length = readers.reduce((max, r) => Math.max(max, r.index + 1), 0);
@@ -169,7 +181,7 @@ export function leanFieldResolver(
     return call(host, resolverArgs);
   };
   return (parent, args, context, info) => {
-    const resolverArgs: ResolverArgs = [parent, args, context, info];
+    const resolverArgs: ResolverArgs = [parent, mapArgs ? mapArgs(args) : args, context, info];
     const host = new ExecutionContextHost(resolverArgs, classRef as never, handler);
     host.setType('graphql');
     return guardFrom(0, host, resolverArgs);
@@ -210,7 +222,7 @@ interface Candidate {
   resolve: GraphQLFieldResolver<unknown, unknown> | null;
 }
 
-/** Every `@ResolveField` of the static resolvers, as lean resolvers (null where Nest's path is needed). */
+/** Every `@ResolveField` and `@Query` of the static resolvers, as lean resolvers (null where Nest's path is needed). */
 export function discoverFieldResolvers(modules: ModulesContainer, guards: readonly CanActivate[], argsPipes?: readonly PipeTransform[]): Candidate[] {
   const candidates: Candidate[] = [];
   const seen = new Set<object>();
@@ -225,15 +237,20 @@ export function discoverFieldResolvers(modules: ModulesContainer, guards: readon
       for (const methodName of Object.getOwnPropertyNames(prototype)) {
         if (methodName === 'constructor' || methodName === FIELD_TYPENAME) continue;
         const method = Object.getOwnPropertyDescriptor(prototype, methodName)?.value as ((...params: unknown[]) => unknown) | undefined;
-        if (typeof method !== 'function' || !Reflect.getMetadata(RESOLVER_PROPERTY_METADATA, method)) continue;
-        const typeName = (Reflect.getMetadata(RESOLVER_TYPE_METADATA, method) as string | undefined) ?? classType;
-        if (!typeName || ROOT_TYPES.has(typeName)) continue;
+        if (typeof method !== 'function') continue;
+        const declaredType = Reflect.getMetadata(RESOLVER_TYPE_METADATA, method) as string | undefined;
+        const root = declaredType === QUERY && !Reflect.getMetadata(RESOLVER_PROPERTY_METADATA, method);
+        if (!root && !Reflect.getMetadata(RESOLVER_PROPERTY_METADATA, method)) continue;
+        const typeName = declaredType ?? classType;
+        if (!typeName || (!root && ROOT_TYPES.has(typeName))) continue;
         const fieldName = (Reflect.getMetadata(RESOLVER_NAME_METADATA, method) as string | undefined) ?? methodName;
-        const plain = wrapper.isDependencyTreeStatic() && !hasEnhancers(method) && !hasEnhancers(classRef);
+        const enhancers = root ? ROOT_ENHANCERS : FIELD_ENHANCERS;
+        const plain = wrapper.isDependencyTreeStatic() && !hasEnhancers(method, enhancers) && !hasEnhancers(classRef, enhancers);
         const paramtypes = (Reflect.getMetadata('design:paramtypes', prototype, methodName) as unknown[] | undefined) ?? [];
         const readers = plain ? paramReaders(Reflect.getMetadata(ROUTE_ARGS_METADATA, classRef, methodName) as Record<string, ParamMetadata> | undefined, argsPipes, paramtypes) : null;
         const methodGuards = readers ? guardsFor(moduleRef, classRef, method, guards) : null;
-        candidates.push({ typeName, fieldName, resolve: readers && methodGuards ? leanFieldResolver(instance, method, readers, methodGuards) : null });
+        const resolve = readers && methodGuards ? leanFieldResolver(instance, method, readers, methodGuards, createArgsMapper(classRef, methodName)) : null;
+        candidates.push({ typeName, fieldName, resolve });
       }
     }
   }
