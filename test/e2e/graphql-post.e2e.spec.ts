@@ -4,8 +4,8 @@ import { signUpUser, TestUser } from '../factories/users.js';
 import { startTestApp, TestApp } from '../utils/test-app.js';
 
 /**
- * POST /graphql with a JSON body is answered by `graphqlPostMiddleware` (straight to Apollo); every other
- * GraphQL request by Express's body parsers and Nest's Apollo middleware. Both must answer alike.
+ * POST /graphql with a JSON body is answered by `graphqlPostMiddleware` (straight to Apollo, ahead of Express's
+ * router); every other GraphQL request by Express's body parsers and Nest's Apollo middleware. Both must answer alike.
  */
 describe('GraphQL over POST: the direct path and the Express path answer alike', () => {
   let t: TestApp;
@@ -47,6 +47,29 @@ describe('GraphQL over POST: the direct path and the Express path answer alike',
     expect(Number(direct.headers['content-length'])).toBe(Buffer.byteLength(direct.body));
     expect(viaExpress.headers.etag).toBeDefined();
     expect(direct.headers.etag).toBeUndefined();
+  });
+
+  it("answers a JSON POST ahead of Express's router; every other request still goes through it", async () => {
+    const express = t.app.getHttpAdapter().getInstance() as { handle: (...args: unknown[]) => unknown };
+    const handle = express.handle;
+    let walked = 0;
+    express.handle = function (this: unknown, ...args: unknown[]) {
+      walked++;
+      return handle.apply(this, args);
+    };
+    try {
+      const auth = { authorization: `Bearer ${member.accessToken}` };
+      const direct = await raw('/graphql', { 'content-type': 'application/json', ...auth }, ME);
+      expect(JSON.parse(direct.body)).toEqual({ data: { me: { id: member.id, email: member.email } } });
+      expect(direct.headers['x-request-id']).toEqual(expect.any(String));
+      expect(walked).toBe(0);
+      await raw('/graphql?via=express', { 'content-type': 'application/json', ...auth }, ME);
+      expect(walked).toBe(1);
+      expect((await fetch(`${t.url}/health`)).status).toBe(200);
+      expect(walked).toBe(2);
+    } finally {
+      express.handle = handle;
+    }
   });
 
   it('takes a charset parameter and reads a body sent in several chunks', async () => {

@@ -8,6 +8,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import {
   accessLogMiddleware,
   AppConfig,
+  type BodyError,
   bodyLimitBytes,
   createRootLogger,
   graphqlPostMiddleware,
@@ -18,6 +19,7 @@ import {
   requestIdMiddleware,
   ROOT_LOGGER,
   RootLogger,
+  serveGraphQLPostAheadOfExpress,
 } from '../../../libs/core/src/index.js';
 import { AppModule } from './app.module.js';
 import { servePortal } from './portal/serve-portal.js';
@@ -39,22 +41,26 @@ export async function createApp(config: AppConfig = loadConfig()): Promise<INest
   app.useLogger(new NestPinoLogger(logger));
   if (config.trustProxy) app.set('trust proxy', true);
   app.disable('x-powered-by');
+  const accessLog = accessLogMiddleware(logger);
   app.use(requestIdMiddleware);
-  app.use(accessLogMiddleware(logger));
+  app.use(accessLog);
   // POST /graphql with JSON goes straight to Apollo (the rest of this list and Nest's routes are for everything else).
   let apollo: ApolloServer<RequestContext> | undefined;
-  app.use(
-    graphqlPostMiddleware({
-      server: () => (apollo ??= (app.get(GraphQLModule, { strict: false }).graphQlAdapter as ApolloDriver).instance as unknown as ApolloServer<RequestContext> | undefined),
-      context: httpRequestContext,
-      limit: bodyLimitBytes(config.bodyLimit),
-      refuse: (error, req, res) => bodyErrorHandler(error, req, res, () => undefined),
-    }),
-  );
+  const graphqlPost = graphqlPostMiddleware({
+    server: () => (apollo ??= (app.get(GraphQLModule, { strict: false }).graphQlAdapter as ApolloDriver).instance as unknown as ApolloServer<RequestContext> | undefined),
+    context: httpRequestContext,
+    limit: bodyLimitBytes(config.bodyLimit),
+    refuse: (error, req, res) => bodyErrorHandler(error, req, res, () => undefined),
+  });
+  app.use(graphqlPost);
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.useBodyParser('text', { limit: '50mb', type: ['text/csv', 'text/plain'] });
   app.use(bodyErrorHandler);
   servePortal(app, config.webDir);
+  // …and before Express's router: the same three middlewares, without the router's walk to them.
+  serveGraphQLPostAheadOfExpress(app.getHttpServer(), app.getHttpAdapter().getInstance(), [requestIdMiddleware, accessLog], graphqlPost, (error, req, res) =>
+    bodyErrorHandler(error as BodyError, req, res, () => undefined),
+  );
   return app;
 }
 
