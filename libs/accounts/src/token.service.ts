@@ -18,6 +18,16 @@ export interface AccessClaims {
 
 const EXPECTED = { issuer: ISSUER, audience: AUDIENCE, requiredClaims: ['sub', 'exp', 'iat'] } as const;
 
+/** An access token this process has verified: its claims (frozen, shared) and the times that bound its use. */
+interface VerifiedToken {
+  claims: Readonly<AccessClaims>;
+  exp: number;
+  nbf?: number;
+}
+
+/** Verified tokens remembered at most (a few hundred bytes each); the memory is emptied when it is full. */
+export const VERIFIED_TOKENS_MAX = 10_000;
+
 interface SigningKeys {
   /** jose signs with it (imported once: handed raw bytes, jose would import them again on every sign). */
   sign: webcrypto.CryptoKey;
@@ -32,6 +42,14 @@ interface SigningKeys {
 @Injectable()
 export class TokenService implements OnApplicationBootstrap {
   private keys?: Promise<SigningKeys>;
+  /**
+   * Tokens already verified here, by their whole text: a session sends the same token with every request for its
+   * life, and a token seen again skips the HMAC and the two JSON decodes (~3–5% of the API's CPU on `me`). Only
+   * a byte-identical token finds its entry, so nothing forged can; its expiry (and not-before) is checked again on
+   * every use, and an entry past it is dropped and the token verified afresh (which refuses it as expired).
+   * The signing key is read once per process, so a remembered verification stays true for the token's life.
+   */
+  private readonly verified = new Map<string, VerifiedToken>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -62,8 +80,16 @@ export class TokenService implements OnApplicationBootstrap {
     return { token, expiresAt: new Date(expiresAt * 1000) };
   }
 
-  async verifyAccessToken(token: string): Promise<AccessClaims> {
-    const outcome = verifyHs256(token, (await this.signingKeys()).verify, EXPECTED);
+  /** The token's claims (frozen: one object serves every request carrying the token). */
+  async verifyAccessToken(token: string): Promise<Readonly<AccessClaims>> {
+    const keys = await this.signingKeys();
+    const now = Math.floor(Date.now() / 1000);
+    const known = this.verified.get(token);
+    if (known) {
+      if (known.exp > now && (known.nbf === undefined || known.nbf <= now)) return known.claims;
+      this.verified.delete(token);
+    }
+    const outcome = verifyHs256(token, keys.verify, EXPECTED, now);
     const payload = outcome.ok ? outcome.payload : undefined;
     if (!payload || typeof payload.sub !== 'string' || typeof payload.sid !== 'string') {
       const expired = !outcome.ok && outcome.reason === 'TOKEN_EXPIRED';
@@ -71,7 +97,10 @@ export class TokenService implements OnApplicationBootstrap {
         reason: expired ? 'TOKEN_EXPIRED' : 'TOKEN_INVALID',
       });
     }
-    return { userId: payload.sub, sessionId: payload.sid, role: payload.role as Role };
+    const claims = Object.freeze({ userId: payload.sub, sessionId: payload.sid, role: payload.role as Role });
+    if (this.verified.size >= VERIFIED_TOKENS_MAX) this.verified.clear();
+    this.verified.set(token, { claims, exp: payload.exp as number, nbf: payload.nbf as number | undefined });
+    return claims;
   }
 
   newRefreshToken(): { token: string; hash: string } {
