@@ -1,6 +1,7 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { RequestContext } from '../graphql/request-context.js';
+import { readsGraphQLContext } from '../graphql/lean-field-resolvers.js';
 import { Role, Viewer } from './role.js';
 import type { StaffPermission } from './staff-permission.js';
 
@@ -38,11 +39,16 @@ export const OwnerOrPermission = <P>(ownerOf: (parent: P) => string | null | und
   SetMetadata(ACCESS_POLICY, { kind: 'ownerOrPermission', ownerOf, permissions } as AccessPolicy);
 
 /** The signed-in viewer (the guard has already required one, unless the operation is public). */
-export const CurrentViewer = createParamDecorator((_data: unknown, context: ExecutionContext): Viewer | undefined => {
-  const ctx = GqlExecutionContext.create(context).getContext<RequestContext>();
-  return ctx.viewer ?? undefined;
-});
+export const CurrentViewer = createParamDecorator(
+  readsGraphQLContext(
+    (_data: unknown, context: ExecutionContext): Viewer | undefined => GqlExecutionContext.create(context).getContext<RequestContext>().viewer ?? undefined,
+    (ctx: RequestContext) => ctx.viewer ?? undefined,
+  ),
+);
 
-export const CurrentRequest = createParamDecorator((_data: unknown, context: ExecutionContext): RequestContext => {
-  return GqlExecutionContext.create(context).getContext<RequestContext>();
-});
+export const CurrentRequest = createParamDecorator(
+  readsGraphQLContext(
+    (_data: unknown, context: ExecutionContext): RequestContext => GqlExecutionContext.create(context).getContext<RequestContext>(),
+    (ctx: RequestContext) => ctx,
+  ),
+);

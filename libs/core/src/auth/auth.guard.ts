@@ -1,7 +1,8 @@
-import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { AppError, ErrorCode, forbidden, unauthenticated } from '../errors/app-error.js';
+import { type RequestWideGuard } from '../graphql/lean-field-resolvers.js';
 import { RequestContext } from '../graphql/request-context.js';
 import { ACCESS_POLICY, AccessPolicy } from './auth.decorators.js';
 import { Role, Viewer } from './role.js';
@@ -18,7 +19,7 @@ const DEFAULT_POLICY: AccessPolicy = { kind: 'authenticated' };
  * (token verified, account re-read so a demoted admin loses rights at once) and cached on the context.
  */
 @Injectable()
-export class AuthGuard implements CanActivate {
+export class AuthGuard implements RequestWideGuard {
   constructor(
     private readonly reflector: Reflector,
     @Inject(VIEWER_LOOKUP) private readonly lookup: ViewerLookup,
@@ -35,6 +36,11 @@ export class AuthGuard implements CanActivate {
     if (ctx.grantedHandlers?.has(handler)) return true;
     if (ctx.viewer !== undefined) return this.decide(context, gql, ctx, handler, ctx.viewer);
     return this.resolveViewer(ctx, gql).then((viewer) => this.decide(context, gql, ctx, handler, viewer));
+  }
+
+  /** Whether this request has already been granted `handler` with a decision that does not depend on the row. */
+  grantedForRequest(graphqlContext: unknown, handler: object): boolean {
+    return (graphqlContext as RequestContext | undefined)?.grantedHandlers?.has(handler as ReturnType<ExecutionContext['getHandler']>) === true;
   }
 
   private decide(context: ExecutionContext, gql: GqlExecutionContext, ctx: RequestContext, handler: ReturnType<ExecutionContext['getHandler']>, viewer: Viewer | null): boolean {

@@ -3,7 +3,7 @@ import { describe, expect, it } from '@jest/globals';
 import { type ArgumentMetadata, type CallHandler, CanActivate, Catch, createParamDecorator, ExecutionContext, ForbiddenException, Injectable, Module, type PipeTransform, UseFilters, UseGuards, UseInterceptors } from '@nestjs/common';
 import { ModulesContainer, NestFactory } from '@nestjs/core';
 import { Args, Context, Field, GqlExecutionContext, GraphQLSchemaBuilderModule, GraphQLSchemaFactory, Info, InputType, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { leanFieldResolvers } from './lean-field-resolvers.js';
+import { leanFieldResolvers, readsGraphQLContext, type RequestWideGuard } from './lean-field-resolvers.js';
 
 @ObjectType()
 class Thing {
@@ -13,6 +13,13 @@ class Thing {
 }
 
 const ContextName = createParamDecorator((_data: unknown, context: ExecutionContext) => GqlExecutionContext.create(context).getContext<{ name: string }>().name);
+/** The same value, declared as read from the GraphQL context alone. */
+const LeanContextName = createParamDecorator(
+  readsGraphQLContext(
+    (_data: unknown, context: ExecutionContext) => GqlExecutionContext.create(context).getContext<{ name: string }>().name,
+    (ctx: { name: string }) => ctx.name,
+  ),
+);
 
 @Injectable()
 class DenyGuard implements CanActivate {
@@ -78,6 +85,11 @@ class ThingResolver {
   }
 
   @ResolveField(() => String)
+  named(@Parent() thing: Thing, @LeanContextName() name: string): string {
+    return `${thing.id}:${name}`;
+  }
+
+  @ResolveField(() => String)
   async later(@Parent() thing: Thing): Promise<string> {
     return thing.id;
   }
@@ -106,7 +118,7 @@ async function resolversWith(guards: CanActivate[], argsPipes?: PipeTransform[])
   await app.get(GraphQLSchemaFactory).create([ThingResolver]);
   const nest = () => 'nest';
   const map = {
-    Thing: { label: nest, later: nest, withArgs: nest, ownGuard: nest },
+    Thing: { label: nest, named: nest, later: nest, withArgs: nest, ownGuard: nest },
     Query: { things: nest, guardedThing: nest, filtered: nest, intercepted: nest },
     Mutation: { rename: nest },
   };
@@ -178,6 +190,31 @@ describe('leanFieldResolvers', () => {
     const rows = ['a', 'b'].map((id) => (map.Thing.withArgs as unknown as (...args: unknown[]) => Promise<unknown>)({ id }, { prefix: 'p' }, request, { fieldNodes: [node] }));
     for (const row of rows) await expect(row).rejects.toBe(invalid);
     expect(piped).toBe(1);
+  });
+
+  it('builds no execution context and asks no guard once every guard has granted the handler for the request, unless a parameter needs one', async () => {
+    const asked: string[] = [];
+    const granted = new Set<string>();
+    const guard: RequestWideGuard = {
+      canActivate: (context: ExecutionContext) => {
+        asked.push(context.getHandler().name);
+        granted.add(context.getHandler().name);
+        return true;
+      },
+      grantedForRequest: (_context, handler) => granted.has((handler as { name: string }).name),
+    };
+    const { map } = await resolversWith([guard]);
+    const context = { name: 'ctx' };
+    const rows = ['r1', 'r2', 'r3'].map((id) => (map.Thing.named as (...args: unknown[]) => unknown)({ id }, {}, context, { fieldName: 'named' }));
+    expect(rows).toEqual(['r1:ctx', 'r2:ctx', 'r3:ctx']);
+    expect(asked).toEqual(['named']);
+    // A custom decorator not declared with readsGraphQLContext needs Nest's execution context: the guard is asked every row.
+    for (const id of ['r1', 'r2']) expect(call(map.Thing.label, { id }, context)).toBe(`${id}:ctx:label:ctx`);
+    expect(asked).toEqual(['named', 'label', 'label']);
+    // The granted handler in one request is not granted in another.
+    granted.clear();
+    expect((map.Thing.named as (...args: unknown[]) => unknown)({ id: 'r4' }, {}, { name: 'other' }, {})).toBe('r4:other');
+    expect(asked).toEqual(['named', 'label', 'label', 'named']);
   });
 
   it("runs the global guards first, then the method's own @UseGuards instance", async () => {

@@ -21,7 +21,9 @@ import type { FieldNode, GraphQLFieldResolver } from 'graphql';
  *     boolean (the decision remembered for the request) costs no promise, and a guard's error or `false`
  *     (ForbiddenException, as Nest throws) reaches graphql-js as it would through Nest;
  *   - parameters from @Parent(), @Context(), @Info() and custom decorators (@CurrentRequest(),
- *     @CurrentViewer()) read as Nest reads them.
+ *     @CurrentViewer()) read as Nest reads them; once every guard says it has let the handler through for the
+ *     whole request (`RequestWideGuard`) and no parameter needs an execution context (a custom decorator
+ *     declared with `readsGraphQLContext` needs none), a call builds none: a list's later rows pay no guard.
  *   - arguments (@Args()) through the global pipes (`argsPipes`: GraphQLValidationPipe), with Nest's metadata,
  *     once per field node and request: graphql-js hands the same arguments to the field for every parent row
  *     (they come from the query text and its variables), so the staff page's 20 `Event.registrations(first:)`
@@ -54,7 +56,37 @@ const GQL_PARAM_ARG_INDEX: Record<string, number | undefined> = { '0': 0, '1': 2
 type ResolverArgs = [parent: unknown, args: unknown, context: unknown, info: unknown];
 /** @nestjs/graphql's GqlParamtype.ARGS: the key prefix of an @Args() parameter's metadata, and the `type` its pipes are given. */
 const GQL_ARGS_PARAMTYPE = 3;
-type ParamReader = (host: ExecutionContextHost, resolverArgs: ResolverArgs) => unknown;
+/** Reads one parameter; `host` is undefined for a reader that said it needs none (`ParamReading.host` false). */
+type ParamReader = (host: ExecutionContextHost | undefined, resolverArgs: ResolverArgs) => unknown;
+
+/** A parameter's reader, and whether it needs Nest's execution context (a custom decorator's factory does). */
+interface ParamReading {
+  index: number;
+  read: ParamReader;
+  host: boolean;
+}
+
+/**
+ * A guard that can tell, from the GraphQL context alone, that it lets `handler` through for every row of this
+ * request (AuthGuard, once it has granted a handler a decision that does not depend on the row). A lean field
+ * whose guards all say so, and whose parameters need no execution context, is called without building one.
+ */
+export interface RequestWideGuard extends CanActivate {
+  grantedForRequest(graphqlContext: unknown, handler: object): boolean;
+}
+
+/** Custom decorators' factories that read only the GraphQL context, with how (see `readsGraphQLContext`). */
+const CONTEXT_READERS = new WeakMap<object, (graphqlContext: unknown) => unknown>();
+
+/**
+ * Declares that a `createParamDecorator` factory answers `read(graphqlContext)` (Nest's `getContext()` of the
+ * GraphQL execution context), so that lean resolvers read it without building an execution context per call.
+ * Returns the factory, for `createParamDecorator`.
+ */
+export function readsGraphQLContext<F extends (data: never, context: never) => unknown>(factory: F, read: (graphqlContext: never) => ReturnType<F>): F {
+  CONTEXT_READERS.set(factory, read as (graphqlContext: unknown) => unknown);
+  return factory;
+}
 
 interface ParamMetadata {
   index: number;
@@ -102,20 +134,25 @@ export function paramReaders(
   metadata: Record<string, ParamMetadata> | undefined,
   argsPipes?: readonly PipeTransform[],
   paramtypes: readonly unknown[] = [],
-): Array<{ index: number; read: ParamReader }> | null {
-  const readers: Array<{ index: number; read: ParamReader }> = [];
+): ParamReading[] | null {
+  const readers: ParamReading[] = [];
   for (const [key, param] of Object.entries(metadata ?? {})) {
     if (param.pipes?.length) return null;
     if (key.includes(CUSTOM_ROUTE_ARGS_METADATA)) {
       const { factory, data } = param;
       if (!factory) return null;
-      readers.push({ index: param.index, read: (host) => factory(data, host) });
+      const fromContext = CONTEXT_READERS.get(factory);
+      readers.push(
+        fromContext
+          ? { index: param.index, read: (_host, args) => fromContext(args[2]), host: false }
+          : { index: param.index, read: (host) => factory(data, host as ExecutionContextHost), host: true },
+      );
       continue;
     }
     const paramtype = key.split(':')[0];
     if (paramtype === String(GQL_ARGS_PARAMTYPE)) {
       if (!argsPipes) return null; // nothing to validate them with here: Nest's path
-      readers.push({ index: param.index, read: argsReader(param.index, param.data, paramtypes[param.index], argsPipes) });
+      readers.push({ index: param.index, read: argsReader(param.index, param.data, paramtypes[param.index], argsPipes), host: false });
       continue;
     }
     const argIndex = GQL_PARAM_ARG_INDEX[paramtype];
@@ -127,6 +164,7 @@ export function paramReaders(
         data === undefined || data === null || data === ''
           ? (_host, args) => args[argIndex]
           : (_host, args) => (args[argIndex] as Record<string, unknown> | undefined)?.[data as string],
+      host: false,
     });
   }
   return readers;
@@ -151,13 +189,13 @@ function hasEnhancers(target: object, keys: readonly string[]): boolean {
 export function leanFieldResolver(
   instance: object,
   handler: (...params: unknown[]) => unknown,
-  readers: Array<{ index: number; read: ParamReader }>,
+  readers: readonly ParamReading[],
   guards: readonly CanActivate[],
   mapArgs?: ((args: unknown) => unknown) | null,
 ): GraphQLFieldResolver<unknown, unknown> {
   const classRef = instance.constructor;
   const length = readers.reduce((max, r) => Math.max(max, r.index + 1), 0);
-  const call = (host: ExecutionContextHost, resolverArgs: ResolverArgs): unknown => {
+  const call = (host: ExecutionContextHost | undefined, resolverArgs: ResolverArgs): unknown => {
     const params = new Array<unknown>(length);
     let pending = false;
     for (const reader of readers) {
@@ -180,8 +218,17 @@ export function leanFieldResolver(
     }
     return call(host, resolverArgs);
   };
+  // Every guard has already let this handler through for the whole request, and no parameter needs Nest's
+  // execution context: nothing to build one for (most calls on a list's rows, after the first).
+  const hostFree = !readers.some((reader) => reader.host);
+  const grantedForRequest = (context: unknown): boolean => {
+    if (!hostFree) return false;
+    for (const guard of guards) if (!(guard as Partial<RequestWideGuard>).grantedForRequest?.(context, handler)) return false;
+    return true;
+  };
   return (parent, args, context, info) => {
     const resolverArgs: ResolverArgs = [parent, mapArgs ? mapArgs(args) : args, context, info];
+    if (grantedForRequest(context)) return call(undefined, resolverArgs);
     const host = new ExecutionContextHost(resolverArgs, classRef as never, handler);
     host.setType('graphql');
     return guardFrom(0, host, resolverArgs);
