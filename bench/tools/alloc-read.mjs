@@ -14,16 +14,13 @@ import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { benchReads, requestHeaders } from './bench-reads.mjs';
+import { namedRead } from './bench-reads.mjs';
 
 const D = process.env.DIST ?? fileURLToPath(new URL('../../dist-bench', import.meta.url));
 const OUT = process.env.ALLOC_PROFILE ?? '/tmp/guildhall-alloc.heapprofile';
 const { freePort, API_NODE_FLAGS } = await import(`${D}/bench/api-server.js`);
 const url = process.env.DATABASE_URL;
-const { reads, tokens: tokensFor } = await benchReads(D, url);
-const headersFor = await requestHeaders(D);
-const read = reads.find((r) => r.key === process.argv[2]);
-if (!read) throw new Error(`no read ${process.argv[2]}; known: ${reads.map((r) => r.key).join(', ')}`);
+const { read, tokens: tokensFor, headersFor } = await namedRead(D, url, process.argv[2]);
 const port = await freePort();
 rmSync(OUT, { force: true });
 const preload = new URL('./alloc-preload.mjs', import.meta.url).href;

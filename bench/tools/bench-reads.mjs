@@ -21,3 +21,14 @@ export async function benchReads(dist, url) {
 export async function requestHeaders(dist) {
   return (await import(`${dist}/bench/peers/context.js`)).headersFor;
 }
+
+/**
+ * The read named `key` (a bench:peers read key), the tokens function and `headersFor`, for a tool that times one
+ * read; throws naming the known keys when there is no such read.
+ */
+export async function namedRead(dist, url, key) {
+  const { reads, tokens } = await benchReads(dist, url);
+  const read = reads.find((r) => r.key === key);
+  if (!read) throw new Error(`no read ${key}; known: ${reads.map((r) => r.key).join(', ')}`);
+  return { read, tokens, headersFor: await requestHeaders(dist) };
+}
