@@ -65,7 +65,9 @@ export function httpRequestContext(http: { req: Request; res: Response }): Reque
           // async per-call pipeline (the same AuthGuard, called synchronously once its decision is remembered).
           // AuthGuard is the one global guard (APP_GUARD in AccountsModule): a new global guard goes here too.
           // Fields taking @Args() validate them with GraphQLValidationPipe, the one global pipe (APP_PIPE in
-          // CoreModule), once per field node and request: a new global pipe goes here too.
+          // CoreModule), once per field node and request: a new global pipe goes here too. Root queries run the same
+          // lean path: it knows no global interceptor and only the PassthroughExceptionFilter (APP_FILTER in
+          // CoreModule); a new APP_INTERCEPTOR or APP_FILTER must be taught to leanFieldResolvers first.
           transformResolvers: leanFieldResolvers(modules, [new AuthGuard(reflector, viewers)], [new GraphQLValidationPipe()]),
           context: (http: { req: Request; res: Response } | WsContext): RequestContext => ('extra' in http ? subscriptionContext(http) : httpRequestContext(http)),
           subscriptions: { 'graphql-ws': graphqlWsOptions(config.graphql, viewers) },
