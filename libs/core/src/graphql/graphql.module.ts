@@ -16,6 +16,7 @@ import { MetricsService } from '../metrics/metrics.service.js';
 import { CompiledExecutorGateway } from './compiled-executor.js';
 import { formatGraphQLError } from './error-formatter.js';
 import { leanFieldResolvers } from './lean-field-resolvers.js';
+import { PassthroughExceptionFilter } from './passthrough.filter.js';
 import { aliasLimitRule, costLimitPlugin, depthLimitRule } from './query-limits.js';
 import { RequestContext, RequestLoaders } from './request-context.js';
 import { requestErrorsPlugin } from './request-errors.plugin.js';
@@ -66,9 +67,9 @@ export function httpRequestContext(http: { req: Request; res: Response }): Reque
           // AuthGuard is the one global guard (APP_GUARD in AccountsModule): a new global guard goes here too.
           // Fields taking @Args() validate them with GraphQLValidationPipe, the one global pipe (APP_PIPE in
           // CoreModule), once per field node and request: a new global pipe goes here too. Root queries run the same
-          // lean path: it knows no global interceptor and only the PassthroughExceptionFilter (APP_FILTER in
-          // CoreModule); a new APP_INTERCEPTOR or APP_FILTER must be taught to leanFieldResolvers first.
-          transformResolvers: leanFieldResolvers(modules, [new AuthGuard(reflector, viewers)], [new GraphQLValidationPipe()]),
+          // lean path only while no global interceptor and no global filter but PassthroughExceptionFilter (APP_FILTER
+          // in CoreModule) is registered; with another, they keep Nest's wrapper until the lean path is taught it.
+          transformResolvers: leanFieldResolvers(modules, [new AuthGuard(reflector, viewers)], [new GraphQLValidationPipe()], [PassthroughExceptionFilter]),
           context: (http: { req: Request; res: Response } | WsContext): RequestContext => ('extra' in http ? subscriptionContext(http) : httpRequestContext(http)),
           subscriptions: { 'graphql-ws': graphqlWsOptions(config.graphql, viewers) },
           formatError: formatGraphQLError,

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { describe, expect, it } from '@jest/globals';
 import { type ArgumentMetadata, type CallHandler, CanActivate, Catch, createParamDecorator, ExecutionContext, ForbiddenException, Injectable, Module, type PipeTransform, UseFilters, UseGuards, UseInterceptors } from '@nestjs/common';
-import { ModulesContainer, NestFactory } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR, ModulesContainer, NestFactory } from '@nestjs/core';
 import { Args, Context, Field, GqlExecutionContext, GraphQLSchemaBuilderModule, GraphQLSchemaFactory, Info, InputType, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { leanFieldResolvers, readsGraphQLContext, type RequestWideGuard } from './lean-field-resolvers.js';
 
@@ -112,8 +112,14 @@ class ThingModule {}
 @Module({ imports: [GraphQLSchemaBuilderModule, ThingModule] })
 class SchemaModule {}
 
-async function resolversWith(guards: CanActivate[], argsPipes?: PipeTransform[]) {
-  const app = await NestFactory.createApplicationContext(SchemaModule, { logger: false });
+@Module({ imports: [GraphQLSchemaBuilderModule, ThingModule], providers: [{ provide: APP_INTERCEPTOR, useClass: NoopInterceptor }] })
+class GlobalInterceptorModule {}
+
+@Module({ imports: [GraphQLSchemaBuilderModule, ThingModule], providers: [{ provide: APP_FILTER, useClass: SwallowingFilter }] })
+class GlobalFilterModule {}
+
+async function resolversWith(guards: CanActivate[], argsPipes?: PipeTransform[], root: object = SchemaModule, rootFilters: object[] = []) {
+  const app = await NestFactory.createApplicationContext(root, { logger: false });
   // Nest builds the schema before it hands over the resolvers: the arguments' renames are known by then.
   await app.get(GraphQLSchemaFactory).create([ThingResolver]);
   const nest = () => 'nest';
@@ -122,7 +128,7 @@ async function resolversWith(guards: CanActivate[], argsPipes?: PipeTransform[])
     Query: { things: nest, guardedThing: nest, filtered: nest, intercepted: nest },
     Mutation: { rename: nest },
   };
-  leanFieldResolvers(app.get(ModulesContainer), guards, argsPipes)(map);
+  leanFieldResolvers(app.get(ModulesContainer), guards, argsPipes, rootFilters)(map);
   await app.close();
   return { map, nest };
 }
@@ -154,6 +160,17 @@ describe('leanFieldResolvers', () => {
     await expect(things(undefined, { filter: { starts_with: 'th' } }, { name: 'ctx' }, info)).resolves.toEqual([{ id: 'th:ctx', ownerId: 'o' }]);
     expect(seen).toEqual([{ startsWith: 'th' }]);
     expect(() => (map.Query.guardedThing as (...args: unknown[]) => unknown)(undefined, {}, {}, { fieldName: 'guardedThing' })).toThrow(ForbiddenException);
+  });
+
+  it('keeps root queries on Nest\'s path when a global interceptor or an unknown global filter is registered (fields stay lean)', async () => {
+    const granted = [{ canActivate: () => true }];
+    const intercepted = await resolversWith(granted, [], GlobalInterceptorModule);
+    expect(intercepted.map.Query.guardedThing).toBe(intercepted.nest);
+    expect(intercepted.map.Thing.label).not.toBe(intercepted.nest);
+    const filtered = await resolversWith(granted, [], GlobalFilterModule);
+    expect(filtered.map.Query.guardedThing).toBe(filtered.nest);
+    const known = await resolversWith(granted, [], GlobalFilterModule, [SwallowingFilter]);
+    expect(known.map.Query.guardedThing).not.toBe(known.nest);
   });
 
   it('given the global pipes, runs a field taking @Args() lean: its arguments through the pipes once per field node and request, with Nest\'s metadata', async () => {

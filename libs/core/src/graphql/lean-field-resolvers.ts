@@ -1,6 +1,6 @@
 import { type ArgumentMetadata, CanActivate, ForbiddenException, PipeTransform } from '@nestjs/common';
 import { CUSTOM_ROUTE_ARGS_METADATA, EXCEPTION_FILTERS_METADATA, GUARDS_METADATA, INTERCEPTORS_METADATA, PIPES_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants.js';
-import type { ModulesContainer } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR, type ModulesContainer } from '@nestjs/core';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host.js';
 import type { GqlModuleOptions } from '@nestjs/graphql';
 import { createArgsMapper } from '@nestjs/graphql/dist/utils/map-args-to-props.util.js';
@@ -270,8 +270,14 @@ interface Candidate {
 }
 
 /** Every `@ResolveField` and `@Query` of the static resolvers, as lean resolvers (null where Nest's path is needed). */
-export function discoverFieldResolvers(modules: ModulesContainer, guards: readonly CanActivate[], argsPipes?: readonly PipeTransform[]): Candidate[] {
+export function discoverFieldResolvers(
+  modules: ModulesContainer,
+  guards: readonly CanActivate[],
+  argsPipes?: readonly PipeTransform[],
+  rootFilters: readonly object[] = [],
+): Candidate[] {
   const candidates: Candidate[] = [];
+  const leanRoots = onlyKnownGlobalEnhancers(modules, rootFilters);
   const seen = new Set<object>();
   for (const moduleRef of modules.values()) {
     for (const wrapper of moduleRef.providers.values()) {
@@ -286,7 +292,7 @@ export function discoverFieldResolvers(modules: ModulesContainer, guards: readon
         const method = Object.getOwnPropertyDescriptor(prototype, methodName)?.value as ((...params: unknown[]) => unknown) | undefined;
         if (typeof method !== 'function') continue;
         const declaredType = Reflect.getMetadata(RESOLVER_TYPE_METADATA, method) as string | undefined;
-        const root = declaredType === QUERY && !Reflect.getMetadata(RESOLVER_PROPERTY_METADATA, method);
+        const root = leanRoots && declaredType === QUERY && !Reflect.getMetadata(RESOLVER_PROPERTY_METADATA, method);
         if (!root && !Reflect.getMetadata(RESOLVER_PROPERTY_METADATA, method)) continue;
         const typeName = declaredType ?? classType;
         if (!typeName || (!root && ROOT_TYPES.has(typeName))) continue;
@@ -305,13 +311,32 @@ export function discoverFieldResolvers(modules: ModulesContainer, guards: readon
 }
 
 /**
- * For `transformResolvers`: swaps Nest's wrapper for the lean resolver wherever exactly one resolver method
- * declares the field and it qualifies (see above). `argsPipes`: the global pipes, for fields taking @Args().
+ * Whether the app registers no global interceptor (APP_INTERCEPTOR) and no global exception filter (APP_FILTER)
+ * but those of `knownFilters` (classes that hand a GraphQL error back unchanged): Nest runs global ones on root
+ * queries, the lean path does not, so with any other one root queries keep Nest's wrapper.
  */
-export function leanFieldResolvers(modules: ModulesContainer, guards: readonly CanActivate[], argsPipes?: readonly PipeTransform[]) {
+function onlyKnownGlobalEnhancers(modules: ModulesContainer, knownFilters: readonly object[]): boolean {
+  for (const moduleRef of modules.values()) {
+    // Nest keeps a static enhancer among the module's providers, a request-scoped one among its injectables.
+    for (const [token, wrapper] of [...moduleRef.providers, ...moduleRef.injectables]) {
+      if (typeof token !== 'string') continue;
+      if (token.startsWith(APP_INTERCEPTOR)) return false;
+      if (token.startsWith(APP_FILTER) && !knownFilters.includes(wrapper.metatype as object)) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * For `transformResolvers`: swaps Nest's wrapper for the lean resolver wherever exactly one resolver method
+ * declares the field and it qualifies (see above). `argsPipes`: the global pipes, for fields taking @Args();
+ * `rootFilters`: the global exception filters known to hand GraphQL errors back unchanged (root queries run lean
+ * only when no other global filter, and no global interceptor, is registered).
+ */
+export function leanFieldResolvers(modules: ModulesContainer, guards: readonly CanActivate[], argsPipes?: readonly PipeTransform[], rootFilters: readonly object[] = []) {
   return (resolvers: ResolverMaps): ResolverMaps => {
     const byField = new Map<string, Candidate[]>();
-    for (const candidate of discoverFieldResolvers(modules, guards, argsPipes)) {
+    for (const candidate of discoverFieldResolvers(modules, guards, argsPipes, rootFilters)) {
       const key = `${candidate.typeName}.${candidate.fieldName}`;
       byField.set(key, [...(byField.get(key) ?? []), candidate]);
     }
