@@ -13,6 +13,7 @@ export * from './database/row-join.js';
 export * from './database/pg-listener.js';
 export * from './errors/app-error.js';
 export * from './graphql/connection.js';
+export { AwaitedProperty } from './graphql/property-fields.js';
 export * from './graphql/money.js';
 export * from './graphql/json.scalar.js';
 export * from './graphql/request-context.js';

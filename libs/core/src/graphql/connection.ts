@@ -3,6 +3,7 @@ import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { badInput } from '../errors/app-error.js';
 import { isUuid } from './ids.js';
+import { AwaitedProperty } from './property-fields.js';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -54,6 +55,7 @@ export function Connection<T>(node: Type<T>, name = node.name): Type<ConnectionS
     @Field(() => [EdgeType]) edges: Edge<T>[];
     @Field(() => PageInfo) pageInfo: PageInfo;
     @Field(() => Int, { description: 'How many nodes match, across all pages.' })
+    @AwaitedProperty()
     totalCount: number | PromiseLike<number>;
   }
   return ConnectionType as unknown as Type<ConnectionShape<T>>;

@@ -17,6 +17,7 @@ import { CompiledExecutorGateway } from './compiled-executor.js';
 import { formatGraphQLError } from './error-formatter.js';
 import { leanFieldResolvers } from './lean-field-resolvers.js';
 import { PassthroughExceptionFilter } from './passthrough.filter.js';
+import { readPropertiesDirectly } from './property-fields.js';
 import { aliasLimitRule, costLimitPlugin, depthLimitRule } from './query-limits.js';
 import { RequestContext, RequestLoaders } from './request-context.js';
 import { requestErrorsPlugin } from './request-errors.plugin.js';
@@ -60,7 +61,8 @@ export function httpRequestContext(http: { req: Request; res: Response }): Reque
           buildSchemaOptions: { dateScalarMode: 'isoDate', numberScalarMode: 'integer' },
           fieldResolverEnhancers: ['guards'],
           // Operations run compiled by graphql-jit (see CompiledExecutorGateway); subscriptions keep graphql-js.
-          transformSchema: executor.useSchema,
+          // Fields that only read their parent's property lose Nest's per-field resolver first (readPropertiesDirectly).
+          transformSchema: (schema) => executor.useSchema(readPropertiesDirectly(schema)),
           gateway: executor,
           // Field resolvers that need no more than the global guard and their parent/context run without Nest's
           // async per-call pipeline (the same AuthGuard, called synchronously once its decision is remembered).

@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
-import { Money } from '../../../core/src/index.js';
+import { AwaitedProperty, Money } from '../../../core/src/index.js';
 import { PaymentConnection } from './payment.type.js';
 
 /** What the filtered ledger adds up to in one currency. */
@@ -16,5 +16,6 @@ export class PaymentTotal {
 @ObjectType('PaymentLedgerConnection')
 export class PaymentLedgerConnection extends PaymentConnection {
   @Field(() => [PaymentTotal], { description: 'Totals per currency over every payment the filters match (not only this page).' })
+  @AwaitedProperty()
   totals: PaymentTotal[] | PromiseLike<PaymentTotal[]>;
 }
