@@ -6,6 +6,11 @@ import { countQueries, dataStatements } from '../utils/count-queries.js';
 import { errorCode, startTestApp, type TestApp } from '../utils/test-app.js';
 import DataLoader from 'dataloader';
 import { RegistrationsService } from '../../libs/events/src/index.js';
+import { EventsLoader } from '../../libs/events/src/events.loader.js';
+import { RegistrationsRepository } from '../../libs/events/src/registrations.repository.js';
+import { MEMBER_USER_FIELDS, membershipColumnsAsked, MembersLoader } from '../../libs/members/src/index.js';
+import { userFieldsAsked, UsersLoader } from '../../libs/accounts/src/index.js';
+import { RequestLoaders, type RequestContext } from '../../libs/core/src/index.js';
 
 /** The keys asked of any DataLoader while `work` runs (instrumentation only: the loads still happen). */
 async function loaderCalls<T>(work: () => Promise<T>): Promise<{ result: T; keys: unknown[] }> {
@@ -161,6 +166,63 @@ describe('registration lists read as plain rows', () => {
     expect(new Set(door.errors!.map((error) => error.extensions?.code))).toEqual(new Set(['FORBIDDEN']));
     expect(door.errors!.map((error) => error.path!.join('.'))).toEqual(expect.arrayContaining(['eventRegistrations.edges.0.node.user.membership', 'eventRegistrations.edges.2.node.user.membership']));
     expect(JSON.stringify(door.data)).not.toMatch(/ACTIVE|LAPSED|Gold|Silver/);
+  });
+
+  it('reads only the membership and tier columns the rows ask for; the same person read elsewhere in the request gets every field', async () => {
+    const listStatement = async (query: string) => {
+      const { result, statements } = await countQueries(() => t.gql(query, { e: full, first: 5 }, admin.accessToken), dataStatements);
+      expect(result.errors).toBeUndefined();
+      return statements.filter((sql) => /event_registrations/.test(sql)).join('\n');
+    };
+    const lean = await listStatement(WITH_MEMBERSHIP);
+    expect(lean).toMatch(/jm\.status/);
+    expect(lean).not.toMatch(/jm\.current_period_end|jt\.description|jt\.price_amount/);
+    const wider = await listStatement(WITH_MEMBERSHIP.replace('membership { status', 'membership { status currentPeriodEnd').replace('tier { name', 'tier { description price { amount } name'));
+    expect(wider).toMatch(/jm\.current_period_end/);
+    expect(wider).toMatch(/jt\.description/);
+    expect(wider).toMatch(/jt\.price_amount/);
+
+    // The rows' memberships (two columns asked) never reach the request's membership loader: another field asking
+    // more of the same person gets the whole of it, whichever runs first.
+    const [first] = (await t.sql<{ id: string }>(`SELECT user_id AS id FROM event_registrations WHERE event_id = $1 ORDER BY created_at, id LIMIT 1`, [full])).map((r) => r.id);
+    await t.sql(`UPDATE membership_tiers SET description = 'The gold tier' WHERE name = 'Gold'`);
+    const both = await t.gql(
+      `query($e: ID!, $u: ID!) { eventRegistrations(eventId: $e, first: 5) { edges { node { user { id membership { status tier { name } } } } } }
+         user(id: $u) { membership { status createdAt autoRenew tier { name description price { amount currency } } } } }`,
+      { e: full, u: first },
+      admin.accessToken,
+    );
+    expect(both.errors).toBeUndefined();
+    expect(both.data!.eventRegistrations.edges[0].node.user).toEqual({ id: first, membership: { status: 'ACTIVE', tier: { name: 'Gold' } } });
+    expect(both.data!.user.membership).toEqual({
+      status: 'ACTIVE',
+      createdAt: expect.any(String),
+      autoRenew: expect.any(Boolean),
+      tier: { name: 'Gold', description: 'The gold tier', price: { amount: expect.any(Number), currency: expect.any(String) } },
+    });
+  });
+
+  it('a registrant and membership read with only some columns are carried on the row, never primed into the request\'s shared loaders', async () => {
+    const parts = {
+      details: false,
+      user: true,
+      membership: true,
+      userFields: userFieldsAsked(new Set(['id', 'membership']), MEMBER_USER_FIELDS),
+      membershipColumns: membershipColumnsAsked(new Set(['status', 'tier']), new Set(['name'])),
+      key: 'lean',
+    };
+    const page = await t.app.get(RegistrationsRepository).listForEvent(full, undefined, { first: 5 }, parts);
+    const rows = page.edges.map((edge) => edge.node);
+    const ctx = { loaders: new RequestLoaders() } as RequestContext;
+    t.app.get(EventsLoader).primeRegistrants(ctx, rows, parts);
+    const row = rows.find((r) => r.membership)!;
+    expect(row.membership).toMatchObject({ status: 'ACTIVE', tierRow: { name: 'Gold' } });
+    expect(row.membership!.createdAt).toBeUndefined();
+    const loaded = await ctx.loaders.load(t.app.get(MembersLoader).membershipByUserId(ctx), row.userId);
+    expect(loaded!.createdAt).toBeInstanceOf(Date);
+    expect(row.user).toEqual({ id: row.userId });
+    const user = await ctx.loaders.load(t.app.get(UsersLoader).byId(ctx), row.userId);
+    expect(user!.email).toMatch(/@/);
   });
 
   it('a registrant and membership read with the list answer without a loader call (no promise per row per field); others still load', async () => {

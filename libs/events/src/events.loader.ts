@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { rememberedPerField, type RequestContext, selects } from '../../core/src/index.js';
 import { UsersLoader } from '../../accounts/src/index.js';
-import { MembersLoader } from '../../members/src/index.js';
+import { carryMembership, MembersLoader } from '../../members/src/index.js';
 import { AttendanceRepository, type AttendedSession } from './attendance.repository.js';
 import { EVENT_FIELD_COLUMNS, type EventRow } from './types/event.type.js';
 import { type RegistrationRow } from './types/registration.type.js';
 import { type EventListRow, EventsRepository, type EventSessionRow } from './events.repository.js';
-import { type RegistrantParts, RegistrationsRepository, type RegistrationWithRegistrant } from './registrations.repository.js';
+import { type RegistrantParts, registrantsCarried, RegistrationsRepository, type RegistrationWithRegistrant } from './registrations.repository.js';
 
 /** What an events connection's selection asks of each event that a list can read in its statement. */
 export interface EventParts {
@@ -70,7 +70,7 @@ export class EventsLoader {
    * one statement per list level (staff pages list many events).
    */
   registrationsPage(ctx: RequestContext, limit: number, after: readonly [string, string] | undefined, parts: RegistrantParts): DataLoader<string, RegistrationWithRegistrant[]> {
-    return ctx.loaders.get(`events.registrationsPage.${limit}.${after?.join(',') ?? ''}.${+parts.details}${+parts.user}${+parts.membership}`, () =>
+    return ctx.loaders.get(`events.registrationsPage.${limit}.${after?.join(',') ?? ''}.${parts.key}`, () =>
       new DataLoader((eventIds: readonly string[]) => this.registrations.pagesForEvents(eventIds, limit, after, parts)));
   }
 
@@ -80,6 +80,12 @@ export class EventsLoader {
    * `prime` so those fields answer without a promise. The fields keep their guards; they only find the rows there.
    */
   primeRegistrants(ctx: RequestContext, rows: readonly RegistrationWithRegistrant[], parts: RegistrantParts): void {
+    if (registrantsCarried(parts)) {
+      // Read with only the columns this list asks for: each row's own registrant (Registration.user answers it) carries
+      // its membership; no loader hands either to any other field.
+      if (parts.membership) for (const row of rows) if (row.user) carryMembership(row.user, row.membership ?? null);
+      return;
+    }
     const users = parts.user ? this.users.byId(ctx) : undefined;
     const memberships = parts.membership ? this.members.membershipByUserId(ctx) : undefined;
     for (const row of rows) {

@@ -80,9 +80,9 @@ export class EventsResolver {
     const first = pageSize(args.first);
     const parts = registrationPartsAsked(info);
     const rows = await this.loaders.registrationsPage(ctx, first + 1, decodeTimeIdCursor(args.after), parts).load(event.id);
-    // The registrants (and their memberships) came with the rows: their fields find them in the request's loaders.
+    // The registrants (and their memberships) came with the rows: their fields find them on the rows or in the loaders.
     this.loaders.primeRegistrants(ctx, rows, parts);
-    return toConnection(rows.map(Registration.from), first, (r) => [r.createdAt.toISOString(), r.id], lazy(() => this.loaders.registrationCount(ctx).load(event.id)));
+    return toConnection(rows.map(Registration.withRegistrant), first, (r) => [r.createdAt.toISOString(), r.id], lazy(() => this.loaders.registrationCount(ctx).load(event.id)));
   }
 
   @Public()

@@ -1,5 +1,7 @@
 import { Kind, type SelectionSetNode } from 'graphql';
-import { rememberedPerField, selects, type SelectionInfo } from '../../core/src/index.js';
+import { fieldsAt, rememberedPerField, type SelectionInfo } from '../../core/src/index.js';
+import { userFieldsAsked } from '../../accounts/src/index.js';
+import { MEMBER_USER_FIELDS, membershipColumnsAsked } from '../../members/src/index.js';
 import { type RegistrantParts } from './registrations.repository.js';
 
 /**
@@ -51,13 +53,22 @@ function nodesAskOnlyLeanFields(info: SelectionInfo): boolean {
 
 /**
  * What a registration connection's selection asks of each row, read in the list's statement when asked:
- * the registration's other columns, the registrant, the registrant's membership (remembered per field: a nested
+ * the registration's other columns, the registrant and the registrant's membership, each with only the columns its
+ * fields need (`userFieldsAsked`, `membershipColumnsAsked`; undefined: every column) (remembered per field: a nested
  * connection is resolved once per parent row with the same field node).
  */
-export const registrationPartsAsked = rememberedPerField(
-  (info): RegistrantParts => ({
+const USER = ['edges', 'node', 'user'];
+const MEMBERSHIP = [...USER, 'membership'];
+
+export const registrationPartsAsked = rememberedPerField((info): RegistrantParts => {
+  const userFields = fieldsAt(info, USER);
+  const membershipFields = fieldsAt(info, MEMBERSHIP);
+  const parts = {
     details: !nodesAskOnlyLeanFields(info),
-    user: selects(info, ['edges', 'node', 'user']),
-    membership: selects(info, ['edges', 'node', 'user', 'membership']),
-  }),
-);
+    user: userFields !== undefined,
+    membership: membershipFields !== undefined,
+    userFields: userFields && userFieldsAsked(userFields, MEMBER_USER_FIELDS),
+    membershipColumns: membershipFields && membershipColumnsAsked(membershipFields, fieldsAt(info, [...MEMBERSHIP, 'tier'])),
+  };
+  return { ...parts, key: `${+parts.details}${+parts.user}${+parts.membership}.${parts.userFields?.join(',') ?? ''}.${parts.membershipColumns?.key ?? ''}` };
+});

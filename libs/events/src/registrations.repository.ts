@@ -5,7 +5,7 @@ import { checkJoinIdentifiers, type ChildListSpec, ConnectionShape, countsPerPar
 import { RegistrationEntity } from './entities/registration.entity.js';
 import { LIVE_STATUSES, RegistrationStatus, sqlList } from './events.enums.js';
 import { type User, usersJoin } from '../../accounts/src/index.js';
-import { type Membership, membershipsJoin } from '../../members/src/index.js';
+import { type Membership, type MembershipColumns, membershipsJoin } from '../../members/src/index.js';
 import { EVENT_ROW_COLUMNS } from './event-row-columns.js';
 import { type EventRow } from './types/event.type.js';
 import { type RegistrationRow } from './types/registration.type.js';
@@ -87,8 +87,29 @@ export function viewerRegistrationJoin(alias: string, eventIdSql: string, userId
 
 /** Each registration's registrant, through accounts' port: a User per row, outputs named `u.<field>`. */
 const REGISTRANT = usersJoin('u', 'c.user_id');
+/** The same with only the fields a selection asks for, per list of fields (a handful of query shapes). */
+const registrants = new Map<string, RowJoin<User>>();
+
+function registrant(parts: RegistrantParts): RowJoin<User> {
+  const fields = parts.userFields;
+  if (!fields) return REGISTRANT;
+  const key = fields.join(',');
+  let join = registrants.get(key);
+  if (!join) registrants.set(key, (join = usersJoin('u', 'c.user_id', fields)));
+  return join;
+}
 /** The registrant's membership (current, else latest) with its tier, through members' port, outputs named `m.<field>`. */
 const REGISTRANT_MEMBERSHIP = membershipsJoin('m', 'c.user_id');
+/** The same with only the columns a selection asks for, per `MembershipColumns.key` (a handful of query shapes). */
+const registrantMemberships = new Map<string, RowJoin<Membership>>();
+
+function registrantMembership(parts: RegistrantParts): RowJoin<Membership> {
+  const columns = parts.membershipColumns;
+  if (!columns) return REGISTRANT_MEMBERSHIP;
+  let join = registrantMemberships.get(columns.key);
+  if (!join) registrantMemberships.set(columns.key, (join = membershipsJoin('m', 'c.user_id', columns)));
+  return join;
+}
 
 /** What a list of registrations reads with each row, in its own statement (as the request's fields ask). */
 export interface RegistrantParts {
@@ -98,13 +119,28 @@ export interface RegistrantParts {
   user: boolean;
   /** The registrant's membership with its tier (`Registration.user.membership`). */
   membership: boolean;
+  /** Only these registrant fields (`userFieldsAsked`); undefined: every column. */
+  userFields?: ReadonlyArray<keyof User>;
+  /** Only these membership and tier columns (`membershipColumnsAsked`); undefined: every column. */
+  membershipColumns?: MembershipColumns;
+  /** The same for the same parts (a loader's name). */
+  key: string;
+}
+
+/**
+ * Whether the registrants were read with fewer columns than the users and membership loaders read: they are then
+ * carried on the rows (Registration.user answers the row's own registrant, `carryMembership` its membership), and
+ * never primed into the request's shared loaders, where another field may ask more of the same person.
+ */
+export function registrantsCarried(parts: RegistrantParts): boolean {
+  return parts.userFields !== undefined || parts.membershipColumns !== undefined;
 }
 
 /** An event's registration with what was read with it: the registrant, and their membership (undefined: none, or not read). */
 export type RegistrationWithRegistrant = RegistrationRow & { user?: User; membership?: Membership };
 
 function registrantJoins(parts: RegistrantParts): Array<RowJoin<unknown>> {
-  return [...(parts.user ? [REGISTRANT] : []), ...(parts.membership ? [REGISTRANT_MEMBERSHIP] : [])];
+  return [...(parts.user ? [registrant(parts)] : []), ...(parts.membership ? [registrantMembership(parts)] : [])];
 }
 
 /**
@@ -112,8 +148,8 @@ function registrantJoins(parts: RegistrantParts): Array<RowJoin<unknown>> {
  * set on the row itself (its joined outputs `u.*`, `m.*` stay beside them, unread: no copy per row).
  */
 function withRegistrant(row: Record<string, unknown>, parts: RegistrantParts): RegistrationWithRegistrant {
-  if (parts.user) row.user = REGISTRANT.read(row);
-  if (parts.membership) row.membership = REGISTRANT_MEMBERSHIP.read(row);
+  if (parts.user) row.user = registrant(parts).read(row);
+  if (parts.membership) row.membership = registrantMembership(parts).read(row);
   return row as unknown as RegistrationWithRegistrant;
 }
 

@@ -48,9 +48,9 @@ export class RegistrationsResolver {
   async eventRegistrations(@Args() args: EventRegistrationsArgs, @CurrentRequest() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<ConnectionShape<Registration>> {
     const parts = registrationPartsAsked(info);
     const page = await this.registrations.listForEvent(args.eventId, args.status, args, parts);
-    // The registrants (and their memberships) came with the rows: their fields find them in the request's loaders.
+    // The registrants (and their memberships) came with the rows: their fields find them on the rows or in the loaders.
     this.loaders.primeRegistrants(ctx, page.edges.map((edge) => edge.node), parts);
-    return toRegistrations(page);
+    return mapNodes(page, Registration.withRegistrant);
   }
 
   @RequirePermission(StaffPermission.EVENT_MANAGER, StaffPermission.CHECK_IN)
@@ -130,6 +130,7 @@ export class RegistrationsResolver {
   @ResolveField(() => User)
   user(@Parent() registration: Registration, @CurrentRequest() ctx: RequestContext): User | Promise<User> {
     // Without a promise when the list read the registrant with the registration (eventRegistrations, Event.registrations).
+    if (registration.registrant) return registration.registrant;
     return whenLoaded(ctx.loaders.load(this.users.byId(ctx), registration.userId), (user) => {
       if (!user) throw new Error(`registration ${registration.id} has no user`);
       return user;

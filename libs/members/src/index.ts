@@ -23,4 +23,6 @@ export * from './import-export/member-export.service.js';
 export * from './import-export/import-members.command.js';
 export * from './tiers.service.js';
 export * from './profile.service.js';
-export { membershipsJoin } from './memberships-join.js';
+export { membershipColumnsAsked, type MembershipColumns, membershipsJoin } from './memberships-join.js';
+export { carryMembership } from './carried-membership.js';
+export { MEMBER_USER_FIELDS } from './member-user-fields.js';

@@ -26,32 +26,105 @@ const TIER_FIELDS = Object.keys(TIER_ROWS.columns);
 /** Constant SQL (the statuses are our enum's values): the membership "current" statuses come first. */
 const CURRENT_FIRST = `(jm.status IN (${CURRENT_STATUSES.map((s) => `'${s}'`).join(', ')})) DESC, jm.created_at DESC`;
 
-const LATERAL_COLUMNS = [
-  ...Object.entries(MEMBERSHIP_ROW_COLUMNS).map(([field, column]) => `jm.${column} AS "${field}"`),
-  ...Object.entries(TIER_ROWS.columns).map(([field, sql]) => `${sql.replace(/^c\./, 'jt.')} AS "tier.${field}"`),
-].join(', ');
+/**
+ * The membership and tier fields a list reads with its rows (`membershipColumnsAsked`), and `key`, the same for the
+ * same columns (for a loader's name). Undefined where a port takes it: every column.
+ */
+export interface MembershipColumns {
+  membership: readonly string[];
+  /** Empty: the tier is not read (not asked for). */
+  tier: readonly string[];
+  key: string;
+}
+
+/** Read whatever else is asked: the guards (owner: userId), Membership.tier (tierId), periods and the scheduled change (id). */
+const MEMBERSHIP_ALWAYS = ['id', 'userId', 'tierId'];
+/** Each Membership GraphQL field, and the fields of the row it reads; a field not here makes the join read every column. */
+const MEMBERSHIP_FIELD_NEEDS: Readonly<Record<string, readonly string[]>> = {
+  __typename: [],
+  id: [],
+  status: ['status'],
+  startedAt: ['startedAt'],
+  currentPeriodEnd: ['currentPeriodEnd'],
+  graceEndsAt: ['graceEndsAt'],
+  autoRenew: ['autoRenew'],
+  complimentary: ['complimentary'],
+  cancelledAt: ['cancelledAt'],
+  declineReason: ['declineReason'],
+  createdAt: ['createdAt'],
+  tier: [],
+  user: [],
+  periods: [],
+  scheduledTierChange: [],
+};
+/** Each MembershipTier GraphQL field, and the tier row's fields `MembershipTier.from` reads for it. */
+const TIER_FIELD_NEEDS: Readonly<Record<string, readonly string[]>> = {
+  __typename: [],
+  id: [],
+  name: ['name'],
+  description: ['description'],
+  price: ['priceAmount', 'priceCurrency'],
+  billingInterval: ['billingInterval'],
+  requiresApproval: ['requiresApproval'],
+  gracePeriodDays: ['gracePeriodDays'],
+  eventDiscountPercent: ['eventDiscountPercent'],
+  active: ['active'],
+};
+
+function needed(asked: ReadonlySet<string>, needs: Readonly<Record<string, readonly string[]>>, always: readonly string[]): string[] | undefined {
+  const fields = new Set(always);
+  for (const field of asked) {
+    const reads = needs[field];
+    if (!reads) return undefined;
+    for (const read of reads) fields.add(read);
+  }
+  return [...fields];
+}
+
+/**
+ * The columns a list needs to answer `membershipFields` (the Membership fields its rows ask for) and `tierFields`
+ * (the tier's, undefined when the tier is not asked for), or undefined (read every column) when one of them is a field
+ * this port does not know: an allow-list, so it can only read too much. A membership read with fewer columns than
+ * every one must not be primed into `MembersLoader.membershipByUserId` (another part of the request may ask more of
+ * it): the list hands it to `User.membership` with `carryMembership`.
+ */
+export function membershipColumnsAsked(membershipFields: ReadonlySet<string>, tierFields: ReadonlySet<string> | undefined): MembershipColumns | undefined {
+  const membership = needed(membershipFields, MEMBERSHIP_FIELD_NEEDS, MEMBERSHIP_ALWAYS);
+  const tier = tierFields ? needed(tierFields, TIER_FIELD_NEEDS, ['id']) : [];
+  if (!membership || !tier) return undefined;
+  return { membership, tier, key: `${membership.join(',')}/${tier.join(',')}` };
+}
+
+const lateralColumns = (membershipFields: readonly string[], tierFields: readonly string[]) =>
+  [
+    ...membershipFields.map((field) => `jm.${MEMBERSHIP_ROW_COLUMNS[field as keyof typeof MEMBERSHIP_ROW_COLUMNS]} AS "${field}"`),
+    ...tierFields.map((field) => `${TIER_ROWS.columns[field].replace(/^c\./, 'jt.')} AS "tier.${field}"`),
+  ].join(', ');
 
 /**
  * Members' port for reading a person's membership inside another library's statement: each row's current
  * membership, or else the latest (what `MembersLoader.membershipByUserId` answers), with its tier (what
  * Membership.tier shows), through a LEFT JOIN LATERAL aliased `alias` on `userIdColumn` (a column of the
- * caller's row). `read` gives the Membership of a result row (undefined: none), for priming that loader.
+ * caller's row). `read` gives the Membership of a result row (undefined: none), for priming that loader, or with
+ * `columns` (`membershipColumnsAsked`) only the fields a list's selection needs, for `carryMembership`.
  * The tables and their columns stay named here, where they are owned.
  */
-export function membershipsJoin(alias: string, userIdColumn: string): RowJoin<Membership> {
+export function membershipsJoin(alias: string, userIdColumn: string, columns?: MembershipColumns): RowJoin<Membership> {
   checkJoinIdentifiers('membershipsJoin', alias, userIdColumn);
   if (/^(jm|jt)\./.test(userIdColumn)) throw new Error(`membershipsJoin: "${userIdColumn}" would name the join's own tables (jm, jt)`);
-  const outputs = [...MEMBERSHIP_FIELDS, ...TIER_FIELDS.map((field) => `tier.${field}`)];
-  const readMembership = joinedReader<Membership>(alias, MEMBERSHIP_FIELDS, 'id');
-  const readTier = joinedReader<MembershipTierRow>(`${alias}.tier`, TIER_FIELDS, 'id');
+  const membershipFields = columns?.membership ?? MEMBERSHIP_FIELDS;
+  const tierFields = columns?.tier ?? TIER_FIELDS;
+  const outputs = [...membershipFields, ...tierFields.map((field) => `tier.${field}`)];
+  const readMembership = joinedReader<Membership>(alias, membershipFields, 'id');
+  const readTier = tierFields.length ? joinedReader<MembershipTierRow>(`${alias}.tier`, tierFields, 'id') : undefined;
   return {
     alias,
-    join: `LEFT JOIN LATERAL (SELECT ${LATERAL_COLUMNS} FROM memberships jm JOIN membership_tiers jt ON jt.id = jm.tier_id
+    join: `LEFT JOIN LATERAL (SELECT ${lateralColumns(membershipFields, tierFields)} FROM memberships jm JOIN membership_tiers jt ON jt.id = jm.tier_id
                                WHERE jm.user_id = ${userIdColumn} ORDER BY ${CURRENT_FIRST} LIMIT 1) ${alias} ON true`,
     select: outputs.map((output) => `${alias}."${output}" AS "${alias}.${output}"`).join(', '),
     read: (row) => {
       const membership = readMembership(row);
-      if (membership) membership.tierRow = readTier(row);
+      if (membership && readTier) membership.tierRow = readTier(row);
       return membership;
     },
   };

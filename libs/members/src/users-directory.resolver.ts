@@ -24,6 +24,7 @@ import { UpdateProfileInput } from './inputs/profile.input.js';
 import { MembershipStatsService } from './membership-stats.service.js';
 import { Membership, MembershipStats } from './membership.type.js';
 import { MembersLoader } from './members.loader.js';
+import { carriedMembership } from './carried-membership.js';
 import { ProfileService } from './profile.service.js';
 
 
@@ -95,7 +96,10 @@ export class UsersDirectoryResolver {
   @OwnerOrPermission<User>((user) => user.id, StaffPermission.MEMBERSHIP_MANAGER, StaffPermission.FINANCE)
   @ResolveField(() => Membership, { nullable: true, description: 'The current membership, or else the latest. The member, admins, MEMBERSHIP_MANAGER and FINANCE staff only.' })
   membership(@Parent() user: User, @CurrentRequest() ctx: RequestContext): Membership | null | Promise<Membership | null> {
-    // Without a promise when a list read the membership with its rows (registrations of an event).
+    // Without a promise when a list read the membership with its rows (registrations of an event): carried with only
+    // the columns that list asked for, or primed into the loader with all of them.
+    const carried = carriedMembership(user);
+    if (carried !== undefined) return carried;
     return whenLoaded(ctx.loaders.load(this.loaders.membershipByUserId(ctx), user.id), (membership) => membership ?? null);
   }
 }

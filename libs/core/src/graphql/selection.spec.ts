@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { type FragmentDefinitionNode, type FieldNode, Kind, parse, type OperationDefinitionNode } from 'graphql';
-import { rememberedPerField, selects } from './selection.js';
+import { fieldsAt, rememberedPerField, selects } from './selection.js';
 
 /** The info of the query's first root field, as graphql-js hands it to that field's resolver. */
 function infoOf(document: string) {
@@ -63,5 +63,25 @@ describe('rememberedPerField: what a field asks, computed once per field', () =>
     const merged = { fieldNodes: [...without.fieldNodes, ...withUser.fieldNodes], fragments: {} };
     expect([asksUser(merged), asksUser(merged)]).toEqual([true, true]);
     expect(computed).toBe(3);
+  });
+});
+
+describe('fieldsAt: the field names a resolver\'s selection asks for at a path below it', () => {
+  it('unions every alias, fragment, inline fragment and field node, and is undefined where the path is not asked', () => {
+    const info = infoOf(
+      '{ list { edges { node { user { fullName m: membership { status } ...U ... on User { email } } } } } } fragment U on User { membership { tier { name } } id }',
+    );
+    expect([...fieldsAt(info, USER)!].sort()).toEqual(['email', 'fullName', 'id', 'membership']);
+    expect([...fieldsAt(info, MEMBERSHIP)!].sort()).toEqual(['status', 'tier']);
+    expect([...fieldsAt(info, [...MEMBERSHIP, 'tier'])!]).toEqual(['name']);
+    expect(fieldsAt(info, ['edges', 'node', 'event'])).toBeUndefined();
+    const other = infoOf('{ list { edges { node { user { role } } } } }');
+    expect([...fieldsAt({ fieldNodes: [...info.fieldNodes, ...other.fieldNodes], fragments: info.fragments }, USER)!].sort()).toEqual(['email', 'fullName', 'id', 'membership', 'role']);
+  });
+
+  it('is empty for a leaf, and names __typename like any field', () => {
+    const info = infoOf('{ list { totalCount edges { __typename } } }');
+    expect([...fieldsAt(info, ['totalCount'])!]).toEqual([]);
+    expect([...fieldsAt(info, ['edges'])!]).toEqual(['__typename']);
   });
 });

@@ -33,16 +33,46 @@ function fieldsNamed(selectionSet: SelectionSetNode | undefined, name: string, i
  * because of it reads too much, never too little.
  */
 export function selects(info: SelectionInfo, path: readonly string[]): boolean {
-  let level: Array<SelectionSetNode | undefined> = info.fieldNodes.map((node) => node.selectionSet);
-  for (const [depth, name] of path.entries()) {
+  return selectionSetsAt(info, path) !== undefined;
+}
+
+/** The selection sets of the fields at `path` below the field being resolved (undefined: the path is not asked for). */
+function selectionSetsAt(info: SelectionInfo, path: readonly string[]): SelectionSetNode[] | undefined {
+  let level: SelectionSetNode[] = info.fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
+  for (const name of path) {
     const next: SelectionSetNode[] = [];
     let found = false;
     for (const selectionSet of level) found = fieldsNamed(selectionSet, name, info, next, new Set()) || found;
-    if (!found) return false;
-    if (depth === path.length - 1) return true;
+    if (!found) return undefined;
     level = next;
   }
-  return true;
+  return level;
+}
+
+/**
+ * The names of the fields asked for at `path` below the field being resolved (e.g. `['edges', 'node', 'user']`: the
+ * User fields the list's rows ask for), through aliases, fragments and inline fragments, in all its field nodes;
+ * undefined when `path` is not asked for. As `selects`, `@skip`/`@include` and type conditions are not evaluated.
+ */
+export function fieldsAt(info: SelectionInfo, path: readonly string[]): ReadonlySet<string> | undefined {
+  const sets = selectionSetsAt(info, path);
+  if (!sets) return undefined;
+  const names = new Set<string>();
+  const collect = (selectionSet: SelectionSetNode, seen: Set<string>): void => {
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) names.add(selection.name.value);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) collect(selection.selectionSet, seen);
+      else {
+        const fragment = info.fragments[selection.name.value];
+        if (!fragment || seen.has(fragment.name.value)) continue;
+        seen.add(fragment.name.value);
+        collect(fragment.selectionSet, seen);
+        seen.delete(fragment.name.value);
+      }
+    }
+  };
+  for (const selectionSet of sets) collect(selectionSet, new Set());
+  return names;
 }
 
 /**

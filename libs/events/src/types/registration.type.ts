@@ -1,5 +1,6 @@
 import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
 import { Connection, Money } from '../../../core/src/index.js';
+import { type User } from '../../../accounts/src/index.js';
 import { RegistrationEntity } from '../entities/registration.entity.js';
 import { RegistrationEndReason, RegistrationStatus } from '../events.enums.js';
 import { EventSession } from './event.type.js';
@@ -36,6 +37,8 @@ export class Registration {
   @Field(() => Date, { nullable: true }) confirmedAt: Date | null;
   @Field(() => Date, { nullable: true }) cancelledAt: Date | null;
   @Field() createdAt: Date;
+  /** The registrant, when a list read them with the row (`Registration.user` answers it before the users loader). */
+  registrant?: User;
 
   static from(r: RegistrationRow): Registration {
     return {
@@ -53,7 +56,15 @@ export class Registration {
       confirmedAt: r.confirmedAt,
       cancelledAt: r.cancelledAt,
       createdAt: r.createdAt,
+      registrant: undefined,
     };
+  }
+
+  /** A list's row with the registrant it read beside it (undefined: not read). */
+  static withRegistrant(r: RegistrationRow & { user?: User }): Registration {
+    const registration = Registration.from(r);
+    registration.registrant = r.user;
+    return registration;
   }
 }
 
