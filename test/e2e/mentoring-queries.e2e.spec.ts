@@ -88,6 +88,17 @@ describe('mentoring: statements per request', () => {
     expect(own.count).toBe(all.count);
     // cohort, the pairs with their mentors, mentees and check-ins
     expect(all.count).toBe(2);
+    // Only the people's columns the pairs ask for (both sides' fields, unioned); a field asked of one side is there.
+    const pairsSql = all.statements.find((sql) => /mentoring_pairs p/.test(sql))!;
+    expect(pairsSql).toMatch(/mr\.full_name/);
+    expect(pairsSql).not.toMatch(/mr\.email|me\.staff_permissions|mr\.created_at/);
+    const wider = await countQueries(
+      () => t.gql(`query($id: ID!) { cohort(id: $id) { pairs { mentor { fullName } mentee { email createdAt } } } }`, { id: cohortId }, admin.accessToken),
+      dataStatements,
+    );
+    expect(wider.result.errors).toBeUndefined();
+    expect(wider.result.data!.cohort.pairs.every((p: { mentee: { email: string; createdAt: string } }) => /@/.test(p.mentee.email) && !Number.isNaN(Date.parse(p.mentee.createdAt)))).toBe(true);
+    expect(wider.statements.find((sql) => /mentoring_pairs p/.test(sql))).toMatch(/me\.email.*me\.created_at/);
   });
 
   it('cohort { pairs { checkIns } } answers as the per-pair check-ins loader does (every field, a confirmed one too)', async () => {

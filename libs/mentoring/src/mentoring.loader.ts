@@ -57,7 +57,7 @@ export class MentoringLoader {
    * `parts` asked for (mentor and mentee, check-ins), read in the same statement.
    */
   pairsByCohortId(ctx: RequestContext, userId: string | null, parts: PairParts): DataLoader<string, PairWithPeople[]> {
-    return ctx.loaders.get(`mentoring.pairsByCohortId:${userId ?? '*'}:${+parts.people}${+parts.checkIns}`, () =>
+    return ctx.loaders.get(`mentoring.pairsByCohortId:${userId ?? '*'}:${+parts.people}${+parts.checkIns}:${parts.peopleFields?.join(',') ?? ''}`, () =>
       new DataLoader((ids: readonly string[]) => this.pairs.rowsByCohortIds(ids, userId, parts)));
   }
 

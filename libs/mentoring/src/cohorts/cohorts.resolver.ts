@@ -1,6 +1,8 @@
 import { Args, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { type GraphQLResolveInfo } from 'graphql';
-import { Authenticated, type ConnectionShape, CurrentRequest, CurrentViewer, type RequestContext, RequirePermission, selects, StaffPermission, type Viewer, viewerHasPermission } from '../../../core/src/index.js';
+import { Authenticated, type ConnectionShape, CurrentRequest, CurrentViewer, fieldsAt, rememberedPerField, type RequestContext, RequirePermission, StaffPermission, type Viewer, viewerHasPermission } from '../../../core/src/index.js';
+import { userFieldsAsked } from '../../../accounts/src/index.js';
+import { MEMBER_USER_FIELDS } from '../../../members/src/index.js';
 import { ApplicationsListing } from '../applications/applications-listing.js';
 import { CohortApplicationsArgs } from '../args/cohort.args.js';
 import { CohortIdArgs, CohortLookupArgs } from '../args/id.args.js';
@@ -9,7 +11,7 @@ import type { MentoringCohortEntity } from '../entities/mentoring-cohort.entity.
 import type { MentoringProgramEntity } from '../entities/mentoring-program.entity.js';
 import { CreateCohortInput, UpdateCohortMatchingInput } from '../inputs/cohort.input.js';
 import { MentoringLoader } from '../mentoring.loader.js';
-import { type PairWithPeople } from '../pairs/pairs.repository.js';
+import { type PairParts, type PairWithPeople } from '../pairs/pairs.repository.js';
 import { CohortReportService } from '../report/cohort-report.service.js';
 import { MentoringApplicationConnection } from '../types/application.type.js';
 import { CohortReport } from '../types/cohort-report.type.js';
@@ -17,6 +19,14 @@ import { Cohort, MatchingSettings, MatchingWeights } from '../types/cohort.type.
 import { MentoringPair } from '../types/pair.type.js';
 import { MentoringProgram } from '../types/program.type.js';
 import { CohortsService } from './cohorts.service.js';
+
+/** What a cohort's pairs read with each pair (the mentor's and mentee's fields asked, unioned), remembered per field node. */
+const pairPartsAsked = rememberedPerField((info): PairParts => {
+  const mentor = fieldsAt(info, ['mentor']);
+  const mentee = fieldsAt(info, ['mentee']);
+  const people = mentor || mentee ? new Set([...(mentor ?? []), ...(mentee ?? [])]) : undefined;
+  return { people: people !== undefined, peopleFields: people && userFieldsAsked(people, MEMBER_USER_FIELDS), checkIns: fieldsAt(info, ['checkIns']) !== undefined };
+});
 
 @Resolver(() => Cohort)
 export class CohortsResolver {
@@ -104,7 +114,7 @@ export class CohortsResolver {
   @Authenticated()
   @ResolveField(() => [MentoringPair], { description: 'MENTORING_COORDINATOR staff see every pair; anyone else only the pairs they are in.' })
   pairs(@Parent() cohort: Cohort, @CurrentViewer() viewer: Viewer, @CurrentRequest() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<PairWithPeople[]> {
-    const parts = { people: selects(info, ['mentor']) || selects(info, ['mentee']), checkIns: selects(info, ['checkIns']) };
+    const parts = pairPartsAsked(info);
     // Each pair carries the parts asked for: `MentoringPair.mentor`/`mentee`/`checkIns` answer from it.
     return this.loader.pairsByCohortId(ctx, viewerHasPermission(viewer, StaffPermission.MENTORING_COORDINATOR) ? null : viewer.id, parts).load(cohort.id);
   }

@@ -23,15 +23,33 @@ const PAIR_FIELDS = Object.keys(PAIR_COLUMNS) as Array<keyof MentoringPair>;
 const PAIR_ROW_COLUMNS = PAIR_FIELDS.map((field) => `p.${PAIR_COLUMNS[field]} AS "${field}"`).join(', ');
 
 /** The pair's two people, through accounts' port: outputs named `mr.<field>` and `me.<field>`. */
-const MENTOR = usersJoin('mr', 'p.mentor_user_id');
-const MENTEE = usersJoin('me', 'p.mentee_user_id');
-/** A pair with its people (and check-ins, when the statement read them) from one result row. */
-const withPeopleOf = rowWithJoins<PairWithPeople>([...PAIR_FIELDS, 'checkIns'], { mentor: MENTOR, mentee: MENTEE });
+/** The mentor's and mentee's joins (accounts' port) with `fields` (undefined: every column), and a pair with them from a result row. */
+function peopleJoins(fields: ReadonlyArray<keyof User> | undefined) {
+  const mentor = usersJoin('mr', 'p.mentor_user_id', fields);
+  const mentee = usersJoin('me', 'p.mentee_user_id', fields);
+  /** A pair with its people (and check-ins, when the statement read them) from one result row. */
+  const withPeopleOf = rowWithJoins<PairWithPeople>([...PAIR_FIELDS, 'checkIns'], { mentor, mentee });
+  return { mentor, mentee, withPeopleOf };
+}
+/** Per list of fields asked (`PairParts.peopleFields`; '' for every column): a handful of query shapes. */
+const PEOPLE_JOINS = new Map<string, ReturnType<typeof peopleJoins>>();
+
+function peopleJoinsFor(parts: PairParts): ReturnType<typeof peopleJoins> {
+  const key = parts.peopleFields?.join(',') ?? '';
+  let joins = PEOPLE_JOINS.get(key);
+  if (!joins) PEOPLE_JOINS.set(key, (joins = peopleJoins(parts.peopleFields)));
+  return joins;
+}
 
 /** What a pair list reads with each pair in its own statement (as the request's fields ask). */
 export interface PairParts {
   /** The mentor and the mentee (`MentoringPair.mentor`/`mentee`). */
   people: boolean;
+  /**
+   * Only these fields of each (accounts' `userFieldsAsked`); undefined: every column. They are carried on the pair
+   * (never primed into the users loader), so only the pair's own fields see them.
+   */
+  peopleFields?: ReadonlyArray<keyof User>;
   /** The pair's check-ins, latest first (`MentoringPair.checkIns`). */
   checkIns: boolean;
 }
@@ -95,6 +113,7 @@ export class PairsRepository {
    */
   async rowsByCohortIds(cohortIds: readonly string[], userId: string | null, parts: PairParts): Promise<PairWithPeople[][]> {
     const withPeople = parts.people;
+    const { mentor: MENTOR, mentee: MENTEE, withPeopleOf } = peopleJoinsFor(parts);
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
       `SELECT ${PAIR_ROW_COLUMNS}${withPeople ? `, ${MENTOR.select}, ${MENTEE.select}` : ''}${parts.checkIns ? `, ${CHECK_INS.sql} AS "checkIns"` : ''}
          FROM mentoring_pairs p ${withPeople ? `${MENTOR.join} ${MENTEE.join}` : ''}
