@@ -194,6 +194,33 @@ describe('leanFieldResolvers', () => {
     expect(seen.map(([value]) => value)).toEqual(['p:', 'q:', 'r:']);
   });
 
+  it('remembers validated arguments per field node across requests, frozen; what failed is validated again every time', async () => {
+    const made: Array<{ prefix: string; nested: { tags: string[] } }> = [];
+    const toObject: PipeTransform = {
+      transform: async (value: unknown) => {
+        if (value === 'bad') throw new Error('bad prefix');
+        const result = { prefix: String(value), nested: { tags: ['t'] } };
+        made.push(result);
+        return result;
+      },
+    };
+    const { map } = await resolversWith([{ canActivate: () => true }], [toObject]);
+    const withArgs = map.Thing.withArgs as (...args: unknown[]) => unknown;
+    const info = { fieldName: 'withArgs', fieldNodes: [{ kind: 'Field' }] };
+    await withArgs({ id: 'a' }, { prefix: 'p:' }, { request: 1 }, info);
+    // A second request with the same field node and arguments: no validation, the same (frozen) value at once.
+    expect(withArgs({ id: 'b' }, { prefix: 'p:' }, { request: 2 }, info)).toBe('[object Object]b');
+    expect(made).toHaveLength(1);
+    expect(Object.isFrozen(made[0]) && Object.isFrozen(made[0].nested) && Object.isFrozen(made[0].nested.tags)).toBe(true);
+    // Other arguments, or another field node, are validated.
+    await withArgs({ id: 'c' }, { prefix: 'q:' }, { request: 3 }, info);
+    await withArgs({ id: 'd' }, { prefix: 'p:' }, { request: 4 }, { fieldName: 'withArgs', fieldNodes: [{ kind: 'Field' }] });
+    expect(made.map((m) => m.prefix)).toEqual(['p:', 'q:', 'p:']);
+    // A refusal is not remembered: each request gets its own.
+    await expect(withArgs({ id: 'e' }, { prefix: 'bad' }, { request: 5 }, info)).rejects.toThrow('bad prefix');
+    await expect(withArgs({ id: 'f' }, { prefix: 'bad' }, { request: 6 }, info)).rejects.toThrow('bad prefix');
+  });
+
   it('refuses as Nest does with @Args(): the guard before the pipes, and every row the same pipe error', async () => {
     let piped = 0;
     const invalid = new Error('prefix is invalid');
