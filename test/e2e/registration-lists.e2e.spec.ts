@@ -89,6 +89,22 @@ describe('registration lists read as plain rows', () => {
     expect(large.statements.filter((sql) => /FROM "?events"?\b/i.test(sql) && !/event_registrations/i.test(sql))).toEqual([]);
   });
 
+  it('myRegistrations reads only the event columns its rows ask for; the same event read elsewhere in the request gets every field', async () => {
+    const q = (eventFields: string) =>
+      countQueries(() => t.gql(`query($e: ID!) { myRegistrations(first: 5) { edges { node { id event { ${eventFields} } } } } event(id: $e) { id description venue capacity seatsRemaining } }`, { e: events[0] }, member.accessToken), dataStatements);
+    const lean = await q('id title');
+    expect(lean.result.errors).toBeUndefined();
+    const listSql = (statements: string[]) => statements.find((sql) => /FROM event_registrations c JOIN events e/.test(sql))!;
+    expect(listSql(lean.statements)).toMatch(/e\.title/);
+    expect(listSql(lean.statements)).not.toMatch(/e\.description|e\.venue|e\.capacity/);
+    const own = await t.sql<{ description: string | null; venue: string | null; capacity: number | null }>(`SELECT description, venue, capacity FROM events WHERE id = $1`, [events[0]]);
+    expect(lean.result.data!.event).toMatchObject({ id: events[0], description: own[0].description, venue: own[0].venue, capacity: own[0].capacity });
+    expect(lean.result.data!.myRegistrations.edges.find((e: { node: { event: { id: string } } }) => e.node.event.id === events[0]).node.event).toEqual({ id: events[0], title: 'In 30 days' });
+    const wider = await q('id title venue seatsRemaining');
+    expect(listSql(wider.statements)).toMatch(/e\.venue.*e\.capacity.*e\.seats_taken|e\.capacity.*e\.seats_taken.*e\.venue/);
+    expect(wider.result.data!.myRegistrations.edges.every((e: { node: { event: { seatsRemaining: unknown } } }) => e.node.event.seatsRemaining === null || typeof e.node.event.seatsRemaining === 'number')).toBe(true);
+  });
+
   it('myRegistrations: upcoming true / false split the events by their end', async () => {
     const upcoming = await mine({ first: 10, upcoming: true });
     const past = await mine({ first: 10, upcoming: false });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { rememberedPerField, type RequestContext, selects } from '../../core/src/index.js';
+import { fieldsAt, rememberedPerField, type RequestContext } from '../../core/src/index.js';
 import { UsersLoader } from '../../accounts/src/index.js';
 import { carryMembership, MembersLoader } from '../../members/src/index.js';
 import { AttendanceRepository, type AttendedSession } from './attendance.repository.js';
@@ -19,12 +19,19 @@ export interface EventParts {
   columns: ReadonlyArray<keyof EventRow>;
 }
 
+/** The EventRow columns the Event `fields` asked for read (EVENT_FIELD_COLUMNS), with `id` and `startsAt` (lists' cursors). */
+export function eventColumnsFor(fields: ReadonlySet<string>): Array<keyof EventRow> {
+  const columns = new Set<keyof EventRow>(['id', 'startsAt']);
+  for (const field of fields) {
+    if (Object.hasOwn(EVENT_FIELD_COLUMNS, field)) for (const column of EVENT_FIELD_COLUMNS[field as keyof typeof EVENT_FIELD_COLUMNS]) columns.add(column);
+  }
+  return [...columns];
+}
+
 /** What an events connection's selection asks of each event (remembered per field: see rememberedPerField). */
 export const eventPartsAsked = rememberedPerField((info): EventParts => {
-  const asks = (field: string) => selects(info, ['edges', 'node', field]);
-  const columns = new Set<keyof EventRow>(['id', 'startsAt']);
-  for (const [field, fieldColumns] of Object.entries(EVENT_FIELD_COLUMNS)) if (asks(field)) for (const column of fieldColumns) columns.add(column);
-  return { sessions: asks('sessions'), viewerRegistration: asks('myRegistration') || asks('onlineUrl'), columns: [...columns] };
+  const fields = fieldsAt(info, ['edges', 'node']) ?? new Set<string>();
+  return { sessions: fields.has('sessions'), viewerRegistration: fields.has('myRegistration') || fields.has('onlineUrl'), columns: eventColumnsFor(fields) };
 });
 
 /** Per-request batch loaders for the events feature: one statement per field per list level. */

@@ -3,6 +3,8 @@ import { fieldsAt, rememberedPerField, type SelectionInfo } from '../../core/src
 import { userFieldsAsked } from '../../accounts/src/index.js';
 import { MEMBER_USER_FIELDS, membershipColumnsAsked } from '../../members/src/index.js';
 import { type RegistrantParts } from './registrations.repository.js';
+import { eventColumnsFor } from './events.loader.js';
+import { type EventRow } from './types/event.type.js';
 
 /**
  * Registration fields answered from a list's lean columns (id, event, owner, status, created_at) or from
@@ -72,3 +74,9 @@ export const registrationPartsAsked = rememberedPerField((info): RegistrantParts
   };
   return { ...parts, key: `${+parts.details}${+parts.user}${+parts.membership}.${parts.userFields?.join(',') ?? ''}.${parts.membershipColumns?.key ?? ''}` };
 });
+
+/**
+ * The event fields a list of the viewer's registrations reads with each row (`edges { node { event { … } } }`,
+ * EVENT_FIELD_COLUMNS, with id and startsAt for the cursor), remembered per field.
+ */
+export const registrationEventColumnsAsked = rememberedPerField((info): Array<keyof EventRow> => eventColumnsFor(fieldsAt(info, ['edges', 'node', 'event']) ?? new Set()));

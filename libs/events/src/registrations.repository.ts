@@ -63,10 +63,6 @@ const REGISTRATION_COLUMNS = selectList(REGISTRATION_ROW_COLUMNS);
 const LEAN_REGISTRATION_COLUMNS = selectList(LEAN_ROW_COLUMNS);
 
 const EVENT_FIELDS = Object.keys(EVENT_ROW_COLUMNS) as Array<keyof EventRow>;
-/** The select list of a plain EventRow over `events e`, each output named `e.<field>`. */
-const EVENT_COLUMNS = EVENT_FIELDS.map((field) => `e.${EVENT_ROW_COLUMNS[field]} AS "e.${field}"`).join(', ');
-/** The `e.<field>` output names of EVENT_COLUMNS, in EVENT_FIELDS order. */
-const EVENT_OUTPUTS = EVENT_FIELDS.map((field) => `e.${field}`);
 
 /**
  * The registration of `userIdParam` for each event row of the caller's statement (`eventIdSql`): the live one, else the
@@ -153,11 +149,33 @@ function withRegistrant(row: Record<string, unknown>, parts: RegistrantParts): R
   return row as unknown as RegistrationWithRegistrant;
 }
 
-/** The event read beside a registration (outputs `e.<field>`), as a plain EventRow. */
-function eventOf(row: Record<string, unknown>): EventRow {
-  const event: Record<string, unknown> = {};
-  for (let i = 0; i < EVENT_FIELDS.length; i++) event[EVENT_FIELDS[i]] = row[EVENT_OUTPUTS[i]];
-  return event as unknown as EventRow;
+/** The event read beside a registration (outputs `e.<field>`): its select list, and the EventRow of a result row. */
+interface EventBeside {
+  select: string;
+  read(row: Record<string, unknown>): EventRow;
+}
+
+function eventBeside(fields: ReadonlyArray<keyof EventRow>): EventBeside {
+  const outputs = fields.map((field) => `e.${field}`);
+  return {
+    select: fields.map((field) => `e.${EVENT_ROW_COLUMNS[field]} AS "e.${field}"`).join(', '),
+    read: (row) => {
+      const event: Record<string, unknown> = {};
+      for (let i = 0; i < fields.length; i++) event[fields[i]] = row[outputs[i]];
+      return event as unknown as EventRow;
+    },
+  };
+}
+const EVENT_BESIDE = eventBeside(EVENT_FIELDS);
+/** Per list of event fields (a handful of query shapes). */
+const eventsBeside = new Map<string, EventBeside>();
+
+function eventBesideFor(fields: ReadonlyArray<keyof EventRow> | undefined): EventBeside {
+  if (!fields) return EVENT_BESIDE;
+  const key = fields.join(',');
+  let beside = eventsBeside.get(key);
+  if (!beside) eventsBeside.set(key, (beside = eventBeside(fields)));
+  return beside;
 }
 
 /** A person's registration with its event, read in the same statement. */
@@ -292,10 +310,18 @@ export class RegistrationsRepository {
   }
 
   /**
-   * A person's registrations by event start, keyset-paged on (starts_at, id), each with its event (every column:
-   * the request's event loader is primed with it); the registration's own columns as `details` asks.
+   * A person's registrations by event start, keyset-paged on (starts_at, id), each with its event: every column (the
+   * request's event loader may be primed with it), or only `eventFields` (it must then stay with its row); the
+   * registration's own columns as `details` asks.
    */
-  async listForUser(userId: string, upcoming: boolean | undefined, options: RegistrationListOptions, details = true): Promise<ConnectionShape<RegistrationWithEvent>> {
+  async listForUser(
+    userId: string,
+    upcoming: boolean | undefined,
+    options: RegistrationListOptions,
+    details = true,
+    eventFields?: ReadonlyArray<keyof EventRow>,
+  ): Promise<ConnectionShape<RegistrationWithEvent>> {
+    const event = eventBesideFor(eventFields);
     const first = pageSize(options.first);
     // Plain rows (no entity hydration), each with its event: the event field then needs no statement of its own.
     const params: unknown[] = [userId];
@@ -311,10 +337,10 @@ export class RegistrationsRepository {
       keyset = ' AND (e.starts_at, c.id) > ($3::timestamptz, $4::uuid)';
     }
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT ${details ? REGISTRATION_COLUMNS : LEAN_REGISTRATION_COLUMNS}, ${EVENT_COLUMNS} ${from}${keyset} ORDER BY e.starts_at, c.id LIMIT $2`,
+      `SELECT ${details ? REGISTRATION_COLUMNS : LEAN_REGISTRATION_COLUMNS}, ${event.select} ${from}${keyset} ORDER BY e.starts_at, c.id LIMIT $2`,
       pageParams,
     );
-    for (const row of rows) row.event = eventOf(row);
+    for (const row of rows) row.event = event.read(row);
     const registrations = rows as unknown as RegistrationWithEvent[];
     return toConnection(registrations, first, (r) => [r.event.startsAt.toISOString(), r.id], lazy(() => this.count(from, params)));
   }

@@ -7,7 +7,7 @@ import { CheckInArgs, CheckInByCodeArgs, EventRegistrationsArgs, MyRegistrations
 import { CheckInService } from './check-in.service.js';
 import { RegistrationStatus } from './events.enums.js';
 import { EventsLoader } from './events.loader.js';
-import { registrationPartsAsked } from './registration-parts.js';
+import { registrationEventColumnsAsked, registrationPartsAsked } from './registration-parts.js';
 import { RegistrationsRepository } from './registrations.repository.js';
 import { RegistrationsService } from './registrations.service.js';
 import { Event, EventSession } from './types/event.type.js';
@@ -36,11 +36,10 @@ export class RegistrationsResolver {
   @Authenticated()
   @Query(() => RegistrationConnection, { description: 'Your registrations by event start.' })
   async myRegistrations(@Args() args: MyRegistrationsArgs, @CurrentViewer() viewer: Viewer, @CurrentRequest() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<ConnectionShape<Registration>> {
-    const page = await this.registrations.listForUser(viewer.id, args.upcoming, args, registrationPartsAsked(info).details);
-    // The events came with the rows: `Registration.event` finds them in the request's loader.
-    const events = this.loaders.eventById(ctx);
-    for (const { node } of page.edges) ctx.loaders.prime(events, node.eventId, node.event);
-    return toRegistrations(page);
+    // Each row's event with only the columns its fields ask for: carried on the registration (Registration.event
+    // answers it), never primed into the request's event loader, where another field may ask more of the same event.
+    const page = await this.registrations.listForUser(viewer.id, args.upcoming, args, registrationPartsAsked(info).details, registrationEventColumnsAsked(info));
+    return mapNodes(page, Registration.withEvent);
   }
 
   @RequirePermission(StaffPermission.EVENT_MANAGER, StaffPermission.CHECK_IN)
@@ -120,6 +119,7 @@ export class RegistrationsResolver {
   @ResolveField(() => Event)
   event(@Parent() registration: Registration, @CurrentRequest() ctx: RequestContext): Event | Promise<Event> {
     // Without a promise when the list read the event with the registration (myRegistrations).
+    if (registration.eventRow) return Event.from(registration.eventRow);
     return whenLoaded(ctx.loaders.load(this.loaders.eventById(ctx), registration.eventId), (event) => {
       if (!event) throw new Error(`registration ${registration.id} has no event`);
       return Event.from(event);

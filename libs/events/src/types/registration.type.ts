@@ -3,7 +3,7 @@ import { Connection, Money } from '../../../core/src/index.js';
 import { type User } from '../../../accounts/src/index.js';
 import { RegistrationEntity } from '../entities/registration.entity.js';
 import { RegistrationEndReason, RegistrationStatus } from '../events.enums.js';
-import { EventSession } from './event.type.js';
+import { type EventRow, EventSession } from './event.type.js';
 
 @ObjectType('SessionAttendance')
 export class SessionAttendance {
@@ -39,6 +39,8 @@ export class Registration {
   @Field() createdAt: Date;
   /** The registrant, when a list read them with the row (`Registration.user` answers it before the users loader). */
   registrant?: User;
+  /** The event, when a list read it with the row (`Registration.event` answers it before the events loader). */
+  eventRow?: EventRow;
 
   static from(r: RegistrationRow): Registration {
     return {
@@ -57,7 +59,15 @@ export class Registration {
       cancelledAt: r.cancelledAt,
       createdAt: r.createdAt,
       registrant: undefined,
+      eventRow: undefined,
     };
+  }
+
+  /** A list's row with the event it read beside it. */
+  static withEvent(r: RegistrationRow & { event: EventRow }): Registration {
+    const registration = Registration.from(r);
+    registration.eventRow = r.event;
+    return registration;
   }
 
   /** A list's row with the registrant it read beside it (undefined: not read). */
