@@ -40,12 +40,32 @@ export class GroupMeetingsLoader {
     return ctx.loaders.get(`communities.upcoming.${count}`, () =>
       new DataLoader(
         async (groups: readonly SeriesGroup[]) => {
-          const found = await this.series.upcoming([...groups], new Date(), count);
+          const current = this.currentMeetings(ctx);
+          const primed = new Map(groups.map((g) => [g.id, ctx.loaders.peek(current, g.id)] as const));
+          const read = [...primed.values()].every((rows) => rows !== undefined) ? (primed as Map<string, MeetingRow[]>) : undefined;
+          const found = await this.series.upcoming([...groups], new Date(), count, read);
           return groups.map((g) => found.get(g.id)!);
         },
         { cacheKeyFn: (g) => g.id },
       ),
     );
+  }
+
+  /**
+   * Each group's current meetings (what `upcoming` starts from) when a statement of this request read them with the
+   * group (`studyGroup`); its batch is never asked (`upcoming` reads them itself otherwise).
+   */
+  private currentMeetings(ctx: RequestContext): DataLoader<string, MeetingRow[]> {
+    return ctx.loaders.get('communities.currentMeetings', () =>
+      new DataLoader<string, MeetingRow[]>(async () => {
+        throw new Error('communities.currentMeetings is only primed');
+      }),
+    );
+  }
+
+  /** Hands `upcoming` the current meetings of `groupId` read with the group (CURRENT_MEETINGS_OF_GROUP). */
+  primeCurrentMeetings(ctx: RequestContext, groupId: string, rows: MeetingRow[]): void {
+    ctx.loaders.prime(this.currentMeetings(ctx), groupId, rows);
   }
 
   /** A page of each group's meetings, for one (first, after) pair. */

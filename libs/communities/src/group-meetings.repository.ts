@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { decodeTimeIdCursor } from '../../core/src/index.js';
+import { decodeTimeIdCursor, rowListJson, type RowListJson } from '../../core/src/index.js';
 import { GroupMeetingEntity } from './entities/group-meeting.entity.js';
 
 export interface NewMeeting {
@@ -29,6 +29,23 @@ export type MeetingRow = Pick<GroupMeetingEntity, 'id' | 'groupId' | 'occurrence
 /** The MeetingRow columns, for raw statements over `group_meetings m` (timestamps nobody reads are not parsed). */
 const MEETING_ROW_COLUMNS = `m.id, m.group_id AS "groupId", m.occurrence_date::text AS "occurrenceDate", m.starts_at AS "startsAt",
   m.ends_at AS "endsAt", m.status, m.moved, m.notes`;
+
+/**
+ * A study group's current meetings as `currentByGroupIds` reads them (not ended, or dated from the day before today in
+ * the group's zone; cancelled ones too), as a JSON list inside a statement over `study_groups g`, at the database's
+ * `now()`: rows read a moment before the caller's own now are a superset of what it needs then (see
+ * MeetingSeriesService.upcoming).
+ */
+export const CURRENT_MEETINGS_OF_GROUP: RowListJson<MeetingRow> = rowListJson<MeetingRow>(
+  {
+    table: 'group_meetings',
+    keyColumn: 'group_id',
+    columns: { id: 'c.id', groupId: 'c.group_id', occurrenceDate: 'c.occurrence_date::text', startsAt: 'c.starts_at', endsAt: 'c.ends_at', status: 'c.status', moved: 'c.moved', notes: 'c.notes' },
+    where: `c.ends_at > now() OR c.occurrence_date >= ((now() AT TIME ZONE g.timezone)::date - 1)`,
+  },
+  'g.id',
+  ['startsAt', 'endsAt'],
+);
 
 @Injectable()
 export class GroupMeetingsRepository {

@@ -47,13 +47,16 @@ export class MeetingSeriesService {
   /**
    * The next `count` meetings of each group that have not ended (cancelled ones skipped, moved ones at
    * their new time), writing the rows that are missing. Three statements at most, however many groups.
+   * `read`: each group's current meetings already read (CURRENT_MEETINGS_OF_GROUP, with the group), at a `now` no
+   * later than this one: a superset of what this reads (any row it would read ends after this `now` or is dated from
+   * the day before), whose extra rows (ended, dated before the day before) the dates walked here never reach.
    */
-  async upcoming(groups: SeriesGroup[], now: Date, count: number): Promise<Map<string, MeetingRow[]>> {
+  async upcoming(groups: SeriesGroup[], now: Date, count: number, read?: ReadonlyMap<string, MeetingRow[]>): Promise<Map<string, MeetingRow[]>> {
     const result = new Map<string, MeetingRow[]>(groups.map((g) => [g.id, []]));
     if (!groups.length) return result;
     const fromDate = (g: SeriesGroup) => addDays(instantToLocal(g.series.timezone, now).date, -1);
     const earliest = groups.map(fromDate).sort()[0];
-    const existing = await this.meetings.currentByGroupIds(groups.map((g) => g.id), now, earliest);
+    const existing = read ? groups.flatMap((g) => read.get(g.id) ?? []) : await this.meetings.currentByGroupIds(groups.map((g) => g.id), now, earliest);
     const missing: NewMeeting[] = [];
     const planned = new Map<string, Array<MeetingRow | NewMeeting>>();
     for (const group of groups) {

@@ -41,16 +41,25 @@ export class StudyGroupsRepository {
     return this.repo(manager).findOneBy({ id });
   }
 
-  /** The group as a plain row (read paths: no entity); with `list`, a JSON list over `g` read into the same statement. */
-  async rowById<Item>(id: string, list?: RowListJson<Item>): Promise<(StudyGroupRow & { list?: Item[] }) | null> {
-    const rows: Array<StudyGroupRow & { list?: unknown }> = await this.dataSource.query(
-      `SELECT ${GROUP_ROW_COLUMNS}${list ? `, ${list.sql} AS "list"` : ''} FROM study_groups g WHERE g.id = $1`,
+  /** The group as a plain row (read paths: no entity), with each of `lists` (JSON lists over `g`) read into the same statement. */
+  async rowById<Lists extends Record<string, unknown[]> = Record<never, never>>(
+    id: string,
+    lists: { [K in keyof Lists]?: RowListJson<Lists[K][number]> } = {},
+  ): Promise<{ group: StudyGroupRow; lists: Partial<Lists> } | null> {
+    const asked = Object.entries(lists).filter((entry): entry is [string, RowListJson<unknown>] => entry[1] !== undefined);
+    for (const [name] of asked) if (!/^[a-z][A-Za-z]*$/.test(name)) throw new Error(`rowById: "${name}" is not a usable list name`);
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+      `SELECT ${GROUP_ROW_COLUMNS}${asked.map(([name, list]) => `, ${list.sql} AS "list.${name}"`).join('')} FROM study_groups g WHERE g.id = $1`,
       [id],
     );
     const row = rows[0];
     if (!row) return null;
-    if (list) row.list = list.read(row.list);
-    return row as StudyGroupRow & { list?: Item[] };
+    const read: Record<string, unknown[]> = {};
+    for (const [name, list] of asked) {
+      read[name] = list.read(row[`list.${name}`]);
+      delete row[`list.${name}`];
+    }
+    return { group: row as unknown as StudyGroupRow, lists: read as Partial<Lists> };
   }
 
   async findByIds(ids: readonly string[]): Promise<Array<StudyGroupEntity | undefined>> {

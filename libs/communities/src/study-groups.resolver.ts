@@ -5,6 +5,7 @@ import { fromGroupArg, GroupOrganisersOrAdmin, InGoodStanding } from './access/g
 import { StudyGroupIdArgs, StudyGroupsArgs } from './args/study-group.args.js';
 import { MAX_GROUP_SIZE } from './communities.limits.js';
 import { CreateStudyGroupInput, UpdateStudyGroupInput } from './inputs/study-group.inputs.js';
+import { GroupMeetingsLoader } from './group-meetings.loader.js';
 import { StudyGroupsLoader } from './study-groups.loader.js';
 import { StudyGroupsService } from './study-groups.service.js';
 import { GroupMember } from './types/group-member.type.js';
@@ -20,6 +21,7 @@ export class StudyGroupsResolver {
   constructor(
     private readonly groups: StudyGroupsService,
     private readonly loaders: StudyGroupsLoader,
+    private readonly meetingLoaders: GroupMeetingsLoader,
   ) {}
 
   @Public()
@@ -32,16 +34,17 @@ export class StudyGroupsResolver {
   @Public()
   @Query(() => StudyGroup, { nullable: true })
   async studyGroup(@Args() { id }: StudyGroupIdArgs, @CurrentRequest() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<StudyGroup | null> {
-    // A signed-in viewer asking for `members` gets them read with the group (one statement): the loader that
-    // `members` reads is primed with them. Its own guard still decides whether they are shown.
-    if (!ctx.viewer || !selects(info, ['members'])) {
-      const group = await this.groups.findRow(id);
-      return group ? StudyGroup.from(group) : null;
-    }
+    // Read with the group (one statement): a signed-in viewer's `members` (the loader that `members` reads is primed
+    // with them; its own guard still decides whether they are shown), and the current meetings `upcomingMeetings`
+    // starts from (primed for the upcoming loader's batch).
     const withUsers = selects(info, ['members', 'user']);
-    const found = await this.groups.findRowWithMembers(id, withUsers);
+    const found = await this.groups.findRow(id, {
+      members: ctx.viewer && selects(info, ['members']) ? { withUsers } : undefined,
+      meetings: selects(info, ['upcomingMeetings']),
+    });
     if (!found) return null;
-    this.loaders.activeMemberRows(ctx, withUsers).prime(found.group.id, found.members);
+    if (found.members) this.loaders.activeMemberRows(ctx, withUsers).prime(found.group.id, found.members);
+    if (found.meetings) this.meetingLoaders.primeCurrentMeetings(ctx, found.group.id, found.meetings);
     return StudyGroup.from(found.group);
   }
 

@@ -7,7 +7,7 @@ import { CommunitiesErrorReason } from './communities.errors.js';
 import { MAX_GROUP_SIZE } from './communities.limits.js';
 import { DEFAULT_MEETING_ROLES, GroupMemberRole, GroupMemberStatus, GroupStatus, MeetingCadence } from './community.enums.js';
 import { StudyGroupEntity } from './entities/study-group.entity.js';
-import { GroupMeetingsRepository } from './group-meetings.repository.js';
+import { CURRENT_MEETINGS_OF_GROUP, GroupMeetingsRepository, type MeetingRow } from './group-meetings.repository.js';
 import { type GroupMemberWithUser, GroupMembersRepository } from './group-members.repository.js';
 import { type CreateStudyGroupInput, type UpdateStudyGroupInput } from './inputs/study-group.inputs.js';
 import { MeetingRolesRepository } from './meeting-roles.repository.js';
@@ -55,17 +55,20 @@ export class StudyGroupsService {
     return this.groups.findById(id);
   }
 
-  /** The group as a plain row, for reading it (`studyGroup`). */
-  findRow(id: string): Promise<StudyGroupRow | null> {
-    return this.groups.rowById(id);
-  }
-
-  /** The group with its active members (and their users when `withUsers`), in one statement. */
-  async findRowWithMembers(id: string, withUsers: boolean): Promise<{ group: StudyGroupRow; members: GroupMemberWithUser[] } | null> {
-    const found = await this.groups.rowById(id, this.members.activeMembersJson(withUsers));
+  /**
+   * The group as a plain row, for reading it (`studyGroup`), with in the same statement what `read` asks: its active
+   * members (their users too when `withUsers`), its current meetings (what upcomingMeetings starts from).
+   */
+  async findRow(
+    id: string,
+    read: { members?: { withUsers: boolean }; meetings?: boolean } = {},
+  ): Promise<{ group: StudyGroupRow; members?: GroupMemberWithUser[]; meetings?: MeetingRow[] } | null> {
+    const found = await this.groups.rowById<{ members: GroupMemberWithUser[]; meetings: MeetingRow[] }>(id, {
+      members: read.members && this.members.activeMembersJson(read.members.withUsers),
+      meetings: read.meetings ? CURRENT_MEETINGS_OF_GROUP : undefined,
+    });
     if (!found) return null;
-    const { list, ...group } = found;
-    return { group, members: list ?? [] };
+    return { group: found.group, members: found.lists.members, meetings: found.lists.meetings };
   }
 
   search(options: StudyGroupSearch): Promise<ConnectionShape<StudyGroupEntity>> {

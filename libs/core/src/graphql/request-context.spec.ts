@@ -31,6 +31,17 @@ describe('RequestLoaders: values a request already holds answer without a promis
     expect(batches).toEqual([['b', 'c']]);
   });
 
+  it('peek answers a primed value, or undefined, and never asks the loader', async () => {
+    const loaders = new RequestLoaders();
+    const { loader, batches } = people();
+    loaders.prime(loader, 'a', 'primed a');
+    expect(loaders.peek(loader, 'a')).toBe('primed a');
+    expect(loaders.peek(loader, 'b')).toBeUndefined();
+    expect(loaders.peek(people().loader, 'a')).toBeUndefined();
+    await Promise.resolve();
+    expect(batches).toEqual([]);
+  });
+
   it('the first value primed for a key stays, and each loader has its own', async () => {
     const loaders = new RequestLoaders();
     const first = people();

@@ -31,6 +31,11 @@ export class RequestLoaders {
     loader.prime(key, value);
   }
 
+  /** The value primed for `key` (undefined when none was), without asking the loader. */
+  peek<K, V>(loader: DataLoader<K, V>, key: K): V | undefined {
+    return this.known.get(loader as DataLoader<unknown, unknown>)?.get(key) as V | undefined;
+  }
+
   /** The value primed for `key`, as it is (no promise); else the loader's promise. */
   load<K, V>(loader: DataLoader<K, V>, key: K): V | Promise<V> {
     const values = this.known.get(loader as DataLoader<unknown, unknown>);
