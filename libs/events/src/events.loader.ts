@@ -85,6 +85,7 @@ export class EventsLoader {
    * Hands what a registration list read with its rows to the loaders that would read it again: the registrant
    * to accounts' users loader, their membership (none included) to members' loader, through the request's
    * `prime` so those fields answer without a promise. The fields keep their guards; they only find the rows there.
+   * Registrants read with fewer columns (`registrantsCarried`) stay on their rows instead.
    */
   primeRegistrants(ctx: RequestContext, rows: readonly RegistrationWithRegistrant[], parts: RegistrantParts): void {
     if (registrantsCarried(parts)) {

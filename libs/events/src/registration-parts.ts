@@ -53,15 +53,15 @@ function nodesAskOnlyLeanFields(info: SelectionInfo): boolean {
   return level.every((selectionSet) => asksOnly(selectionSet, LEAN_FIELDS_ASKED, info));
 }
 
+const USER = ['edges', 'node', 'user'];
+const MEMBERSHIP = [...USER, 'membership'];
+
 /**
  * What a registration connection's selection asks of each row, read in the list's statement when asked:
  * the registration's other columns, the registrant and the registrant's membership, each with only the columns its
  * fields need (`userFieldsAsked`, `membershipColumnsAsked`; undefined: every column) (remembered per field: a nested
  * connection is resolved once per parent row with the same field node).
  */
-const USER = ['edges', 'node', 'user'];
-const MEMBERSHIP = [...USER, 'membership'];
-
 export const registrationPartsAsked = rememberedPerField((info): RegistrantParts => {
   const userFields = fieldsAt(info, USER);
   const membershipFields = fieldsAt(info, MEMBERSHIP);
