@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { checkJoinIdentifiers, type ChildListSpec, ConnectionShape, countsPerParent, joinedReader, lazy, pageSize, pagesPerParent, type RowJoin, toConnection, decodeTimeIdCursor } from '../../core/src/index.js';
+import { eventBesideFor, type RegistrantParts, registrantJoins, type RegistrationWithRegistrant, withRegistrant } from './registration-row-joins.js';
 import { RegistrationEntity } from './entities/registration.entity.js';
 import { LIVE_STATUSES, RegistrationStatus, sqlList } from './events.enums.js';
-import { type User, usersJoin } from '../../accounts/src/index.js';
-import { type Membership, type MembershipColumns, membershipsJoin } from '../../members/src/index.js';
-import { EVENT_ROW_COLUMNS } from './event-row-columns.js';
 import { type EventRow } from './types/event.type.js';
 import { type RegistrationRow } from './types/registration.type.js';
+
+export { type RegistrantParts, registrantsCarried, type RegistrationWithRegistrant } from './registration-row-joins.js';
 
 /** Who is registering, and what they pay: the tier discount of a membership in good standing (null: not a member). */
 export interface Registrant {
@@ -62,8 +62,6 @@ const selectList = (columns: Readonly<Record<string, string>>) =>
 const REGISTRATION_COLUMNS = selectList(REGISTRATION_ROW_COLUMNS);
 const LEAN_REGISTRATION_COLUMNS = selectList(LEAN_ROW_COLUMNS);
 
-const EVENT_FIELDS = Object.keys(EVENT_ROW_COLUMNS) as Array<keyof EventRow>;
-
 /**
  * The registration of `userIdParam` for each event row of the caller's statement (`eventIdSql`): the live one, else the
  * latest (as `forUserByEventIds` reads it), at most one, outputs named `<alias>.<field>`.
@@ -79,103 +77,6 @@ export function viewerRegistrationJoin(alias: string, eventIdSql: string, userId
     select: fields.map((field) => `${alias}."${field}" AS "${alias}.${field}"`).join(', '),
     read: joinedReader<RegistrationRow>(alias, fields, 'id'),
   };
-}
-
-/** Each registration's registrant, through accounts' port: a User per row, outputs named `u.<field>`. */
-const REGISTRANT = usersJoin('u', 'c.user_id');
-/** The same with only the fields a selection asks for, per list of fields (a handful of query shapes). */
-const registrants = new Map<string, RowJoin<User>>();
-
-function registrant(parts: RegistrantParts): RowJoin<User> {
-  const fields = parts.userFields;
-  if (!fields) return REGISTRANT;
-  const key = fields.join(',');
-  let join = registrants.get(key);
-  if (!join) registrants.set(key, (join = usersJoin('u', 'c.user_id', fields)));
-  return join;
-}
-/** The registrant's membership (current, else latest) with its tier, through members' port, outputs named `m.<field>`. */
-const REGISTRANT_MEMBERSHIP = membershipsJoin('m', 'c.user_id');
-/** The same with only the columns a selection asks for, per `MembershipColumns.key` (a handful of query shapes). */
-const registrantMemberships = new Map<string, RowJoin<Membership>>();
-
-function registrantMembership(parts: RegistrantParts): RowJoin<Membership> {
-  const columns = parts.membershipColumns;
-  if (!columns) return REGISTRANT_MEMBERSHIP;
-  let join = registrantMemberships.get(columns.key);
-  if (!join) registrantMemberships.set(columns.key, (join = membershipsJoin('m', 'c.user_id', columns)));
-  return join;
-}
-
-/** What a list of registrations reads with each row, in its own statement (as the request's fields ask). */
-export interface RegistrantParts {
-  /** Registration fields beyond the lean ones (price, times, codes, waitlist place): every column is read. */
-  details: boolean;
-  /** The registrant (`Registration.user`). */
-  user: boolean;
-  /** The registrant's membership with its tier (`Registration.user.membership`). */
-  membership: boolean;
-  /** Only these registrant fields (`userFieldsAsked`); undefined: every column. */
-  userFields?: ReadonlyArray<keyof User>;
-  /** Only these membership and tier columns (`membershipColumnsAsked`); undefined: every column. */
-  membershipColumns?: MembershipColumns;
-  /** The same for the same parts (a loader's name). */
-  key: string;
-}
-
-/**
- * Whether the registrants were read with fewer columns than the users and membership loaders read: they are then
- * carried on the rows (Registration.user answers the row's own registrant, `carryMembership` its membership), and
- * never primed into the request's shared loaders, where another field may ask more of the same person.
- */
-export function registrantsCarried(parts: RegistrantParts): boolean {
-  return parts.userFields !== undefined || parts.membershipColumns !== undefined;
-}
-
-/** An event's registration with what was read with it: the registrant, and their membership (undefined: none, or not read). */
-export type RegistrationWithRegistrant = RegistrationRow & { user?: User; membership?: Membership };
-
-function registrantJoins(parts: RegistrantParts): Array<RowJoin<unknown>> {
-  return [...(parts.user ? [registrant(parts)] : []), ...(parts.membership ? [registrantMembership(parts)] : [])];
-}
-
-/**
- * The registration of a result row, with the registrant and membership the parts asked the statement for,
- * set on the row itself (its joined outputs `u.*`, `m.*` stay beside them, unread: no copy per row).
- */
-function withRegistrant(row: Record<string, unknown>, parts: RegistrantParts): RegistrationWithRegistrant {
-  if (parts.user) row.user = registrant(parts).read(row);
-  if (parts.membership) row.membership = registrantMembership(parts).read(row);
-  return row as unknown as RegistrationWithRegistrant;
-}
-
-/** The event read beside a registration (outputs `e.<field>`): its select list, and the EventRow of a result row. */
-interface EventBeside {
-  select: string;
-  read(row: Record<string, unknown>): EventRow;
-}
-
-function eventBeside(fields: ReadonlyArray<keyof EventRow>): EventBeside {
-  const outputs = fields.map((field) => `e.${field}`);
-  return {
-    select: fields.map((field) => `e.${EVENT_ROW_COLUMNS[field]} AS "e.${field}"`).join(', '),
-    read: (row) => {
-      const event: Record<string, unknown> = {};
-      for (let i = 0; i < fields.length; i++) event[fields[i]] = row[outputs[i]];
-      return event as unknown as EventRow;
-    },
-  };
-}
-const EVENT_BESIDE = eventBeside(EVENT_FIELDS);
-/** Per list of event fields (a handful of query shapes). */
-const eventsBeside = new Map<string, EventBeside>();
-
-function eventBesideFor(fields: ReadonlyArray<keyof EventRow> | undefined): EventBeside {
-  if (!fields) return EVENT_BESIDE;
-  const key = fields.join(',');
-  let beside = eventsBeside.get(key);
-  if (!beside) eventsBeside.set(key, (beside = eventBeside(fields)));
-  return beside;
 }
 
 /** A person's registration with its event, read in the same statement. */

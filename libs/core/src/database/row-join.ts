@@ -64,3 +64,18 @@ export function rowWithJoins<T>(fields: readonly string[], joins: Readonly<Recor
     return value as T;
   };
 }
+
+/**
+ * `build` remembered per `keyOf(arg)`, for the life of the process: a port's join (or a select list) made for one shape
+ * of asked fields is built once, not on every request. The shapes are a handful (the query shapes clients send), so
+ * nothing is evicted.
+ */
+export function rememberedByKey<A, T>(keyOf: (arg: A) => string, build: (arg: A) => T): (arg: A) => T {
+  const built = new Map<string, T>();
+  return (arg) => {
+    const key = keyOf(arg);
+    let value = built.get(key);
+    if (value === undefined) built.set(key, (value = build(arg)));
+    return value;
+  };
+}

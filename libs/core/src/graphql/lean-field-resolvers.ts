@@ -164,6 +164,8 @@ function argsReader(index: number, data: unknown, metatype: unknown, pipes: read
     pending.then((result) => {
       perNode[index] = new Settled(deepFreeze(result));
       if (key === undefined) return;
+      // Another request may have made the node's map while this one validated.
+      remembered ??= argsAcrossRequests.get(node);
       if (!remembered) argsAcrossRequests.set(node, (remembered = new Map()));
       if (remembered.size < MAX_ARGS_PER_NODE) remembered.set(key, result);
     }, () => undefined);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { rowWithJoins } from '../../../core/src/index.js';
+import { rememberedByKey, rowWithJoins } from '../../../core/src/index.js';
 import { type User, usersJoin } from '../../../accounts/src/index.js';
 import { MentoringPairEntity } from '../entities/mentoring-pair.entity.js';
 import { type CheckIn } from '../types/check-in.type.js';
@@ -23,23 +23,17 @@ const PAIR_FIELDS = Object.keys(PAIR_COLUMNS) as Array<keyof MentoringPair>;
 const PAIR_ROW_COLUMNS = PAIR_FIELDS.map((field) => `p.${PAIR_COLUMNS[field]} AS "${field}"`).join(', ');
 
 /** The pair's two people, through accounts' port: outputs named `mr.<field>` and `me.<field>`. */
-/** The mentor's and mentee's joins (accounts' port) with `fields` (undefined: every column), and a pair with them from a result row. */
-function peopleJoins(fields: ReadonlyArray<keyof User> | undefined) {
-  const mentor = usersJoin('mr', 'p.mentor_user_id', fields);
-  const mentee = usersJoin('me', 'p.mentee_user_id', fields);
-  /** A pair with its people (and check-ins, when the statement read them) from one result row. */
-  const withPeopleOf = rowWithJoins<PairWithPeople>([...PAIR_FIELDS, 'checkIns'], { mentor, mentee });
-  return { mentor, mentee, withPeopleOf };
-}
-/** Per list of fields asked (`PairParts.peopleFields`; '' for every column): a handful of query shapes. */
-const PEOPLE_JOINS = new Map<string, ReturnType<typeof peopleJoins>>();
-
-function peopleJoinsFor(parts: PairParts): ReturnType<typeof peopleJoins> {
-  const key = parts.peopleFields?.join(',') ?? '';
-  let joins = PEOPLE_JOINS.get(key);
-  if (!joins) PEOPLE_JOINS.set(key, (joins = peopleJoins(parts.peopleFields)));
-  return joins;
-}
+/** The mentor's and mentee's joins (accounts' port) with the parts' `peopleFields` (undefined: every column), and a pair with them from a result row; built once per list of fields. */
+const peopleJoinsFor = rememberedByKey(
+  (parts: PairParts) => parts.peopleFields?.join(',') ?? '*',
+  ({ peopleFields }) => {
+    const mentor = usersJoin('mr', 'p.mentor_user_id', peopleFields);
+    const mentee = usersJoin('me', 'p.mentee_user_id', peopleFields);
+    /** A pair with its people (and check-ins, when the statement read them) from one result row. */
+    const withPeopleOf = rowWithJoins<PairWithPeople>([...PAIR_FIELDS, 'checkIns'], { mentor, mentee });
+    return { mentor, mentee, withPeopleOf };
+  },
+);
 
 /** What a pair list reads with each pair in its own statement (as the request's fields ask). */
 export interface PairParts {
