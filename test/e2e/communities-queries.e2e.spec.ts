@@ -127,6 +127,36 @@ describe('study groups: lists, paging and statements per request', () => {
     }
   });
 
+  it('reads only the user columns the members ask for, with the group and through the loader; the same person asked elsewhere gets every field', async () => {
+    const groupStatement = async (query: string, variables: Record<string, unknown>) => {
+      const { result, statements } = await countQueries(() => t.gql(query, variables, admin.accessToken), dataStatements);
+      expect(result.errors).toBeUndefined();
+      return { result, sql: statements.filter((sql) => /study_group_members/.test(sql)).join('\n') };
+    };
+    const one = `query($id: ID!) { studyGroup(id: $id) { members { user { fullName } } } }`;
+    const lean = await groupStatement(one, { id: groups[1] });
+    expect(lean.sql).toMatch(/u\.full_name/);
+    expect(lean.sql).not.toMatch(/u\.email|u\.created_at|u\.staff_permissions/);
+    const wider = await groupStatement(one.replace('user { fullName }', 'user { fullName email createdAt }'), { id: groups[1] });
+    expect(wider.sql).toMatch(/u\.email/);
+    expect(wider.sql).toMatch(/u\.created_at/);
+    expect(wider.result.data!.studyGroup.members.map((m: { user: { email: string } }) => m.user.email)).toContain(member.email);
+    // The list path (the members loader's own statement) reads the same few columns.
+    const listed = await groupStatement(`{ studyGroups(first: 2, topic: "Query load") { edges { node { members { user { fullName } } } } } }`, {});
+    expect(listed.sql).toMatch(/u\.full_name/);
+    expect(listed.sql).not.toMatch(/u\.email|u\.created_at/);
+
+    // The members' users (one column) ride on their rows: the same person read through the users loader gets every field.
+    const both = await t.gql(
+      `query($id: ID!, $u: ID!) { studyGroup(id: $id) { members { user { id fullName } } } user(id: $u) { id fullName email createdAt } }`,
+      { id: groups[1], u: member.id },
+      admin.accessToken,
+    );
+    expect(both.errors).toBeUndefined();
+    expect(both.data!.studyGroup.members).toContainEqual({ user: { id: member.id, fullName: 'Load Member' } });
+    expect(both.data!.user).toEqual({ id: member.id, fullName: 'Load Member', email: member.email, createdAt: expect.any(String) });
+  });
+
   it('studyGroup without a signed-in viewer reads no members with the group (members are refused anyway)', async () => {
     const anonymous = await countQueries(() => t.gql(`query($id: ID!) { studyGroup(id: $id) { id members { role } } }`, { id: groups[2] }), dataStatements);
     expect(errorCode(anonymous.result)).toBe('UNAUTHENTICATED');

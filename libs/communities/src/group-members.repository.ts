@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { type KeyedRowsSpec, rowListJson, type RowListJson, rowWithJoins } from '../../core/src/index.js';
+import { type KeyedRowsSpec, rememberedByKey, rowListJson, type RowListJson, rowWithJoins } from '../../core/src/index.js';
 import { type User, usersJoin } from '../../accounts/src/index.js';
 import { GroupMemberRole, GroupMemberStatus } from './community.enums.js';
 import { StudyGroupMemberEntity } from './entities/study-group-member.entity.js';
@@ -26,16 +26,31 @@ const ACTIVE_MEMBERS: KeyedRowsSpec = {
 const MEMBER_TIMES = ['requestedAt', 'joinedAt'] as const;
 /** The select list of a plain GroupMember row over the spec's `study_group_members c`. */
 const MEMBER_ROW_COLUMNS = Object.entries(ACTIVE_MEMBERS.columns).map(([field, sql]) => `${sql} AS "${field}"`).join(', ');
+/**
+ * Which users a list of members reads beside each member, in its own statement: every field (`fields` undefined),
+ * or only `fields` (accounts' `userFieldsAsked`). Users read with fewer fields ride on their member rows
+ * (`GroupMember.user` answers from the row) and never reach the request's users loader.
+ */
+export interface MemberUsers {
+  fields?: ReadonlyArray<keyof User>;
+}
+
+/** The same for the same users read (none, every field, or those fields): a loader's name. */
+export function memberUsersKey(users: MemberUsers | undefined): string {
+  return users ? (users.fields?.join(',') ?? '*') : 'none';
+}
+
+const usersKey = (users: MemberUsers) => memberUsersKey(users);
 /** Each member's user, through accounts' port (outputs named `u.<field>`), joined onto `c`. */
-const MEMBER_USER = usersJoin('u', 'c.user_id');
+const memberUser = rememberedByKey(usersKey, (users) => usersJoin('u', 'c.user_id', users.fields));
 /** A member with their user, from a result row or a JSON list's row alike. */
-const withUserOf = rowWithJoins<GroupMemberWithUser>(MEMBER_FIELDS, { user: MEMBER_USER });
+const withUserOf = rememberedByKey(usersKey, (users) => rowWithJoins<GroupMemberWithUser>(MEMBER_FIELDS, { user: memberUser(users) }));
 const ACTIVE_MEMBERS_JSON: RowListJson<GroupMemberWithUser> = rowListJson<GroupMember>(ACTIVE_MEMBERS, 'g.id', MEMBER_TIMES);
-const activeMembersWithUsers = rowListJson<Record<string, unknown>>(ACTIVE_MEMBERS, 'g.id', MEMBER_TIMES, [MEMBER_USER]);
-const ACTIVE_MEMBERS_WITH_USERS_JSON: RowListJson<GroupMemberWithUser> = {
-  sql: activeMembersWithUsers.sql,
-  read: (list) => activeMembersWithUsers.read(list).map(withUserOf),
-};
+const activeMembersWithUsersJson = rememberedByKey(usersKey, (users): RowListJson<GroupMemberWithUser> => {
+  const list = rowListJson<Record<string, unknown>>(ACTIVE_MEMBERS, 'g.id', MEMBER_TIMES, [memberUser(users)]);
+  const read = withUserOf(users);
+  return { sql: list.sql, read: (value) => list.read(value).map(read) };
+});
 
 /** A member as the GroupMember type reads it, with the person when the statement read them. */
 export type GroupMemberWithUser = GroupMember & { user?: User };
@@ -116,18 +131,20 @@ export class GroupMembersRepository {
 
   /**
    * Each group's active members as plain rows, longest-standing first, with each member's user read in the
-   * same statement when `withUsers`. One statement.
+   * same statement when `users` says which (`MemberUsers`). One statement.
    */
-  async activeRowsByGroupIds(groupIds: readonly string[], withUsers: boolean): Promise<GroupMemberWithUser[][]> {
+  async activeRowsByGroupIds(groupIds: readonly string[], users?: MemberUsers): Promise<GroupMemberWithUser[][]> {
+    const join = users && memberUser(users);
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT ${MEMBER_ROW_COLUMNS}${withUsers ? `, ${MEMBER_USER.select}` : ''}
-         FROM ${ACTIVE_MEMBERS.table} c ${withUsers ? MEMBER_USER.join : ''}
+      `SELECT ${MEMBER_ROW_COLUMNS}${join ? `, ${join.select}` : ''}
+         FROM ${ACTIVE_MEMBERS.table} c ${join ? join.join : ''}
         WHERE c.${ACTIVE_MEMBERS.keyColumn} = ANY($1::uuid[]) AND ${ACTIVE_MEMBERS.where}
         ORDER BY ${ACTIVE_MEMBERS.orderBy}`,
       [groupIds],
     );
+    const read = users && withUserOf(users);
     const grouped = new Map<string, GroupMemberWithUser[]>(groupIds.map((id) => [id, []]));
-    for (const row of rows) grouped.get(row.groupId as string)?.push(withUsers ? withUserOf(row) : (row as unknown as GroupMember));
+    for (const row of rows) grouped.get(row.groupId as string)?.push(read ? read(row) : (row as unknown as GroupMember));
     return groupIds.map((id) => grouped.get(id)!);
   }
 
@@ -135,8 +152,8 @@ export class GroupMembersRepository {
    * A group's active members as a JSON list inside a statement over `study_groups g` (the same rows, order and
    * users as `activeRowsByGroupIds`): its SQL, and the members of the parsed value.
    */
-  activeMembersJson(withUsers: boolean): RowListJson<GroupMemberWithUser> {
-    return withUsers ? ACTIVE_MEMBERS_WITH_USERS_JSON : ACTIVE_MEMBERS_JSON;
+  activeMembersJson(users?: MemberUsers): RowListJson<GroupMemberWithUser> {
+    return users ? activeMembersWithUsersJson(users) : ACTIVE_MEMBERS_JSON;
   }
 
   async activeCountsByGroupIds(groupIds: readonly string[]): Promise<number[]> {

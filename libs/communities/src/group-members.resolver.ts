@@ -1,10 +1,11 @@
 import { Args, Info, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { type GraphQLResolveInfo } from 'graphql';
 import { RequiresVerifiedEmail } from '../../accounts/src/index.js';
-import { Authenticated, CurrentRequest, CurrentViewer, type RequestContext, selects, type Viewer } from '../../core/src/index.js';
+import { Authenticated, CurrentRequest, CurrentViewer, type RequestContext, type Viewer } from '../../core/src/index.js';
 import { fromGroupArg, fromParent, GroupMembersOrAdmin, GroupOrganisersOrAdmin, InGoodStanding } from './access/group-access.decorator.js';
 import { GroupIdArgs, GroupMemberArgs } from './args/study-group.args.js';
 import { GroupMembershipService } from './group-membership.service.js';
+import { memberUsersOfField } from './member-users-asked.js';
 import { StudyGroupsLoader } from './study-groups.loader.js';
 import { GroupMember } from './types/group-member.type.js';
 import { StudyGroup } from './types/study-group.type.js';
@@ -48,8 +49,8 @@ export class GroupMembersResolver {
   @GroupMembersOrAdmin(fromParent<StudyGroup>((g) => g.id))
   @ResolveField(() => [GroupMember], { description: 'Active members, longest-standing first. Members of the group and admins.' })
   members(@Parent() group: StudyGroup, @CurrentRequest() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<GroupMember[]> {
-    // With `user` asked for, each member carries its user: `GroupMember.user` answers from it.
-    return this.loaders.activeMemberRows(ctx, selects(info, ['user'])).load(group.id);
+    // With `user` asked for, each member carries its user (the fields asked): `GroupMember.user` answers from it.
+    return this.loaders.activeMemberRows(ctx, memberUsersOfField(info).users).load(group.id);
   }
 
   @Authenticated()

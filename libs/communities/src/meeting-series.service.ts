@@ -6,7 +6,7 @@ import { StudyGroupEntity } from './entities/study-group.entity.js';
 import { GroupMeetingsRepository, type MeetingRow, type NewMeeting } from './group-meetings.repository.js';
 import { addDays } from './schedule/local-date.js';
 import { occurrenceDatesFrom, occurrenceOn, occurrencesBetween, type Schedule } from './schedule/meeting-schedule.js';
-import { instantToLocal } from './schedule/zoned-time.js';
+import { earliestInstantOn, instantToLocal } from './schedule/zoned-time.js';
 import { scheduleOf } from './types/study-group.type.js';
 
 /** How far ahead the upkeep job keeps meetings as rows. */
@@ -18,6 +18,12 @@ export interface SeriesGroup {
   series: Schedule;
   /** The group's updatedAt when read (see NewMeeting.version); null inside a transaction holding its lock. */
   version: Date | null;
+}
+
+/** The `count`-th earliest start in the list (Infinity while it holds fewer). */
+function countthEarliest(list: ReadonlyArray<{ startsAt: Date }>, count: number): number {
+  if (list.length < count) return Infinity;
+  return list.map((m) => m.startsAt.getTime()).sort((a, b) => a - b)[count - 1];
 }
 
 const byStart = (a: MeetingRow, b: MeetingRow) => a.startsAt.getTime() - b.startsAt.getTime() || (a.id < b.id ? -1 : 1);
@@ -54,8 +60,9 @@ export class MeetingSeriesService {
   async upcoming(groups: SeriesGroup[], now: Date, count: number, read?: ReadonlyMap<string, MeetingRow[]>): Promise<Map<string, MeetingRow[]>> {
     const result = new Map<string, MeetingRow[]>(groups.map((g) => [g.id, []]));
     if (!groups.length) return result;
-    const fromDate = (g: SeriesGroup) => addDays(instantToLocal(g.series.timezone, now).date, -1);
-    const earliest = groups.map(fromDate).sort()[0];
+    // The zone arithmetic is this method's cost: each group's local date is worked out once.
+    const fromDates = new Map(groups.map((g) => [g.id, addDays(instantToLocal(g.series.timezone, now).date, -1)]));
+    const earliest = [...fromDates.values()].sort()[0];
     const existing = read ? groups.flatMap((g) => read.get(g.id) ?? []) : await this.meetings.currentByGroupIds(groups.map((g) => g.id), now, earliest);
     const missing: NewMeeting[] = [];
     const planned = new Map<string, Array<MeetingRow | NewMeeting>>();
@@ -65,17 +72,21 @@ export class MeetingSeriesService {
       const list: Array<MeetingRow | NewMeeting> = rows.filter((m) => m.status === MeetingStatus.SCHEDULED && m.endsAt.getTime() > now.getTime());
       if (group.status !== GroupStatus.ARCHIVED) {
         let guard = 0;
-        for (const date of occurrenceDatesFrom(group.series, fromDate(group))) {
+        let countthStart = countthEarliest(list, count);
+        for (const date of occurrenceDatesFrom(group.series, fromDates.get(group.id)!)) {
           if (++guard > 500) break;
-          // A date with a row already is skipped before its times are worked out (the zone arithmetic is the cost here).
+          // Nothing on this date or later can start before the count-th start already listed: done, without the
+          // zone (dates ascend, and the list's count-th earliest start only moves earlier as rows join it).
+          if (countthStart <= earliestInstantOn(date)) break;
+          // A date with a row already is skipped before its times are worked out.
           if (known.has(date)) continue;
           const occurrence = occurrenceOn(group.series, date);
           if (occurrence.endsAt.getTime() <= now.getTime()) continue;
-          const starts = list.map((m) => m.startsAt.getTime()).sort((a, b) => a - b);
-          if (starts.length >= count && starts[count - 1] <= occurrence.startsAt.getTime()) break;
+          if (countthStart <= occurrence.startsAt.getTime()) break;
           const row = { groupId: group.id, ...occurrence, version: group.version };
           missing.push(row);
           list.push(row);
+          countthStart = countthEarliest(list, count);
         }
       }
       planned.set(group.id, list);

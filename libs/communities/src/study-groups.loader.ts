@@ -9,7 +9,7 @@ import { StudyGroupMemberEntity } from './entities/study-group-member.entity.js'
 import { StudyGroupRoleEntity } from './entities/study-group-role.entity.js';
 import { StudyGroupEntity } from './entities/study-group.entity.js';
 import { GroupGoalsRepository } from './group-goals.repository.js';
-import { type GroupMemberWithUser, GroupMembersRepository } from './group-members.repository.js';
+import { type GroupMemberWithUser, GroupMembersRepository, type MemberUsers, memberUsersKey } from './group-members.repository.js';
 import { MeetingRolesRepository } from './meeting-roles.repository.js';
 import { type Holding } from './rotation/role-rotation.js';
 import { StudyGroupsRepository } from './study-groups.repository.js';
@@ -34,10 +34,10 @@ export class StudyGroupsLoader {
     return ctx.loaders.get('communities.activeMembers', () => new DataLoader((ids: readonly string[]) => this.members.byGroupIds(ids, GroupMemberStatus.ACTIVE)));
   }
 
-  /** Each group's active members as plain rows (`StudyGroup.members`); with `withUsers`, each carries its user, read in the same statement. */
-  activeMemberRows(ctx: RequestContext, withUsers: boolean): DataLoader<string, GroupMemberWithUser[]> {
-    return ctx.loaders.get(`communities.activeMemberRows.${+withUsers}`, () =>
-      new DataLoader((ids: readonly string[]) => this.members.activeRowsByGroupIds(ids, withUsers)));
+  /** Each group's active members as plain rows (`StudyGroup.members`); with `users`, each carries its user (those fields), read in the same statement. */
+  activeMemberRows(ctx: RequestContext, users: MemberUsers | undefined): DataLoader<string, GroupMemberWithUser[]> {
+    return ctx.loaders.get(`communities.activeMemberRows.${memberUsersKey(users)}`, () =>
+      new DataLoader((ids: readonly string[]) => this.members.activeRowsByGroupIds(ids, users)));
   }
 
   pendingMembers(ctx: RequestContext): DataLoader<string, StudyGroupMemberEntity[]> {

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { createRandom } from '../../../../test/utils/random.js';
 import { addDays, isoWeekday, nthWeekdayOfMonth, toEpochDay } from './local-date.js';
 import { monthlyOrdinal, occurrencesBetween, upcomingOccurrences, type Cadence, type Schedule } from './meeting-schedule.js';
-import { instantToLocal, localToInstant, offsetAt, wallClockKind } from './zoned-time.js';
+import { earliestInstantOn, instantToLocal, localToInstant, offsetAt, wallClockKind } from './zoned-time.js';
 
 const HOUR = 3_600_000;
 const weekly = (timezone: string, weekday: number, localTime = '19:00'): Schedule => ({
@@ -121,5 +121,20 @@ describe('meeting schedule across daylight-saving changes', () => {
     // The runs did cross changes (weeks of 167 or 169 hours) in the zones that have them.
     for (const zone of ['Europe/Berlin', 'America/New_York', 'Australia/Sydney', 'Australia/Lord_Howe', 'Pacific/Auckland']) expect(crossed.get(zone)).toBeGreaterThan(0);
     for (const zone of ['Asia/Kolkata', 'UTC']) expect(crossed.get(zone)).toBeUndefined();
+  });
+});
+
+describe('earliestInstantOn', () => {
+  it('is no later than midnight of that date in the zones furthest east and west, today and in their local-mean-time past', () => {
+    // Kiritimati is UTC+14 today; Manila kept LMT -15:56 and Sitka +14:58 before their calendars moved (1844, 1867).
+    const cases: Array<[string, string]> = [
+      ['Pacific/Kiritimati', '2026-06-01'], ['Etc/GMT-14', '2026-06-01'], ['Pacific/Pago_Pago', '2026-06-01'],
+      ['Asia/Manila', '1840-06-01'], ['America/Sitka', '1860-06-01'], ['UTC', '2026-06-01'],
+    ];
+    for (const [zone, date] of cases) {
+      expect(earliestInstantOn(date)).toBeLessThanOrEqual(localToInstant(zone, { date, time: '00:00' }).getTime());
+    }
+    // Not a day too early either: the bound stays within a day and a little of the date itself.
+    expect(localToInstant('Pacific/Kiritimati', { date: '2026-06-01', time: '00:00' }).getTime() - earliestInstantOn('2026-06-01')).toBe(10 * HOUR);
   });
 });

@@ -50,6 +50,14 @@ export function localToInstant(zone: string, local: LocalDateTime): Date {
   return new Date(wall - before * MINUTE);
 }
 
+/**
+ * An instant no later than any wall-clock time on `date` in any zone, worked out without one: that date's UTC
+ * midnight less a day (no zone's offset, historical ones included, reaches a day).
+ */
+export function earliestInstantOn(date: string): number {
+  return wallClockAsUtc({ date, time: '00:00' }) - DAY;
+}
+
 /** The wall-clock date and time of an instant in a zone (seconds dropped). */
 export function instantToLocal(zone: string, instant: Date): LocalDateTime {
   const wall = new Date(instant.getTime() + zoneOf(zone).offset(instant.getTime()) * MINUTE).toISOString();
