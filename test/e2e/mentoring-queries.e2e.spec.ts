@@ -86,8 +86,8 @@ describe('mentoring: statements per request', () => {
     expect(own.result.data!.cohort.pairs).toHaveLength(1);
     expect(own.result.data!.cohort.pairs[0].mentee.fullName).toBe('Mentee 0');
     expect(own.count).toBe(all.count);
-    // cohort, the pairs with their mentors, mentees and check-ins
-    expect(all.count).toBe(2);
+    // the cohort with its pairs, their mentors, mentees and check-ins: one statement
+    expect(all.count).toBe(1);
     // Only the people's columns the pairs ask for (both sides' fields, unioned); a field asked of one side is there.
     const pairsSql = all.statements.find((sql) => /mentoring_pairs p/.test(sql))!;
     expect(pairsSql).toMatch(/mr\.full_name/);
@@ -119,6 +119,27 @@ describe('mentoring: statements per request', () => {
     const confirmedRow = pairs.flatMap((p) => p.checkIns).find((c) => c.id === checkInId)!;
     expect(confirmedRow.confirmedAt).toBe(confirmed.data!.confirmCheckIn.confirmedAt);
     expect(typeof confirmedRow.credits).toBe('number');
+  });
+
+  it('cohort(id) reads its pairs with the cohort: the same pairs, order, times and people as the pairs loader reads (cohorts listed under programs)', async () => {
+    const fields = 'id status startedAt lastCheckInAt endedAt endReason mentor { id fullName } mentee { id fullName email } checkIns { id happenedAt }';
+    const one = await countQueries(() => t.gql(`query($id: ID!) { cohort(id: $id) { id pairs { ${fields} } } }`, { id: cohortId }, admin.accessToken), dataStatements);
+    const listed = await t.gql(`{ mentoringPrograms { cohorts { id pairs { ${fields} } } } }`, {}, admin.accessToken);
+    expect(one.result.errors).toBeUndefined();
+    expect(listed.errors).toBeUndefined();
+    const fromList = listed.data!.mentoringPrograms.flatMap((p: { cohorts: Array<{ id: string }> }) => p.cohorts).find((c: { id: string }) => c.id === cohortId);
+    expect(one.result.data!.cohort.pairs).toHaveLength(5);
+    expect(one.result.data!.cohort.pairs.every((p: { lastCheckInAt: string | null }) => p.lastCheckInAt !== null)).toBe(true);
+    expect(one.result.data!.cohort).toEqual(fromList);
+    // No statement of the pairs loader's own (`p.cohort_id = ANY(`): the cohort's statement carried them.
+    expect(one.statements.filter((sql) => /p\.cohort_id = ANY\(/.test(sql))).toEqual([]);
+    // A member sees only their own pair through either path; a draft cohort stays hidden from them, pairs and all.
+    const own = await t.gql(`query($id: ID!) { cohort(id: $id) { pairs { mentee { id } } } }`, { id: cohortId }, mentees[1].accessToken);
+    expect(own.data!.cohort.pairs).toEqual([{ mentee: { id: mentees[1].id } }]);
+    const draft = await createCohort(t, admin, await createProgram(t, admin));
+    const hidden = await t.gql(`query($id: ID!) { cohort(id: $id) { id pairs { id } } }`, { id: draft }, mentees[1].accessToken);
+    expect(hidden.errors).toBeUndefined();
+    expect(hidden.data!.cohort).toBeNull();
   });
 
   it('programs → cohorts → applications and pairs: the same statements for 1 cohort as for 3', async () => {

@@ -99,4 +99,19 @@ describe('rowsByKey / rowListsByKey: plain rows for a DataLoader batch, in one s
     ]);
     expect(() => rowListJson(TIMED_NOTES, 'p.id', [], [{ ...AUTHOR, json: undefined }])).toThrow('offers no JSON pairs');
   });
+
+  it('rowListJson nested in another (each list its own alias), its condition using the parent statement\'s parameters', async () => {
+    // Each person's notes inside the people's list: the inner list names the outer row (`c.id`) under its own alias `n`.
+    const notesOf = rowListJson<TimedNote>(
+      { table: 'rk_notes', alias: 'n', keyColumn: 'person_id', columns: { text: 'n.text', at: 'n.at', seenAt: 'n.seen_at' }, where: 'NOT n.hidden AND n.text <> $2', orderBy: 'n.at DESC' },
+      'c.id',
+      ['at', 'seenAt'],
+    );
+    const people = rowListJson<{ fullName: string; notes: unknown }>({ ...PEOPLE, columns: { fullName: 'c.full_name', notes: notesOf.sql }, orderBy: 'c.full_name' }, 'p.id', []);
+    const [row]: Array<{ people: unknown }> = await dataSource.query(`SELECT ${people.sql} AS people FROM (VALUES ($1::uuid)) p(id)`, [A, 'old']);
+    const read = people.read(row.people).map((person) => ({ ...person, notes: notesOf.read(person.notes) }));
+    expect(read).toEqual([{ fullName: 'Ada', notes: [{ text: 'new', at: new Date('2026-02-01T08:11:12.345Z'), seenAt: new Date('1969-07-20T20:17:40.999Z') }] }]);
+    // The alias is checked like the other names.
+    expect(() => rowListJson({ ...NOTES, alias: 'n; DROP TABLE rk_notes' }, 'p.id', [])).toThrow('not a plain SQL identifier');
+  });
 });

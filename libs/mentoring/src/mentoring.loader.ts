@@ -9,7 +9,7 @@ import type { MentoringGoalEntity } from './entities/mentoring-goal.entity.js';
 import type { MentoringProgramEntity } from './entities/mentoring-program.entity.js';
 import { CheckInsRepository } from './pairs/check-ins.repository.js';
 import { GoalsRepository } from './pairs/goals.repository.js';
-import { type PairParts, type PairWithPeople, PairsRepository } from './pairs/pairs.repository.js';
+import { pairPartsKey, type PairParts, type PairsOf, type PairWithPeople, PairsRepository } from './pairs/pairs.repository.js';
 import { ProgramsRepository } from './programs/programs.repository.js';
 import { type CheckIn } from './types/check-in.type.js';
 
@@ -56,8 +56,8 @@ export class MentoringLoader {
    * Each cohort's pairs as plain rows; with `userId`, only the pairs that person is in. Each pair carries the
    * `parts` asked for (mentor and mentee, check-ins), read in the same statement.
    */
-  pairsByCohortId(ctx: RequestContext, userId: string | null, parts: PairParts): DataLoader<string, PairWithPeople[]> {
-    return ctx.loaders.get(`mentoring.pairsByCohortId:${userId ?? '*'}:${+parts.people}${+parts.checkIns}:${parts.peopleFields?.join(',') ?? ''}`, () =>
+  pairsByCohortId(ctx: RequestContext, userId: PairsOf, parts: PairParts): DataLoader<string, PairWithPeople[]> {
+    return ctx.loaders.get(`mentoring.pairsByCohortId:${userId ?? '*'}:${pairPartsKey(parts)}`, () =>
       new DataLoader((ids: readonly string[]) => this.pairs.rowsByCohortIds(ids, userId, parts)));
   }
 

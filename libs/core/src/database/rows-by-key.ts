@@ -3,13 +3,21 @@ import { jsonTime, type RowJoin } from './row-join.js';
 
 /** Which rows a batch load reads, and what it returns of each (see `rowsByKey`, `rowListsByKey`). */
 export interface KeyedRowsSpec {
-  /** The table, aliased `c`, as its own feature's repository names it. */
+  /** The table, aliased `c` (or `alias`), as its own feature's repository names it. */
   table: string;
+  /**
+   * The table's alias in `columns`, `where` and `orderBy` (default `c`). A list nested in another list's JSON
+   * (`rowListJson` inside `rowListJson`) needs its own, so the inner list can name the outer row.
+   */
+  alias?: string;
   /** The uuid column the keys are matched on (`c.<keyColumn> = ANY($1)`). */
   keyColumn: string;
   /** Output field → SQL expression over `c`: plain rows with only these fields, no entities. */
   columns: Readonly<Record<string, string>>;
-  /** An extra condition over `c` (constant SQL, no parameters). */
+  /**
+   * An extra condition over `c` (constant SQL, no parameters for `rowsByKey`/`rowListsByKey`; inside a parent's
+   * statement, `rowListJson`'s may use the parent statement's parameters).
+   */
   where?: string;
   /** `rowListsByKey`: the order within each key's list (SQL over `c`). */
   orderBy?: string;
@@ -21,7 +29,7 @@ const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
 /** The spec's columns as [output name, SQL] after checking its names (they are written into SQL). */
 function checkedColumns(spec: KeyedRowsSpec): Array<[string, string]> {
-  for (const name of [spec.table, spec.keyColumn]) {
+  for (const name of [spec.table, spec.keyColumn, spec.alias ?? 'c']) {
     if (!IDENTIFIER.test(name)) throw new Error(`rowsByKey: "${name}" is not a plain SQL identifier`);
   }
   return Object.entries(spec.columns).map(([key, sql]) => {
@@ -32,8 +40,9 @@ function checkedColumns(spec: KeyedRowsSpec): Array<[string, string]> {
 
 function statement(spec: KeyedRowsSpec): string {
   const columns = checkedColumns(spec).map(([key, sql]) => `${sql} AS "${key}"`);
-  return `SELECT c.${spec.keyColumn} AS "__key", ${columns.join(', ')} FROM ${spec.table} c
-           WHERE c.${spec.keyColumn} = ANY($1::uuid[])${spec.where ? ` AND (${spec.where})` : ''}${spec.orderBy ? ` ORDER BY ${spec.orderBy}` : ''}`;
+  const c = spec.alias ?? 'c';
+  return `SELECT ${c}.${spec.keyColumn} AS "__key", ${columns.join(', ')} FROM ${spec.table} ${c}
+           WHERE ${c}.${spec.keyColumn} = ANY($1::uuid[])${spec.where ? ` AND (${spec.where})` : ''}${spec.orderBy ? ` ORDER BY ${spec.orderBy}` : ''}`;
 }
 
 async function load<Row>(db: Queryable, spec: KeyedRowsSpec, keys: readonly string[]): Promise<Array<Row & { __key: string }>> {
@@ -70,7 +79,7 @@ export interface RowListJson<Row> {
  * `spec.orderBy` order, as one JSON array inside the parent's statement: the same rows as `rowListsByKey`, without a
  * statement of their own. JSON has no times: the columns named in `times` travel as epoch milliseconds (what a Date
  * keeps of a timestamptz, as pg's own parser does) and `read` makes them Dates again (null stays null). `joins` (other
- * libraries' ports that offer `json`, each joined onto the child alias `c`) add their outputs to every row, under the
+ * libraries' ports that offer `json`, each joined onto the child alias, `c` unless the spec names another) add their outputs to every row, under the
  * same `<alias>.<field>` names their `read` expects.
  */
 export function rowListJson<Row>(
@@ -89,9 +98,10 @@ export function rowListJson<Row>(
     timeKeys.push(...join.json.times);
   }
   const order = spec.orderBy ? ` ORDER BY ${spec.orderBy}` : '';
-  const from = [spec.table, 'c', ...joins.map((j) => j.join)].join(' ');
+  const c = spec.alias ?? 'c';
+  const from = [spec.table, c, ...joins.map((j) => j.join)].join(' ');
   const sql = `(SELECT coalesce(json_agg(json_build_object(${pairs.join(', ')})${order}), '[]'::json)
-      FROM ${from} WHERE c.${spec.keyColumn} = ${parentKey}${spec.where ? ` AND (${spec.where})` : ''})`;
+      FROM ${from} WHERE ${c}.${spec.keyColumn} = ${parentKey}${spec.where ? ` AND (${spec.where})` : ''})`;
   const read = (list: unknown): Row[] => {
     const rows = (list ?? []) as Array<Record<string, unknown>>;
     for (const row of rows) {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { MentoringCohortEntity } from '../entities/mentoring-cohort.entity.js';
+import { pairsJsonOfCohort, type PairParts, type PairsOf, type PairWithPeople } from '../pairs/pairs.repository.js';
 import { type Cohort } from '../types/cohort.type.js';
 
 /** The select list of a plain Cohort row over `mentoring_cohorts c` (the GraphQL type's fields, no entity). */
@@ -34,6 +35,20 @@ export class CohortsRepository {
   async rowById(id: string): Promise<Cohort | null> {
     const rows: Cohort[] = await this.dataSource.query(`SELECT ${COHORT_ROW_COLUMNS} FROM mentoring_cohorts c WHERE c.id = $1`, [id]);
     return rows[0] ?? null;
+  }
+
+  /** The cohort as a plain row with its pairs (`pairsJsonOfCohort`: those of `of`, or every pair), in one statement. */
+  async rowWithPairsById(id: string, parts: PairParts, of: PairsOf): Promise<{ cohort: Cohort; pairs: PairWithPeople[] } | null> {
+    const pairs = pairsJsonOfCohort(parts, of);
+    const rows: Array<Cohort & { pairs?: unknown }> = await this.dataSource.query(
+      `SELECT ${COHORT_ROW_COLUMNS}, ${pairs.sql} AS "pairs" FROM mentoring_cohorts c WHERE c.id = $1`,
+      of === null ? [id] : [id, of],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    const read = pairs.read(row.pairs);
+    delete row.pairs;
+    return { cohort: row, pairs: read };
   }
 
   /** Everything that changes a cohort's state or its pairs takes this lock first. */

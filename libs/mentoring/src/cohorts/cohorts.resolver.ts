@@ -1,6 +1,6 @@
 import { Args, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { type GraphQLResolveInfo } from 'graphql';
-import { Authenticated, type ConnectionShape, CurrentRequest, CurrentViewer, fieldsAt, rememberedPerField, type RequestContext, RequirePermission, StaffPermission, type Viewer, viewerHasPermission } from '../../../core/src/index.js';
+import { Authenticated, type ConnectionShape, CurrentRequest, CurrentViewer, fieldsAt, rememberedPerField, type RequestContext, RequirePermission, selects, type SelectionInfo, StaffPermission, type Viewer } from '../../../core/src/index.js';
 import { userFieldsAsked } from '../../../accounts/src/index.js';
 import { MEMBER_USER_FIELDS } from '../../../members/src/index.js';
 import { ApplicationsListing } from '../applications/applications-listing.js';
@@ -11,7 +11,7 @@ import type { MentoringCohortEntity } from '../entities/mentoring-cohort.entity.
 import type { MentoringProgramEntity } from '../entities/mentoring-program.entity.js';
 import { CreateCohortInput, UpdateCohortMatchingInput } from '../inputs/cohort.input.js';
 import { MentoringLoader } from '../mentoring.loader.js';
-import { type PairParts, type PairWithPeople } from '../pairs/pairs.repository.js';
+import { type PairParts, pairsVisibleTo, type PairWithPeople } from '../pairs/pairs.repository.js';
 import { CohortReportService } from '../report/cohort-report.service.js';
 import { MentoringApplicationConnection } from '../types/application.type.js';
 import { CohortReport } from '../types/cohort-report.type.js';
@@ -20,13 +20,16 @@ import { MentoringPair } from '../types/pair.type.js';
 import { MentoringProgram } from '../types/program.type.js';
 import { CohortsService } from './cohorts.service.js';
 
-/** What a cohort's pairs read with each pair (the mentor's and mentee's fields asked, unioned), remembered per field node. */
-const pairPartsAsked = rememberedPerField((info): PairParts => {
-  const mentor = fieldsAt(info, ['mentor']);
-  const mentee = fieldsAt(info, ['mentee']);
+/** What a cohort's pairs at `path` read with each pair (the mentor's and mentee's fields asked, unioned). */
+function pairPartsAt(info: SelectionInfo, path: readonly string[]): PairParts {
+  const mentor = fieldsAt(info, [...path, 'mentor']);
+  const mentee = fieldsAt(info, [...path, 'mentee']);
   const people = mentor || mentee ? new Set([...(mentor ?? []), ...(mentee ?? [])]) : undefined;
-  return { people: people !== undefined, peopleFields: people && userFieldsAsked(people, MEMBER_USER_FIELDS), checkIns: fieldsAt(info, ['checkIns']) !== undefined };
-});
+  return { people: people !== undefined, peopleFields: people && userFieldsAsked(people, MEMBER_USER_FIELDS), checkIns: fieldsAt(info, [...path, 'checkIns']) !== undefined };
+}
+/** What `Cohort.pairs` reads, asked from the field and from `cohort(id)` (which reads them with the cohort): the two agree. Remembered per field node. */
+const pairPartsAsked = rememberedPerField((info) => pairPartsAt(info, []));
+const pairPartsUnderCohort = rememberedPerField((info) => pairPartsAt(info, ['pairs']));
 
 @Resolver(() => Cohort)
 export class CohortsResolver {
@@ -39,8 +42,14 @@ export class CohortsResolver {
 
   @Authenticated()
   @Query(() => Cohort, { nullable: true, description: 'Drafts are visible to admins only.' })
-  cohort(@Args() { id }: CohortLookupArgs, @CurrentViewer() viewer: Viewer): Promise<Cohort | null> {
-    return this.cohorts.findVisible(viewer, id);
+  async cohort(@Args() { id }: CohortLookupArgs, @CurrentViewer() viewer: Viewer, @CurrentRequest() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Cohort | null> {
+    if (!selects(info, ['pairs'])) return this.cohorts.findVisible(viewer, id);
+    // The pairs the viewer may see, with what they ask, read with the cohort (one statement) and primed for `pairs`.
+    const parts = pairPartsUnderCohort(info);
+    const found = await this.cohorts.findVisibleWithPairs(viewer, id, parts);
+    if (!found) return null;
+    this.loader.pairsByCohortId(ctx, pairsVisibleTo(viewer), parts).prime(found.cohort.id, found.pairs);
+    return found.cohort;
   }
 
   @RequirePermission(StaffPermission.MENTORING_COORDINATOR)
@@ -116,7 +125,7 @@ export class CohortsResolver {
   pairs(@Parent() cohort: Cohort, @CurrentViewer() viewer: Viewer, @CurrentRequest() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<PairWithPeople[]> {
     const parts = pairPartsAsked(info);
     // Each pair carries the parts asked for: `MentoringPair.mentor`/`mentee`/`checkIns` answer from it.
-    return this.loader.pairsByCohortId(ctx, viewerHasPermission(viewer, StaffPermission.MENTORING_COORDINATOR) ? null : viewer.id, parts).load(cohort.id);
+    return this.loader.pairsByCohortId(ctx, pairsVisibleTo(viewer), parts).load(cohort.id);
   }
 
   @RequirePermission(StaffPermission.MENTORING_COORDINATOR)

@@ -11,6 +11,7 @@ import { type Cohort } from '../types/cohort.type.js';
 import { ProgramsRepository } from '../programs/programs.repository.js';
 import { assertCohortStatus, MATCHING_EDITABLE } from './cohort-status.js';
 import { CohortsRepository } from './cohorts.repository.js';
+import { type PairParts, pairsVisibleTo, type PairWithPeople } from '../pairs/pairs.repository.js';
 
 const MAX_COHORT_DAYS = 3 * 366;
 
@@ -27,8 +28,17 @@ export class CohortsService {
   /** Drafts are for admins only: everyone else is told the cohort does not exist. */
   async findVisible(viewer: Viewer, id: string): Promise<Cohort | null> {
     const cohort = await this.cohorts.rowById(id);
-    if (!cohort || (cohort.status === CohortStatus.DRAFT && !viewerHasPermission(viewer, StaffPermission.MENTORING_COORDINATOR))) return null;
-    return cohort;
+    return cohort && this.visible(viewer, cohort) ? cohort : null;
+  }
+
+  /** `findVisible` with the cohort's pairs the viewer may see (`pairsVisibleTo`), with `parts`, read in the same statement. */
+  async findVisibleWithPairs(viewer: Viewer, id: string, parts: PairParts): Promise<{ cohort: Cohort; pairs: PairWithPeople[] } | null> {
+    const found = await this.cohorts.rowWithPairsById(id, parts, pairsVisibleTo(viewer));
+    return found && this.visible(viewer, found.cohort) ? found : null;
+  }
+
+  private visible(viewer: Viewer, cohort: Cohort): boolean {
+    return cohort.status !== CohortStatus.DRAFT || viewerHasPermission(viewer, StaffPermission.MENTORING_COORDINATOR);
   }
 
   async create(ctx: ActingContext, input: CreateCohortInput): Promise<MentoringCohortEntity> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { rememberedByKey, rowWithJoins } from '../../../core/src/index.js';
+import { rememberedByKey, rowListJson, type RowListJson, rowWithJoins, StaffPermission, type Viewer, viewerHasPermission } from '../../../core/src/index.js';
 import { type User, usersJoin } from '../../../accounts/src/index.js';
 import { MentoringPairEntity } from '../entities/mentoring-pair.entity.js';
 import { type CheckIn } from '../types/check-in.type.js';
@@ -22,7 +22,6 @@ const PAIR_FIELDS = Object.keys(PAIR_COLUMNS) as Array<keyof MentoringPair>;
 /** The select list of a plain MentoringPair row over `mentoring_pairs p`. */
 const PAIR_ROW_COLUMNS = PAIR_FIELDS.map((field) => `p.${PAIR_COLUMNS[field]} AS "${field}"`).join(', ');
 
-/** The pair's two people, through accounts' port: outputs named `mr.<field>` and `me.<field>`. */
 /** The mentor's and mentee's joins (accounts' port) with the parts' `peopleFields` (undefined: every column), and a pair with them from a result row; built once per list of fields. */
 const peopleJoinsFor = rememberedByKey(
   (parts: PairParts) => parts.peopleFields?.join(',') ?? '*',
@@ -52,6 +51,60 @@ export interface PairParts {
 export type PairWithPeople = MentoringPair & { mentor?: User; mentee?: User; checkIns?: CheckIn[] };
 
 const CHECK_INS = checkInsJsonOfPair('p');
+const PAIR_TIMES = ['startedAt', 'lastCheckInAt', 'endedAt'] as const;
+
+/** Whose pairs a list shows: every pair (null), or only those this person is in. */
+export type PairsOf = string | null;
+
+/** MENTORING_COORDINATOR staff see every pair of a cohort; anyone else only the pairs they are in. */
+export function pairsVisibleTo(viewer: Viewer): PairsOf {
+  return viewerHasPermission(viewer, StaffPermission.MENTORING_COORDINATOR) ? null : viewer.id;
+}
+
+/**
+ * A cohort's pairs as one JSON list inside a statement over `mentoring_cohorts c` (the same rows, order and parts as
+ * `rowsByCohortIds`), built once per shape: only the pairs of the person in the statement's `$2` when `ofViewer`.
+ */
+const pairsJsonFor = rememberedByKey(
+  ({ parts, ofViewer }: { parts: PairParts; ofViewer: boolean }) => `${pairPartsKey(parts)}|${+ofViewer}`,
+  ({ parts, ofViewer }): RowListJson<PairWithPeople> => {
+    const { withPeopleOf } = peopleJoinsFor(parts);
+    const list = rowListJson<Record<string, unknown>>(
+      {
+        table: 'mentoring_pairs',
+        alias: 'p',
+        keyColumn: 'cohort_id',
+        columns: { ...Object.fromEntries(PAIR_FIELDS.map((field) => [field, `p.${PAIR_COLUMNS[field]}`])), ...(parts.checkIns ? { checkIns: CHECK_INS.sql } : {}) },
+        where: ofViewer ? 'p.mentor_user_id = $2 OR p.mentee_user_id = $2' : undefined,
+        orderBy: 'p.created_at, p.id',
+      },
+      'c.id',
+      PAIR_TIMES,
+      parts.people ? [usersJoin('mr', 'p.mentor_user_id', parts.peopleFields), usersJoin('me', 'p.mentee_user_id', parts.peopleFields)] : [],
+    );
+    return {
+      sql: list.sql,
+      read: (value) =>
+        list.read(value).map((row) => {
+          if (parts.checkIns) row.checkIns = CHECK_INS.read(row.checkIns);
+          return parts.people ? withPeopleOf(row) : (row as unknown as PairWithPeople);
+        }),
+    };
+  },
+);
+
+/** The same for the same parts: a loader's name. */
+export function pairPartsKey(parts: PairParts): string {
+  return `${+parts.people}${+parts.checkIns}:${parts.peopleFields?.join(',') ?? ''}`;
+}
+
+/**
+ * A cohort's pairs as a JSON list inside a statement over `mentoring_cohorts c` (what `rowsByCohortIds` reads for one
+ * cohort): its SQL, whose `$2` is `of` when that is a person, and the pairs of the parsed value.
+ */
+export function pairsJsonOfCohort(parts: PairParts, of: PairsOf): RowListJson<PairWithPeople> {
+  return pairsJsonFor({ parts, ofViewer: of !== null });
+}
 
 @Injectable()
 export class PairsRepository {
@@ -105,7 +158,7 @@ export class PairsRepository {
    * Each cohort's pairs as plain rows (only those `userId` is in, when given), in publication order, with
    * the `parts` asked for read in the same statement. One statement.
    */
-  async rowsByCohortIds(cohortIds: readonly string[], userId: string | null, parts: PairParts): Promise<PairWithPeople[][]> {
+  async rowsByCohortIds(cohortIds: readonly string[], userId: PairsOf, parts: PairParts): Promise<PairWithPeople[][]> {
     const withPeople = parts.people;
     const { mentor: MENTOR, mentee: MENTEE, withPeopleOf } = peopleJoinsFor(parts);
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
