@@ -100,6 +100,28 @@ describe('events list: sessions and your registration read with the page, as the
     expect(found.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([ids[0]]);
   });
 
+  it('reads only the session fields asked, in the list and through the loader; asked more elsewhere in the request, the sessions come whole', async () => {
+    const listed = await countQueries(() => t.gql(`query($from: DateTime) { events(first: 2, from: $from) { edges { node { id sessions { title ceCredits } } } } }`, { from }, member.accessToken), dataStatements);
+    expect(listed.result.errors).toBeUndefined();
+    expect(listed.statements).toHaveLength(1);
+    expect(listed.statements[0]).toMatch(/'title', c\.title/);
+    expect(listed.statements[0]).not.toMatch(/c\.ce_category|c\.ends_at/);
+    const single = await countQueries(() => t.gql(`query($id: ID!) { event(id: $id) { sessions { title } } }`, { id: ids[0] }, member.accessToken), dataStatements);
+    const sessionsSql = single.statements.find((sql) => /FROM event_sessions c/.test(sql))!;
+    expect(sessionsSql).toMatch(/c\.title/);
+    expect(sessionsSql).not.toMatch(/c\.ce_category|c\.ends_at|c\.ce_credits/);
+    // The page's sessions (two fields) answer only fields asking those: event(id) asking more in the same request gets every field.
+    const both = await t.gql(
+      `query($from: DateTime, $id: ID!) { events(first: 1, from: $from) { edges { node { sessions { title } } } } event(id: $id) { sessions { title endsAt ceCategory } } }`,
+      { from, id: ids[0] },
+      member.accessToken,
+    );
+    expect(both.errors).toBeUndefined();
+    expect(both.data!.events.edges[0].node.sessions).toEqual([{ title: 'Day one' }, { title: 'Day one, late' }, { title: 'Day two' }]);
+    expect(both.data!.event.sessions.map((s: { ceCategory: string | null }) => s.ceCategory)).toEqual([null, null, 'Ethics']);
+    expect(both.data!.event.sessions.every((s: { endsAt: string }) => !Number.isNaN(Date.parse(s.endsAt)))).toBe(true);
+  });
+
   it('one statement for the page with its sessions and your registration, whatever the page size', async () => {
     const upcoming = `query($first: Int, $from: DateTime) { events(first: $first, from: $from) { edges { node { id seatsRemaining waitlistCount memberPrice { amount } sessions { title ceCredits } myRegistration { status } onlineUrl } } } }`;
     const small = await countQueries(() => t.gql(upcoming, { first: 1, from }, member.accessToken), dataStatements);

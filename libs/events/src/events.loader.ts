@@ -6,13 +6,15 @@ import { carryMembership, MembersLoader } from '../../members/src/index.js';
 import { AttendanceRepository, type AttendedSession } from './attendance.repository.js';
 import { EVENT_FIELD_COLUMNS, type EventRow } from './types/event.type.js';
 import { type RegistrationRow } from './types/registration.type.js';
-import { type EventListRow, EventsRepository, type EventSessionRow } from './events.repository.js';
+import { type EventListRow, EventsRepository, type EventSessionRow, type SessionField, sessionFieldsAsked } from './events.repository.js';
 import { type RegistrantParts, registrantsCarried, RegistrationsRepository, type RegistrationWithRegistrant } from './registrations.repository.js';
 
 /** What an events connection's selection asks of each event that a list can read in its statement. */
 export interface EventParts {
   /** `Event.sessions`. */
   sessions: boolean;
+  /** The session fields `Event.sessions` asks (`sessionFieldsAsked`). */
+  sessionFields: readonly SessionField[];
   /** The viewer's registration: `Event.myRegistration`, and `Event.onlineUrl` (shown to confirmed registrants). */
   viewerRegistration: boolean;
   /** The EventRow columns its fields read (EVENT_FIELD_COLUMNS), with `id` and `startsAt` (the cursor). */
@@ -31,8 +33,16 @@ export function eventColumnsFor(fields: ReadonlySet<string>): Array<keyof EventR
 /** What an events connection's selection asks of each event (remembered per field: see rememberedPerField). */
 export const eventPartsAsked = rememberedPerField((info): EventParts => {
   const fields = fieldsAt(info, ['edges', 'node']) ?? new Set<string>();
-  return { sessions: fields.has('sessions'), viewerRegistration: fields.has('myRegistration') || fields.has('onlineUrl'), columns: eventColumnsFor(fields) };
+  return {
+    sessions: fields.has('sessions'),
+    sessionFields: sessionFieldsAsked(fieldsAt(info, ['edges', 'node', 'sessions']) ?? new Set()),
+    viewerRegistration: fields.has('myRegistration') || fields.has('onlineUrl'),
+    columns: eventColumnsFor(fields),
+  };
 });
+
+/** The session fields `Event.sessions` asks, as the field itself sees them (the same as `eventPartsAsked`'s for a list's rows). */
+export const sessionFieldsOfField = rememberedPerField((info) => sessionFieldsAsked(fieldsAt(info, []) ?? new Set()));
 
 /** Per-request batch loaders for the events feature: one statement per field per list level. */
 @Injectable()
@@ -49,8 +59,10 @@ export class EventsLoader {
     return ctx.loaders.get('events.eventById', () => new DataLoader((ids: readonly string[]) => this.events.findByIds(ids)));
   }
 
-  sessionsByEventId(ctx: RequestContext): DataLoader<string, EventSessionRow[]> {
-    return ctx.loaders.get('events.sessionsByEventId', () => new DataLoader((ids: readonly string[]) => this.events.sessionsByEventIds(ids)));
+  /** Each event's sessions with the fields asked (`sessionFieldsAsked`): a loader per list of fields, so rows read with fewer never answer a field asking more. */
+  sessionsByEventId(ctx: RequestContext, fields: readonly SessionField[]): DataLoader<string, EventSessionRow[]> {
+    return ctx.loaders.get(`events.sessionsByEventId:${fields.join(',')}`, () =>
+      new DataLoader((ids: readonly string[]) => this.events.sessionsByEventIds(ids, undefined, fields)));
   }
 
   /**
@@ -58,7 +70,7 @@ export class EventsLoader {
    * the request's `prime` so those fields answer without a promise.
    */
   primeEventParts(ctx: RequestContext, rows: readonly EventListRow[], parts: EventParts, viewerId: string | undefined): void {
-    const sessions = parts.sessions ? this.sessionsByEventId(ctx) : undefined;
+    const sessions = parts.sessions ? this.sessionsByEventId(ctx, parts.sessionFields) : undefined;
     const registrations = parts.viewerRegistration && viewerId ? this.viewerRegistrationByEventId(ctx, viewerId) : undefined;
     for (const row of rows) {
       if (sessions) ctx.loaders.prime(sessions, row.id, row.sessions ?? []);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ConnectionShape, type KeyedRowsSpec, lazy, pageSize, type RowJoin, rowListJson, rowListsByKey, toConnection, decodeTimeIdCursor } from '../../core/src/index.js';
+import { ConnectionShape, type KeyedRowsSpec, lazy, pageSize, rememberedByKey, type RowJoin, rowListJson, rowListsByKey, toConnection, decodeTimeIdCursor } from '../../core/src/index.js';
 import { EventSessionEntity } from './entities/event-session.entity.js';
 import { EventEntity } from './entities/event.entity.js';
 import { EventKind, EventStatus } from './events.enums.js';
@@ -30,8 +30,10 @@ export type EventSessionRow = Pick<EventSessionEntity, 'id' | 'eventId' | 'title
 export interface EventListParts {
   /** The EventRow columns read (with `id` and `startsAt`); all of them when omitted. The others are left unset. */
   columns?: ReadonlyArray<keyof EventRow>;
-  /** Each event's sessions (`Event.sessions`). */
+  /** Each event's sessions (`Event.sessions`): every field, or only `sessionFields`. */
   sessions?: boolean;
+  /** Only these session fields (`sessionFieldsAsked`); undefined: every one. */
+  sessionFields?: readonly SessionField[];
   /** This person's registration of each event, live else latest (`Event.myRegistration`). */
   viewerRegistrationOf?: string;
 }
@@ -58,14 +60,41 @@ function registrationJoin(userIdParam: string): RowJoin<RegistrationRow> {
   return join;
 }
 
-const SESSIONS_OF_EVENT: KeyedRowsSpec = {
-  table: 'event_sessions',
-  keyColumn: 'event_id',
-  columns: { id: 'c.id', eventId: 'c.event_id', title: 'c.title', startsAt: 'c.starts_at', endsAt: 'c.ends_at', ceCredits: 'c.ce_credits::float8', ceCategory: 'c.ce_category' },
-  orderBy: 'c.starts_at, c.id',
-};
-/** Each listed event's sessions (the rows and order of SESSIONS_OF_EVENT) as JSON in the list's statement over `events e`. */
-const SESSIONS_OF_LISTED_EVENT = rowListJson<EventSessionRow>(SESSIONS_OF_EVENT, 'e.id', ['startsAt', 'endsAt']);
+/** An EventSession's fields (the GraphQL type's) → SQL over `event_sessions c`; `eventId` is the row's key, not a field. */
+const SESSION_FIELD_SQL = {
+  id: 'c.id', title: 'c.title', startsAt: 'c.starts_at', endsAt: 'c.ends_at', ceCredits: 'c.ce_credits::float8', ceCategory: 'c.ce_category',
+} satisfies Record<Exclude<keyof EventSessionRow, 'eventId'>, string>;
+export type SessionField = keyof typeof SESSION_FIELD_SQL;
+const SESSION_FIELDS = Object.keys(SESSION_FIELD_SQL) as SessionField[];
+const SESSION_TIMES: readonly SessionField[] = ['startsAt', 'endsAt'];
+
+/**
+ * The EventSession fields a selection reads (`asked`: the names under `sessions`), always with `id`; every field when
+ * one is a field this list does not know (an allow-list: it can only read too much).
+ */
+export function sessionFieldsAsked(asked: ReadonlySet<string>): readonly SessionField[] {
+  const fields = new Set<SessionField>(['id']);
+  for (const name of asked) {
+    if (name === '__typename') continue;
+    if (!Object.hasOwn(SESSION_FIELD_SQL, name)) return SESSION_FIELDS;
+    fields.add(name as SessionField);
+  }
+  return SESSION_FIELDS.filter((field) => fields.has(field));
+}
+
+/** Each event's sessions with `fields` (every one when undefined): the rows and order for a batch, and the same as JSON in a list's statement over `events e`; built once per list of fields. */
+const sessionsOfEvent = rememberedByKey(
+  (fields: readonly SessionField[] | undefined) => fields?.join(',') ?? '*',
+  (fields = SESSION_FIELDS) => {
+    const spec: KeyedRowsSpec = {
+      table: 'event_sessions',
+      keyColumn: 'event_id',
+      columns: { eventId: 'c.event_id', ...Object.fromEntries(fields.map((field) => [field, SESSION_FIELD_SQL[field]])) },
+      orderBy: 'c.starts_at, c.id',
+    };
+    return { spec, json: rowListJson<EventSessionRow>(spec, 'e.id', SESSION_TIMES.filter((field) => fields.includes(field))) };
+  },
+);
 
 /** Every query on events and their sessions. */
 @Injectable()
@@ -131,15 +160,16 @@ export class EventsRepository {
     if (after) where.push(`(e.starts_at, e.id) > (${param(after[0])}::timestamptz, ${param(after[1])}::uuid)`);
     const limit = param(first + 1);
     const registration = include.viewerRegistrationOf ? registrationJoin(param(include.viewerRegistrationOf)) : undefined;
+    const sessions = include.sessions ? sessionsOfEvent(include.sessionFields).json : undefined;
     const rows: Array<EventListRow & Record<string, unknown>> = await this.dataSource.query(
-      `SELECT ${selectOf(include.columns)}${include.sessions ? `, ${SESSIONS_OF_LISTED_EVENT.sql} AS "sessions"` : ''}${registration ? `, ${registration.select}` : ''}
+      `SELECT ${selectOf(include.columns)}${sessions ? `, ${sessions.sql} AS "sessions"` : ''}${registration ? `, ${registration.select}` : ''}
          FROM (SELECT * FROM events e WHERE ${where.join(' AND ')} ORDER BY e.starts_at, e.id LIMIT ${limit}) e
          ${registration?.join ?? ''}
         ORDER BY e.starts_at, e.id`,
       params,
     );
     for (const row of rows) {
-      if (include.sessions) row.sessions = SESSIONS_OF_LISTED_EVENT.read(row.sessions);
+      if (sessions) row.sessions = sessions.read(row.sessions);
       if (registration) row.viewerRegistration = registration.read(row);
     }
     const count = async () => {
@@ -161,9 +191,9 @@ export class EventsRepository {
       .getMany();
   }
 
-  /** Each event's sessions by start, as plain rows; one statement for a page of events. */
-  sessionsByEventIds(ids: readonly string[], manager?: EntityManager): Promise<EventSessionRow[][]> {
-    return rowListsByKey<EventSessionRow>(manager ?? this.dataSource, SESSIONS_OF_EVENT, ids);
+  /** Each event's sessions by start, as plain rows (every field, or only `fields`); one statement for a page of events. */
+  sessionsByEventIds(ids: readonly string[], manager?: EntityManager, fields?: readonly SessionField[]): Promise<EventSessionRow[][]> {
+    return rowListsByKey<EventSessionRow>(manager ?? this.dataSource, sessionsOfEvent(fields).spec, ids);
   }
 
   async replaceSessions(manager: EntityManager, eventId: string, sessions: NewSession[]): Promise<void> {

@@ -5,7 +5,7 @@ import { CancelEventArgs, EventIdArgs, EventsArgs } from './args/event.args.js';
 import { EventCancellationPreview } from './types/cancellation-preview.type.js';
 import { EventCancellationService } from './event-cancellation.service.js';
 import { RegistrationStatus } from './events.enums.js';
-import { eventPartsAsked, EventsLoader } from './events.loader.js';
+import { eventPartsAsked, EventsLoader, sessionFieldsOfField } from './events.loader.js';
 import { registrationPartsAsked } from './registration-parts.js';
 import { EventsService } from './events.service.js';
 import { CreateEventInput, UpdateEventInput } from './inputs/event.inputs.js';
@@ -69,9 +69,9 @@ export class EventsResolver {
 
   @Public()
   @ResolveField(() => [EventSession])
-  sessions(@Parent() event: Event, @CurrentRequest() ctx: RequestContext): EventSession[] | Promise<EventSession[]> {
-    // The loader's plain rows are EventSessions as they are (the fields and nothing else).
-    return ctx.loaders.load(this.loaders.sessionsByEventId(ctx), event.id);
+  sessions(@Parent() event: Event, @CurrentRequest() ctx: RequestContext, @Info() info: GraphQLResolveInfo): EventSession[] | Promise<EventSession[]> {
+    // The loader's plain rows are EventSessions with the fields asked (a list of events primed it with what it read).
+    return ctx.loaders.load(this.loaders.sessionsByEventId(ctx, sessionFieldsOfField(info)), event.id);
   }
 
   @RequirePermission(StaffPermission.EVENT_MANAGER, StaffPermission.CHECK_IN)

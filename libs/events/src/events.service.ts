@@ -42,6 +42,7 @@ export class EventsService {
     return this.events.list({ ...args, statuses }, {
       columns: parts?.columns,
       sessions: parts?.sessions,
+      sessionFields: parts?.sessionFields,
       viewerRegistrationOf: parts?.viewerRegistration ? viewer?.id : undefined,
     });
   }
