@@ -3,6 +3,7 @@ import { EventLifecycleService } from '../../libs/events/src/index.js';
 import { FakeStripe, startFakeStripe } from '../fake-stripe/index.js';
 import { ACCEPT_OFFER, CANCEL_REGISTRATION, createEvent, mailTo, register, seatState } from '../factories/events.js';
 import { createAdminUser, signUpUser, TestUser } from '../factories/users.js';
+import { countQueries, dataStatements } from '../utils/count-queries.js';
 import { errorCode, startTestApp, TestApp } from '../utils/test-app.js';
 
 const SECRET = 'whsec_events_test';
@@ -48,8 +49,23 @@ describe('events: paid seats through Stripe Checkout (fake Stripe, real SDK, sig
     expect(session).toMatchObject({ mode: 'payment', amount_total: 3000, currency: 'usd', metadata: { purpose: 'EVENT', registrationId: held.id } });
     expect(session.expires_at).toBe(Math.floor(new Date(held.holdExpiresAt).getTime() / 1000));
 
-    await pay(held.id);
-    expect((await reg(held.id)).status).toBe('CONFIRMED');
+    const heldSession = await sessionOf(held.id);
+    const paying = await countQueries(async () => {
+      fake.completeCheckoutSession(heldSession);
+      await fake.waitForWebhooks();
+    }, dataStatements);
+    const confirmed = await reg(held.id);
+    expect(confirmed).toMatchObject({ status: 'CONFIRMED', hold_expires_at: null, offer_expires_at: null, checkout_url: null });
+    expect(confirmed.confirmed_at.getTime()).toBeGreaterThan(confirmed.created_at.getTime());
+    expect(confirmed.updated_at.getTime()).toBeGreaterThanOrEqual(confirmed.confirmed_at.getTime() - 1000);
+    // The event locked through the registration (no read of it before), the seat confirmed in one UPDATE (no re-read).
+    expect(paying.statements.filter((sql) => /FROM "?event_registrations"?/.test(sql) && !/FOR UPDATE|FOR NO KEY UPDATE/.test(sql))).toEqual([]);
+    expect(paying.statements.filter((sql) => /UPDATE "?event_registrations"?/.test(sql))).toHaveLength(1);
+    // Beyond each delivered event's check and claim: the event and registration locks, the seat's payment, the ledger's
+    // row (written unless recorded), the webhook subscriptions of payment.succeeded, the person's contact, the
+    // confirmation, its email (with its job), the subscriptions of event.registration.confirmed. 12 before: a read
+    // before the lock, the ledger's check before its insert, a re-read to save.
+    expect(paying.statements.filter((sql) => !/stripe_events/.test(sql))).toHaveLength(9);
     const payments = await t.sql(`SELECT status, amount, currency FROM event_payments WHERE registration_id = $1`, [held.id]);
     expect(payments).toEqual([{ status: 'PAID', amount: 3000, currency: 'USD' }]);
     // The seat is in the platform's payments ledger too, shared with dues.

@@ -114,6 +114,15 @@ export class EventsRepository {
     return this.repo(manager).createQueryBuilder('e').where('e.id = :id', { id }).setLock('pessimistic_write').getOne();
   }
 
+  /** `lockById` for the event of a registration, in one statement (null when there is no such registration). */
+  lockByRegistrationId(manager: EntityManager, registrationId: string): Promise<EventEntity | null> {
+    return this.repo(manager)
+      .createQueryBuilder('e')
+      .where('e.id = (SELECT r.event_id FROM event_registrations r WHERE r.id = :registrationId)', { registrationId })
+      .setLock('pessimistic_write')
+      .getOne();
+  }
+
   async findByIds(ids: readonly string[]): Promise<Array<EventEntity | undefined>> {
     const rows = await this.repo().createQueryBuilder('e').where('e.id = ANY(:ids)', { ids }).getMany();
     const byId = new Map(rows.map((r) => [r.id, r]));

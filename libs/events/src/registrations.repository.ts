@@ -123,6 +123,19 @@ export class RegistrationsRepository {
     return this.repo(manager).save(registration);
   }
 
+  /**
+   * A held seat paid in time (the caller holds the locks): CONFIRMED at `at`, the hold and its payment page cleared,
+   * written onto `registration` too. One UPDATE (`save` reads the row again first to find what changed).
+   */
+  async confirmPaid(manager: EntityManager, registration: RegistrationEntity, at: Date): Promise<void> {
+    const [row]: Array<{ updatedAt: Date }> = await manager.query(
+      `UPDATE event_registrations SET status = $2, confirmed_at = $3, hold_expires_at = NULL, offer_expires_at = NULL, checkout_url = NULL, updated_at = now()
+        WHERE id = $1 RETURNING updated_at AS "updatedAt"`,
+      [registration.id, RegistrationStatus.CONFIRMED, at],
+    );
+    Object.assign(registration, { status: RegistrationStatus.CONFIRMED, confirmedAt: at, holdExpiresAt: null, offerExpiresAt: null, checkoutUrl: null, updatedAt: row.updatedAt });
+  }
+
   /** The head of the queue, locked (the caller holds the event lock). */
   nextWaitlisted(manager: EntityManager, eventId: string): Promise<RegistrationEntity | null> {
     return this.repo(manager)

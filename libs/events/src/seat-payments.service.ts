@@ -119,14 +119,14 @@ export class SeatPaymentsService implements OnModuleInit {
    */
   async checkoutPaid(paid: PaidCheckout, outer?: EntityManager): Promise<string[]> {
     return inTransaction(this.dataSource, outer, async (manager) => {
-      const found = await this.registrations.findById(paid.registrationId, manager);
-      if (!found) {
+      // The registration's event first (the seat lock), then the registration.
+      const event = await this.events.lockByRegistrationId(manager, paid.registrationId);
+      if (!event) {
         this.logger.warn({ context: 'events', sessionId: paid.sessionId }, 'Paid Checkout Session names no registration');
         return [];
       }
-      const event = await this.events.lockById(manager, found.eventId);
-      const registration = await this.registrations.lockById(manager, found.id);
-      if (!event || !registration) return [];
+      const registration = await this.registrations.lockById(manager, paid.registrationId);
+      if (!registration) return [];
       const inTime = registration.status === RegistrationStatus.PENDING_PAYMENT && registration.checkoutSessionId === paid.sessionId;
       const paymentId = await this.payments.insertOnce(manager, {
         registrationId: registration.id,
@@ -162,12 +162,7 @@ export class SeatPaymentsService implements OnModuleInit {
       const contact = await this.contacts.of(manager, registration.userId);
       const to = { userId: registration.userId, ...contact };
       if (inTime) {
-        registration.status = RegistrationStatus.CONFIRMED;
-        registration.confirmedAt = new Date();
-        registration.holdExpiresAt = null;
-        registration.offerExpiresAt = null;
-        registration.checkoutUrl = null;
-        await this.registrations.save(manager, registration);
+        await this.registrations.confirmPaid(manager, registration, new Date());
         await this.mailer.confirmed(manager, to, event, registration, registration.offersMade > 0);
         return [`recorded payment for registration ${registration.id}: seat confirmed`];
       }

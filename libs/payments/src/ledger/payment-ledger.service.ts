@@ -46,9 +46,17 @@ export class PaymentLedger {
   recordPayment(manager: EntityManager | undefined, payment: NewPayment): Promise<{ payment: LedgerPayment; created: boolean }> {
     return inTransaction(this.dataSource, manager, async (m) => {
       const refs = { paymentIntentId: payment.stripePaymentIntentId, invoiceId: payment.stripeInvoiceId, chargeId: payment.stripeChargeId };
-      const existing = refs.paymentIntentId || refs.invoiceId || refs.chargeId ? await this.payments.findByStripeRefs(m, refs) : null;
-      if (existing) return { payment: existing, created: false };
-      const created = await this.payments.insert(m, payment);
+      let created: PaymentEntity;
+      if (refs.paymentIntentId || refs.invoiceId || refs.chargeId) {
+        // Written unless recorded already (one statement); only a repeat reads the one recorded.
+        const inserted = await this.payments.insertUnlessRecorded(m, payment);
+        const recorded = inserted ? null : await this.payments.findByStripeRefs(m, refs);
+        if (recorded) return { payment: recorded, created: false };
+        // Not recorded by its Stripe ids, yet not written: another unique id of it was (raised as a plain insert raises it).
+        created = inserted ?? (await this.payments.insert(m, payment));
+      } else {
+        created = await this.payments.insert(m, payment);
+      }
       await this.domainEvents.record(m, 'payment.succeeded', {
         paymentId: created.id, userId: created.userId, purpose: created.purpose, amount: created.amount, currency: created.currency, paidAt: created.paidAt,
       });

@@ -65,6 +65,17 @@ export class PaymentsRepository {
     return this.repo(manager).save(this.repo(manager).create({ ...payment, amountRefunded: 0, status: PaymentStatus.SUCCEEDED }));
   }
 
+  /**
+   * Inserts the payment unless one with any of its unique ids (its Stripe ids) is recorded already: the new row, or
+   * null (then nothing was written). One statement; a writer inserting the same ids at the same moment waits for the
+   * other's commit and then writes nothing.
+   */
+  async insertUnlessRecorded(manager: EntityManager, payment: NewPayment): Promise<PaymentEntity | null> {
+    const entity = this.repo(manager).create({ ...payment, amountRefunded: 0, status: PaymentStatus.SUCCEEDED });
+    const result = await this.repo(manager).createQueryBuilder().insert().into(PaymentEntity).values(entity).orIgnore().execute();
+    return result.raw.length ? entity : null;
+  }
+
   async setRefunded(manager: EntityManager, id: string, amountRefunded: number, status: PaymentStatus): Promise<void> {
     await this.repo(manager).update({ id }, { amountRefunded, status });
   }
