@@ -4,6 +4,7 @@ import { EventLifecycleService } from '../../libs/events/src/index.js';
 import { CANCEL_REGISTRATION, createEvent, DAY, eventInput, HOUR, mailTo, register, seatState } from '../factories/events.js';
 import { applyFor, createTier } from '../factories/tiers.js';
 import { createAdminUser, signUpUser, TestUser } from '../factories/users.js';
+import { countQueries, sqlStatements } from '../utils/count-queries.js';
 import { errorCode, startTestApp, TestApp } from '../utils/test-app.js';
 
 const CREATE = `mutation($input: CreateEventInput!) { createEvent(input: $input) { id status sessions { title ceCredits } } }`;
@@ -69,8 +70,12 @@ describe('events: creating, registering, waitlist, pricing', () => {
 
   it('confirms a free seat at once, emails a confirmation with the .ics attached, and refuses a second registration', async () => {
     const eventId = await createEvent(t, admin, { capacity: 5 });
-    const result = await register(t, member, eventId);
+    const { result, statements } = await countQueries(() => register(t, member, eventId), sqlStatements);
     expect(result.data!.registerForEvent).toMatchObject({ status: 'CONFIRMED', waitlistPosition: null, price: { amount: 0, currency: 'USD' } });
+    // Under the event's lock only the seat decision's writes: whether the person is registered already was read before it.
+    const locked = statements.findIndex((sql) => /FROM "events" "e"[\s\S]*FOR UPDATE/.test(sql));
+    expect(locked).toBeGreaterThan(0);
+    expect(statements.slice(locked).filter((sql) => /^SELECT[\s\S]*FROM "?event_registrations"?/.test(sql.trim()))).toEqual([]);
     const again = await register(t, member, eventId);
     expect(again.errors![0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_REGISTERED' });
     const [mail] = await mailTo(t, member.id, 'event-registration-confirmed');

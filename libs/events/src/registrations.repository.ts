@@ -107,7 +107,7 @@ export class RegistrationsRepository {
     return this.repo(manager).findOneBy({ checkoutSessionId: sessionId });
   }
 
-  findLive(manager: EntityManager, eventId: string, userId: string): Promise<RegistrationEntity | null> {
+  findLive(manager: EntityManager | undefined, eventId: string, userId: string): Promise<RegistrationEntity | null> {
     return this.repo(manager)
       .createQueryBuilder('r')
       .where('r.event_id = :eventId AND r.user_id = :userId', { eventId, userId })

@@ -71,9 +71,11 @@ export class RegistrationsService {
   }
 
   async register(viewer: Viewer, eventId: string): Promise<RegistrationEntity> {
-    // Read before the event lock is taken, so the lock is held only for the seat decision.
-    const registrant = await this.registrant(undefined, viewer.id);
+    // Read before the event lock is taken, so the lock is held only for the seat decision: who registers, and whether
+    // they hold a live registration already (the clear error; one made meanwhile meets the unique index, caught below).
+    const [registrant, live] = await Promise.all([this.registrant(undefined, viewer.id), this.registrations.findLive(undefined, eventId, viewer.id)]);
     if (!registrant) throw notFound('User');
+    if (live) throw this.alreadyRegistered();
     let registration: RegistrationEntity;
     let event: EventEntity;
     try {
@@ -82,7 +84,6 @@ export class RegistrationsService {
         const now = new Date();
         this.assertOpen(locked, now);
         if (locked.membersOnly && registrant.discountPercent === null) throw membersOnly();
-        if (await this.registrations.findLive(manager, locked.id, viewer.id)) throw this.alreadyRegistered();
         const price = priceFor(locked, registrant);
         const draft: Partial<RegistrationEntity> = { eventId: locked.id, userId: viewer.id, priceAmount: price, priceCurrency: locked.priceCurrency, checkInCode: newCheckInCode() };
         const entity = manager.getRepository(RegistrationEntity).create(draft);
