@@ -65,6 +65,12 @@ export class IcsWriter {
     return this.raw(name, escapeText(value), params);
   }
 
+  /** Every line another writer holds, after this one's (a block written once and reused). */
+  append(other: IcsWriter): this {
+    this.lines.push(...other.lines);
+    return this;
+  }
+
   toString(): string {
     return `${this.lines.join('\r\n')}\r\n`;
   }

@@ -33,6 +33,21 @@ describe('the one VTIMEZONE writer, read back with ical.js', () => {
     }
   });
 
+  it('written again (from its memo), the block is the same, in its place in each document, and each zone and years its own', () => {
+    const document = (zone: string, fromYear: number, before: string) => {
+      const out = new IcsWriter().begin('VCALENDAR').text('X-BEFORE', before);
+      writeVtimezone(out, zone, fromYear, fromYear + 1);
+      return out.raw('X-AFTER', before).end('VCALENDAR').toString();
+    };
+    const first = document('America/Chicago', 2026, 'one');
+    const second = document('America/Chicago', 2026, 'two');
+    expect(second).toBe(first.replaceAll('one', 'two'));
+    expect(second.indexOf('X-BEFORE:two')).toBeLessThan(second.indexOf('BEGIN:VTIMEZONE'));
+    expect(second.indexOf('END:VTIMEZONE')).toBeLessThan(second.indexOf('X-AFTER:two'));
+    expect(document('America/Denver', 2026, 'one')).toContain('TZID:America/Denver');
+    expect(document('America/Chicago', 2030, 'one')).toContain('DTSTART:20300101T000000');
+  });
+
   it('starts with the offset in force on 1 January of the first year, and names the zone', () => {
     const text = (() => {
       const out = new IcsWriter();
