@@ -32,7 +32,10 @@ export async function startApiServer(databaseUrl: string, env: Record<string, st
   const port = await freePort();
   const main = fileURLToPath(new URL('../apps/api/src/main.js', import.meta.url));
   // The flags `npm start` and the Dockerfile give Node (package.json): a larger young generation, fewer scavenges.
-  const child: ChildProcess = spawn(node, [...API_NODE_FLAGS, main], {
+  // BENCH_API_NODE_FLAGS adds more (space-separated), e.g. `--cpu-prof --cpu-prof-dir=/tmp/api-profile` to profile the
+  // API under a bench's writes (Node refuses --cpu-prof in NODE_OPTIONS; the profile is written when the API stops).
+  const extra = (process.env.BENCH_API_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
+  const child: ChildProcess = spawn(node, [...API_NODE_FLAGS, ...extra, main], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
