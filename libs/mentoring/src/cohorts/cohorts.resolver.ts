@@ -11,7 +11,8 @@ import type { MentoringCohortEntity } from '../entities/mentoring-cohort.entity.
 import type { MentoringProgramEntity } from '../entities/mentoring-program.entity.js';
 import { CreateCohortInput, UpdateCohortMatchingInput } from '../inputs/cohort.input.js';
 import { MentoringLoader } from '../mentoring.loader.js';
-import { type PairParts, pairsVisibleTo, type PairWithPeople } from '../pairs/pairs.repository.js';
+import { pairsVisibleTo } from '../pairs/pairs-visible-to.js';
+import { type PairParts, type PairWithPeople } from '../pairs/pairs.repository.js';
 import { CohortReportService } from '../report/cohort-report.service.js';
 import { MentoringApplicationConnection } from '../types/application.type.js';
 import { CohortReport } from '../types/cohort-report.type.js';

@@ -11,7 +11,8 @@ import { type Cohort } from '../types/cohort.type.js';
 import { ProgramsRepository } from '../programs/programs.repository.js';
 import { assertCohortStatus, MATCHING_EDITABLE } from './cohort-status.js';
 import { CohortsRepository } from './cohorts.repository.js';
-import { type PairParts, pairsVisibleTo, type PairWithPeople } from '../pairs/pairs.repository.js';
+import { pairsVisibleTo } from '../pairs/pairs-visible-to.js';
+import { type PairParts, type PairWithPeople } from '../pairs/pairs.repository.js';
 
 const MAX_COHORT_DAYS = 3 * 366;
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { rememberedByKey, rowListJson, type RowListJson, rowWithJoins, StaffPermission, type Viewer, viewerHasPermission } from '../../../core/src/index.js';
+import { rememberedByKey, rowListJson, type RowListJson, rowWithJoins } from '../../../core/src/index.js';
 import { type User, usersJoin } from '../../../accounts/src/index.js';
 import { MentoringPairEntity } from '../entities/mentoring-pair.entity.js';
 import { type CheckIn } from '../types/check-in.type.js';
@@ -55,11 +55,6 @@ const PAIR_TIMES = ['startedAt', 'lastCheckInAt', 'endedAt'] as const;
 
 /** Whose pairs a list shows: every pair (null), or only those this person is in. */
 export type PairsOf = string | null;
-
-/** MENTORING_COORDINATOR staff see every pair of a cohort; anyone else only the pairs they are in. */
-export function pairsVisibleTo(viewer: Viewer): PairsOf {
-  return viewerHasPermission(viewer, StaffPermission.MENTORING_COORDINATOR) ? null : viewer.id;
-}
 
 /**
  * A cohort's pairs as one JSON list inside a statement over `mentoring_cohorts c` (the same rows, order and parts as
