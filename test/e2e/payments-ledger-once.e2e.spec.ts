@@ -53,13 +53,15 @@ describe('payment ledger: one row per Stripe payment, under a race', () => {
     });
     await wrote;
     const second = ledger.recordPayment(undefined, payment('pi_ledger_race'));
-    // The second is blocked on the first's uncommitted row (the unique payment intent), not finished.
-    for (let i = 0; i < 50; i += 1) {
+    // The second is blocked on the first's uncommitted row (the unique payment intent): the race is really run.
+    let blocked = false;
+    for (let i = 0; i < 250 && !blocked; i += 1) {
       const waiting = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO "payments"%'`);
-      if (waiting[0].n > 0) break;
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      blocked = waiting[0].n > 0;
+      if (!blocked) await new Promise((resolve) => setTimeout(resolve, 20));
     }
     release();
+    expect(blocked).toBe(true);
     const [a, b] = await Promise.all([first, second]);
     expect(a.created).toBe(true);
     expect(b.created).toBe(false);
