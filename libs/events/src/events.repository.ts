@@ -82,10 +82,10 @@ export function sessionFieldsAsked(asked: ReadonlySet<string>): readonly Session
   return SESSION_FIELDS.filter((field) => fields.has(field));
 }
 
-/** Each event's sessions with `fields` (every one when undefined): the rows and order for a batch, and the same as JSON in a list's statement over `events e`; built once per list of fields. */
+/** Each event's sessions with `fields` (every one when omitted): the rows and order for a batch, and the same as JSON in a list's statement over `events e`; built once per list of fields. */
 const sessionsOfEvent = rememberedByKey(
-  (fields: readonly SessionField[] | undefined) => fields?.join(',') ?? '*',
-  (fields = SESSION_FIELDS) => {
+  (fields: readonly SessionField[] = SESSION_FIELDS) => fields.join(','),
+  (fields: readonly SessionField[] = SESSION_FIELDS) => {
     const spec: KeyedRowsSpec = {
       table: 'event_sessions',
       keyColumn: 'event_id',
