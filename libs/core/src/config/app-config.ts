@@ -9,6 +9,8 @@ export interface AppConfig {
   databaseUrl?: string;
   dataDir: string;
   dbPoolSize: number;
+  /** Statements with parameters run as named prepared statements (DB_PREPARED_STATEMENTS, default true). */
+  dbPreparedStatements: boolean;
   migrationsRun: boolean;
   jwtSecret?: string;
   accessTokenTtlSeconds: number;

@@ -100,6 +100,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     dataDir: str(env, 'GUILDHALL_DATA_DIR') ?? './.guildhall/data',
     dbPoolSize: int(env, 'DB_POOL_SIZE', 10, 1, 200),
+    dbPreparedStatements: bool(env, 'DB_PREPARED_STATEMENTS', true),
     migrationsRun: bool(env, 'GUILDHALL_MIGRATIONS_RUN', true),
     jwtSecret,
     accessTokenTtlSeconds: int(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86400),

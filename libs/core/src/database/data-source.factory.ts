@@ -1,4 +1,5 @@
 import { DataSource, DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
+import { preparingClient } from './prepared-statements.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 import { poolTypes } from './timestamptz.js';
 
@@ -13,6 +14,8 @@ export interface DataSourceParts {
   entities: EntityList;
   migrations: MigrationList;
   applicationName?: string;
+  /** Statements with parameters as named prepared statements (preparingClient); default true. */
+  preparedStatements?: boolean;
 }
 
 /** The options every DataSource of ours shares: app, CLI and tests build theirs here. */
@@ -38,6 +41,7 @@ export function buildDataSourceOptions(parts: DataSourceParts): DataSourceOption
       idle_in_transaction_session_timeout: 60_000,
       // timestamptz read by position (pg's own parser for everything else): see timestamptz.ts.
       types: poolTypes,
+      ...(parts.preparedStatements === false ? {} : { Client: preparingClient() }),
     },
   };
 }

@@ -5,6 +5,8 @@ import { EmbeddedPostgres } from './embedded/embedded-postgres.js';
 export interface DatabaseTarget {
   url: string;
   poolSize: number;
+  /** See preparingClient: off for a pooler that does not keep prepared statements per client. */
+  preparedStatements: boolean;
   embedded?: EmbeddedPostgres;
   describe(): string;
 }
@@ -16,6 +18,7 @@ export async function resolveDatabaseTarget(config: AppConfig, onLog?: (line: st
     return {
       url: config.databaseUrl,
       poolSize: config.dbPoolSize,
+      preparedStatements: config.dbPreparedStatements,
       describe: () => `PostgreSQL at ${shown.host}${shown.pathname} (DATABASE_URL)`,
     };
   }
@@ -23,6 +26,7 @@ export async function resolveDatabaseTarget(config: AppConfig, onLog?: (line: st
   return {
     url: embedded.url,
     poolSize: config.dbPoolSize,
+    preparedStatements: config.dbPreparedStatements,
     embedded,
     describe: () =>
       `embedded PostgreSQL ${embedded.version} on 127.0.0.1:${embedded.port} with data in ${embedded.dataDir} (set DATABASE_URL to use a server)`,

@@ -27,7 +27,7 @@ async function prepareDatabase(config: AppConfig, logger: RootLogger, parts: Sch
   const target = await resolveDatabaseTarget(config, (line) => logger.warn({ context: 'embedded-postgres' }, line));
   logger.info({ context: 'database' }, `Using ${target.describe()}`);
   if (!config.migrationsRun) return { ...target, migrated: false };
-  const dataSource = await createDataSource({ url: target.url, poolSize: 2, applicationName: 'guildhall-migrations', ...parts }).initialize();
+  const dataSource = await createDataSource({ url: target.url, poolSize: 2, preparedStatements: target.preparedStatements, applicationName: 'guildhall-migrations', ...parts }).initialize();
   try {
     const applied = await migrateDatabase(dataSource, jobRunnerLogger(logger));
     if (applied.length) logger.info({ context: 'database', applied }, `Applied ${applied.length} migration(s)`);
@@ -84,7 +84,7 @@ export class DatabaseModule {
         TypeOrmModule.forRootAsync({
           imports: [target],
           inject: [DATABASE_TARGET],
-          useFactory: (resolved: DatabaseTarget) => buildDataSourceOptions({ url: resolved.url, poolSize: resolved.poolSize, ...parts }),
+          useFactory: (resolved: DatabaseTarget) => buildDataSourceOptions({ url: resolved.url, poolSize: resolved.poolSize, preparedStatements: resolved.preparedStatements, ...parts }),
           dataSourceFactory: async (options?: DataSourceOptions) => {
             if (!options) throw new Error('DataSource options missing');
             return new DataSource(options).initialize();
