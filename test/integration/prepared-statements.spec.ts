@@ -10,11 +10,11 @@ interface Prepared {
   executions: number;
 }
 
-/** This session's prepared statements, read with the simple protocol (no parameters: not prepared itself). */
+/** This session's prepared statements, read by a query object (passed through as it is: not prepared itself). */
 async function preparedOn(client: pg.Client): Promise<Prepared[]> {
-  const { rows } = await client.query<Prepared>(
-    `SELECT name, statement, (generic_plans + custom_plans)::int AS executions FROM pg_prepared_statements ORDER BY prepare_time, name`,
-  );
+  const { rows } = await client.query<Prepared>({
+    text: `SELECT name, statement, (generic_plans + custom_plans)::int AS executions FROM pg_prepared_statements ORDER BY prepare_time, name`,
+  });
   return rows;
 }
 
@@ -35,8 +35,21 @@ describe('preparingClient: statements with parameters as named prepared statemen
     const client = await connect();
     const text = 'SELECT $1::int + 1 AS n';
     for (const n of [1, 2, 3]) expect((await client.query(text, [n])).rows).toEqual([{ n: n + 1 }]);
-    await client.query('SELECT 1');
+    await client.query('SET application_name = $$prepared-spec$$');
+    await client.query('BEGIN');
+    await client.query('COMMIT');
     expect(await preparedOn(client)).toEqual([{ name: preparedStatementName(text), statement: text, executions: 3 }]);
+  });
+
+  it('prepares a SELECT or WITH without parameters too (its one plan kept)', async () => {
+    const client = await connect();
+    const [select, withQuery] = ['SELECT 41 + 1 AS n', '  with x AS (SELECT 2 AS n) SELECT n FROM x'];
+    for (const values of [undefined, []]) {
+      expect((await client.query(select, values)).rows).toEqual([{ n: 42 }]);
+      expect((await client.query(withQuery, values)).rows).toEqual([{ n: 2 }]);
+    }
+    const prepared = (await preparedOn(client)).map((p) => [p.name, p.executions]);
+    expect(prepared).toEqual([[preparedStatementName(select), 2], [preparedStatementName(withQuery), 2]]);
   });
 
   it('keeps the most recently used statements up to its limit, deallocating the oldest, and prepares it again when it returns', async () => {
@@ -56,7 +69,7 @@ describe('preparingClient: statements with parameters as named prepared statemen
     const [a, b] = ['SELECT $1::int AS a', 'SELECT $1::int AS b'];
     await client.query(a, [1]);
     await client.query('BEGIN');
-    await expect(client.query('SELECT 1/0')).rejects.toThrow('division by zero');
+    await expect(client.query({ text: 'SELECT 1/0' })).rejects.toThrow('division by zero');
     // b's arrival evicts a: PostgreSQL refuses the DEALLOCATE (the transaction is aborted), and b fails as every statement would.
     await expect(client.query(b, [1])).rejects.toThrow('current transaction is aborted');
     await client.query('ROLLBACK');
@@ -82,7 +95,7 @@ describe('the app DataSource runs its statements prepared unless told not to', (
     const dataSource = await createDataSource({ url: adminUrl(), poolSize: 1, entities: [], migrations: [], preparedStatements }).initialize();
     try {
       expect(await dataSource.query('SELECT $1::int AS n', [4])).toEqual([{ n: 4 }]);
-      const rows: Array<{ statement: string }> = await dataSource.query(`SELECT statement FROM pg_prepared_statements WHERE name LIKE 'gh\\_%'`);
+      const rows: Array<{ statement: string }> = await dataSource.query(`SELECT statement FROM pg_prepared_statements WHERE statement = $1`, ['SELECT $1::int AS n']);
       expect(rows.map((r) => r.statement)).toEqual(expected);
     } finally {
       await dataSource.destroy();

@@ -9,17 +9,22 @@ export function preparedStatementName(text: string): string {
   return `gh_${hash('sha1', text, 'base64url')}`;
 }
 
+/** A statement that reads (or writes through a CTE): prepared without parameters too, its plan then kept as it is. */
+const QUERY = /^\s*(SELECT|WITH)\b/i;
+
 type QueryCallback = (error: Error | null, result?: unknown) => void;
 interface ParsedStatements {
   parsedStatements: Record<string, string>;
 }
 
 /**
- * A pg Client that runs every statement with parameters as a named prepared statement, so PostgreSQL parses and plans
- * each distinct text once per connection instead of once per execution (after five executions it may keep a generic
- * plan, when that costs no more than the custom ones: PostgreSQL's own rule, `plan_cache_mode`). A statement without
- * parameters (BEGIN, COMMIT, SET …) keeps the simple protocol, and a query object (a stream, a named query of
- * graphile-worker's) is passed through unchanged.
+ * A pg Client that runs every statement with parameters, and every SELECT or WITH without, as a named prepared
+ * statement, so PostgreSQL parses and plans each distinct text once per connection instead of once per execution
+ * (with parameters, after five executions it may keep a generic plan when that costs no more than the custom ones:
+ * PostgreSQL's own rule, `plan_cache_mode`; without, the one plan is kept). Other statements without parameters
+ * (BEGIN, COMMIT, SET, DDL …) keep the simple protocol, and a query object (a stream, a named query of
+ * graphile-worker's) is passed through unchanged. Texts are expected to carry values as parameters: one that inlines
+ * them costs an eviction (a DEALLOCATE) per new text once the connection's list is full, nothing more.
  *
  * Each connection keeps its `limit` most recently used statements; the oldest beyond is deallocated, and forgotten by
  * pg only once PostgreSQL has dropped it (a DEALLOCATE refused in an aborted transaction leaves both sides agreeing it
@@ -34,7 +39,7 @@ export function preparingClient(limit = PREPARED_STATEMENTS_PER_CONNECTION): typ
     private readonly prepared = new Map<string, true>();
 
     override query(config: unknown, values?: unknown, callback?: unknown): never {
-      if (typeof config === 'string' && Array.isArray(values) && values.length > 0) {
+      if (typeof config === 'string' && (Array.isArray(values) ? values.length > 0 || QUERY.test(config) : values === undefined && QUERY.test(config))) {
         const name = preparedStatementName(config);
         this.remember(name);
         return (super.query as (c: unknown, v?: unknown, cb?: unknown) => never)({ name, text: config }, values, callback);
