@@ -34,7 +34,9 @@ describe('preparingClient: statements with parameters as named prepared statemen
   it('parses a text once per connection and executes it by name after; statements without parameters stay simple', async () => {
     const client = await connect();
     const text = 'SELECT $1::int + 1 AS n';
-    for (const n of [1, 2, 3]) expect((await client.query(text, [n])).rows).toEqual([{ n: n + 1 }]);
+    for (const n of [1, 2]) expect((await client.query(text, [n])).rows).toEqual([{ n: n + 1 }]);
+    const byCallback = await new Promise((resolve, reject) => client.query(text, [3], (error, result) => (error ? reject(error) : resolve(result.rows))));
+    expect(byCallback).toEqual([{ n: 4 }]);
     await client.query('SET application_name = $$prepared-spec$$');
     await client.query('BEGIN');
     await client.query('COMMIT');

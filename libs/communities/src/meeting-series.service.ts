@@ -6,7 +6,7 @@ import { StudyGroupEntity } from './entities/study-group.entity.js';
 import { GroupMeetingsRepository, type MeetingRow, type NewMeeting } from './group-meetings.repository.js';
 import { addDays } from './schedule/local-date.js';
 import { occurrenceDatesFrom, occurrenceOn, occurrencesBetween, type Schedule } from './schedule/meeting-schedule.js';
-import { earliestInstantOn, instantToLocal } from './schedule/zoned-time.js';
+import { earliestInstantOn, localNow } from './schedule/zoned-time.js';
 import { scheduleOf } from './types/study-group.type.js';
 
 /** How far ahead the upkeep job keeps meetings as rows. */
@@ -42,7 +42,7 @@ export class MeetingSeriesService {
     const rows: NewMeeting[] = [];
     for (const group of groups) {
       if (group.status === GroupStatus.ARCHIVED) continue;
-      const today = instantToLocal(group.series.timezone, now).date;
+      const today = localNow(group.series.timezone, now).date;
       for (const o of occurrencesBetween(group.series, today, addDays(today, MATERIALISE_WEEKS * 7))) {
         if (o.endsAt.getTime() > now.getTime()) rows.push({ groupId: group.id, ...o, version: group.version });
       }
@@ -61,7 +61,7 @@ export class MeetingSeriesService {
     const result = new Map<string, MeetingRow[]>(groups.map((g) => [g.id, []]));
     if (!groups.length) return result;
     // The zone arithmetic is this method's cost: each group's local date is worked out once.
-    const fromDates = new Map(groups.map((g) => [g.id, addDays(instantToLocal(g.series.timezone, now).date, -1)]));
+    const fromDates = new Map(groups.map((g) => [g.id, addDays(localNow(g.series.timezone, now).date, -1)]));
     const earliest = [...fromDates.values()].sort()[0];
     const existing = read ? groups.flatMap((g) => read.get(g.id) ?? []) : await this.meetings.currentByGroupIds(groups.map((g) => g.id), now, earliest);
     const missing: NewMeeting[] = [];

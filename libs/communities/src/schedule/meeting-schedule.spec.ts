@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { createRandom } from '../../../../test/utils/random.js';
 import { addDays, isoWeekday, nthWeekdayOfMonth, toEpochDay } from './local-date.js';
 import { monthlyOrdinal, occurrencesBetween, upcomingOccurrences, type Cadence, type Schedule } from './meeting-schedule.js';
-import { earliestInstantOn, instantToLocal, localToInstant, offsetAt, wallClockKind } from './zoned-time.js';
+import { earliestInstantOn, instantToLocal, localNow, localToInstant, offsetAt, wallClockKind } from './zoned-time.js';
 
 const HOUR = 3_600_000;
 const weekly = (timezone: string, weekday: number, localTime = '19:00'): Schedule => ({
@@ -136,5 +136,24 @@ describe('earliestInstantOn', () => {
     }
     // Not a day too early either: the bound stays within a day and a little of the date itself.
     expect(localToInstant('Pacific/Kiritimati', { date: '2026-06-01', time: '00:00' }).getTime() - earliestInstantOn('2026-06-01')).toBe(10 * HOUR);
+  });
+});
+
+describe('localNow (the offset remembered for the rest of the UTC hour)', () => {
+  it('agrees with instantToLocal minute by minute across changes that fall on and off the hour, zones interleaved', () => {
+    // St John's changes at 05:30 UTC (02:00 local, -03:30); Kathmandu moved from +05:30 to +05:45 at 1985-12-31 18:30 UTC;
+    // Berlin and New York change on the hour.
+    const windows: Array<[string, string]> = [
+      ['America/St_Johns', '2026-03-08T05:30:00Z'], ['America/St_Johns', '2026-11-01T04:30:00Z'],
+      ['Asia/Kathmandu', '1985-12-31T18:30:00Z'], ['Europe/Berlin', '2026-03-29T01:00:00Z'], ['America/New_York', '2026-11-01T06:00:00Z'],
+    ];
+    for (const [zone, change] of windows) {
+      const at = Date.parse(change);
+      for (let t = at - 2 * HOUR; t <= at + 2 * HOUR; t += 60_000) {
+        const now = new Date(t);
+        expect([zone, now.toISOString(), localNow(zone, now)]).toEqual([zone, now.toISOString(), instantToLocal(zone, now)]);
+        expect(localNow('Asia/Kolkata', now)).toEqual(instantToLocal('Asia/Kolkata', now));
+      }
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { IANAZone } from 'luxon';
 
 const MINUTE = 60_000;
+const HOUR = 3_600_000;
 const DAY = 86_400_000;
 
 /** A wall-clock date and time, without a zone. */
@@ -58,10 +59,40 @@ export function earliestInstantOn(date: string): number {
   return wallClockAsUtc({ date, time: '00:00' }) - DAY;
 }
 
+/** Per zone, the last UTC hour an offset was asked for, when the zone's offset is the same all through it. */
+const hourOffsets = new Map<string, { hour: number; offset: number }>();
+
+/**
+ * The zone's offset at an instant, remembered for the rest of its UTC hour when the offset at the hour's first and last
+ * millisecond agree (no zone changes offset twice within an hour): `upcomingMeetings` asks for "now" on every request,
+ * and luxon answers through Intl's formatToParts (2% of a study group read's CPU). One hour per zone is kept.
+ */
+function offsetThroughHour(zone: string, instant: number): number {
+  const hour = Math.floor(instant / HOUR) * HOUR;
+  const known = hourOffsets.get(zone);
+  if (known?.hour === hour) return known.offset;
+  const z = zoneOf(zone);
+  const offset = z.offset(instant);
+  if (z.offset(hour) === offset && z.offset(hour + HOUR - 1) === offset) hourOffsets.set(zone, { hour, offset });
+  return offset;
+}
+
+function wallClockAt(instant: number, offset: number): LocalDateTime {
+  const wall = new Date(instant + offset * MINUTE).toISOString();
+  return { date: wall.slice(0, 10), time: wall.slice(11, 16) };
+}
+
 /** The wall-clock date and time of an instant in a zone (seconds dropped). */
 export function instantToLocal(zone: string, instant: Date): LocalDateTime {
-  const wall = new Date(instant.getTime() + zoneOf(zone).offset(instant.getTime()) * MINUTE).toISOString();
-  return { date: wall.slice(0, 10), time: wall.slice(11, 16) };
+  return wallClockAt(instant.getTime(), zoneOf(zone).offset(instant.getTime()));
+}
+
+/**
+ * instantToLocal for the present (`now`, asked again and again within the hour): the zone's offset is remembered per
+ * zone for the rest of the UTC hour. Other instants go through instantToLocal (a miss here costs three lookups).
+ */
+export function localNow(zone: string, now: Date): LocalDateTime {
+  return wallClockAt(now.getTime(), offsetThroughHour(zone, now.getTime()));
 }
 
 /** Whether the wall-clock time falls in a gap (does not exist) or an overlap (exists twice) in that zone. */

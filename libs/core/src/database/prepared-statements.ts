@@ -4,9 +4,19 @@ import pg from 'pg';
 /** How many prepared statements each connection keeps (the least recently used is deallocated beyond). */
 export const PREPARED_STATEMENTS_PER_CONNECTION = 100;
 
+/** Names already worked out, by text (a digest of a 2 KB text was 2% of a study group read's CPU); emptied when full. */
+const names = new Map<string, string>();
+const NAMES_KEPT = 2_000;
+
 /** The name a statement's text is prepared under: its digest, so every connection and process agree on it. */
 export function preparedStatementName(text: string): string {
-  return `gh_${hash('sha1', text, 'base64url')}`;
+  let name = names.get(text);
+  if (name === undefined) {
+    name = `gh_${hash('sha1', text, 'base64url')}`;
+    if (names.size >= NAMES_KEPT) names.clear();
+    names.set(text, name);
+  }
+  return name;
 }
 
 /** A statement that reads (or writes through a CTE): prepared without parameters too, its plan then kept as it is. */
@@ -39,12 +49,24 @@ export function preparingClient(limit = PREPARED_STATEMENTS_PER_CONNECTION): typ
     private readonly prepared = new Map<string, true>();
 
     override query(config: unknown, values?: unknown, callback?: unknown): never {
+      const submit = super.query as (c: unknown, v?: unknown, cb?: unknown) => never;
       if (typeof config === 'string' && (Array.isArray(values) ? values.length > 0 || QUERY.test(config) : values === undefined && QUERY.test(config))) {
         const name = preparedStatementName(config);
         this.remember(name);
-        return (super.query as (c: unknown, v?: unknown, cb?: unknown) => never)({ name, text: config }, values, callback);
+        // A Query built from the text and named after (pg clones a config object by its property descriptors, 1.4%
+        // of a short read's CPU), submitted as pg submits its own.
+        const query = new pg.Query(config, values as unknown[] | undefined) as pg.Query & { name: string; callback?: QueryCallback };
+        query.name = name;
+        if (typeof callback === 'function') {
+          query.callback = callback as QueryCallback;
+          return submit.call(this, query);
+        }
+        return new Promise((resolve, reject) => {
+          query.callback = (error, result) => (error ? reject(error) : resolve(result));
+          submit.call(this, query);
+        }) as never;
       }
-      return (super.query as (c: unknown, v?: unknown, cb?: unknown) => never)(config, values, callback);
+      return submit.call(this, config, values, callback);
     }
 
     private remember(name: string): void {
