@@ -99,6 +99,24 @@ describe('mentoring: statements per request', () => {
     expect(wider.result.errors).toBeUndefined();
     expect(wider.result.data!.cohort.pairs.every((p: { mentee: { email: string; createdAt: string } }) => /@/.test(p.mentee.email) && !Number.isNaN(Date.parse(p.mentee.createdAt)))).toBe(true);
     expect(wider.statements.find((sql) => /mentoring_pairs p/.test(sql))).toMatch(/me\.email.*me\.created_at/);
+    // Only the check-in columns asked for (with the keys), and widening with the selection.
+    const checkInsSql = pairsSql.slice(pairsSql.indexOf('FROM mentoring_check_ins') - 600, pairsSql.indexOf('FROM mentoring_check_ins'));
+    expect(checkInsSql).toMatch(/c\.happened_at.*c\.duration_minutes/);
+    expect(checkInsSql).not.toMatch(/c\.notes|c\.next_steps|c\.confirmed_at|c\.created_at|c\.logged_by_id|c\.credits/);
+  });
+
+  it('cohort(id) twice in one request, asking few and more of each check-in: each answers what it asked', async () => {
+    const q = `query($id: ID!) {
+      few: cohort(id: $id) { pairs { id checkIns { id } } }
+      more: cohort(id: $id) { pairs { id checkIns { id durationMinutes notes loggedBy { fullName } } } }
+    }`;
+    const both = await countQueries(() => t.gql(q, { id: cohortId }, admin.accessToken), dataStatements);
+    expect(both.result.errors).toBeUndefined();
+    const more: Array<{ checkIns: Array<{ durationMinutes: number; loggedBy: { fullName: string } }> }> = both.result.data!.more.pairs;
+    expect(more).toHaveLength(5);
+    expect(more.every((p) => p.checkIns.length === 1 && p.checkIns[0].durationMinutes > 0 && /^Ment/.test(p.checkIns[0].loggedBy.fullName))).toBe(true);
+    expect(both.result.data!.few.pairs.map((p: { id: string }) => p.id)).toEqual(more.map((p) => (p as unknown as { id: string }).id));
+    expect(both.statements.filter((sql) => /FROM mentoring_check_ins/.test(sql))).toHaveLength(2);
   });
 
   it('cohort { pairs { checkIns } } answers as the per-pair check-ins loader does (every field, a confirmed one too)', async () => {

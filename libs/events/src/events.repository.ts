@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ConnectionShape, type KeyedRowsSpec, lazy, pageSize, rememberedByKey, type RowJoin, rowListJson, rowListsByKey, toConnection, decodeTimeIdCursor } from '../../core/src/index.js';
+import { ConnectionShape, type KeyedRowsSpec, lazy, pageSize, rememberedByKey, rowFieldsAsked, type RowJoin, rowListJson, rowListsByKey, toConnection, decodeTimeIdCursor } from '../../core/src/index.js';
 import { EventSessionEntity } from './entities/event-session.entity.js';
 import { EventEntity } from './entities/event.entity.js';
 import { EventKind, EventStatus } from './events.enums.js';
@@ -67,19 +67,14 @@ const SESSION_FIELD_SQL = {
 export type SessionField = keyof typeof SESSION_FIELD_SQL;
 const SESSION_FIELDS = Object.keys(SESSION_FIELD_SQL) as SessionField[];
 const SESSION_TIMES: readonly SessionField[] = ['startsAt', 'endsAt'];
+const SESSION_NEEDS = Object.fromEntries(SESSION_FIELDS.map((field) => [field, [field]]));
 
 /**
  * The EventSession fields a selection reads (`asked`: the names under `sessions`), always with `id`; every field when
  * one is a field this list does not know (an allow-list: it can only read too much).
  */
 export function sessionFieldsAsked(asked: ReadonlySet<string>): readonly SessionField[] {
-  const fields = new Set<SessionField>(['id']);
-  for (const name of asked) {
-    if (name === '__typename') continue;
-    if (!Object.hasOwn(SESSION_FIELD_SQL, name)) return SESSION_FIELDS;
-    fields.add(name as SessionField);
-  }
-  return SESSION_FIELDS.filter((field) => fields.has(field));
+  return rowFieldsAsked(asked, SESSION_NEEDS, ['id'], SESSION_FIELDS);
 }
 
 /** Each event's sessions with `fields` (every one when omitted): the rows and order for a batch, and the same as JSON in a list's statement over `events e`; built once per list of fields. */

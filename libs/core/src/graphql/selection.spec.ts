@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { type FragmentDefinitionNode, type FieldNode, Kind, parse, type OperationDefinitionNode } from 'graphql';
-import { fieldsAt, rememberedPerField, selects } from './selection.js';
+import { fieldsAt, rememberedPerField, rowFieldsAsked, selects } from './selection.js';
 
 /** The info of the query's first root field, as graphql-js hands it to that field's resolver. */
 function infoOf(document: string) {
@@ -83,5 +83,19 @@ describe('fieldsAt: the field names a resolver\'s selection asks for at a path b
     const info = infoOf('{ list { totalCount edges { __typename } } }');
     expect([...fieldsAt(info, ['totalCount'])!]).toEqual([]);
     expect([...fieldsAt(info, ['edges'])!]).toEqual(['__typename']);
+  });
+});
+
+describe('rowFieldsAsked: the row fields a selection reads, through an allow-list', () => {
+  const all = ['id', 'authorId', 'title', 'body', 'createdAt'] as const;
+  const needs = { id: ['id'], author: ['authorId'], title: ['title'], body: ['body'], createdAt: ['createdAt'] } as const;
+  it('reads the fields asked and those always read, in the list\'s order, __typename aside', () => {
+    expect(rowFieldsAsked(new Set(['createdAt', '__typename', 'title']), needs, ['id'], all)).toEqual(['id', 'title', 'createdAt']);
+  });
+  it('maps a field to the row fields it reads', () => {
+    expect(rowFieldsAsked(new Set(['author']), needs, ['id'], all)).toEqual(['id', 'authorId']);
+  });
+  it('reads every field when one asked is not on the list', () => {
+    expect(rowFieldsAsked(new Set(['title', 'somethingNew']), needs, ['id'], all)).toBe(all);
   });
 });

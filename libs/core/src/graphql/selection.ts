@@ -94,3 +94,19 @@ export function rememberedPerField<T>(compute: (info: SelectionInfo) => T): (inf
     return value;
   };
 }
+
+/**
+ * The row fields a selection reads, through an allow-list: `needs` maps each GraphQL field name the type knows to the
+ * row fields it reads (its own, or others: `loggedBy` reads `loggedById`); `always` are read whatever is asked (the
+ * keys, what guards and loaders read). Every field (`all`) when a name asked is not in `needs`: an allow-list can only
+ * read too much. In `all`'s order, so that the same fields asked give the same list (a loader's or statement's name).
+ */
+export function rowFieldsAsked<F extends string>(asked: ReadonlySet<string>, needs: Readonly<Record<string, readonly F[]>>, always: readonly F[], all: readonly F[]): readonly F[] {
+  const fields = new Set<F>(always);
+  for (const name of asked) {
+    if (name === '__typename') continue;
+    if (!Object.hasOwn(needs, name)) return all;
+    for (const field of needs[name]) fields.add(field);
+  }
+  return all.filter((field) => fields.has(field));
+}

@@ -11,6 +11,7 @@ import type { MentoringCohortEntity } from '../entities/mentoring-cohort.entity.
 import type { MentoringProgramEntity } from '../entities/mentoring-program.entity.js';
 import { CreateCohortInput, UpdateCohortMatchingInput } from '../inputs/cohort.input.js';
 import { MentoringLoader } from '../mentoring.loader.js';
+import { checkInFieldsAsked } from '../pairs/check-ins.repository.js';
 import { pairsVisibleTo } from '../pairs/pairs-visible-to.js';
 import { type PairParts, type PairWithPeople } from '../pairs/pairs.repository.js';
 import { CohortReportService } from '../report/cohort-report.service.js';
@@ -26,7 +27,13 @@ function pairPartsAt(info: SelectionInfo, path: readonly string[]): PairParts {
   const mentor = fieldsAt(info, [...path, 'mentor']);
   const mentee = fieldsAt(info, [...path, 'mentee']);
   const people = mentor || mentee ? new Set([...(mentor ?? []), ...(mentee ?? [])]) : undefined;
-  return { people: people !== undefined, peopleFields: people && userFieldsAsked(people, MEMBER_USER_FIELDS), checkIns: fieldsAt(info, [...path, 'checkIns']) !== undefined };
+  const checkIns = fieldsAt(info, [...path, 'checkIns']);
+  return {
+    people: people !== undefined,
+    peopleFields: people && userFieldsAsked(people, MEMBER_USER_FIELDS),
+    checkIns: checkIns !== undefined,
+    checkInFields: checkIns && checkInFieldsAsked(checkIns),
+  };
 }
 /** What `Cohort.pairs` reads, asked from the field and from `cohort(id)` (which reads them with the cohort): the two agree. Remembered per field node. */
 const pairPartsAsked = rememberedPerField((info) => pairPartsAt(info, []));

@@ -1,27 +1,58 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { type KeyedRowsSpec, rowListJson, type RowListJson, rowListsByKey } from '../../../core/src/index.js';
+import { type KeyedRowsSpec, rememberedByKey, rowFieldsAsked, rowListJson, type RowListJson, rowListsByKey } from '../../../core/src/index.js';
 import { MentoringCheckInEntity } from '../entities/mentoring-check-in.entity.js';
 import { type CheckIn } from '../types/check-in.type.js';
+
+/** A CheckIn's fields (the GraphQL type's, no entity) → SQL over `mentoring_check_ins c`. */
+const CHECK_IN_SQL = {
+  id: 'c.id', pairId: 'c.pair_id', loggedById: 'c.logged_by_id', happenedAt: 'c.happened_at', durationMinutes: 'c.duration_minutes', notes: 'c.notes',
+  nextSteps: 'c.next_steps', confirmedAt: 'c.confirmed_at', credits: 'c.credits::float8', createdAt: 'c.created_at',
+} satisfies Record<keyof CheckIn, string>;
+export type CheckInField = keyof typeof CHECK_IN_SQL;
+const CHECK_IN_FIELDS = Object.keys(CHECK_IN_SQL) as CheckInField[];
+const CHECK_IN_TIMES: readonly CheckInField[] = ['happenedAt', 'confirmedAt', 'createdAt'];
+/** The CheckIn type's GraphQL fields → the row fields each reads (`loggedBy` through the users loader by `loggedById`). */
+const CHECK_IN_NEEDS: Readonly<Record<string, readonly CheckInField[]>> = {
+  ...Object.fromEntries(CHECK_IN_FIELDS.map((field) => [field, [field]])),
+  loggedBy: ['loggedById'],
+};
 
 /** A pair's check-ins as the CheckIn type reads them (plain rows, no entities), latest first. */
 const CHECK_INS_OF_PAIR: KeyedRowsSpec = {
   table: 'mentoring_check_ins',
   keyColumn: 'pair_id',
-  columns: {
-    id: 'c.id', pairId: 'c.pair_id', loggedById: 'c.logged_by_id', happenedAt: 'c.happened_at', durationMinutes: 'c.duration_minutes', notes: 'c.notes',
-    nextSteps: 'c.next_steps', confirmedAt: 'c.confirmed_at', credits: 'c.credits::float8', createdAt: 'c.created_at',
-  } satisfies Record<keyof CheckIn, string>,
+  columns: CHECK_IN_SQL,
   orderBy: 'c.happened_at DESC, c.id',
 };
 
 /**
- * A pair's check-ins as one JSON array inside a statement over `mentoring_pairs <pairAlias>` (latest first, the same
- * rows and order as `byPairIds`), and how to read them back.
+ * The CheckIn fields a selection reads (`asked`: the names under `checkIns`), always with `id` and `pairId`; every
+ * field when one asked is not a CheckIn field this knows.
  */
-export function checkInsJsonOfPair(pairAlias: string): RowListJson<CheckIn> {
-  return rowListJson<CheckIn>(CHECK_INS_OF_PAIR, `${pairAlias}.id`, ['happenedAt', 'confirmedAt', 'createdAt']);
+export function checkInFieldsAsked(asked: ReadonlySet<string>): readonly CheckInField[] {
+  return rowFieldsAsked(asked, CHECK_IN_NEEDS, ['id', 'pairId'], CHECK_IN_FIELDS);
+}
+
+/** Built once per pair alias and list of fields. */
+const checkInsJson = rememberedByKey(
+  ({ pairAlias, fields }: { pairAlias: string; fields: readonly CheckInField[] }) => `${pairAlias}|${fields.join(',')}`,
+  ({ pairAlias, fields }) =>
+    rowListJson<CheckIn>(
+      { ...CHECK_INS_OF_PAIR, columns: Object.fromEntries(fields.map((field) => [field, CHECK_IN_SQL[field]])) },
+      `${pairAlias}.id`,
+      CHECK_IN_TIMES.filter((field) => fields.includes(field)),
+    ),
+);
+
+/**
+ * A pair's check-ins as one JSON array inside a statement over `mentoring_pairs <pairAlias>` (latest first, the same
+ * rows and order as `byPairIds`) with only `fields` (`checkInFieldsAsked`; every field when omitted), and how to read
+ * them back. Rows with fewer fields are carried on their pair (`MentoringPair.checkIns`), never loaded by id.
+ */
+export function checkInsJsonOfPair(pairAlias: string, fields: readonly CheckInField[] = CHECK_IN_FIELDS): RowListJson<CheckIn> {
+  return checkInsJson({ pairAlias, fields });
 }
 
 @Injectable()

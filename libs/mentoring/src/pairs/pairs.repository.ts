@@ -6,7 +6,7 @@ import { type User, usersJoin } from '../../../accounts/src/index.js';
 import { MentoringPairEntity } from '../entities/mentoring-pair.entity.js';
 import { type CheckIn } from '../types/check-in.type.js';
 import { type MentoringPair } from '../types/pair.type.js';
-import { checkInsJsonOfPair } from './check-ins.repository.js';
+import { type CheckInField, checkInsJsonOfPair } from './check-ins.repository.js';
 
 export type NewPair = Omit<MentoringPairEntity, 'id' | 'createdAt' | 'updatedAt' | 'status' | 'lastCheckInAt' | 'endedAt' | 'endReason' | 'endedById' | 'cohort' | 'mentorApplication' | 'menteeApplication' | 'mentorUser' | 'menteeUser'>;
 
@@ -45,12 +45,13 @@ export interface PairParts {
   peopleFields?: ReadonlyArray<keyof User>;
   /** The pair's check-ins, latest first (`MentoringPair.checkIns`). */
   checkIns: boolean;
+  /** Only these fields of each check-in (`checkInFieldsAsked`); undefined: every one. Carried on the pair only. */
+  checkInFields?: readonly CheckInField[];
 }
 
 /** A pair as its GraphQL type reads it, with what the statement read with it: its mentor, mentee and check-ins. */
 export type PairWithPeople = MentoringPair & { mentor?: User; mentee?: User; checkIns?: CheckIn[] };
 
-const CHECK_INS = checkInsJsonOfPair('p');
 const PAIR_TIMES = ['startedAt', 'lastCheckInAt', 'endedAt'] as const;
 
 /** Whose pairs a list shows: every pair (null), or only those this person is in. */
@@ -64,12 +65,13 @@ const pairsJsonFor = rememberedByKey(
   ({ parts, ofViewer }: { parts: PairParts; ofViewer: boolean }) => `${pairPartsKey(parts)}|${+ofViewer}`,
   ({ parts, ofViewer }): RowListJson<PairWithPeople> => {
     const { withPeopleOf } = peopleJoinsFor(parts);
+    const checkIns = checkInsJsonOfPair('p', parts.checkInFields);
     const list = rowListJson<Record<string, unknown>>(
       {
         table: 'mentoring_pairs',
         alias: 'p',
         keyColumn: 'cohort_id',
-        columns: { ...Object.fromEntries(PAIR_FIELDS.map((field) => [field, `p.${PAIR_COLUMNS[field]}`])), ...(parts.checkIns ? { checkIns: CHECK_INS.sql } : {}) },
+        columns: { ...Object.fromEntries(PAIR_FIELDS.map((field) => [field, `p.${PAIR_COLUMNS[field]}`])), ...(parts.checkIns ? { checkIns: checkIns.sql } : {}) },
         where: ofViewer ? 'p.mentor_user_id = $2 OR p.mentee_user_id = $2' : undefined,
         orderBy: 'p.created_at, p.id',
       },
@@ -81,7 +83,7 @@ const pairsJsonFor = rememberedByKey(
       sql: list.sql,
       read: (value) =>
         list.read(value).map((row) => {
-          if (parts.checkIns) row.checkIns = CHECK_INS.read(row.checkIns);
+          if (parts.checkIns) row.checkIns = checkIns.read(row.checkIns);
           return parts.people ? withPeopleOf(row) : (row as unknown as PairWithPeople);
         }),
     };
@@ -90,7 +92,7 @@ const pairsJsonFor = rememberedByKey(
 
 /** The same for the same parts: a loader's name. */
 export function pairPartsKey(parts: PairParts): string {
-  return `${+parts.people}${+parts.checkIns}:${parts.peopleFields?.join(',') ?? ''}`;
+  return `${+parts.people}${+parts.checkIns}:${parts.peopleFields?.join(',') ?? ''}:${parts.checkInFields?.join(',') ?? ''}`;
 }
 
 /**
@@ -156,8 +158,9 @@ export class PairsRepository {
   async rowsByCohortIds(cohortIds: readonly string[], userId: PairsOf, parts: PairParts): Promise<PairWithPeople[][]> {
     const withPeople = parts.people;
     const { mentor: MENTOR, mentee: MENTEE, withPeopleOf } = peopleJoinsFor(parts);
+    const checkIns = checkInsJsonOfPair('p', parts.checkInFields);
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT ${PAIR_ROW_COLUMNS}${withPeople ? `, ${MENTOR.select}, ${MENTEE.select}` : ''}${parts.checkIns ? `, ${CHECK_INS.sql} AS "checkIns"` : ''}
+      `SELECT ${PAIR_ROW_COLUMNS}${withPeople ? `, ${MENTOR.select}, ${MENTEE.select}` : ''}${parts.checkIns ? `, ${checkIns.sql} AS "checkIns"` : ''}
          FROM mentoring_pairs p ${withPeople ? `${MENTOR.join} ${MENTEE.join}` : ''}
         WHERE p.cohort_id = ANY($1::uuid[])${userId ? ' AND (p.mentor_user_id = $2 OR p.mentee_user_id = $2)' : ''}
         ORDER BY p.created_at, p.id`,
@@ -165,7 +168,7 @@ export class PairsRepository {
     );
     const grouped = new Map<string, PairWithPeople[]>(cohortIds.map((id) => [id, []]));
     for (const row of rows) {
-      if (parts.checkIns) row.checkIns = CHECK_INS.read(row.checkIns);
+      if (parts.checkIns) row.checkIns = checkIns.read(row.checkIns);
       grouped.get(row.cohortId as string)?.push(withPeople ? withPeopleOf(row) : (row as unknown as MentoringPair));
     }
     return cohortIds.map((id) => grouped.get(id)!);
