@@ -157,6 +157,24 @@ describe('study groups: lists, paging and statements per request', () => {
     expect(both.data!.user).toEqual({ id: member.id, fullName: 'Load Member', email: member.email, createdAt: expect.any(String) });
   });
 
+  it('reads only the member columns asked (with the keys); the same members asked for more in one request answer in full', async () => {
+    const lean = await countQueries(() => t.gql(`query($id: ID!) { studyGroup(id: $id) { members { role } } }`, { id: groups[2] }, admin.accessToken), dataStatements);
+    expect(lean.result.errors).toBeUndefined();
+    const sql = lean.statements.find((s) => /study_group_members/.test(s))!;
+    expect(sql).toMatch(/c\.group_id.*c\.user_id.*c\.role/);
+    expect(sql).not.toMatch(/c\.requested_at|'status', c\.status|c\.status AS|'joinedAt'/);
+    const both = await t.gql(
+      `query($id: ID!) { few: studyGroup(id: $id) { members { role user { fullName } } } more: studyGroup(id: $id) { members { role status requestedAt joinedAt user { fullName } } } }`,
+      { id: groups[2] },
+      admin.accessToken,
+    );
+    expect(both.errors).toBeUndefined();
+    const more: Array<{ role: string; status: string; requestedAt: string; joinedAt: string; user: { fullName: string } }> = both.data!.more.members;
+    expect(more).toHaveLength(4);
+    expect(more.every((m) => m.status === 'ACTIVE' && !Number.isNaN(Date.parse(m.requestedAt)) && !Number.isNaN(Date.parse(m.joinedAt)) && m.user.fullName.length > 0)).toBe(true);
+    expect(both.data!.few.members).toEqual(more.map((m) => ({ role: m.role, user: m.user })));
+  });
+
   it('studyGroup without a signed-in viewer reads no members with the group (members are refused anyway)', async () => {
     const anonymous = await countQueries(() => t.gql(`query($id: ID!) { studyGroup(id: $id) { id members { role } } }`, { id: groups[2] }), dataStatements);
     expect(errorCode(anonymous.result)).toBe('UNAUTHENTICATED');

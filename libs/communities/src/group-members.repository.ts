@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { type KeyedRowsSpec, rememberedByKey, rowListJson, type RowListJson, rowWithJoins } from '../../core/src/index.js';
+import { type KeyedRowsSpec, rememberedByKey, rowFieldsAsked, rowListJson, type RowListJson, rowWithJoins } from '../../core/src/index.js';
 import { type User, usersJoin } from '../../accounts/src/index.js';
 import { GroupMemberRole, GroupMemberStatus } from './community.enums.js';
 import { StudyGroupMemberEntity } from './entities/study-group-member.entity.js';
@@ -12,6 +12,11 @@ const MEMBER_COLUMNS = {
   groupId: 'group_id', userId: 'user_id', role: 'role', status: 'status', requestedAt: 'requested_at', joinedAt: 'joined_at',
 } satisfies Record<keyof GroupMember, string>;
 const MEMBER_FIELDS = Object.keys(MEMBER_COLUMNS) as Array<keyof GroupMember>;
+type MemberField = keyof GroupMember;
+/** The GroupMember type's GraphQL fields → the row fields each reads (`user` by `userId`, or the user carried). */
+const MEMBER_NEEDS: Readonly<Record<string, readonly MemberField[]>> = {
+  role: ['role'], status: ['status'], requestedAt: ['requestedAt'], joinedAt: ['joinedAt'], user: ['userId'],
+};
 /**
  * A group's active members, longest-standing first: what the members loader reads (`activeRowsByGroupIds`, one
  * statement for a batch of groups) and what a group's own statement reads as JSON (`activeMembersJson`).
@@ -23,9 +28,8 @@ const ACTIVE_MEMBERS: KeyedRowsSpec = {
   where: `c.status = 'ACTIVE'`,
   orderBy: 'c.joined_at, c.user_id',
 };
-const MEMBER_TIMES = ['requestedAt', 'joinedAt'] as const;
-/** The select list of a plain GroupMember row over the spec's `study_group_members c`. */
-const MEMBER_ROW_COLUMNS = Object.entries(ACTIVE_MEMBERS.columns).map(([field, sql]) => `${sql} AS "${field}"`).join(', ');
+const MEMBER_TIMES: readonly MemberField[] = ['requestedAt', 'joinedAt'];
+
 /**
  * Which users a list of members reads beside each member, in its own statement: every field (`fields` undefined),
  * or only `fields` (accounts' `userFieldsAsked`). Users read with fewer fields ride on their member rows
@@ -35,21 +39,40 @@ export interface MemberUsers {
   fields?: ReadonlyArray<keyof User>;
 }
 
-/** The same for the same users read (none, every field, or those fields): a loader's name. */
-export function memberUsersKey(users: MemberUsers | undefined): string {
-  return users ? (users.fields?.join(',') ?? '*') : 'none';
+/** What a list of members reads of each: its own fields (`memberFieldsAsked`; every one when undefined), and its user. */
+export interface MemberParts {
+  fields?: readonly MemberField[];
+  users?: MemberUsers;
 }
 
-const usersKey = (users: MemberUsers) => memberUsersKey(users);
-/** Each member's user, through accounts' port (outputs named `u.<field>`), joined onto `c`. */
-const memberUser = rememberedByKey(usersKey, (users) => usersJoin('u', 'c.user_id', users.fields));
-/** A member with their user, from a result row or a JSON list's row alike. */
-const withUserOf = rememberedByKey(usersKey, (users) => rowWithJoins<GroupMemberWithUser>(MEMBER_FIELDS, { user: memberUser(users) }));
-const ACTIVE_MEMBERS_JSON: RowListJson<GroupMemberWithUser> = rowListJson<GroupMember>(ACTIVE_MEMBERS, 'g.id', MEMBER_TIMES);
-const activeMembersWithUsersJson = rememberedByKey(usersKey, (users): RowListJson<GroupMemberWithUser> => {
-  const list = rowListJson<Record<string, unknown>>(ACTIVE_MEMBERS, 'g.id', MEMBER_TIMES, [memberUser(users)]);
-  const read = withUserOf(users);
-  return { sql: list.sql, read: (value) => list.read(value).map(read) };
+/** The GroupMember fields a selection reads (`asked`: the names under `members`), always with the keys. */
+export function memberFieldsAsked(asked: ReadonlySet<string>): readonly MemberField[] {
+  return rowFieldsAsked(asked, MEMBER_NEEDS, ['groupId', 'userId'], MEMBER_FIELDS);
+}
+
+/** The same for the same parts read (member fields; no users, every field, or those fields): a loader's name. */
+export function memberPartsKey({ fields, users }: MemberParts): string {
+  return `${fields?.join(',') ?? '*'}|${users ? (users.fields?.join(',') ?? '*') : 'none'}`;
+}
+
+/**
+ * A list of members with `parts`, built once per key: the select list and join for `activeRowsByGroupIds`, the JSON
+ * list inside a statement over `study_groups g`, and a member (with its user) from a row of either.
+ */
+const membersOf = rememberedByKey(memberPartsKey, ({ fields = MEMBER_FIELDS, users }: MemberParts) => {
+  const columns = Object.fromEntries(fields.map((field) => [field, ACTIVE_MEMBERS.columns[field]]));
+  const spec: KeyedRowsSpec = { ...ACTIVE_MEMBERS, columns };
+  const times = MEMBER_TIMES.filter((field) => fields.includes(field));
+  // Each member's user, through accounts' port (outputs named `u.<field>`), joined onto `c`.
+  const join = users && usersJoin('u', 'c.user_id', users.fields);
+  const withUser = join && rowWithJoins<GroupMemberWithUser>(fields, { user: join });
+  const list = rowListJson<Record<string, unknown>>(spec, 'g.id', times, join ? [join] : []);
+  const json: RowListJson<GroupMemberWithUser> = {
+    sql: list.sql,
+    read: (value) => (withUser ? list.read(value).map(withUser) : (list.read(value) as unknown as GroupMemberWithUser[])),
+  };
+  const select = Object.entries(columns).map(([field, sql]) => `${sql} AS "${field}"`).join(', ');
+  return { join, withUser, json, select };
 });
 
 /** A member as the GroupMember type reads it, with the person when the statement read them. */
@@ -133,27 +156,26 @@ export class GroupMembersRepository {
    * Each group's active members as plain rows, longest-standing first, with each member's user read in the
    * same statement when `users` says which (`MemberUsers`). One statement.
    */
-  async activeRowsByGroupIds(groupIds: readonly string[], users?: MemberUsers): Promise<GroupMemberWithUser[][]> {
-    const join = users && memberUser(users);
+  async activeRowsByGroupIds(groupIds: readonly string[], parts: MemberParts = {}): Promise<GroupMemberWithUser[][]> {
+    const { join, withUser, select } = membersOf(parts);
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT ${MEMBER_ROW_COLUMNS}${join ? `, ${join.select}` : ''}
+      `SELECT ${select}${join ? `, ${join.select}` : ''}
          FROM ${ACTIVE_MEMBERS.table} c ${join ? join.join : ''}
         WHERE c.${ACTIVE_MEMBERS.keyColumn} = ANY($1::uuid[]) AND ${ACTIVE_MEMBERS.where}
         ORDER BY ${ACTIVE_MEMBERS.orderBy}`,
       [groupIds],
     );
-    const read = users && withUserOf(users);
     const grouped = new Map<string, GroupMemberWithUser[]>(groupIds.map((id) => [id, []]));
-    for (const row of rows) grouped.get(row.groupId as string)?.push(read ? read(row) : (row as unknown as GroupMember));
+    for (const row of rows) grouped.get(row.groupId as string)?.push(withUser ? withUser(row) : (row as unknown as GroupMember));
     return groupIds.map((id) => grouped.get(id)!);
   }
 
   /**
    * A group's active members as a JSON list inside a statement over `study_groups g` (the same rows, order and
-   * users as `activeRowsByGroupIds`): its SQL, and the members of the parsed value.
+   * parts as `activeRowsByGroupIds`): its SQL, and the members of the parsed value.
    */
-  activeMembersJson(users?: MemberUsers): RowListJson<GroupMemberWithUser> {
-    return users ? activeMembersWithUsersJson(users) : ACTIVE_MEMBERS_JSON;
+  activeMembersJson(parts: MemberParts = {}): RowListJson<GroupMemberWithUser> {
+    return membersOf(parts).json;
   }
 
   async activeCountsByGroupIds(groupIds: readonly string[]): Promise<number[]> {

@@ -5,7 +5,7 @@ import { Authenticated, CurrentRequest, CurrentViewer, type RequestContext, type
 import { fromGroupArg, fromParent, GroupMembersOrAdmin, GroupOrganisersOrAdmin, InGoodStanding } from './access/group-access.decorator.js';
 import { GroupIdArgs, GroupMemberArgs } from './args/study-group.args.js';
 import { GroupMembershipService } from './group-membership.service.js';
-import { memberUsersOfField } from './member-users-asked.js';
+import { memberPartsOfField } from './member-parts-asked.js';
 import { StudyGroupsLoader } from './study-groups.loader.js';
 import { GroupMember } from './types/group-member.type.js';
 import { StudyGroup } from './types/study-group.type.js';
@@ -49,8 +49,8 @@ export class GroupMembersResolver {
   @GroupMembersOrAdmin(fromParent<StudyGroup>((g) => g.id))
   @ResolveField(() => [GroupMember], { description: 'Active members, longest-standing first. Members of the group and admins.' })
   members(@Parent() group: StudyGroup, @CurrentRequest() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<GroupMember[]> {
-    // With `user` asked for, each member carries its user (the fields asked): `GroupMember.user` answers from it.
-    return this.loaders.activeMemberRows(ctx, memberUsersOfField(info).users).load(group.id);
+    // Each member carries the fields asked, and its user when `user` is asked (`GroupMember.user` answers from it).
+    return this.loaders.activeMemberRows(ctx, memberPartsOfField(info)).load(group.id);
   }
 
   @Authenticated()

@@ -9,7 +9,7 @@ import { StudyGroupMemberEntity } from './entities/study-group-member.entity.js'
 import { StudyGroupRoleEntity } from './entities/study-group-role.entity.js';
 import { StudyGroupEntity } from './entities/study-group.entity.js';
 import { GroupGoalsRepository } from './group-goals.repository.js';
-import { type GroupMemberWithUser, GroupMembersRepository, type MemberUsers, memberUsersKey } from './group-members.repository.js';
+import { type GroupMemberWithUser, GroupMembersRepository, type MemberParts, memberPartsKey } from './group-members.repository.js';
 import { MeetingRolesRepository } from './meeting-roles.repository.js';
 import { type Holding } from './rotation/role-rotation.js';
 import { StudyGroupsRepository } from './study-groups.repository.js';
@@ -35,9 +35,9 @@ export class StudyGroupsLoader {
   }
 
   /** Each group's active members as plain rows (`StudyGroup.members`); with `users`, each carries its user (those fields), read in the same statement. */
-  activeMemberRows(ctx: RequestContext, users: MemberUsers | undefined): DataLoader<string, GroupMemberWithUser[]> {
-    return ctx.loaders.get(`communities.activeMemberRows.${memberUsersKey(users)}`, () =>
-      new DataLoader((ids: readonly string[]) => this.members.activeRowsByGroupIds(ids, users)));
+  activeMemberRows(ctx: RequestContext, parts: MemberParts): DataLoader<string, GroupMemberWithUser[]> {
+    return ctx.loaders.get(`communities.activeMemberRows.${memberPartsKey(parts)}`, () =>
+      new DataLoader((ids: readonly string[]) => this.members.activeRowsByGroupIds(ids, parts)));
   }
 
   pendingMembers(ctx: RequestContext): DataLoader<string, StudyGroupMemberEntity[]> {

@@ -4,7 +4,7 @@ import { Authenticated, CurrentRequest, CurrentViewer, mapNodes, Public, type Re
 import { fromGroupArg, GroupOrganisersOrAdmin, InGoodStanding } from './access/group-access.decorator.js';
 import { StudyGroupIdArgs, StudyGroupsArgs } from './args/study-group.args.js';
 import { MAX_GROUP_SIZE } from './communities.limits.js';
-import { memberUsersUnderGroup } from './member-users-asked.js';
+import { memberPartsUnderGroup } from './member-parts-asked.js';
 import { CreateStudyGroupInput, UpdateStudyGroupInput } from './inputs/study-group.inputs.js';
 import { GroupMeetingsLoader } from './group-meetings.loader.js';
 import { StudyGroupsLoader } from './study-groups.loader.js';
@@ -38,13 +38,13 @@ export class StudyGroupsResolver {
     // Read with the group (one statement): a signed-in viewer's `members` (the loader that `members` reads is primed
     // with them; its own guard still decides whether they are shown), and the current meetings `upcomingMeetings`
     // starts from (primed for the upcoming loader's batch).
-    const { users } = memberUsersUnderGroup(info);
+    const members = memberPartsUnderGroup(info);
     const found = await this.groups.findRow(id, {
-      members: ctx.viewer && selects(info, ['members']) ? { users } : undefined,
+      members: ctx.viewer && selects(info, ['members']) ? members : undefined,
       meetings: selects(info, ['upcomingMeetings']),
     });
     if (!found) return null;
-    if (found.members) this.loaders.activeMemberRows(ctx, users).prime(found.group.id, found.members);
+    if (found.members) this.loaders.activeMemberRows(ctx, members).prime(found.group.id, found.members);
     if (found.meetings) this.meetingLoaders.primeCurrentMeetings(ctx, found.group.id, found.meetings);
     return StudyGroup.from(found.group);
   }

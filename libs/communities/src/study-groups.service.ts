@@ -8,7 +8,7 @@ import { MAX_GROUP_SIZE } from './communities.limits.js';
 import { DEFAULT_MEETING_ROLES, GroupMemberRole, GroupMemberStatus, GroupStatus, MeetingCadence } from './community.enums.js';
 import { StudyGroupEntity } from './entities/study-group.entity.js';
 import { CURRENT_MEETINGS_OF_GROUP, GroupMeetingsRepository, type MeetingRow } from './group-meetings.repository.js';
-import { type GroupMemberWithUser, GroupMembersRepository, type MemberUsers } from './group-members.repository.js';
+import { type GroupMemberWithUser, GroupMembersRepository, type MemberParts } from './group-members.repository.js';
 import { type CreateStudyGroupInput, type UpdateStudyGroupInput } from './inputs/study-group.inputs.js';
 import { MeetingRolesRepository } from './meeting-roles.repository.js';
 import { MeetingSeriesService } from './meeting-series.service.js';
@@ -61,10 +61,10 @@ export class StudyGroupsService {
    */
   async findRow(
     id: string,
-    read: { members?: { users?: MemberUsers }; meetings?: boolean } = {},
+    read: { members?: MemberParts; meetings?: boolean } = {},
   ): Promise<{ group: StudyGroupRow; members?: GroupMemberWithUser[]; meetings?: MeetingRow[] } | null> {
     const found = await this.groups.rowById<{ members: GroupMemberWithUser[]; meetings: MeetingRow[] }>(id, {
-      members: read.members && this.members.activeMembersJson(read.members.users),
+      members: read.members && this.members.activeMembersJson(read.members),
       meetings: read.meetings ? CURRENT_MEETINGS_OF_GROUP : undefined,
     });
     if (!found) return null;
