@@ -14,6 +14,7 @@ import { ROOT_LOGGER } from '../logging/logging.module.js';
 import { metricsPlugin } from '../metrics/metrics.plugin.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import { CompiledExecutorGateway } from './compiled-executor.js';
+import { DateTimeScalar } from './date-time.scalar.js';
 import { formatGraphQLError } from './error-formatter.js';
 import { leanFieldResolvers } from './lean-field-resolvers.js';
 import { PassthroughExceptionFilter } from './passthrough.filter.js';
@@ -58,7 +59,7 @@ export function httpRequestContext(http: { req: Request; res: Response }): Reque
           path: '/graphql',
           autoSchemaFile: true,
           sortSchema: true,
-          buildSchemaOptions: { dateScalarMode: 'isoDate', numberScalarMode: 'integer' },
+          buildSchemaOptions: { dateScalarMode: 'isoDate', numberScalarMode: 'integer', scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
           fieldResolverEnhancers: ['guards'],
           // Operations run compiled by graphql-jit (see CompiledExecutorGateway); subscriptions keep graphql-js.
           // Fields that only read their parent's property lose Nest's per-field resolver first (readPropertiesDirectly).
