@@ -80,6 +80,23 @@ describe('preparingClient: statements with parameters as named prepared statemen
     expect((await preparedOn(client)).map((p) => p.statement)).toEqual([a]);
   });
 
+  it('a statement whose result columns a migration changed fails once, then is prepared again', async () => {
+    const client = await connect();
+    const other = await connect();
+    const table = `prepared_spec_${process.pid}_${Date.now()}`;
+    await other.query(`CREATE TABLE ${table} (id int)`);
+    try {
+      await other.query(`INSERT INTO ${table} VALUES (1)`);
+      const text = `SELECT * FROM ${table} WHERE id = $1`;
+      expect((await client.query(text, [1])).rows).toEqual([{ id: 1 }]);
+      await other.query(`ALTER TABLE ${table} ADD COLUMN note text DEFAULT 'n'`);
+      await expect(client.query(text, [1])).rejects.toThrow('cached plan must not change result type');
+      expect((await client.query(text, [1])).rows).toEqual([{ id: 1, note: 'n' }]);
+    } finally {
+      await other.query(`DROP TABLE ${table}`);
+    }
+  });
+
   it('a text that fails to parse is not remembered as prepared: the next use reports the same error', async () => {
     const client = await connect();
     const broken = 'SELEC $1::int';

@@ -153,8 +153,8 @@ export class GroupMembersRepository {
   }
 
   /**
-   * Each group's active members as plain rows, longest-standing first, with each member's user read in the
-   * same statement when `users` says which (`MemberUsers`). One statement.
+   * Each group's active members as plain rows, longest-standing first, with the member fields `parts` names and each
+   * member's user read in the same statement when `parts.users` says which (`MemberParts`). One statement.
    */
   async activeRowsByGroupIds(groupIds: readonly string[], parts: MemberParts = {}): Promise<GroupMemberWithUser[][]> {
     const { join, withUser, select } = membersOf(parts);

@@ -14,7 +14,7 @@ export interface DataSourceParts {
   entities: EntityList;
   migrations: MigrationList;
   applicationName?: string;
-  /** Statements with parameters as named prepared statements (preparingClient); default true. */
+  /** Statements with parameters, and SELECT/WITH without, as named prepared statements (preparingClient); default true. */
   preparedStatements?: boolean;
 }
 

@@ -23,6 +23,14 @@ export function preparedStatementName(text: string): string {
 const QUERY = /^\s*(SELECT|WITH)\b/i;
 
 type QueryCallback = (error: Error | null, result?: unknown) => void;
+
+/**
+ * PostgreSQL refuses a prepared statement whose result columns changed since it was prepared (a migration applied by
+ * another process while this one serves): the statement is dropped, so only its first execution after fails.
+ */
+function isStalePlan(error: Error): boolean {
+  return (error as Error & { code?: string }).code === '0A000' && error.message.includes('cached plan must not change result type');
+}
 interface ParsedStatements {
   parsedStatements: Record<string, string>;
 }
@@ -38,7 +46,8 @@ interface ParsedStatements {
  *
  * Each connection keeps its `limit` most recently used statements; the oldest beyond is deallocated, and forgotten by
  * pg only once PostgreSQL has dropped it (a DEALLOCATE refused in an aborted transaction leaves both sides agreeing it
- * is still there). The name is the text's digest: two texts under one name would be refused by pg, never confused.
+ * is still there); so is one whose result columns a migration changed (`isStalePlan`). The name is the text's digest:
+ * two texts under one name would be refused by pg, never confused.
  *
  * Off (`DB_PREPARED_STATEMENTS=false`) for a pooler that does not keep prepared statements per client, such as
  * PgBouncer in transaction mode before 1.21.
@@ -57,12 +66,16 @@ export function preparingClient(limit = PREPARED_STATEMENTS_PER_CONNECTION): typ
         // of a short read's CPU), submitted as pg submits its own.
         const query = new pg.Query(config, values as unknown[] | undefined) as pg.Query & { name: string; callback?: QueryCallback };
         query.name = name;
+        const answer = (done: QueryCallback): QueryCallback => (error, result) => {
+          if (error && isStalePlan(error)) this.drop(name);
+          done(error, result);
+        };
         if (typeof callback === 'function') {
-          query.callback = callback as QueryCallback;
+          query.callback = answer(callback as QueryCallback);
           return submit.call(this, query);
         }
         return new Promise((resolve, reject) => {
-          query.callback = (error, result) => (error ? reject(error) : resolve(result));
+          query.callback = answer((error, result) => (error ? reject(error) : resolve(result)));
           submit.call(this, query);
         }) as never;
       }
@@ -76,14 +89,21 @@ export function preparingClient(limit = PREPARED_STATEMENTS_PER_CONNECTION): typ
       }
       this.prepared.set(name, true);
       if (this.prepared.size <= limit) return;
-      const oldest = this.prepared.keys().next().value as string;
-      this.prepared.delete(oldest);
+      this.drop(this.prepared.keys().next().value as string);
+    }
+
+    /**
+     * Deallocates `name` on this connection; pg forgets it (it reads `connection.parsedStatements`, as @dataplan/pg's
+     * LRU does) only once the server dropped it, so a refusal leaves both sides agreeing it is still there.
+     */
+    private drop(name: string): void {
+      this.prepared.delete(name);
       const connection = (this as unknown as { connection: ParsedStatements }).connection;
-      if (connection.parsedStatements[oldest] === undefined) return;
+      if (connection.parsedStatements[name] === undefined) return;
       const done: QueryCallback = (error) => {
-        if (!error) delete connection.parsedStatements[oldest];
+        if (!error) delete connection.parsedStatements[name];
       };
-      (super.query as (c: unknown, v?: unknown, cb?: unknown) => void)(`DEALLOCATE ${this.escapeIdentifier(oldest)}`, undefined, done);
+      (super.query as (c: unknown, v?: unknown, cb?: unknown) => void)(`DEALLOCATE ${this.escapeIdentifier(name)}`, undefined, done);
     }
   } as unknown as typeof pg.Client;
 }
