@@ -13,10 +13,6 @@ const MEMBER_COLUMNS = {
 } satisfies Record<keyof GroupMember, string>;
 const MEMBER_FIELDS = Object.keys(MEMBER_COLUMNS) as Array<keyof GroupMember>;
 type MemberField = keyof GroupMember;
-/** The GroupMember type's GraphQL fields → the row fields each reads (`user` by `userId`, or the user carried). */
-const MEMBER_NEEDS: Readonly<Record<string, readonly MemberField[]>> = {
-  role: ['role'], status: ['status'], requestedAt: ['requestedAt'], joinedAt: ['joinedAt'], user: ['userId'],
-};
 /**
  * A group's active members, longest-standing first: what the members loader reads (`activeRowsByGroupIds`, one
  * statement for a batch of groups) and what a group's own statement reads as JSON (`activeMembersJson`).
@@ -47,7 +43,8 @@ export interface MemberParts {
 
 /** The GroupMember fields a selection reads (`asked`: the names under `members`), always with the keys. */
 export function memberFieldsAsked(asked: ReadonlySet<string>): readonly MemberField[] {
-  return rowFieldsAsked(asked, MEMBER_NEEDS, ['groupId', 'userId'], MEMBER_FIELDS);
+  // `user` reads `userId` (or the user carried on the row).
+  return rowFieldsAsked(asked, MEMBER_FIELDS, ['groupId', 'userId'], { user: ['userId'] });
 }
 
 /** The same for the same parts read (member fields; no users, every field, or those fields): a loader's name. */

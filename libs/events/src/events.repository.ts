@@ -67,14 +67,13 @@ const SESSION_FIELD_SQL = {
 export type SessionField = keyof typeof SESSION_FIELD_SQL;
 const SESSION_FIELDS = Object.keys(SESSION_FIELD_SQL) as SessionField[];
 const SESSION_TIMES: readonly SessionField[] = ['startsAt', 'endsAt'];
-const SESSION_NEEDS = Object.fromEntries(SESSION_FIELDS.map((field) => [field, [field]]));
 
 /**
  * The EventSession fields a selection reads (`asked`: the names under `sessions`), always with `id`; every field when
  * one is a field this list does not know (an allow-list: it can only read too much).
  */
 export function sessionFieldsAsked(asked: ReadonlySet<string>): readonly SessionField[] {
-  return rowFieldsAsked(asked, SESSION_NEEDS, ['id'], SESSION_FIELDS);
+  return rowFieldsAsked(asked, SESSION_FIELDS, ['id']);
 }
 
 /** Each event's sessions with `fields` (every one when omitted): the rows and order for a batch, and the same as JSON in a list's statement over `events e`; built once per list of fields. */

@@ -1,4 +1,4 @@
-import { checkJoinIdentifiers, joinedReader, type RowJoin } from '../../core/src/index.js';
+import { checkJoinIdentifiers, joinedReader, rowFieldsAsked, type RowJoin } from '../../core/src/index.js';
 import { CURRENT_STATUSES } from './membership.enums.js';
 import { type Membership } from './membership.type.js';
 import { type MembershipTierRow } from './membership-tier.type.js';
@@ -39,46 +39,15 @@ export interface MembershipColumns {
 
 /** Read whatever else is asked: the guards (owner: userId), Membership.tier (tierId), periods and the scheduled change (id). */
 const MEMBERSHIP_ALWAYS = ['id', 'userId', 'tierId'];
-/** Each Membership GraphQL field, and the fields of the row it reads; a field not here makes the join read every column. */
-const MEMBERSHIP_FIELD_NEEDS: Readonly<Record<string, readonly string[]>> = {
-  __typename: [],
-  id: [],
-  status: ['status'],
-  startedAt: ['startedAt'],
-  currentPeriodEnd: ['currentPeriodEnd'],
-  graceEndsAt: ['graceEndsAt'],
-  autoRenew: ['autoRenew'],
-  complimentary: ['complimentary'],
-  cancelledAt: ['cancelledAt'],
-  declineReason: ['declineReason'],
-  createdAt: ['createdAt'],
-  tier: [],
-  user: [],
-  periods: [],
-  scheduledTierChange: [],
-};
-/** Each MembershipTier GraphQL field, and the tier row's fields `MembershipTier.from` reads for it. */
-const TIER_FIELD_NEEDS: Readonly<Record<string, readonly string[]>> = {
-  __typename: [],
-  id: [],
-  name: ['name'],
-  description: ['description'],
-  price: ['priceAmount', 'priceCurrency'],
-  billingInterval: ['billingInterval'],
-  requiresApproval: ['requiresApproval'],
-  gracePeriodDays: ['gracePeriodDays'],
-  eventDiscountPercent: ['eventDiscountPercent'],
-  active: ['active'],
-};
+/** The Membership GraphQL fields that read no column of their own (a field named like a row field reads it). */
+const MEMBERSHIP_FIELD_NEEDS: Readonly<Record<string, readonly string[]>> = { id: [], tier: [], user: [], periods: [], scheduledTierChange: [] };
+/** The MembershipTier field that reads other columns than its name (`MembershipTier.from`). */
+const TIER_FIELD_NEEDS: Readonly<Record<string, readonly string[]>> = { price: ['priceAmount', 'priceCurrency'] };
 
-function needed(asked: ReadonlySet<string>, needs: Readonly<Record<string, readonly string[]>>, always: readonly string[]): string[] | undefined {
-  const fields = new Set(always);
-  for (const field of asked) {
-    const reads = needs[field];
-    if (!reads) return undefined;
-    for (const read of reads) fields.add(read);
-  }
-  return [...fields];
+/** core's allow-list, with undefined (read every column) for a field it does not know. */
+function needed(asked: ReadonlySet<string>, all: readonly string[], always: readonly string[], needs: Readonly<Record<string, readonly string[]>>): readonly string[] | undefined {
+  const fields = rowFieldsAsked(asked, all, always, needs);
+  return fields === all ? undefined : fields;
 }
 
 /**
@@ -89,8 +58,8 @@ function needed(asked: ReadonlySet<string>, needs: Readonly<Record<string, reado
  * it): the list hands it to `User.membership` with `carryMembership`.
  */
 export function membershipColumnsAsked(membershipFields: ReadonlySet<string>, tierFields: ReadonlySet<string> | undefined): MembershipColumns | undefined {
-  const membership = needed(membershipFields, MEMBERSHIP_FIELD_NEEDS, MEMBERSHIP_ALWAYS);
-  const tier = tierFields ? needed(tierFields, TIER_FIELD_NEEDS, ['id']) : [];
+  const membership = needed(membershipFields, MEMBERSHIP_FIELDS, MEMBERSHIP_ALWAYS, MEMBERSHIP_FIELD_NEEDS);
+  const tier = tierFields ? needed(tierFields, TIER_FIELDS, ['id'], TIER_FIELD_NEEDS) : [];
   if (!membership || !tier) return undefined;
   return { membership, tier, key: `${membership.join(',')}/${tier.join(',')}` };
 }

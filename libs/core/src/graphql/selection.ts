@@ -96,17 +96,24 @@ export function rememberedPerField<T>(compute: (info: SelectionInfo) => T): (inf
 }
 
 /**
- * The row fields a selection reads, through an allow-list: `needs` maps each GraphQL field name the type knows to the
- * row fields it reads (its own, or others: `loggedBy` reads `loggedById`); `always` are read whatever is asked (the
- * keys, what guards and loaders read). Every field (`all`) when a name asked is not in `needs`: an allow-list can only
- * read too much. In `all`'s order, so that the same fields asked give the same list (a loader's or statement's name).
+ * The row fields a selection reads, through an allow-list: a GraphQL field named like one of `all` reads that row field,
+ * `needs` names the others a type knows and the row fields each reads (`loggedBy` reads `loggedById`; `tier` none);
+ * `always` are read whatever is asked (the keys, what guards and loaders read). `all` itself (every field, the same
+ * array) when a name asked is neither: an allow-list can only read too much. In `all`'s order, so that the same fields
+ * asked give the same list (a loader's or statement's name).
  */
-export function rowFieldsAsked<F extends string>(asked: ReadonlySet<string>, needs: Readonly<Record<string, readonly F[]>>, always: readonly F[], all: readonly F[]): readonly F[] {
-  const fields = new Set<F>(always);
+export function rowFieldsAsked<F extends string>(
+  asked: ReadonlySet<string>,
+  all: readonly F[],
+  always: readonly F[],
+  needs: Readonly<Record<string, readonly F[]>> = {},
+): readonly F[] {
+  const fields = new Set<string>(always);
   for (const name of asked) {
     if (name === '__typename') continue;
-    if (!Object.hasOwn(needs, name)) return all;
-    for (const field of needs[name]) fields.add(field);
+    if (Object.hasOwn(needs, name)) for (const field of needs[name]) fields.add(field);
+    else if ((all as readonly string[]).includes(name)) fields.add(name);
+    else return all;
   }
   return all.filter((field) => fields.has(field));
 }

@@ -13,12 +13,6 @@ const CHECK_IN_SQL = {
 export type CheckInField = keyof typeof CHECK_IN_SQL;
 const CHECK_IN_FIELDS = Object.keys(CHECK_IN_SQL) as CheckInField[];
 const CHECK_IN_TIMES: readonly CheckInField[] = ['happenedAt', 'confirmedAt', 'createdAt'];
-/** The CheckIn type's GraphQL fields → the row fields each reads (`loggedBy` through the users loader by `loggedById`). */
-const CHECK_IN_NEEDS: Readonly<Record<string, readonly CheckInField[]>> = {
-  ...Object.fromEntries(CHECK_IN_FIELDS.map((field) => [field, [field]])),
-  loggedBy: ['loggedById'],
-};
-
 /** A pair's check-ins as the CheckIn type reads them (plain rows, no entities), latest first. */
 const CHECK_INS_OF_PAIR: KeyedRowsSpec = {
   table: 'mentoring_check_ins',
@@ -32,7 +26,8 @@ const CHECK_INS_OF_PAIR: KeyedRowsSpec = {
  * field when one asked is not a CheckIn field this knows.
  */
 export function checkInFieldsAsked(asked: ReadonlySet<string>): readonly CheckInField[] {
-  return rowFieldsAsked(asked, CHECK_IN_NEEDS, ['id', 'pairId'], CHECK_IN_FIELDS);
+  // `loggedBy` is resolved through the users loader by `loggedById`.
+  return rowFieldsAsked(asked, CHECK_IN_FIELDS, ['id', 'pairId'], { loggedBy: ['loggedById'] });
 }
 
 /** Built once per pair alias and list of fields. */
