@@ -1,5 +1,6 @@
 import { hash } from 'node:crypto';
 import pg from 'pg';
+import { type RowShape, ShapedQuery } from './statement-rows.js';
 
 /** How many prepared statements each connection keeps (the least recently used is deallocated beyond). */
 export const PREPARED_STATEMENTS_PER_CONNECTION = 100;
@@ -56,6 +57,8 @@ export function preparingClient(limit = PREPARED_STATEMENTS_PER_CONNECTION): typ
   return class PreparingClient extends pg.Client {
     /** Names prepared on this connection, least recently used first. */
     private readonly prepared = new Map<string, true>();
+    /** How each prepared statement's rows are read (`ShapedQuery`), by name. */
+    private readonly shapes = new Map<string, RowShape>();
 
     override query(config: unknown, values?: unknown, callback?: unknown): never {
       const submit = super.query as (c: unknown, v?: unknown, cb?: unknown) => never;
@@ -63,9 +66,8 @@ export function preparingClient(limit = PREPARED_STATEMENTS_PER_CONNECTION): typ
         const name = preparedStatementName(config);
         this.remember(name);
         // A Query built from the text and named after (pg clones a config object by its property descriptors, 1.4%
-        // of a short read's CPU), submitted as pg submits its own.
-        const query = new pg.Query(config, values as unknown[] | undefined) as pg.Query & { name: string; callback?: QueryCallback };
-        query.name = name;
+        // of a short read's CPU), submitted as pg submits its own; its rows read by the statement's kept shape.
+        const query = new ShapedQuery(config, values as unknown[] | undefined, name, this.shapes) as ShapedQuery & { callback?: QueryCallback };
         const answer = (done: QueryCallback): QueryCallback => (error, result) => {
           if (error && isStalePlan(error)) this.drop(name);
           done(error, result);
@@ -98,6 +100,7 @@ export function preparingClient(limit = PREPARED_STATEMENTS_PER_CONNECTION): typ
      */
     private drop(name: string): void {
       this.prepared.delete(name);
+      this.shapes.delete(name);
       const connection = (this as unknown as { connection: ParsedStatements }).connection;
       if (connection.parsedStatements[name] === undefined) return;
       const done: QueryCallback = (error) => {
