@@ -20,7 +20,7 @@ const AUTHOR: RowJoin<Author> = {
   join: 'JOIN rk_people a ON a.id = c.person_id',
   select: `a.full_name AS "a.fullName", a.since AS "a.since"`,
   read: joinedReader<Author>('a', ['fullName', 'since'], 'fullName'),
-  json: { pairs: `'a.fullName', a.full_name, 'a.since', ${jsonTime('a.since')}`, times: ['a.since'] },
+  json: { outputs: [['a.fullName', 'a.full_name'], ['a.since', jsonTime('a.since')]], times: ['a.since'] },
 };
 
 describe('rowsByKey / rowListsByKey: plain rows for a DataLoader batch, in one statement', () => {
@@ -97,7 +97,7 @@ describe('rowsByKey / rowListsByKey: plain rows for a DataLoader batch, in one s
       ],
       [{ text: 'only', at: new Date('2026-01-01T00:00:00.000Z'), seenAt: null, author: { fullName: 'Ben', since } }],
     ]);
-    expect(() => rowListJson(TIMED_NOTES, 'p.id', [], [{ ...AUTHOR, json: undefined }])).toThrow('offers no JSON pairs');
+    expect(() => rowListJson(TIMED_NOTES, 'p.id', [], [{ ...AUTHOR, json: undefined }])).toThrow('offers no JSON outputs');
   });
 
   it('rowListJson nested in another (each list its own alias), its condition using the parent statement\'s parameters', async () => {

@@ -73,7 +73,7 @@ export function usersJoin(alias: string, userIdColumn: string, fields: ReadonlyA
     select: fields.map((key) => `${alias}.${USER_ROW_COLUMNS[key]} AS "${alias}.${key}"`).join(', '),
     read: joinedReader<User>(alias, fields, 'id'),
     json: {
-      pairs: fields.map((key) => `'${alias}.${key}', ${USER_TIMES.includes(key) ? jsonTime(`${alias}.${USER_ROW_COLUMNS[key]}`) : `${alias}.${USER_ROW_COLUMNS[key]}`}`).join(', '),
+      outputs: fields.map((key) => [`${alias}.${key}`, USER_TIMES.includes(key) ? jsonTime(`${alias}.${USER_ROW_COLUMNS[key]}`) : `${alias}.${USER_ROW_COLUMNS[key]}`] as const),
       times: USER_TIMES.filter((key) => fields.includes(key)).map((key) => `${alias}.${key}`),
     },
   };

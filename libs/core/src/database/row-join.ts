@@ -14,10 +14,10 @@ export interface RowJoin<T> {
   /** The joined object of a result row; undefined where a LEFT JOIN found none. */
   read(row: Record<string, unknown>): T | undefined;
   /**
-   * For a join inside a JSON list (`rowListJson`): the same outputs as `json_build_object` pairs (times as epoch
-   * milliseconds, see `jsonTime`), and which outputs are times. A port that offers it can be nested in JSON.
+   * For a join inside a JSON list (`rowListJson`): the same outputs as [name, SQL] (times as epoch milliseconds, see
+   * `jsonTime`), and which outputs are times. A port that offers it can be nested in JSON.
    */
-  json?: { pairs: string; times: readonly string[] };
+  json?: { outputs: ReadonlyArray<readonly [string, string]>; times: readonly string[] };
 }
 
 /** A timestamptz expression as JSON carries it in our lists: epoch milliseconds (what a Date keeps of it). */
