@@ -122,6 +122,40 @@ describe('events list: sessions and your registration read with the page, as the
     expect(both.data!.event.sessions.every((s: { endsAt: string }) => !Number.isNaN(Date.parse(s.endsAt)))).toBe(true);
   });
 
+  it('reads only your registration\'s lean columns when those are all it asks; asked more elsewhere in the request, it comes whole', async () => {
+    const lean = await countQueries(
+      () => t.gql(`query($from: DateTime) { events(first: 4, from: $from) { edges { node { id myRegistration { id status } onlineUrl } } } }`, { from }, member.accessToken),
+      dataStatements,
+    );
+    expect(lean.result.errors).toBeUndefined();
+    expect(lean.statements).toHaveLength(1);
+    const join = lean.statements[0].slice(lean.statements[0].indexOf('LEFT JOIN LATERAL'));
+    expect(join).toMatch(/c\.status/);
+    expect(join).not.toMatch(/c\.price_amount|c\.check_in_code|c\.checkout_url|c\.hold_expires_at/);
+    const statuses = lean.result.data!.events.edges.map((e: { node: { myRegistration: { status: string } | null } }) => e.node.myRegistration?.status ?? null);
+    expect(statuses).toEqual(['CONFIRMED', 'CONFIRMED', 'CANCELLED', null]);
+    // The conference's online link: shown to its confirmed registrant from the lean row.
+    expect(lean.result.data!.events.edges[0].node.onlineUrl).toEqual(expect.any(String));
+    // The same registrations asked for more in one request (the single event, another list, and under the lean rows
+    // themselves, resolved only once the lean list has handed its rows to its loader): each answers in full.
+    const both = await t.gql(
+      `query($from: DateTime, $id: ID!) {
+        few: events(first: 2, from: $from) { edges { node { myRegistration { status event { myRegistration { price { amount } } } } } } }
+        more: events(first: 2, from: $from) { edges { node { myRegistration { status price { amount currency } confirmedAt } onlineUrl } } }
+        event(id: $id) { myRegistration { status price { currency } createdAt } }
+      }`,
+      { from, id: ids[1] },
+      member.accessToken,
+    );
+    expect(both.errors).toBeUndefined();
+    const under = both.data!.few.edges.map((e: { node: { myRegistration: { event: { myRegistration: { price: { amount: number } } } } } }) => e.node.myRegistration.event.myRegistration.price.amount);
+    expect(under.every((amount: number) => Number.isInteger(amount))).toBe(true);
+    const more = both.data!.more.edges.map((e: { node: { myRegistration: { status: string; price: { amount: number; currency: string }; confirmedAt: string } } }) => e.node.myRegistration);
+    expect(more.every((r: { price: { amount: number; currency: string }; confirmedAt: string }) => Number.isInteger(r.price.amount) && r.price.currency.length === 3 && !Number.isNaN(Date.parse(r.confirmedAt)))).toBe(true);
+    expect(both.data!.few.edges.map((e: { node: { myRegistration: { status: string } } }) => e.node.myRegistration.status)).toEqual(more.map((r: { status: string }) => r.status));
+    expect(both.data!.event.myRegistration).toEqual({ status: 'CONFIRMED', price: { currency: expect.any(String) }, createdAt: expect.any(String) });
+  });
+
   it('one statement for the page with its sessions and your registration, whatever the page size', async () => {
     const upcoming = `query($first: Int, $from: DateTime) { events(first: $first, from: $from) { edges { node { id seatsRemaining waitlistCount memberPrice { amount } sessions { title ceCredits } myRegistration { status } onlineUrl } } } }`;
     const small = await countQueries(() => t.gql(upcoming, { first: 1, from }, member.accessToken), dataStatements);

@@ -6,6 +6,7 @@ import { carryMembership, MembersLoader } from '../../members/src/index.js';
 import { AttendanceRepository, type AttendedSession } from './attendance.repository.js';
 import { EVENT_FIELD_COLUMNS, type EventRow } from './types/event.type.js';
 import { type RegistrationRow } from './types/registration.type.js';
+import { leanRegistrationAsked } from './registration-lean-fields.js';
 import { type EventListRow, EventsRepository, type EventSessionRow, type SessionField, sessionFieldsAsked } from './events.repository.js';
 import { type RegistrantParts, registrantsCarried, RegistrationsRepository, type RegistrationWithRegistrant } from './registrations.repository.js';
 
@@ -17,6 +18,8 @@ export interface EventParts {
   sessionFields: readonly SessionField[];
   /** The viewer's registration: `Event.myRegistration`, and `Event.onlineUrl` (shown to confirmed registrants). */
   viewerRegistration: boolean;
+  /** Whether `Event.myRegistration` asks only fields of the lean columns (`leanRegistrationAsked`; `onlineUrl` reads the status alone). */
+  viewerRegistrationLean: boolean;
   /** The EventRow columns its fields read (EVENT_FIELD_COLUMNS), with `id` and `startsAt` (the cursor). */
   columns: ReadonlyArray<keyof EventRow>;
 }
@@ -37,9 +40,13 @@ export const eventPartsAsked = rememberedPerField((info): EventParts => {
     sessions: fields.has('sessions'),
     sessionFields: sessionFieldsAsked(fieldsAt(info, ['edges', 'node', 'sessions']) ?? new Set()),
     viewerRegistration: fields.has('myRegistration') || fields.has('onlineUrl'),
+    viewerRegistrationLean: leanRegistrationAsked(fieldsAt(info, ['edges', 'node', 'myRegistration']) ?? new Set()),
     columns: eventColumnsFor(fields),
   };
 });
+
+/** Whether `Event.myRegistration` asks only fields of the lean columns, as the field itself sees them. */
+export const leanRegistrationOfField = rememberedPerField((info) => leanRegistrationAsked(fieldsAt(info, []) ?? new Set()));
 
 /** The session fields `Event.sessions` asks, as the field itself sees them (the same as `eventPartsAsked`'s for a list's rows). */
 export const sessionFieldsOfField = rememberedPerField((info) => sessionFieldsAsked(fieldsAt(info, []) ?? new Set()));
@@ -71,17 +78,23 @@ export class EventsLoader {
    */
   primeEventParts(ctx: RequestContext, rows: readonly EventListRow[], parts: EventParts, viewerId: string | undefined): void {
     const sessions = parts.sessions ? this.sessionsByEventId(ctx, parts.sessionFields) : undefined;
-    const registrations = parts.viewerRegistration && viewerId ? this.viewerRegistrationByEventId(ctx, viewerId) : undefined;
+    const registrations = parts.viewerRegistration && viewerId ? this.viewerRegistrationByEventId(ctx, viewerId, parts.viewerRegistrationLean) : undefined;
+    // A whole registration answers the lean loader's fields too (`onlineUrl` reads it).
+    const lean = registrations && !parts.viewerRegistrationLean ? this.viewerRegistrationByEventId(ctx, viewerId!, true) : undefined;
     for (const row of rows) {
       if (sessions) ctx.loaders.prime(sessions, row.id, row.sessions ?? []);
       if (registrations) ctx.loaders.prime(registrations, row.id, row.viewerRegistration);
+      if (lean) ctx.loaders.prime(lean, row.id, row.viewerRegistration);
     }
   }
 
-  /** The signed-in viewer's registration for each event (live, else latest). */
-  viewerRegistrationByEventId(ctx: RequestContext, viewerId: string): DataLoader<string, RegistrationRow | undefined> {
-    return ctx.loaders.get(`events.viewerRegistration.${viewerId}`, () =>
-      new DataLoader((eventIds: readonly string[]) => this.registrations.forUserByEventIds(viewerId, eventIds)));
+  /**
+   * The signed-in viewer's registration for each event (live, else latest): every column, or with `lean` only the lean
+   * ones (a loader of its own, so a lean row never answers a field asking more).
+   */
+  viewerRegistrationByEventId(ctx: RequestContext, viewerId: string, lean = false): DataLoader<string, RegistrationRow | undefined> {
+    return ctx.loaders.get(`events.viewerRegistration${lean ? '.lean' : ''}.${viewerId}`, () =>
+      new DataLoader((eventIds: readonly string[]) => this.registrations.forUserByEventIds(viewerId, eventIds, lean)));
   }
 
   /**

@@ -36,6 +36,8 @@ export interface EventListParts {
   sessionFields?: readonly SessionField[];
   /** This person's registration of each event, live else latest (`Event.myRegistration`). */
   viewerRegistrationOf?: string;
+  /** Only the registration's lean columns (`EventParts.viewerRegistrationLean`). */
+  viewerRegistrationLean?: boolean;
 }
 
 /** An event of a list, with what was read with it (as its EventListParts asked): its sessions, and the viewer's registration (undefined: none). */
@@ -52,11 +54,12 @@ function selectOf(columns: ReadonlyArray<keyof EventRow> | undefined): string {
   return select;
 }
 
-/** The viewer's registration joined to a list's `events e` (registrations' join), by the parameter holding the viewer's id. */
+/** The viewer's registration joined to a list's `events e` (registrations' join), by the parameter holding the viewer's id; every column, or the lean ones. */
 const registrationJoins = new Map<string, RowJoin<RegistrationRow>>();
-function registrationJoin(userIdParam: string): RowJoin<RegistrationRow> {
-  let join = registrationJoins.get(userIdParam);
-  if (!join) registrationJoins.set(userIdParam, (join = viewerRegistrationJoin('r', 'e.id', userIdParam)));
+function registrationJoin(userIdParam: string, lean: boolean): RowJoin<RegistrationRow> {
+  const key = `${userIdParam}${lean ? ' lean' : ''}`;
+  let join = registrationJoins.get(key);
+  if (!join) registrationJoins.set(key, (join = viewerRegistrationJoin('r', 'e.id', userIdParam, lean)));
   return join;
 }
 
@@ -162,7 +165,7 @@ export class EventsRepository {
     const after = decodeTimeIdCursor(options.after);
     if (after) where.push(`(e.starts_at, e.id) > (${param(after[0])}::timestamptz, ${param(after[1])}::uuid)`);
     const limit = param(first + 1);
-    const registration = include.viewerRegistrationOf ? registrationJoin(param(include.viewerRegistrationOf)) : undefined;
+    const registration = include.viewerRegistrationOf ? registrationJoin(param(include.viewerRegistrationOf), include.viewerRegistrationLean ?? false) : undefined;
     const sessions = include.sessions ? sessionsOfEvent(include.sessionFields).json : undefined;
     const rows: Array<EventListRow & Record<string, unknown>> = await this.dataSource.query(
       `SELECT ${selectOf(include.columns)}${sessions ? `, ${sessions.sql} AS "sessions"` : ''}${registration ? `, ${registration.select}` : ''}

@@ -5,7 +5,7 @@ import { CancelEventArgs, EventIdArgs, EventsArgs } from './args/event.args.js';
 import { EventCancellationPreview } from './types/cancellation-preview.type.js';
 import { EventCancellationService } from './event-cancellation.service.js';
 import { RegistrationStatus } from './events.enums.js';
-import { eventPartsAsked, EventsLoader, sessionFieldsOfField } from './events.loader.js';
+import { eventPartsAsked, EventsLoader, leanRegistrationOfField, sessionFieldsOfField } from './events.loader.js';
 import { registrationPartsAsked } from './registration-parts.js';
 import { EventsService } from './events.service.js';
 import { CreateEventInput, UpdateEventInput } from './inputs/event.inputs.js';
@@ -87,9 +87,10 @@ export class EventsResolver {
 
   @Public()
   @ResolveField(() => Registration, { nullable: true, description: 'Your registration (live, else your latest); null when signed out.' })
-  myRegistration(@Parent() event: Event, @CurrentViewer() viewer: Viewer | undefined, @CurrentRequest() ctx: RequestContext): Registration | null | Promise<Registration | null> {
+  myRegistration(@Parent() event: Event, @CurrentViewer() viewer: Viewer | undefined, @CurrentRequest() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Registration | null | Promise<Registration | null> {
     if (!viewer) return null;
-    return whenLoaded(ctx.loaders.load(this.loaders.viewerRegistrationByEventId(ctx, viewer.id), event.id), (registration) => (registration ? Registration.from(registration) : null));
+    const registrations = this.loaders.viewerRegistrationByEventId(ctx, viewer.id, leanRegistrationOfField(info));
+    return whenLoaded(ctx.loaders.load(registrations, event.id), (registration) => (registration ? Registration.from(registration) : null));
   }
 
   @Public()
@@ -97,7 +98,7 @@ export class EventsResolver {
   async onlineUrl(@Parent() event: Event, @CurrentViewer() viewer: Viewer | undefined, @CurrentRequest() ctx: RequestContext): Promise<string | null> {
     if (!viewer || !event.privateOnlineUrl) return null;
     if (viewerHasPermission(viewer, StaffPermission.EVENT_MANAGER)) return event.privateOnlineUrl;
-    const registration = await ctx.loaders.load(this.loaders.viewerRegistrationByEventId(ctx, viewer.id), event.id);
+    const registration = await ctx.loaders.load(this.loaders.viewerRegistrationByEventId(ctx, viewer.id, true), event.id);
     return registration?.status === RegistrationStatus.CONFIRMED ? event.privateOnlineUrl : null;
   }
 }

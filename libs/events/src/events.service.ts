@@ -44,6 +44,7 @@ export class EventsService {
       sessions: parts?.sessions,
       sessionFields: parts?.sessionFields,
       viewerRegistrationOf: parts?.viewerRegistration ? viewer?.id : undefined,
+      viewerRegistrationLean: parts?.viewerRegistrationLean,
     });
   }
 

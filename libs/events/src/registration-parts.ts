@@ -5,13 +5,8 @@ import { MEMBER_USER_FIELDS, membershipColumnsAsked } from '../../members/src/in
 import { type RegistrantParts } from './registrations.repository.js';
 import { eventColumnsFor } from './events.loader.js';
 import { type EventRow } from './types/event.type.js';
+import { LEAN_FIELDS_ASKED } from './registration-lean-fields.js';
 
-/**
- * Registration fields answered from a list's lean columns (id, event, owner, status, created_at) or from
- * loaders. Any other field asked for (a price, a time, a code, a waitlist place, or a field added later)
- * makes the list read every column: the lean read is an allow-list, so it can only read too much.
- */
-const LEAN_FIELDS_ASKED = new Set(['__typename', 'id', 'status', 'createdAt', 'event', 'user', 'attendance', 'creditsEarned', 'certificateUrl']);
 
 /** The selection sets of the field named `name` in `selectionSet`, through fragments and inline fragments. */
 function subSelections(selectionSet: SelectionSetNode, name: string, info: SelectionInfo, out: SelectionSetNode[]): void {

@@ -64,15 +64,16 @@ const LEAN_REGISTRATION_COLUMNS = selectList(LEAN_ROW_COLUMNS);
 
 /**
  * The registration of `userIdParam` for each event row of the caller's statement (`eventIdSql`): the live one, else the
- * latest (as `forUserByEventIds` reads it), at most one, outputs named `<alias>.<field>`.
+ * latest (as `forUserByEventIds` reads it), at most one, outputs named `<alias>.<field>`; `lean`: only the lean columns
+ * (LEAN_FIELDS), for a selection that asks no other (`leanRegistrationAsked`).
  */
-export function viewerRegistrationJoin(alias: string, eventIdSql: string, userIdParam: string): RowJoin<RegistrationRow> {
+export function viewerRegistrationJoin(alias: string, eventIdSql: string, userIdParam: string, lean = false): RowJoin<RegistrationRow> {
   checkJoinIdentifiers('viewerRegistrationJoin', alias, eventIdSql);
   if (!/^\$[0-9]+$/.test(userIdParam)) throw new Error(`viewerRegistrationJoin: "${userIdParam}" is not a parameter`);
-  const fields = Object.keys(REGISTRATION_ROW_COLUMNS);
+  const fields = lean ? [...LEAN_FIELDS] : Object.keys(REGISTRATION_ROW_COLUMNS);
   return {
     alias,
-    join: `LEFT JOIN LATERAL (SELECT ${REGISTRATION_COLUMNS} FROM event_registrations c WHERE c.user_id = ${userIdParam}::uuid AND c.event_id = ${eventIdSql}
+    join: `LEFT JOIN LATERAL (SELECT ${lean ? LEAN_REGISTRATION_COLUMNS : REGISTRATION_COLUMNS} FROM event_registrations c WHERE c.user_id = ${userIdParam}::uuid AND c.event_id = ${eventIdSql}
              ORDER BY (c.status IN (${sqlList(LIVE_STATUSES)})) DESC, c.created_at DESC LIMIT 1) ${alias} ON true`,
     select: fields.map((field) => `${alias}."${field}" AS "${alias}.${field}"`).join(', '),
     read: joinedReader<RegistrationRow>(alias, fields, 'id'),
@@ -174,7 +175,16 @@ export class RegistrationsRepository {
   }
 
   /** For each event: this person's live registration, or else their latest one. */
-  async forUserByEventIds(userId: string, eventIds: readonly string[]): Promise<Array<RegistrationEntity | undefined>> {
+  async forUserByEventIds(userId: string, eventIds: readonly string[], lean = false): Promise<Array<RegistrationRow | undefined>> {
+    if (lean) {
+      const rows: RegistrationRow[] = await this.dataSource.query(
+        `SELECT DISTINCT ON (c.event_id) ${LEAN_REGISTRATION_COLUMNS} FROM event_registrations c WHERE c.user_id = $1 AND c.event_id = ANY($2::uuid[])
+          ORDER BY c.event_id, (c.status IN (${sqlList(LIVE_STATUSES)})) DESC, c.created_at DESC`,
+        [userId, eventIds],
+      );
+      const byEvent = new Map(rows.map((r) => [r.eventId, r]));
+      return eventIds.map((id) => byEvent.get(id));
+    }
     const rows = await this.repo()
       .createQueryBuilder('r')
       .where(
