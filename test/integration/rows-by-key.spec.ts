@@ -100,6 +100,25 @@ describe('rowsByKey / rowListsByKey: plain rows for a DataLoader batch, in one s
     expect(() => rowListJson(TIMED_NOTES, 'p.id', [], [{ ...AUTHOR, json: undefined }])).toThrow('offers no JSON outputs');
   });
 
+  it('rowListJson sends an output once when a join offers the same SQL (its key, as the column it is joined on)', async () => {
+    const byPerson: RowJoin<{ id: string; fullName: string }> = {
+      alias: 'a',
+      join: 'JOIN rk_people a ON a.id = c.person_id',
+      select: '',
+      read: joinedReader('a', ['id', 'fullName'], 'id'),
+      json: { outputs: [['a.id', 'c.person_id'], ['a.fullName', 'a.full_name']], times: [] },
+    };
+    const notes = rowListJson<{ personId: string; text: string; 'a.id': string; 'a.fullName': string }>(
+      { ...NOTES, columns: { personId: 'c.person_id', text: 'c.text' } },
+      'p.id',
+      [],
+      [byPerson],
+    );
+    expect(/json_build_array\(([^)]*)\)/.exec(notes.sql)?.[1]).toBe('c.person_id, c.text, a.full_name');
+    const [row]: Array<{ notes: unknown }> = await dataSource.query(`SELECT ${notes.sql} AS notes FROM (VALUES ($1::uuid)) p(id)`, [B]);
+    expect(notes.read(row.notes)).toEqual([{ personId: B, text: 'only', 'a.id': B, 'a.fullName': 'Ben' }]);
+  });
+
   it('rowListJson nested in another (each list its own alias), its condition using the parent statement\'s parameters', async () => {
     // Each person's notes inside the people's list: the inner list names the outer row (`c.id`) under its own alias `n`.
     const notesOf = rowListJson<TimedNote>(

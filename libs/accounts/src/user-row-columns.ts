@@ -73,7 +73,11 @@ export function usersJoin(alias: string, userIdColumn: string, fields: ReadonlyA
     select: fields.map((key) => `${alias}.${USER_ROW_COLUMNS[key]} AS "${alias}.${key}"`).join(', '),
     read: joinedReader<User>(alias, fields, 'id'),
     json: {
-      outputs: fields.map((key) => [`${alias}.${key}`, USER_TIMES.includes(key) ? jsonTime(`${alias}.${USER_ROW_COLUMNS[key]}`) : `${alias}.${USER_ROW_COLUMNS[key]}`] as const),
+      // The id as the caller's column it is joined on (equal by the join): a list that reads that column sends it once.
+      outputs: fields.map((key) => [
+        `${alias}.${key}`,
+        key === 'id' ? userIdColumn : USER_TIMES.includes(key) ? jsonTime(`${alias}.${USER_ROW_COLUMNS[key]}`) : `${alias}.${USER_ROW_COLUMNS[key]}`,
+      ] as const),
       times: USER_TIMES.filter((key) => fields.includes(key)).map((key) => `${alias}.${key}`),
     },
   };

@@ -41,10 +41,13 @@ export interface MemberParts {
   users?: MemberUsers;
 }
 
-/** The GroupMember fields a selection reads (`asked`: the names under `members`), always with the keys. */
+/**
+ * The GroupMember fields a selection reads (`asked`: the names under `members`), always with the person's id. The
+ * group's id is no GraphQL field and no GroupMember field reads it: a list (which knows its group) leaves it out.
+ */
 export function memberFieldsAsked(asked: ReadonlySet<string>): readonly MemberField[] {
   // `user` reads `userId` (or the user carried on the row).
-  return rowFieldsAsked(asked, MEMBER_FIELDS, ['groupId', 'userId'], { user: ['userId'] });
+  return rowFieldsAsked(asked, MEMBER_FIELDS, ['userId'], { user: ['userId'] });
 }
 
 /** The same for the same parts read (member fields; no users, every field, or those fields): a loader's name. */
@@ -68,8 +71,10 @@ const membersOf = rememberedByKey(memberPartsKey, ({ fields = MEMBER_FIELDS, use
     sql: list.sql,
     read: (value) => (withUser ? list.read(value).map(withUser) : (list.read(value) as unknown as GroupMemberWithUser[])),
   };
-  const select = Object.entries(columns).map(([field, sql]) => `${sql} AS "${field}"`).join(', ');
-  return { join, withUser, json, select };
+  // The loader's statement reads the group's id apart (`__group`): a member's fields may leave it out.
+  const select = [`c.${ACTIVE_MEMBERS.keyColumn} AS "__group"`, ...Object.entries(columns).map(([field, sql]) => `${sql} AS "${field}"`)].join(', ');
+  const member = withUser ?? rowWithJoins<GroupMemberWithUser>(fields, {});
+  return { join, member, json, select };
 });
 
 /** A member as the GroupMember type reads it, with the person when the statement read them. */
@@ -154,7 +159,7 @@ export class GroupMembersRepository {
    * member's user read in the same statement when `parts.users` says which (`MemberParts`). One statement.
    */
   async activeRowsByGroupIds(groupIds: readonly string[], parts: MemberParts = {}): Promise<GroupMemberWithUser[][]> {
-    const { join, withUser, select } = membersOf(parts);
+    const { join, member, select } = membersOf(parts);
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
       `SELECT ${select}${join ? `, ${join.select}` : ''}
          FROM ${ACTIVE_MEMBERS.table} c ${join ? join.join : ''}
@@ -163,7 +168,7 @@ export class GroupMembersRepository {
       [groupIds],
     );
     const grouped = new Map<string, GroupMemberWithUser[]>(groupIds.map((id) => [id, []]));
-    for (const row of rows) grouped.get(row.groupId as string)?.push(withUser ? withUser(row) : (row as unknown as GroupMember));
+    for (const row of rows) grouped.get(row.__group as string)?.push(member(row));
     return groupIds.map((id) => grouped.get(id)!);
   }
 

@@ -80,7 +80,7 @@ export interface RowListJson<Row> {
  * statement of their own. Each row travels as an array of its outputs in a fixed order (`json_build_array`), not an
  * object: its names are not written, sent and parsed again for every row (a study group's members and meetings were
  * 7 KB as objects, 4.8 KB as arrays; PostgreSQL builds them faster and JSON.parse reads arrays in 60% of the time),
- * and `read` makes each row the object its outputs name. JSON has no times: the columns named in `times` travel as
+ * and `read` makes each row the object its outputs name (outputs of the same SQL are sent once). JSON has no times: the columns named in `times` travel as
  * epoch milliseconds (what a Date keeps of a timestamptz, as pg's own parser does) and `read` makes them Dates again
  * (null stays null). `joins` (other libraries' ports that offer `json`, each joined onto the child alias, `c` unless
  * the spec names another) add their outputs to every row, under the same `<alias>.<field>` names their `read` expects.
@@ -102,14 +102,17 @@ export function rowListJson<Row>(
   const order = spec.orderBy ? ` ORDER BY ${spec.orderBy}` : '';
   const c = spec.alias ?? 'c';
   const from = [spec.table, c, ...joins.map((j) => j.join)].join(' ');
-  const sql = `(SELECT coalesce(json_agg(json_build_array(${outputs.map(([, value]) => value).join(', ')})${order}), '[]'::json)
+  // Outputs of the same SQL (a join's key and the column it is joined on, as `usersJoin` offers it) travel once.
+  const values = [...new Set(outputs.map(([, value]) => value))];
+  const sql = `(SELECT coalesce(json_agg(json_build_array(${values.join(', ')})${order}), '[]'::json)
       FROM ${from} WHERE ${c}.${spec.keyColumn} = ${parentKey}${spec.where ? ` AND (${spec.where})` : ''})`;
   const names = outputs.map(([name]) => name);
+  const positions = outputs.map(([, value]) => values.indexOf(value));
   const isTime = names.map((name) => timeNames.includes(name));
-  const rowOf = (values: unknown[]): Row => {
+  const rowOf = (array: unknown[]): Row => {
     const row: Record<string, unknown> = {};
     for (let i = 0; i < names.length; i++) {
-      const value = values[i];
+      const value = array[positions[i]];
       row[names[i]] = isTime[i] && value !== null ? new Date(value as number) : value;
     }
     return row as Row;
