@@ -1,4 +1,5 @@
 import { IANAZone } from 'luxon';
+import { toEpochDay } from './local-date.js';
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
@@ -56,7 +57,7 @@ export function localToInstant(zone: string, local: LocalDateTime): Date {
  * midnight less a day (no zone's offset, historical ones included, reaches a day).
  */
 export function earliestInstantOn(date: string): number {
-  return wallClockAsUtc({ date, time: '00:00' }) - DAY;
+  return (toEpochDay(date) - 1) * DAY;
 }
 
 /** Per zone, the last UTC hour an offset was asked for, when the zone's offset is the same all through it. */
