@@ -27,6 +27,28 @@ const GROUP_ROW_COLUMNS = Object.entries({
   .map(([key, sql]) => `${sql} AS "${key}"`)
   .join(', ');
 
+/** Each JSON list's number, for the key of the statements built (the lists are built once per shape: `rememberedByKey`). */
+const listNumbers = new WeakMap<RowListJson<unknown>, number>();
+let listsNumbered = 0;
+/** `rowById`'s statement per lists asked (names and list objects), built once. */
+const rowByIdStatements = new Map<string, string>();
+
+function rowByIdStatement(asked: ReadonlyArray<[string, RowListJson<unknown>]>): string {
+  let key = '';
+  for (const [name, list] of asked) {
+    let number = listNumbers.get(list);
+    if (number === undefined) listNumbers.set(list, (number = ++listsNumbered));
+    key += `${name}:${number};`;
+  }
+  let statement = rowByIdStatements.get(key);
+  if (statement === undefined) {
+    for (const [name] of asked) if (!/^[a-z][A-Za-z]*$/.test(name)) throw new Error(`rowById: "${name}" is not a usable list name`);
+    statement = `SELECT ${GROUP_ROW_COLUMNS}${asked.map(([name, list]) => `, ${list.sql} AS "list.${name}"`).join('')} FROM study_groups g WHERE g.id = $1`;
+    rowByIdStatements.set(key, statement);
+  }
+  return statement;
+}
+
 const likeAnywhere = (word: string) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 @Injectable()
@@ -47,17 +69,14 @@ export class StudyGroupsRepository {
     lists: { [K in keyof Lists]?: RowListJson<Lists[K][number]> } = {},
   ): Promise<{ group: StudyGroupRow; lists: Partial<Lists> } | null> {
     const asked = Object.entries(lists).filter((entry): entry is [string, RowListJson<unknown>] => entry[1] !== undefined);
-    for (const [name] of asked) if (!/^[a-z][A-Za-z]*$/.test(name)) throw new Error(`rowById: "${name}" is not a usable list name`);
-    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT ${GROUP_ROW_COLUMNS}${asked.map(([name, list]) => `, ${list.sql} AS "list.${name}"`).join('')} FROM study_groups g WHERE g.id = $1`,
-      [id],
-    );
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(rowByIdStatement(asked), [id]);
     const row = rows[0];
     if (!row) return null;
     const read: Record<string, unknown[]> = {};
     for (const [name, list] of asked) {
       read[name] = list.read(row[`list.${name}`]);
-      delete row[`list.${name}`];
+      // Left in place as undefined: a delete would turn the row into a dictionary for every read after.
+      row[`list.${name}`] = undefined;
     }
     return { group: row as unknown as StudyGroupRow, lists: read as Partial<Lists> };
   }
