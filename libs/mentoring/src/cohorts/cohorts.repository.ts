@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { type RowListJson } from '../../../core/src/index.js';
 import { MentoringCohortEntity } from '../entities/mentoring-cohort.entity.js';
 import { pairsJsonOfCohort, type PairParts, type PairsOf, type PairWithPeople } from '../pairs/pairs.repository.js';
 import { type Cohort } from '../types/cohort.type.js';
@@ -14,6 +15,12 @@ const COHORT_ROW_COLUMNS = Object.entries({
 } satisfies Record<keyof Cohort, string>)
   .map(([key, column]) => `c.${column} AS "${key}"`)
   .join(', ');
+
+/**
+ * `rowWithPairsById`'s statement per pairs list (built once per shape), built once: not concatenated, and its text
+ * hashed again for its prepared statement's name, on every request.
+ */
+const cohortWithPairsStatements = new WeakMap<RowListJson<PairWithPeople>, string>();
 
 @Injectable()
 export class CohortsRepository {
@@ -40,14 +47,16 @@ export class CohortsRepository {
   /** The cohort as a plain row with its pairs (`pairsJsonOfCohort`: those of `of`, or every pair), in one statement. */
   async rowWithPairsById(id: string, parts: PairParts, of: PairsOf): Promise<{ cohort: Cohort; pairs: PairWithPeople[] } | null> {
     const pairs = pairsJsonOfCohort(parts, of);
-    const rows: Array<Cohort & { pairs?: unknown }> = await this.dataSource.query(
-      `SELECT ${COHORT_ROW_COLUMNS}, ${pairs.sql} AS "pairs" FROM mentoring_cohorts c WHERE c.id = $1`,
-      of === null ? [id] : [id, of],
-    );
+    let statement = cohortWithPairsStatements.get(pairs);
+    if (statement === undefined) {
+      statement = `SELECT ${COHORT_ROW_COLUMNS}, ${pairs.sql} AS "pairs" FROM mentoring_cohorts c WHERE c.id = $1`;
+      cohortWithPairsStatements.set(pairs, statement);
+    }
+    const rows: Array<Cohort & { pairs?: unknown }> = await this.dataSource.query(statement, of === null ? [id] : [id, of]);
     const row = rows[0];
     if (!row) return null;
     const read = pairs.read(row.pairs);
-    delete row.pairs;
+    row.pairs = undefined;
     return { cohort: row, pairs: read };
   }
 
