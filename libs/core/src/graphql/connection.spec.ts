@@ -4,13 +4,17 @@ import { decodeCursor, encodeCursor, mapNodes, toConnection } from './connection
 describe('toConnection and mapNodes', () => {
   const rows = [1, 2, 3].map((n) => ({ id: `id-${n}`, at: `2026-01-0${n}` }));
 
-  it('encodes a cursor only when it is read, and the same one each time', () => {
+  it('encodes a cursor only when it is read (pageInfo.endCursor too), and the same one each time', () => {
     const read: string[] = [];
     const page = toConnection(rows, 2, (row) => (read.push(row.id), [row.at, row.id]), 3);
+    expect(read).toEqual([]);
+    expect(page.pageInfo.hasNextPage).toBe(true);
+    expect(read).toEqual([]);
+    expect(page.pageInfo.endCursor).toBe(encodeCursor(['2026-01-02', 'id-2']));
     expect(read).toEqual(['id-2']); // endCursor
-    expect(page.pageInfo).toEqual({ hasNextPage: true, endCursor: encodeCursor(['2026-01-02', 'id-2']) });
     expect(page.edges.map((edge) => edge.node.id)).toEqual(['id-1', 'id-2']);
     expect(read).toEqual(['id-2']);
+    expect(toConnection([], 2, () => [], 0).pageInfo).toEqual({ hasNextPage: false, endCursor: null });
     expect(decodeCursor(page.edges[0].cursor, 2)).toEqual(['2026-01-01', 'id-1']);
     expect(read).toEqual(['id-2', 'id-1']);
   });

@@ -124,9 +124,16 @@ export function toConnection<T>(
 ): ConnectionShape<T> {
   const page = rows.slice(0, first);
   const edges = page.map((node) => new LazyEdge(node, node, cursorOf));
+  const last = edges.at(-1);
   return {
     edges,
-    pageInfo: { hasNextPage: rows.length > first, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+    // Encoded only when read, as the edges' own cursors.
+    pageInfo: {
+      hasNextPage: rows.length > first,
+      get endCursor() {
+        return last ? last.cursor : null;
+      },
+    },
     totalCount,
   };
 }
