@@ -119,6 +119,19 @@ describe('rowsByKey / rowListsByKey: plain rows for a DataLoader batch, in one s
     expect(notes.read(row.notes)).toEqual([{ personId: B, text: 'only', 'a.id': B, 'a.fullName': 'Ben' }]);
   });
 
+  it('rowListJson with parentKeyAs: the parent\'s key is not sent with each row, read sets it from the parent', async () => {
+    const spec: KeyedRowsSpec = { ...NOTES, columns: { personId: 'c.person_id', text: 'c.text' } };
+    const notes = rowListJson<{ personId: string; text: string }>(spec, 'p.id', [], [], { parentKeyAs: 'personId' });
+    expect(/json_build_array\(([^)]*)\)/.exec(notes.sql)?.[1]).toBe('c.text');
+    const parents: Array<{ id: string; notes: unknown }> = await dataSource.query(
+      `SELECT p.id, ${notes.sql} AS notes FROM (VALUES ($1::uuid), ($2::uuid)) p(id) ORDER BY p.id = $1 DESC`,
+      [A, B],
+    );
+    expect(parents.map((p) => notes.read(p.notes, p.id))).toEqual(await rowListsByKey(counted, spec, [A, B]));
+    expect(() => notes.read(parents[0].notes)).toThrow('needs the parent');
+    expect(() => rowListJson(spec, 'p.id', [], [], { parentKeyAs: 'text' })).toThrow('not the key column c.person_id');
+  });
+
   it('rowListJson nested in another (each list its own alias), its condition using the parent statement\'s parameters', async () => {
     // Each person's notes inside the people's list: the inner list names the outer row (`c.id`) under its own alias `n`.
     const notesOf = rowListJson<TimedNote>(

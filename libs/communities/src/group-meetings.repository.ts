@@ -45,6 +45,8 @@ export const CURRENT_MEETINGS_OF_GROUP: RowListJson<MeetingRow> = rowListJson<Me
   },
   'g.id',
   ['startsAt', 'endsAt'],
+  [],
+  { parentKeyAs: 'groupId' },
 );
 
 @Injectable()

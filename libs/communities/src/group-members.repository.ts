@@ -69,7 +69,7 @@ const membersOf = rememberedByKey(memberPartsKey, ({ fields = MEMBER_FIELDS, use
   const list = rowListJson<Record<string, unknown>>(spec, 'g.id', times, join ? [join] : []);
   const json: RowListJson<GroupMemberWithUser> = {
     sql: list.sql,
-    read: (value) => (withUser ? list.read(value).map(withUser) : (list.read(value) as unknown as GroupMemberWithUser[])),
+    read: (value, groupId) => (withUser ? list.read(value, groupId).map(withUser) : (list.read(value, groupId) as unknown as GroupMemberWithUser[])),
   };
   // The loader's statement reads the group's id apart (`__group`): a member's fields may leave it out.
   const select = [`c.${ACTIVE_MEMBERS.keyColumn} AS "__group"`, ...Object.entries(columns).map(([field, sql]) => `${sql} AS "${field}"`)].join(', ');

@@ -63,7 +63,7 @@ export class StudyGroupsRepository {
     return this.repo(manager).findOneBy({ id });
   }
 
-  /** The group as a plain row (read paths: no entity), with each of `lists` (JSON lists over `g`) read into the same statement. */
+  /** The group as a plain row (read paths: no entity), with each of `lists` (JSON lists over `g`, keyed on `g.id`) read into the same statement. */
   async rowById<Lists extends Record<string, unknown[]> = Record<never, never>>(
     id: string,
     lists: { [K in keyof Lists]?: RowListJson<Lists[K][number]> } = {},
@@ -74,7 +74,7 @@ export class StudyGroupsRepository {
     if (!row) return null;
     const read: Record<string, unknown[]> = {};
     for (const [name, list] of asked) {
-      read[name] = list.read(row[`list.${name}`]);
+      read[name] = list.read(row[`list.${name}`], row.id);
       // Left in place as undefined: a delete would turn the row into a dictionary for every read after.
       row[`list.${name}`] = undefined;
     }

@@ -89,7 +89,7 @@ const sessionsOfEvent = rememberedByKey(
       columns: { eventId: 'c.event_id', ...Object.fromEntries(fields.map((field) => [field, SESSION_FIELD_SQL[field]])) },
       orderBy: 'c.starts_at, c.id',
     };
-    return { spec, json: rowListJson<EventSessionRow>(spec, 'e.id', SESSION_TIMES.filter((field) => fields.includes(field))) };
+    return { spec, json: rowListJson<EventSessionRow>(spec, 'e.id', SESSION_TIMES.filter((field) => fields.includes(field)), [], { parentKeyAs: 'eventId' }) };
   },
 );
 
@@ -175,7 +175,7 @@ export class EventsRepository {
       params,
     );
     for (const row of rows) {
-      if (sessions) row.sessions = sessions.read(row.sessions);
+      if (sessions) row.sessions = sessions.read(row.sessions, row.id);
       if (registration) row.viewerRegistration = registration.read(row);
     }
     const count = async () => {

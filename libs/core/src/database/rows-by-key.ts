@@ -70,8 +70,19 @@ export async function rowListsByKey<Row>(db: Queryable, spec: KeyedRowsSpec, key
 export interface RowListJson<Row> {
   /** A scalar subquery: the parent's rows as one JSON array (`[]` when none). */
   sql: string;
-  /** The rows of the parsed array (pg parses json), each an object of the list's outputs, times as Dates again. */
-  read: (list: unknown) => Row[];
+  /**
+   * The rows of the parsed array (pg parses json), each an object of the list's outputs, times as Dates again;
+   * `parentKey`: the parent row's key, the value of the output `parentKeyAs` names (required when it names one).
+   */
+  read: (list: unknown, parentKey?: unknown) => Row[];
+}
+
+export interface RowListJsonOptions {
+  /**
+   * The output that holds the parent's key (its SQL must be the spec's key column): the same for every row, so it is
+   * not sent with each (a uuid a row), and `read` sets it from its `parentKey`.
+   */
+  parentKeyAs?: string;
 }
 
 /**
@@ -90,9 +101,16 @@ export function rowListJson<Row>(
   parentKey: string,
   times: ReadonlyArray<keyof Row & string>,
   joins: ReadonlyArray<RowJoin<unknown>> = [],
+  { parentKeyAs }: RowListJsonOptions = {},
 ): RowListJson<Row> {
   if (!/^[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*$/.test(parentKey)) throw new Error(`rowListJson: "${parentKey}" is not a plain alias.column reference`);
-  const outputs: Array<readonly [string, string]> = checkedColumns(spec).map(([key, sql]) => [key, times.includes(key as keyof Row & string) ? jsonTime(sql) : sql]);
+  const c = spec.alias ?? 'c';
+  if (parentKeyAs !== undefined && spec.columns[parentKeyAs] !== `${c}.${spec.keyColumn}`) {
+    throw new Error(`rowListJson: "${parentKeyAs}" is not the key column ${c}.${spec.keyColumn}`);
+  }
+  const outputs: Array<readonly [string, string]> = checkedColumns(spec)
+    .filter(([key]) => key !== parentKeyAs)
+    .map(([key, sql]) => [key, times.includes(key as keyof Row & string) ? jsonTime(sql) : sql]);
   const timeNames: string[] = [...times];
   for (const join of joins) {
     if (!join.json) throw new Error(`rowListJson: the join "${join.alias}" offers no JSON outputs`);
@@ -100,7 +118,6 @@ export function rowListJson<Row>(
     timeNames.push(...join.json.times);
   }
   const order = spec.orderBy ? ` ORDER BY ${spec.orderBy}` : '';
-  const c = spec.alias ?? 'c';
   const from = [spec.table, c, ...joins.map((j) => j.join)].join(' ');
   // Outputs of the same SQL (a join's key and the column it is joined on, as `usersJoin` offers it) travel once.
   const values = [...new Set(outputs.map(([, value]) => value))];
@@ -109,13 +126,18 @@ export function rowListJson<Row>(
   const names = outputs.map(([name]) => name);
   const positions = outputs.map(([, value]) => values.indexOf(value));
   const isTime = names.map((name) => timeNames.includes(name));
-  const rowOf = (array: unknown[]): Row => {
+  const rowOf = (array: unknown[], key: unknown): Row => {
     const row: Record<string, unknown> = {};
+    if (parentKeyAs !== undefined) row[parentKeyAs] = key;
     for (let i = 0; i < names.length; i++) {
       const value = array[positions[i]];
       row[names[i]] = isTime[i] && value !== null ? new Date(value as number) : value;
     }
     return row as Row;
   };
-  return { sql, read: (list) => ((list ?? []) as unknown[][]).map(rowOf) };
+  const read = (list: unknown, parentKey?: unknown): Row[] => {
+    if (parentKeyAs !== undefined && parentKey === undefined) throw new Error(`rowListJson: reading "${parentKeyAs}" needs the parent's key`);
+    return ((list ?? []) as unknown[][]).map((array) => rowOf(array, parentKey));
+  };
+  return { sql, read };
 }

@@ -55,7 +55,7 @@ export class CohortsRepository {
     const rows: Array<Cohort & { pairs?: unknown }> = await this.dataSource.query(statement, of === null ? [id] : [id, of]);
     const row = rows[0];
     if (!row) return null;
-    const read = pairs.read(row.pairs);
+    const read = pairs.read(row.pairs, row.id);
     row.pairs = undefined;
     return { cohort: row, pairs: read };
   }

@@ -38,6 +38,8 @@ const checkInsJson = rememberedByKey(
       { ...CHECK_INS_OF_PAIR, columns: Object.fromEntries(fields.map((field) => [field, CHECK_IN_SQL[field]])) },
       `${pairAlias}.id`,
       CHECK_IN_TIMES.filter((field) => fields.includes(field)),
+      [],
+      { parentKeyAs: 'pairId' },
     ),
 );
 

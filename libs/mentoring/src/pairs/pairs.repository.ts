@@ -78,12 +78,13 @@ const pairsJsonFor = rememberedByKey(
       'c.id',
       PAIR_TIMES,
       parts.people ? [usersJoin('mr', 'p.mentor_user_id', parts.peopleFields), usersJoin('me', 'p.mentee_user_id', parts.peopleFields)] : [],
+      { parentKeyAs: 'cohortId' },
     );
     return {
       sql: list.sql,
-      read: (value) =>
-        list.read(value).map((row) => {
-          if (parts.checkIns) row.checkIns = checkIns.read(row.checkIns);
+      read: (value, cohortId) =>
+        list.read(value, cohortId).map((row) => {
+          if (parts.checkIns) row.checkIns = checkIns.read(row.checkIns, row.id);
           return parts.people ? withPeopleOf(row) : (row as unknown as PairWithPeople);
         }),
     };
@@ -168,7 +169,7 @@ export class PairsRepository {
     );
     const grouped = new Map<string, PairWithPeople[]>(cohortIds.map((id) => [id, []]));
     for (const row of rows) {
-      if (parts.checkIns) row.checkIns = checkIns.read(row.checkIns);
+      if (parts.checkIns) row.checkIns = checkIns.read(row.checkIns, row.id);
       grouped.get(row.cohortId as string)?.push(withPeople ? withPeopleOf(row) : (row as unknown as MentoringPair));
     }
     return cohortIds.map((id) => grouped.get(id)!);
