@@ -153,6 +153,22 @@ describe('member directory', () => {
     expect(statements.filter((sql) => /FROM "?member_profiles"?/.test(sql))).toHaveLength(1);
   });
 
+  it('gives skills back as they were saved, characters of the text-array syntax included, in the directory and from the profile loader', async () => {
+    const member = listed[3];
+    const skills = ['a, b', 'say "hi"', '{braces}', 'back\\slash', 'null', 'müller', 'c++'];
+    const saved = await t.gql(`mutation($skills: [String!]) { updateMyProfile(input: { skills: $skills }) { skills } }`, { skills }, member.accessToken);
+    expect(saved.errors).toBeUndefined();
+    const stored: string[] = saved.data!.updateMyProfile.skills;
+    expect(stored).toHaveLength(skills.length);
+    const listedNode = (await t.gql(DIRECTORY, { search: 'diaz' }, viewer.accessToken)).data!.memberDirectory.edges[0].node;
+    expect(listedNode.skills).toEqual(stored);
+    const loaded = await t.gql(`query($id: ID!) { user(id: $id) { skills } }`, { id: member.id }, admin.accessToken);
+    expect(loaded.errors).toBeUndefined();
+    expect(loaded.data!.user.skills).toEqual(stored);
+    const [row] = await t.sql<{ skills: string[] }>(`SELECT skills FROM member_profiles WHERE user_id = $1`, [member.id]);
+    expect(row.skills).toEqual(stored);
+  });
+
   it('finds a member by their new name after a rename, and no longer by the old one', async () => {
     const member = listed[4];
     const renamed = await t.gql(`mutation { updateMyProfile(input: { fullName: "Evelyn Quartermaine" }) { fullName headline } }`, {}, member.accessToken);

@@ -31,17 +31,24 @@ const PROFILE_ROW_COLUMNS: Readonly<Record<keyof MemberProfileRow, string>> = {
   directoryVisible: 'directory_visible',
 };
 
+/**
+ * A profile column read from `alias`. The skills (text[]) are read as JSON: JSON.parse reads them natively, where pg
+ * parses a text array character by character in JavaScript (postgres-array: 5–9% of the directory page's CPU). The
+ * same array comes back (null elements as null, an empty array as []).
+ */
+const profileColumn = (alias: string, column: string) => (column === 'skills' ? `array_to_json(${alias}.skills)` : `${alias}.${column}`);
+
 const PROFILE_ROWS: KeyedRowsSpec = {
   table: 'member_profiles',
   keyColumn: 'user_id',
-  columns: Object.fromEntries(Object.entries(PROFILE_ROW_COLUMNS).map(([field, column]) => [field, `c.${column}`])),
+  columns: Object.fromEntries(Object.entries(PROFILE_ROW_COLUMNS).map(([field, column]) => [field, profileColumn('c', column)])),
 };
 
 /**
  * The profile of a `member_profiles` row aliased `p` in another of this library's statements (the member search
  * joins it): select-list entries named `profile.<field>`, read back from a result row by `profileInRow`.
  */
-export const PROFILE_IN_ROW_SELECT = Object.entries(PROFILE_ROW_COLUMNS).map(([field, column]) => `p.${column} AS "profile.${field}"`).join(', ');
+export const PROFILE_IN_ROW_SELECT = Object.entries(PROFILE_ROW_COLUMNS).map(([field, column]) => `${profileColumn('p', column)} AS "profile.${field}"`).join(', ');
 
 /** The profile PROFILE_IN_ROW_SELECT put in `row`, as the profile loader gives it; undefined where a LEFT JOIN found none. */
 export function profileInRow(result: object): MemberProfileRow | undefined {
