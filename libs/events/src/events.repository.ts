@@ -5,7 +5,7 @@ import { ConnectionShape, type KeyedRowsSpec, lazy, pageSize, rememberedByKey, r
 import { EventSessionEntity } from './entities/event-session.entity.js';
 import { EventEntity } from './entities/event.entity.js';
 import { EventKind, EventStatus } from './events.enums.js';
-import { viewerRegistrationJoin } from './registrations.repository.js';
+import { viewerRegistrationJoin, withViewerKeys } from './registrations.repository.js';
 import { returning } from './sql.js';
 import { EVENT_ROW_COLUMNS } from './event-row-columns.js';
 import { type EventRow } from './types/event.type.js';
@@ -176,7 +176,10 @@ export class EventsRepository {
     );
     for (const row of rows) {
       if (sessions) row.sessions = sessions.read(row.sessions, row.id);
-      if (registration) row.viewerRegistration = registration.read(row);
+      if (registration) {
+        const found = registration.read(row);
+        row.viewerRegistration = include.viewerRegistrationLean ? withViewerKeys(found, row.id, include.viewerRegistrationOf!) : found;
+      }
     }
     const count = async () => {
       const [{ n }]: Array<{ n: number }> = await this.dataSource.query(`SELECT count(*)::int AS n FROM events e WHERE ${filter}`, filterParams);

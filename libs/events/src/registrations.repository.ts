@@ -65,12 +65,13 @@ const LEAN_REGISTRATION_COLUMNS = selectList(LEAN_ROW_COLUMNS);
 /**
  * The registration of `userIdParam` for each event row of the caller's statement (`eventIdSql`): the live one, else the
  * latest (as `forUserByEventIds` reads it), at most one, outputs named `<alias>.<field>`; `lean`: only the lean columns
- * (LEAN_FIELDS), for a selection that asks no other (`leanRegistrationAsked`).
+ * (LEAN_FIELDS), for a selection that asks no other (`leanRegistrationAsked`), and of those not the event's and the
+ * person's ids: the caller has both (its event row, the viewer) and sets them on what `read` gives (`withViewerKeys`).
  */
 export function viewerRegistrationJoin(alias: string, eventIdSql: string, userIdParam: string, lean = false): RowJoin<RegistrationRow> {
   checkJoinIdentifiers('viewerRegistrationJoin', alias, eventIdSql);
   if (!/^\$[0-9]+$/.test(userIdParam)) throw new Error(`viewerRegistrationJoin: "${userIdParam}" is not a parameter`);
-  const fields = lean ? [...LEAN_FIELDS] : Object.keys(REGISTRATION_ROW_COLUMNS);
+  const fields = lean ? LEAN_FIELDS.filter((field) => field !== 'eventId' && field !== 'userId') : Object.keys(REGISTRATION_ROW_COLUMNS);
   return {
     alias,
     join: `LEFT JOIN LATERAL (SELECT ${lean ? LEAN_REGISTRATION_COLUMNS : REGISTRATION_COLUMNS} FROM event_registrations c WHERE c.user_id = ${userIdParam}::uuid AND c.event_id = ${eventIdSql}
@@ -78,6 +79,15 @@ export function viewerRegistrationJoin(alias: string, eventIdSql: string, userId
     select: fields.map((field) => `${alias}."${field}" AS "${alias}.${field}"`).join(', '),
     read: joinedReader<RegistrationRow>(alias, fields, 'id'),
   };
+}
+
+/** A lean `viewerRegistrationJoin` row with the event's and the person's ids its statement did not send (none stays none). */
+export function withViewerKeys(registration: RegistrationRow | undefined, eventId: string, userId: string): RegistrationRow | undefined {
+  if (registration) {
+    registration.eventId = eventId;
+    registration.userId = userId;
+  }
+  return registration;
 }
 
 /** A person's registration with its event, read in the same statement. */
