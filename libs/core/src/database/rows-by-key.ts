@@ -91,10 +91,11 @@ export interface RowListJsonOptions {
  * statement of their own. Each row travels as an array of its outputs in a fixed order (`json_build_array`), not an
  * object: its names are not written, sent and parsed again for every row (a study group's members and meetings were
  * 7 KB as objects, 4.8 KB as arrays; PostgreSQL builds them faster and JSON.parse reads arrays in 60% of the time),
- * and `read` makes each row the object its outputs name (outputs of the same SQL are sent once). JSON has no times: the columns named in `times` travel as
- * epoch milliseconds (what a Date keeps of a timestamptz, as pg's own parser does) and `read` makes them Dates again
- * (null stays null). `joins` (other libraries' ports that offer `json`, each joined onto the child alias, `c` unless
- * the spec names another) add their outputs to every row, under the same `<alias>.<field>` names their `read` expects.
+ * and `read` makes each row the object its outputs name (outputs of the same SQL are sent once; see `parentKeyAs`
+ * for the parent's key). JSON has no times: the columns named in `times` travel as epoch milliseconds (what a Date
+ * keeps of a timestamptz, as pg's own parser does) and `read` makes them Dates again (null stays null). `joins` (other
+ * libraries' ports that offer `json`, each joined onto the child alias, `c` unless the spec names another) add their
+ * outputs to every row, under the same `<alias>.<field>` names their `read` expects.
  */
 export function rowListJson<Row>(
   spec: KeyedRowsSpec,
