@@ -1,8 +1,8 @@
 import { GraphQLScalarType, Kind } from 'graphql';
+import { rememberedUpTo } from '../memo/remembered-up-to.js';
 
-/** ISO strings already written, by epoch milliseconds (emptied when full). */
-const written = new Map<number, string>();
-const WRITTEN_KEPT = 10_000;
+/** ISO strings already written, by epoch milliseconds. */
+const written = rememberedUpTo(10_000, (time: number) => new Date(time).toISOString());
 
 /**
  * `date.toISOString()`, remembered by instant: a list answers the same few hundred event and session times on every
@@ -10,14 +10,7 @@ const WRITTEN_KEPT = 10_000;
  * a list of 20 events with their sessions). Throws as toISOString does for an invalid date.
  */
 export function isoDateTime(date: Date): string {
-  const time = date.getTime();
-  let text = written.get(time);
-  if (text === undefined) {
-    text = date.toISOString();
-    if (written.size >= WRITTEN_KEPT) written.clear();
-    written.set(time, text);
-  }
-  return text;
+  return written(date.getTime());
 }
 
 /**
