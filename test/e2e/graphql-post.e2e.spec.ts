@@ -1,6 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { signUpUser, TestUser } from '../factories/users.js';
+import { rawPost } from '../utils/raw-http.js';
 import { startTestApp, TestApp } from '../utils/test-app.js';
 
 /**
@@ -20,19 +21,7 @@ describe('GraphQL over POST: the direct path and the Express path answer alike',
 
   const ME = JSON.stringify({ query: '{ me { id email } }' });
 
-  /** A raw HTTP request (fetch cannot send a body shorter than its Content-Length). */
-  function raw(path: string, headers: Record<string, string | number>, body: string, declaredLength = Buffer.byteLength(body)) {
-    return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>((resolve, reject) => {
-      const req = httpRequest(`${t.url}${path}`, { method: 'POST', headers: { ...headers, 'content-length': declaredLength } }, (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
-      });
-      req.on('error', reject);
-      req.end(body);
-    });
-  }
+  const raw = (path: string, headers: Record<string, string | number>, body: string) => rawPost(`${t.url}${path}`, headers, body);
 
   it('answers a JSON POST directly: the same data, status and headers as through Express, without an ETag', async () => {
     const auth = { authorization: `Bearer ${member.accessToken}`, 'x-request-id': 'direct-path-1' };

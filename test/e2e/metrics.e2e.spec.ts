@@ -43,6 +43,13 @@ describe('GET /metrics', () => {
     expect(text).toMatch(/guildhall_outbox_backlog\{status="PENDING"\} 1/);
   });
 
+  it('counts a query answered by the query lane (the second time its text is sent) as one answered by Apollo', async () => {
+    for (let i = 0; i < 3; i++) expect((await on.gql(`query Hello { __typename }`)).data).toEqual({ __typename: 'Query' });
+    const text = await (await scrape(on, `Bearer ${TOKEN}`)).text();
+    expect(text).toMatch(/guildhall_graphql_requests_total\{operation="Hello",outcome="ok"\} 3/);
+    expect(text).toMatch(/guildhall_graphql_request_duration_seconds_count\{operation="Hello"\} 3/);
+  });
+
   it('keeps client-chosen operation names from growing the label set without bound', async () => {
     await on.gql(`query ${'x'.repeat(100)} { me { id } }`);
     const text = await (await scrape(on, `Bearer ${TOKEN}`)).text();

@@ -15,6 +15,7 @@ import {
   httpRequestContext,
   loadConfig,
   NestPinoLogger,
+  QueryLane,
   type RequestContext,
   requestIdMiddleware,
   ROOT_LOGGER,
@@ -51,6 +52,7 @@ export async function createApp(config: AppConfig = loadConfig()): Promise<INest
     context: httpRequestContext,
     limit: bodyLimitBytes(config.bodyLimit),
     refuse: (error, req, res) => bodyErrorHandler(error, req, res, () => undefined),
+    lane: app.get(QueryLane, { strict: false }),
   });
   app.use(graphqlPost);
   app.useBodyParser('json', { limit: config.bodyLimit });

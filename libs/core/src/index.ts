@@ -21,6 +21,7 @@ export * from './graphql/request-context.js';
 export * from './graphql/selection.js';
 export * from './graphql/graphql.module.js';
 export * from './graphql/graphql-post.middleware.js';
+export { QueryLane } from './graphql/query-lane.js';
 export * from './auth/role.js';
 export * from './auth/staff-permission.js';
 export * from './auth/auth.decorators.js';

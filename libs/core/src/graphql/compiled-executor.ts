@@ -45,7 +45,9 @@ export class CompiledExecutorGateway implements Gateway {
 
   async load(): Promise<{ executor: Executor }> {
     this.requireSchema();
-    return { executor: async (request) => this.execute(request.document, request.request.operationName, request.context, request.request.variables) };
+    return {
+      executor: async (request) => takeExecuted(request.context) ?? this.execute(request.document, request.request.operationName, request.context, request.request.variables),
+    };
   }
 
   async stop(): Promise<void> {
@@ -62,6 +64,11 @@ export class CompiledExecutorGateway implements Gateway {
     const result = query.query(undefined, context, variables ?? {}) as ExecutionResult | Promise<ExecutionResult>;
     if (result instanceof Promise) return result.then((done) => ('data' in done ? withGraphQLErrors(done) : interpreted()));
     return 'data' in result ? withGraphQLErrors(result) : interpreted();
+  }
+
+  /** The schema Apollo serves (given to `useSchema`). */
+  servedSchema(): GraphQLSchema {
+    return this.requireSchema();
   }
 
   /** Whether the operation runs compiled from now on (for tests). */
@@ -90,6 +97,25 @@ export class CompiledExecutorGateway implements Gateway {
     if (!this.schema) throw new Error('CompiledExecutorGateway: no schema yet (pass useSchema as transformSchema)');
     return this.schema;
   }
+}
+
+/** An execution already run for a request's context, waiting for Apollo's call to the executor (`handOverExecuted`). */
+const EXECUTED = Symbol('guildhall.executed');
+
+/**
+ * Hands Apollo an execution run ahead of it (the query lane's, whose result has errors to format, or which threw):
+ * Apollo's pipeline runs as for any request, and its call to the executor, with this context (or Apollo's shallow
+ * copy of it, which keeps the symbol), settles as `execution` did instead of executing again. Taken once.
+ */
+export function handOverExecuted(context: object, execution: Promise<ExecutionResult>): void {
+  Object.defineProperty(context, EXECUTED, { value: execution, enumerable: true, configurable: true, writable: true });
+}
+
+function takeExecuted(context: unknown): Promise<ExecutionResult> | undefined {
+  const holder = context as { [EXECUTED]?: Promise<ExecutionResult> } | undefined;
+  const execution = holder?.[EXECUTED];
+  if (execution) delete holder[EXECUTED];
+  return execution;
 }
 
 /**

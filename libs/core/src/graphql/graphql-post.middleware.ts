@@ -1,6 +1,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { type ApolloServer, type BaseContext, HeaderMap, type HTTPGraphQLResponse } from '@apollo/server';
 import type { Express, NextFunction, Request, RequestHandler, Response } from 'express';
+import type { QueryLane } from './query-lane.js';
 
 /** Why a body was refused: the same `status` and `type` as body-parser's errors, for the same answer. */
 export interface BodyError {
@@ -17,6 +18,8 @@ export interface GraphQLPostOptions<Context extends BaseContext> {
   limit: number;
   /** Answers a refused body (the app's handler for body-parser's errors). */
   refuse: (error: BodyError, req: Request, res: Response) => void;
+  /** Runs the queries Apollo already knows without its pipeline (see QueryLane); without it, Apollo answers all. */
+  lane?: QueryLane;
 }
 
 const JSON_TYPE = /^application\/json\s*(;\s*charset\s*=\s*"?utf-8"?\s*)?$/i;
@@ -165,6 +168,20 @@ function readBody(req: Request, length: number, done: (text: string) => void, fa
 }
 
 async function answer<Context extends BaseContext>(server: ApolloServer<Context>, options: GraphQLPostOptions<Context>, req: Request, res: Response, body: object): Promise<void> {
+  let context: Context | undefined;
+  const plan = options.lane?.plan(body, req.headers.accept);
+  if (plan && options.lane) {
+    context = await options.context({ req, res });
+    const answered = await options.lane.run(plan, context);
+    if (answered) {
+      res.statusCode = 200;
+      res.setHeader('content-type', answered.contentType);
+      res.setHeader('content-length', Buffer.byteLength(answered.body));
+      res.end(answered.body);
+      return;
+    }
+    // Not answered: Apollo answers with this context, which holds the lane's execution (handOverExecuted).
+  }
   const headers = new HeaderMap();
   for (const name in req.headers) {
     const value = req.headers[name];
@@ -172,7 +189,7 @@ async function answer<Context extends BaseContext>(server: ApolloServer<Context>
   }
   const response: HTTPGraphQLResponse = await server.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: 'POST', headers, search: '', body },
-    context: async () => options.context({ req, res }),
+    context: async () => context ?? options.context({ req, res }),
   });
   for (const [name, value] of response.headers) res.setHeader(name, value);
   res.statusCode = response.status ?? 200;

@@ -13,13 +13,13 @@ import { RootLogger } from '../logging/logger.js';
 import { ROOT_LOGGER } from '../logging/logging.module.js';
 import { metricsPlugin } from '../metrics/metrics.plugin.js';
 import { MetricsService } from '../metrics/metrics.service.js';
-import { CompiledExecutorGateway } from './compiled-executor.js';
 import { DateTimeScalar } from './date-time.scalar.js';
 import { formatGraphQLError } from './error-formatter.js';
 import { leanFieldResolvers } from './lean-field-resolvers.js';
 import { PassthroughExceptionFilter } from './passthrough.filter.js';
 import { readPropertiesDirectly } from './property-fields.js';
-import { aliasLimitRule, costLimitPlugin, depthLimitRule } from './query-limits.js';
+import { aliasLimitRule, CostLimit, costLimitPlugin, depthLimitRule } from './query-limits.js';
+import { QueryLane } from './query-lane.js';
 import { RequestContext, RequestLoaders } from './request-context.js';
 import { requestErrorsPlugin } from './request-errors.plugin.js';
 import { viewerCachePlugin } from './viewer-cache.plugin.js';
@@ -37,12 +37,21 @@ export function httpRequestContext(http: { req: Request; res: Response }): Reque
   };
 }
 
+/** The query lane (see QueryLane), one per app: Apollo's executor and plugin, and the POST middleware's lane. */
+@Module({
+  providers: [{ provide: QueryLane, inject: [APP_CONFIG, MetricsService], useFactory: (config: AppConfig, metrics: MetricsService) => new QueryLane(new CostLimit(config.graphql.maxCost), metrics) }],
+  exports: [QueryLane],
+})
+export class QueryLaneModule {}
+
 /** The GraphQL endpoint: code-first schema, limits checked before execution, one error formatter. */
 @Module({
   imports: [
+    QueryLaneModule,
     NestGraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [APP_CONFIG, ROOT_LOGGER, MetricsService, VIEWER_LOOKUP, ModulesContainer, Reflector, ViewerCache],
+      imports: [QueryLaneModule],
+      inject: [APP_CONFIG, ROOT_LOGGER, MetricsService, VIEWER_LOOKUP, ModulesContainer, Reflector, ViewerCache, QueryLane],
       useFactory: (
         config: AppConfig,
         logger: RootLogger,
@@ -51,11 +60,12 @@ export function httpRequestContext(http: { req: Request; res: Response }): Reque
         modules: ModulesContainer,
         reflector: Reflector,
         viewerCache: ViewerCache,
+        lane: QueryLane,
       ): ApolloDriverConfig => {
         const production = config.nodeEnv === 'production';
-        const executor = new CompiledExecutorGateway();
+        const executor = lane.executor;
         // Nest's config type leaves `gateway` out (its federation driver uses it) but hands every option to Apollo.
-        const options: ApolloDriverConfig & { gateway: CompiledExecutorGateway } = {
+        const options: ApolloDriverConfig & { gateway: QueryLane['executor'] } = {
           path: '/graphql',
           autoSchemaFile: true,
           sortSchema: true,
@@ -88,11 +98,19 @@ export function httpRequestContext(http: { req: Request; res: Response }): Reque
           autoTransformHttpErrors: false,
           validationRules: [depthLimitRule(config.graphql.maxDepth), aliasLimitRule(config.graphql.maxAliases)],
           // No cache hints are used: Apollo's default cache-control plugin would only wrap every field resolver.
-          plugins: [ApolloServerPluginCacheControlDisabled(), costLimitPlugin(config.graphql.maxCost), requestErrorsPlugin(logger), metricsPlugin(metrics), viewerCachePlugin(viewerCache)],
+          plugins: [
+            ApolloServerPluginCacheControlDisabled(),
+            costLimitPlugin(lane.costLimit),
+            requestErrorsPlugin(logger),
+            metricsPlugin(metrics),
+            viewerCachePlugin(viewerCache),
+            lane.plugin,
+          ],
         };
         return options;
       },
     }),
   ],
+  exports: [QueryLaneModule],
 })
 export class GraphQLApiModule {}

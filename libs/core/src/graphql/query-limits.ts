@@ -1,5 +1,5 @@
 import { ApolloServerPlugin } from '@apollo/server';
-import { ASTVisitor, DocumentNode, GraphQLError, GraphQLOutputType, isListType, isNonNullType, ValidationContext } from 'graphql';
+import { ASTVisitor, DocumentNode, GraphQLError, GraphQLOutputType, GraphQLSchema, isListType, isNonNullType, ValidationContext } from 'graphql';
 import depthLimit from 'graphql-depth-limit';
 import { ComplexityEstimatorArgs, getComplexity } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './connection.js';
@@ -74,29 +74,40 @@ export class OperationCosts {
   }
 }
 
+/** An operation's cost against a limit, with the costs already computed remembered (OperationCosts). */
+export class CostLimit {
+  constructor(
+    readonly maxCost: number,
+    private readonly costs = new OperationCosts(),
+  ) {}
+
+  /**
+   * The error refusing an operation that costs more than the limit with these variables; undefined when it may run,
+   * or when its variables do not fit their types (execution reports those as BAD_USER_INPUT, 400, before any resolver
+   * runs, so there is nothing to cost).
+   */
+  refusal(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): GraphQLError | undefined {
+    let cost: number;
+    try {
+      cost = this.costs.cost(document, operationName, variables, () => getComplexity({ schema, query: document, variables, operationName, estimators: [estimate] }));
+    } catch {
+      return undefined;
+    }
+    if (cost <= this.maxCost) return undefined;
+    return new GraphQLError(`Query is too expensive: cost ${cost} exceeds the limit of ${this.maxCost}`, {
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'MAX_COST', http: { status: 400 } },
+    });
+  }
+}
+
 /** Computes each operation's cost with its variables, before any resolver (and so any SQL) runs. */
-export function costLimitPlugin(maxCost: number, costs = new OperationCosts()): ApolloServerPlugin {
+export function costLimitPlugin(limit: CostLimit): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          const operationName = request.operationName ?? undefined;
-          const variables = request.variables ?? {};
-          let cost: number;
-          try {
-            cost = costs.cost(document, operationName, variables, () =>
-              getComplexity({ schema, query: document, variables, operationName, estimators: [estimate] }),
-            );
-          } catch {
-            // Variables that do not fit their types: execution reports them as BAD_USER_INPUT (400)
-            // before any resolver runs, so there is nothing to cost.
-            return;
-          }
-          if (cost > maxCost) {
-            throw new GraphQLError(`Query is too expensive: cost ${cost} exceeds the limit of ${maxCost}`, {
-              extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'MAX_COST', http: { status: 400 } },
-            });
-          }
+          const refusal = limit.refusal(schema, document, request.operationName ?? undefined, request.variables ?? {});
+          if (refusal) throw refusal;
         },
       };
     },
