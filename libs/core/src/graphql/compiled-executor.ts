@@ -22,8 +22,9 @@ type Executor = NonNullable<Awaited<ReturnType<Gateway['load']>>['executor']>;
  *
  * An operation is compiled the second time it runs (the first run is interpreted by graphql-js): compiling costs
  * a few milliseconds, which a document sent once (or a stream of distinct documents) should not pay. Compiled
- * operations are remembered per parsed document (Apollo keeps parsed documents in its bounded document store, so
- * a document it forgets is forgotten here too) and per operation name.
+ * operations are remembered per parsed document (Apollo keeps parsed documents in its bounded document store, and
+ * the query lane its 500 known queries', so a document both forget is forgotten here too) and per operation name.
+ * The query lane (QueryLane) runs known queries through `execute` without Apollo's pipeline.
  *
  * Subscriptions (graphql-ws) do not come through here: Nest runs them with graphql-js.
  */

@@ -25,8 +25,8 @@ export interface GraphQLPostOptions<Context extends BaseContext> {
 const JSON_TYPE = /^application\/json\s*(;\s*charset\s*=\s*"?utf-8"?\s*)?$/i;
 
 /**
- * `POST /graphql` with a JSON body, handed to Apollo directly: the body read here, the answer written with
- * `res.end`. Everything else (GET, other content types, compressed or chunked bodies, a query string, the
+ * `POST /graphql` with a JSON body, handed to Apollo directly (or, for a query Apollo already validated, run by the
+ * query lane, `options.lane`): the body read here, the answer written with `res.end`. Everything else (GET, other content types, compressed or chunked bodies, a query string, the
  * subscriptions' upgrade) goes on to Express's router, body parsers and Nest's own Apollo middleware, unchanged.
  *
  * Why (issue 14): every GraphQL request used to walk the whole router (static assets, the portal's page
