@@ -13,6 +13,7 @@ describe('the query lane: a known query answered without Apollo, as Apollo answe
   let t: TestApp;
   let member: TestUser;
   let admin: TestUser;
+  let lane: QueryLane;
   /** Per lane.run call: whether the lane answered (true) or handed the execution to Apollo (false). */
   let laneRuns: boolean[];
   /** Executions of an operation (the lane's or Apollo's). */
@@ -20,7 +21,7 @@ describe('the query lane: a known query answered without Apollo, as Apollo answe
   beforeAll(async () => {
     t = await startTestApp();
     [member, admin] = await Promise.all([signUpUser(t), createAdminUser(t)]);
-    const lane = t.app.get(QueryLane, { strict: false });
+    lane = t.app.get(QueryLane, { strict: false });
     const run = lane.run.bind(lane);
     lane.run = async (...args) => {
       const answered = await run(...args);
@@ -106,6 +107,28 @@ describe('the query lane: a known query answered without Apollo, as Apollo answe
     const anonymous = await post({ query: 'query LaneMe { me { id email fullName } }' });
     expect(anonymous.laneRuns).toEqual([false]);
     expect(JSON.parse(anonymous.body).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it("hands an execution that throws to Apollo: its 500 with a generic INTERNAL_SERVER_ERROR, run once, nothing of the cause", async () => {
+    const body = { query: 'query LaneThrows { me { id } }' };
+    await post(body, bearer(member));
+    const execute = lane.executor.execute;
+    lane.executor.execute = (...args) => {
+      executions += 1;
+      if ((args[0].definitions[0] as { name?: { value: string } }).name?.value === 'LaneThrows') throw new Error('boom: SELECT secret FROM somewhere');
+      return execute(...args);
+    };
+    try {
+      const answer = await post(body, bearer(member));
+      expect(answer.laneRuns).toEqual([false]);
+      expect(answer.executions).toBe(1);
+      // What Apollo answers when its executor throws (a bug, never a client's doing): not a hang, nor the cause.
+      expect(answer.status).toBe(500);
+      expect(JSON.parse(answer.body)).toEqual({ errors: [expect.objectContaining({ extensions: { code: 'INTERNAL_SERVER_ERROR' } })] });
+      expect(answer.body).not.toMatch(/boom|SELECT/);
+    } finally {
+      lane.executor.execute = execute;
+    }
   });
 
   it("leaves variables that do not fit their types to Apollo's 400 BAD_USER_INPUT, executed once", async () => {

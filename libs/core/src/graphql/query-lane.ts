@@ -109,7 +109,8 @@ export class QueryLane {
    * execution handed over with `context` for Apollo to answer (the caller then passes Apollo this same context).
    */
   async run(plan: LanePlan, context: object): Promise<LaneAnswer | undefined> {
-    const execution = Promise.resolve(this.executor.execute(plan.query.document, plan.operationName, context, plan.variables));
+    // An async function: an executor that throws at once rejects `execution` like one that fails later.
+    const execution = (async () => this.executor.execute(plan.query.document, plan.operationName, context, plan.variables))();
     let result: ExecutionResult;
     try {
       result = await execution;
