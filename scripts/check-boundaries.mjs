@@ -181,5 +181,5 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     console.error(`\n${violations.length} boundary violation(s), ${stale.length} stale exception(s)`);
     process.exit(1);
   }
-  console.log(`Feature boundaries hold (${known.length} known crossing(s) listed above, still to remove).`);
+  console.log(known.length ? `Feature boundaries hold (${known.length} known crossing(s) listed above, still to remove).` : 'Feature boundaries hold.');
 }

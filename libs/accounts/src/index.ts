@@ -5,6 +5,7 @@ export * from './user.type.js';
 export * from './user-row-columns.js';
 export * from './password-hasher.js';
 export * from './unclaimed-account.js';
+export * from './people-sql.js';
 export { RequiresVerifiedEmail, VerifiedEmailGuard } from './verified-email.guard.js';
 
 import { ApiTokenEntity } from './api-tokens/api-token.entity.js';

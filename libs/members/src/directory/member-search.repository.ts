@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { badInput, ConnectionShape, decodeCursor, lazy, pageSize, toConnection, isUuid } from '../../../core/src/index.js';
 
-import { User } from '../../../accounts/src/index.js';
+import { peopleSql, User } from '../../../accounts/src/index.js';
 import { MembershipStatus } from '../membership.enums.js';
 import { goodStandingSql } from '../standing/good-standing.rule.js';
 import { type MemberProfileRow, PROFILE_IN_ROW_SELECT, profileInRow } from '../member-profiles.repository.js';
@@ -43,8 +43,10 @@ export interface MemberSearchReads {
 /** A person found: the account, and their profile when it was asked for (undefined: none). */
 export type MemberSearchRow = User & { profile?: MemberProfileRow };
 
+/** The account's columns (accounts' `peopleSql`, alias `u`) the search filters, orders and pages on. */
+const [ID, EMAIL, FULL_NAME] = [peopleSql.column('u', 'id'), peopleSql.column('u', 'email'), peopleSql.column('u', 'fullName')];
 /** The account's own fields; createdAt and the profile fields when asked (else they resolve through the per-request loaders). */
-const USER_COLUMNS = `u.id, u.email, u.full_name AS "fullName", u.role, u.staff_permissions AS "staffPermissions"`;
+const USER_COLUMNS = (['id', 'email', 'fullName', 'role', 'staffPermissions'] as const).map((field) => `${peopleSql.column('u', field)} AS "${field}"`).join(', ');
 
 /**
  * One statement per page, keyset-paged: by relevance then name when searching, by name otherwise.
@@ -64,9 +66,9 @@ export class MemberSearchRepository {
 
     if (options.directoryOnly) {
       where.push('p.directory_visible');
-      join = `JOIN memberships m ON m.user_id = u.id AND ${goodStandingSql('m')}`;
+      join = `JOIN memberships m ON m.user_id = ${ID} AND ${goodStandingSql('m')}`;
     } else if (options.status || options.tierId || options.joinedFrom || options.joinedTo || options.lapsedFrom || options.lapsedTo) {
-      join = `JOIN LATERAL (SELECT x.id, x.status, x.tier_id, x.started_at FROM memberships x WHERE x.user_id = u.id
+      join = `JOIN LATERAL (SELECT x.id, x.status, x.tier_id, x.started_at FROM memberships x WHERE x.user_id = ${ID}
                 ORDER BY (x.status IN ('PENDING_APPROVAL', 'PENDING_PAYMENT', 'ACTIVE', 'GRACE')) DESC, x.created_at DESC LIMIT 1) m ON true`;
       if (options.status) where.push(`m.status = ${p(options.status)}`);
       if (options.tierId) where.push(`m.tier_id = ${p(options.tierId)}::uuid`);
@@ -88,12 +90,12 @@ export class MemberSearchRepository {
       const q = p(tsQuery);
       rank = `ts_rank(p.search_vector, to_tsquery('simple', ${q}))`;
       const textMatch = `p.search_vector @@ to_tsquery('simple', ${q})`;
-      where.push(options.matchEmail && options.search ? `(${textMatch} OR u.email LIKE ${p(likePrefix(options.search.trim().toLowerCase()))})` : textMatch);
+      where.push(options.matchEmail && options.search ? `(${textMatch} OR ${EMAIL} LIKE ${p(likePrefix(options.search.trim().toLowerCase()))})` : textMatch);
     } else if (options.search && options.matchEmail) {
-      where.push(`u.email LIKE ${p(likePrefix(options.search.trim().toLowerCase()))}`);
+      where.push(`${EMAIL} LIKE ${p(likePrefix(options.search.trim().toLowerCase()))}`);
     }
 
-    const filterSql = `FROM users u LEFT JOIN member_profiles p ON p.user_id = u.id ${join} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+    const filterSql = `FROM ${peopleSql.from('u')} LEFT JOIN member_profiles p ON p.user_id = ${ID} ${join} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
     const countParams = [...params];
     const after = decodeCursor(options.after, 3);
     const pageWhere: string[] = [];
@@ -102,14 +104,14 @@ export class MemberSearchRepository {
       if (typeof r !== 'number' || typeof name !== 'string' || !isUuid(id)) {
         throw badInput('after', 'is not a cursor this list gave out');
       }
-      pageWhere.push(`(${rank} < ${p(r)}::real OR (${rank} = ${p(r)}::real AND (u.full_name, u.id) > (${p(name)}, ${p(id)}::uuid)))`);
+      pageWhere.push(`(${rank} < ${p(r)}::real OR (${rank} = ${p(r)}::real AND (${FULL_NAME}, ${ID}) > (${p(name)}, ${p(id)}::uuid)))`);
     }
     const columns = [USER_COLUMNS];
-    if (options.read?.createdAt) columns.push(`u.created_at AS "createdAt"`);
+    if (options.read?.createdAt) columns.push(`${peopleSql.column('u', 'createdAt')} AS "createdAt"`);
     if (options.read?.profile) columns.push(PROFILE_IN_ROW_SELECT);
     const sql = `SELECT ${columns.join(', ')}, ${rank} AS rank ${filterSql}
       ${pageWhere.length ? `${where.length ? 'AND' : 'WHERE'} ${pageWhere.join(' AND ')}` : ''}
-      ORDER BY rank DESC, u.full_name ASC, u.id ASC LIMIT ${first + 1}`;
+      ORDER BY rank DESC, ${FULL_NAME} ASC, ${ID} ASC LIMIT ${first + 1}`;
     const rows: Array<MemberSearchRow & { rank: number }> = await this.dataSource.query(sql, params);
     if (options.read?.profile) for (const row of rows) row.profile = profileInRow(row);
     return toConnection(

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CURRENT_STATUSES, PeriodSource } from '../membership.enums.js';
 import { type ImportTier, type MemberImportRow } from './member-row.validator.js';
-import { UNCLAIMED_PASSWORD_HASH } from '../../../accounts/src/index.js';
+import { peopleSql } from '../../../accounts/src/index.js';
 
 export interface ImportCounts {
   created: number;
@@ -73,17 +73,9 @@ export class MemberImportRepository {
   /** Creates the accounts not known yet (emails are stored lower-case) and marks their rows; returns how many. */
   async createMissingAccounts(manager: EntityManager): Promise<number> {
     const [{ n }]: Array<{ n: number }> = await manager.query(
-      `WITH created AS (
-         INSERT INTO users (email, password_hash, full_name)
-         SELECT i.email, $1, i.full_name
-           FROM member_import i
-          WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.email = i.email)
-          ORDER BY i.line
-         ON CONFLICT (email) DO NOTHING
-         RETURNING email),
+      `WITH created AS (${peopleSql.insertUnclaimed({ from: 'member_import i', email: 'i.email', fullName: 'i.full_name', orderBy: 'i.line' })}),
        marked AS (UPDATE member_import i SET account_created = true FROM created WHERE i.email = created.email RETURNING 1)
        SELECT (SELECT count(*) FROM created)::int AS n, (SELECT count(*) FROM marked) AS marked`,
-      [UNCLAIMED_PASSWORD_HASH],
     );
     return n;
   }
@@ -92,8 +84,8 @@ export class MemberImportRepository {
   async fillCreatedProfiles(manager: EntityManager): Promise<void> {
     await manager.query(
       `INSERT INTO member_profiles (user_id, headline, location, employer, skills)
-       SELECT u.id, i.headline, i.location, i.employer, i.skills
-         FROM member_import i JOIN users u ON u.email = i.email
+       SELECT ${peopleSql.column('u', 'id')}, i.headline, i.location, i.employer, i.skills
+         FROM member_import i JOIN ${peopleSql.from('u')} ON ${peopleSql.column('u', 'email')} = i.email
         WHERE i.account_created
        ON CONFLICT (user_id) DO UPDATE
           SET headline = EXCLUDED.headline, location = EXCLUDED.location, employer = EXCLUDED.employer,
@@ -108,12 +100,8 @@ export class MemberImportRepository {
    * (MembershipsService.lockPerson, which locks the account row), so an application cannot race the import.
    */
   async classify(manager: EntityManager, lock: boolean): Promise<void> {
-    await manager.query(`UPDATE member_import i SET user_id = u.id FROM users u WHERE u.email = i.email`);
-    if (lock) {
-      await manager.query(
-        `SELECT count(*) FROM (SELECT 1 FROM users u WHERE u.id IN (SELECT user_id FROM member_import) ORDER BY u.id FOR NO KEY UPDATE OF u) locked`,
-      );
-    }
+    await manager.query(`UPDATE member_import i SET user_id = ${peopleSql.column('u', 'id')} FROM ${peopleSql.from('u')} WHERE ${peopleSql.column('u', 'email')} = i.email`);
+    if (lock) await manager.query(peopleSql.lockByIds('SELECT user_id FROM member_import'));
     await manager.query(
       `UPDATE member_import i
           SET membership_id = m.id,
