@@ -43,6 +43,7 @@ export * from './settings/association-settings.type.js';
 export * from './jobs/job-registry.js';
 export * from './reports/report-registry.js';
 export * from './reports/report.type.js';
+export * from './reports/report-months.js';
 export * from './jobs/job-runner.service.js';
 export * from './jobs/enqueue.js';
 export * from './logging/logger.js';

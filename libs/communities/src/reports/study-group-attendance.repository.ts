@@ -1,11 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { ReportPoint, ReportRange } from '../../../core/src/index.js';
-
-/** The UTC months that meet [$1, $2), as timestamps (the first of each month). */
-const MONTHS = `SELECT d AS m FROM generate_series(date_trunc('month', $1::timestamptz AT TIME ZONE 'UTC'),
-                                                   ($2::timestamptz AT TIME ZONE 'UTC') - interval '1 millisecond', interval '1 month') d`;
+import { REPORT_MONTHS_SQL, type ReportPoint, type ReportRange } from '../../../core/src/index.js';
 
 /** Study-group attendance in one statement. */
 @Injectable()
@@ -18,7 +14,7 @@ export class StudyGroupAttendanceRepository {
    */
   async attendance(range: ReportRange): Promise<ReportPoint[]> {
     return this.dataSource.query(
-      `WITH months AS (${MONTHS}),
+      `WITH months AS (${REPORT_MONTHS_SQL}),
        per_month AS (
          SELECT date_trunc('month', gm.starts_at AT TIME ZONE 'UTC') AS m, count(DISTINCT gm.id) AS meetings,
                 count(*) FILTER (WHERE a.present) AS present, count(*) AS recorded

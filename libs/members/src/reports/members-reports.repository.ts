@@ -1,12 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { ReportPoint, ReportRange } from '../../../core/src/index.js';
+import { REPORT_MONTHS_SQL, type ReportPoint, type ReportRange } from '../../../core/src/index.js';
 import { MembershipStatus } from '../membership.enums.js';
-
-/** The UTC months that meet [$1, $2), as timestamps (the first of each month). */
-const MONTHS = `SELECT d AS m FROM generate_series(date_trunc('month', $1::timestamptz AT TIME ZONE 'UTC'),
-                                                   ($2::timestamptz AT TIME ZONE 'UTC') - interval '1 millisecond', interval '1 month') d`;
 
 /** The charts' numbers about members, each one statement over membership_status_changes. */
 @Injectable()
@@ -22,7 +18,7 @@ export class MembersReportsRepository {
    */
   async membersByStatus(range: ReportRange): Promise<ReportPoint[]> {
     return this.dataSource.query(
-      `WITH months AS (${MONTHS}),
+      `WITH months AS (${REPORT_MONTHS_SQL}),
        first_month AS (SELECT min(m) AS m, min(m) AT TIME ZONE 'UTC' AS at FROM months),
        moves AS (
          SELECT f.m, c.to_status, c.from_status, count(*) AS n
@@ -57,7 +53,7 @@ export class MembersReportsRepository {
    */
   async joinsAndLapses(range: ReportRange): Promise<ReportPoint[]> {
     return this.dataSource.query(
-      `WITH months AS (${MONTHS}),
+      `WITH months AS (${REPORT_MONTHS_SQL}),
        joins AS (
          SELECT date_trunc('month', m.started_at AT TIME ZONE 'UTC') AS m, count(*) AS n
            FROM memberships m WHERE m.started_at >= $1 AND m.started_at < $2 GROUP BY 1
