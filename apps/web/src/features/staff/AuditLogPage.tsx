@@ -1,4 +1,4 @@
-import { Box, Button, Code, Group, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, Code, Group, SimpleGrid, Stack, Table, TextInput } from '@mantine/core';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -8,9 +8,8 @@ import { StaffAuditLogDocument } from '../../shared/api/generated/graphql.js';
 import { formatDateTime, formatNumber } from '../../shared/formatting/format.js';
 import { RequireStaff } from '../../shared/session/guards.js';
 import { Page } from '../../shared/ui/Page.js';
-import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states.js';
 import { AUDIT_FILTERS, type AuditFilterName, type AuditFilters, auditVariables, readAuditFilters } from './audit/audit-filters.js';
-import { KeysetPager } from './KeysetPager.js';
+import { PagedLogTable } from './PagedLogTable.js';
 import { sectionAt } from './staff-sections.js';
 
 const SECTION = sectionAt('/staff/audit');
@@ -41,42 +40,29 @@ function AuditLog() {
   const applyFilters = (next: AuditFilters) => go(next, undefined);
   const filterKey = AUDIT_FILTERS.map((name) => filters[name]).join('\n');
 
-  const log = data?.auditLog;
-  let body;
-  if (fetching && !log) body = <LoadingState />;
-  else if (error) body = <ErrorState error={error} />;
-  else if (!log?.edges.length) body = <EmptyState title={t('staff.audit.empty')} />;
-  else
-    body = (
-      <Stack gap="sm">
-        <Text size="sm" aria-live="polite">{t('staff.audit.count', { count: log.totalCount, total: formatNumber(log.totalCount) })}</Text>
-        <Box tabIndex={0} role="group" aria-label={t('staff.audit.tableLabel')} style={{ overflowX: 'auto' }}>
-          <Table striped withTableBorder>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('staff.audit.when')}</Table.Th>
-                <Table.Th scope="col">{t('staff.audit.action')}</Table.Th>
-                <Table.Th scope="col">{t('staff.audit.actor')}</Table.Th>
-                <Table.Th scope="col">{t('staff.audit.target')}</Table.Th>
-                <Table.Th scope="col">{t('staff.audit.after')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {log.edges.map(({ node }) => (
-                <Table.Tr key={node.id}>
-                  <Table.Td>{formatDateTime(node.createdAt)}</Table.Td>
-                  <Table.Td>{node.action}</Table.Td>
-                  <Table.Td>{node.actorId ?? t('staff.audit.system')}</Table.Td>
-                  <Table.Td>{node.targetId ? `${node.targetType} ${node.targetId}` : node.targetType}</Table.Td>
-                  <Table.Td>{node.after == null ? '' : <Code>{JSON.stringify(node.after)}</Code>}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Box>
-        <KeysetPager key={filterKey} after={after} endCursor={log.pageInfo.endCursor} hasNextPage={log.pageInfo.hasNextPage} onGo={(cursor) => go(filters, cursor)} />
-      </Stack>
-    );
+  const body = (
+    <PagedLogTable
+      page={data?.auditLog}
+      fetching={fetching}
+      error={error}
+      emptyTitle={t('staff.audit.empty')}
+      count={(total) => t('staff.audit.count', { count: total, total: formatNumber(total) })}
+      label={t('staff.audit.tableLabel')}
+      columns={[t('staff.audit.when'), t('staff.audit.action'), t('staff.audit.actor'), t('staff.audit.target'), t('staff.audit.after')]}
+      row={(node) => (
+        <Table.Tr key={node.id}>
+          <Table.Td>{formatDateTime(node.createdAt)}</Table.Td>
+          <Table.Td>{node.action}</Table.Td>
+          <Table.Td>{node.actorId ?? t('staff.audit.system')}</Table.Td>
+          <Table.Td>{node.targetId ? `${node.targetType} ${node.targetId}` : node.targetType}</Table.Td>
+          <Table.Td>{node.after == null ? '' : <Code>{JSON.stringify(node.after)}</Code>}</Table.Td>
+        </Table.Tr>
+      )}
+      after={after}
+      pagerKey={filterKey}
+      onGo={(cursor) => go(filters, cursor)}
+    />
+  );
 
   return (
     <Page title={t('staff.audit.title')}>

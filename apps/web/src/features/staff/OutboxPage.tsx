@@ -1,4 +1,4 @@
-import { Badge, Box, Button, Group, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Select, SimpleGrid, Stack, Table, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -8,8 +8,7 @@ import { type OutboxStatus, StaffOutboxDocument } from '../../shared/api/generat
 import { formatDateTime, formatNumber } from '../../shared/formatting/format.js';
 import { RequireStaff } from '../../shared/session/guards.js';
 import { Page } from '../../shared/ui/Page.js';
-import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states.js';
-import { KeysetPager } from './KeysetPager.js';
+import { PagedLogTable } from './PagedLogTable.js';
 import { sectionAt } from './staff-sections.js';
 
 const SECTION = sectionAt('/staff/outbox');
@@ -53,48 +52,33 @@ function Outbox() {
   };
   const filterKey = `${filters.status}\n${filters.template}\n${filters.to}`;
 
-  const outbox = data?.outboxMessages;
-  let body;
-  if (fetching && !outbox) body = <LoadingState />;
-  else if (error) body = <ErrorState error={error} />;
-  else if (!outbox?.edges.length) body = <EmptyState title={t('staff.outbox.empty')} />;
-  else
-    body = (
-      <Stack gap="sm">
-        <Text size="sm" aria-live="polite">{t('staff.outbox.count', { count: outbox.totalCount, total: formatNumber(outbox.totalCount) })}</Text>
-        <Box tabIndex={0} role="group" aria-label={t('staff.outbox.tableLabel')} style={{ overflowX: 'auto' }}>
-          <Table striped withTableBorder>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('staff.outbox.when')}</Table.Th>
-                <Table.Th scope="col">{t('staff.outbox.to')}</Table.Th>
-                <Table.Th scope="col">{t('staff.outbox.subject')}</Table.Th>
-                <Table.Th scope="col">{t('staff.outbox.template')}</Table.Th>
-                <Table.Th scope="col">{t('staff.outbox.status')}</Table.Th>
-                <Table.Th scope="col">{t('staff.outbox.attempts')}</Table.Th>
-                <Table.Th scope="col">{t('staff.outbox.lastError')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {outbox.edges.map(({ node }) => (
-                <Table.Tr key={node.id}>
-                  <Table.Td>{formatDateTime(node.createdAt)}</Table.Td>
-                  <Table.Td>{node.toAddress}</Table.Td>
-                  <Table.Td>{node.subject}</Table.Td>
-                  <Table.Td>{node.template}</Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color={node.status === 'FAILED' ? 'red' : 'gray'}>{t(`staff.outbox.statuses.${node.status}`)}</Badge>
-                  </Table.Td>
-                  <Table.Td>{formatNumber(node.attempts)}</Table.Td>
-                  <Table.Td>{node.lastError ?? ''}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Box>
-        <KeysetPager key={filterKey} after={after} endCursor={outbox.pageInfo.endCursor} hasNextPage={outbox.pageInfo.hasNextPage} onGo={(cursor) => go(filters, cursor)} />
-      </Stack>
-    );
+  const body = (
+    <PagedLogTable
+      page={data?.outboxMessages}
+      fetching={fetching}
+      error={error}
+      emptyTitle={t('staff.outbox.empty')}
+      count={(total) => t('staff.outbox.count', { count: total, total: formatNumber(total) })}
+      label={t('staff.outbox.tableLabel')}
+      columns={[t('staff.outbox.when'), t('staff.outbox.to'), t('staff.outbox.subject'), t('staff.outbox.template'), t('staff.outbox.status'), t('staff.outbox.attempts'), t('staff.outbox.lastError')]}
+      row={(node) => (
+        <Table.Tr key={node.id}>
+          <Table.Td>{formatDateTime(node.createdAt)}</Table.Td>
+          <Table.Td>{node.toAddress}</Table.Td>
+          <Table.Td>{node.subject}</Table.Td>
+          <Table.Td>{node.template}</Table.Td>
+          <Table.Td>
+            <Badge variant="light" color={node.status === 'FAILED' ? 'red' : 'gray'}>{t(`staff.outbox.statuses.${node.status}`)}</Badge>
+          </Table.Td>
+          <Table.Td>{formatNumber(node.attempts)}</Table.Td>
+          <Table.Td>{node.lastError ?? ''}</Table.Td>
+        </Table.Tr>
+      )}
+      after={after}
+      pagerKey={filterKey}
+      onGo={(cursor) => go(filters, cursor)}
+    />
+  );
 
   return (
     <Page title={t('staff.outbox.title')}>

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Box, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -14,8 +14,7 @@ import { RequireStaff } from '../../../shared/session/guards.js';
 import { FormAlert } from '../../../shared/ui/forms/FormAlert.js';
 import { useActionError } from '../../../shared/ui/forms/useActionError.js';
 import { Page } from '../../../shared/ui/Page.js';
-import { EmptyState, ErrorState, LoadingState } from '../../../shared/ui/states.js';
-import { KeysetPager } from '../KeysetPager.js';
+import { PagedLogTable } from '../PagedLogTable.js';
 import { sectionAt } from '../staff-sections.js';
 
 const SECTION = sectionAt('/staff/integrations');
@@ -41,42 +40,28 @@ function Deliveries() {
     variables: { endpointId: id, first: PAGE_SIZE, after },
     requestPolicy: 'cache-and-network',
   });
-  const log = data?.webhookDeliveries;
-
-  let body;
-  if (fetching && !log) body = <LoadingState />;
-  else if (error) body = <ErrorState error={error} />;
-  else if (!log?.edges.length) body = <EmptyState title={t('staffIntegrations.deliveries.empty')} />;
-  else
-    body = (
-      <Stack gap="sm">
-        <Text size="sm" aria-live="polite">{t('staffIntegrations.deliveries.count', { count: log.totalCount, total: formatNumber(log.totalCount) })}</Text>
-        <Box tabIndex={0} role="group" aria-label={t('staffIntegrations.deliveries.tableLabel')} style={{ overflowX: 'auto' }}>
-          <Table striped withTableBorder>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('staffIntegrations.deliveries.created')}</Table.Th>
-                <Table.Th scope="col">{t('staffIntegrations.deliveries.event')}</Table.Th>
-                <Table.Th scope="col">{t('staffIntegrations.deliveries.status')}</Table.Th>
-                <Table.Th scope="col">{t('staffIntegrations.deliveries.attempts')}</Table.Th>
-                <Table.Th scope="col">{t('staffIntegrations.deliveries.lastAttempt')}</Table.Th>
-                <Table.Th scope="col">{t('staffIntegrations.deliveries.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {log.edges.map(({ node }) => <DeliveryRow key={node.id} delivery={node} />)}
-            </Table.Tbody>
-          </Table>
-        </Box>
-        <KeysetPager
-          key={id}
-          after={after}
-          endCursor={log.pageInfo.endCursor}
-          hasNextPage={log.pageInfo.hasNextPage}
-          onGo={(cursor) => setParams(cursor ? new URLSearchParams({ after: cursor }) : new URLSearchParams())}
-        />
-      </Stack>
-    );
+  const body = (
+    <PagedLogTable
+      page={data?.webhookDeliveries}
+      fetching={fetching}
+      error={error}
+      emptyTitle={t('staffIntegrations.deliveries.empty')}
+      count={(total) => t('staffIntegrations.deliveries.count', { count: total, total: formatNumber(total) })}
+      label={t('staffIntegrations.deliveries.tableLabel')}
+      columns={[
+        t('staffIntegrations.deliveries.created'),
+        t('staffIntegrations.deliveries.event'),
+        t('staffIntegrations.deliveries.status'),
+        t('staffIntegrations.deliveries.attempts'),
+        t('staffIntegrations.deliveries.lastAttempt'),
+        t('staffIntegrations.deliveries.actions'),
+      ]}
+      row={(node) => <DeliveryRow key={node.id} delivery={node} />}
+      after={after}
+      pagerKey={id}
+      onGo={(cursor) => setParams(cursor ? new URLSearchParams({ after: cursor }) : new URLSearchParams())}
+    />
+  );
 
   return (
     <Page title={t('staffIntegrations.deliveries.title')}>
