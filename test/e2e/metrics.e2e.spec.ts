@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { startTestApp, TestApp } from '../utils/test-app.js';
+import { QueryLane } from '../../libs/core/src/index.js';
+import { errorCode, startTestApp, TestApp } from '../utils/test-app.js';
 
 const TOKEN = 'metrics-token-for-the-e2e-test';
 
@@ -48,6 +49,26 @@ describe('GET /metrics', () => {
     const text = await (await scrape(on, `Bearer ${TOKEN}`)).text();
     expect(text).toMatch(/guildhall_graphql_requests_total\{operation="Hello",outcome="ok"\} 3/);
     expect(text).toMatch(/guildhall_graphql_request_duration_seconds_count\{operation="Hello"\} 3/);
+  });
+
+  it('times a query the lane handed to Apollo (it had an error) from the lane\'s start, its execution included', async () => {
+    const lane = on.app.get(QueryLane, { strict: false });
+    const slow = `query SlowRefusal { me { id } }`;
+    expect(errorCode(await on.gql(slow))).toBe('UNAUTHENTICATED'); // Apollo's answer: now a known query
+    const original = lane.executor.execute;
+    lane.executor.execute = async (...args) => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return original.apply(lane.executor, args);
+    };
+    try {
+      expect(errorCode(await on.gql(slow))).toBe('UNAUTHENTICATED'); // the lane ran it (300 ms), Apollo answered
+    } finally {
+      lane.executor.execute = original;
+    }
+    const text = await (await scrape(on, `Bearer ${TOKEN}`)).text();
+    expect(text).toMatch(/guildhall_graphql_request_duration_seconds_count\{operation="SlowRefusal"\} 2/);
+    const sum = Number(/guildhall_graphql_request_duration_seconds_sum\{operation="SlowRefusal"\} ([0-9.e-]+)/.exec(text)?.[1]);
+    expect(sum).toBeGreaterThanOrEqual(0.3);
   });
 
   it('keeps client-chosen operation names from growing the label set without bound', async () => {

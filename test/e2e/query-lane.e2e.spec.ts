@@ -116,7 +116,7 @@ describe('the query lane: a known query answered without Apollo, as Apollo answe
     lane.executor.execute = (...args) => {
       executions += 1;
       if ((args[0].definitions[0] as { name?: { value: string } }).name?.value === 'LaneThrows') throw new Error('boom: SELECT secret FROM somewhere');
-      return execute(...args);
+      return execute.apply(lane.executor, args);
     };
     try {
       const answer = await post(body, bearer(member));

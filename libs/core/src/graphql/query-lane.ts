@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { DocumentNode, ExecutionResult } from 'graphql';
 import Negotiator from 'negotiator';
 import { rememberedUpTo } from '../memo/remembered-up-to.js';
-import { recordGraphQLRequest } from '../metrics/metrics.plugin.js';
+import { handOverRequestTimer, recordGraphQLRequest } from '../metrics/metrics.plugin.js';
 import type { MetricsService } from '../metrics/metrics.service.js';
 import { CompiledExecutorGateway, handOverExecuted } from './compiled-executor.js';
 import type { CostLimit } from './query-limits.js';
@@ -106,22 +106,24 @@ export class QueryLane {
 
   /**
    * Runs `plan` with the request's `context`: the answer when the result has no errors; otherwise undefined, the
-   * execution handed over with `context` for Apollo to answer (the caller then passes Apollo this same context).
+   * execution (and the request's latency timer, for Apollo's metrics plugin) handed over with `context` for Apollo to
+   * answer (the caller then passes Apollo this same context).
    */
   async run(plan: LanePlan, context: object): Promise<LaneAnswer | undefined> {
     // An async function: an executor that throws at once rejects `execution` like one that fails later.
     const execution = (async () => this.executor.execute(plan.query.document, plan.operationName, context, plan.variables))();
+    const handOver = () => {
+      handOverExecuted(context, execution);
+      handOverRequestTimer(context, plan.stop);
+      return undefined;
+    };
     let result: ExecutionResult;
     try {
       result = await execution;
     } catch {
-      handOverExecuted(context, execution);
-      return undefined;
+      return handOver();
     }
-    if (result.errors !== undefined || result.data === undefined || result.data === null) {
-      handOverExecuted(context, execution);
-      return undefined;
-    }
+    if (result.errors !== undefined || result.data === undefined || result.data === null) return handOver();
     recordGraphQLRequest(this.metrics, plan.stop, plan.query.operationLabel, []);
     // Apollo's serialisation of a single result: errors, data, extensions (undefined ones left out), and a newline.
     return { contentType: plan.contentType, body: `${JSON.stringify({ data: result.data, extensions: result.extensions })}\n` };
