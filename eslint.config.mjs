@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-bench/**', '**/node_modules/**', 'coverage/**', '.guildhall/**', 'apps/web/src/shared/api/generated/**'] },
+  { ignores: ['dist/**', 'dist-bench/**', '**/node_modules/**', 'coverage/**', '.guildhall/**', 'apps/web/src/**/*.generated.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

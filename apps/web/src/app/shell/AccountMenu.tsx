@@ -2,7 +2,7 @@ import { Button, Menu, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useMutation } from 'urql';
-import { LogOutDocument } from '../../shared/api/generated/graphql.js';
+import { LogOutDocument } from '../../shared/session/session.generated.js';
 import { useSession } from '../../shared/session/SessionProvider.js';
 
 /**

@@ -1,7 +1,7 @@
 import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
-import { AccountPageDocument } from '../../shared/api/generated/graphql.js';
+import { AccountPageDocument } from './account.generated.js';
 import { RequireAuth } from '../../shared/session/guards.js';
 import { Page } from '../../shared/ui/Page.js';
 import { ErrorState, LoadingState } from '../../shared/ui/states.js';

@@ -3,12 +3,7 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
-import {
-  type AccountApiTokenFieldsFragment,
-  AccountApiTokensDocument,
-  AccountCreateApiTokenDocument,
-  AccountRevokeApiTokenDocument,
-} from '../../shared/api/generated/graphql.js';
+import { type AccountApiTokenFieldsFragment, AccountApiTokensDocument, AccountCreateApiTokenDocument, AccountRevokeApiTokenDocument } from './api-tokens.generated.js';
 import { formatDate, formatDateTime } from '../../shared/formatting/format.js';
 import { useSession } from '../../shared/session/SessionProvider.js';
 import { FormAlert } from '../../shared/ui/forms/FormAlert.js';

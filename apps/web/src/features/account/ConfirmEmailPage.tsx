@@ -1,7 +1,8 @@
 import { Alert, Anchor, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ConfirmEmailWithTokenDocument, EmailVerificationStatusDocument } from '../../shared/api/generated/graphql.js';
+import { ConfirmEmailWithTokenDocument } from './account.generated.js';
+import { EmailVerificationStatusDocument } from '../../shared/account/email-verification.generated.js';
 import { useSession } from '../../shared/session/SessionProvider.js';
 import { Page } from '../../shared/ui/Page.js';
 import { LoadingState } from '../../shared/ui/states.js';

@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
-import { ForgotPasswordRequestDocument } from '../../shared/api/generated/graphql.js';
+import { ForgotPasswordRequestDocument } from './account.generated.js';
 import { FormAlert } from '../../shared/ui/forms/FormAlert.js';
 import { useApiErrors } from '../../shared/ui/forms/useApiErrors.js';
 import { Page } from '../../shared/ui/Page.js';

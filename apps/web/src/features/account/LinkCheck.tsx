@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
-import { AccountLinkCheckDocument } from '../../shared/api/generated/graphql.js';
+import { AccountLinkCheckDocument } from './account.generated.js';
 import { readError } from '../../shared/errors/graphql-errors.js';
 import { formatDateTime } from '../../shared/formatting/format.js';
 import { LoadingState } from '../../shared/ui/states.js';

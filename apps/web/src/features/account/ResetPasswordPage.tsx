@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation } from 'urql';
-import { ResetPasswordWithTokenDocument } from '../../shared/api/generated/graphql.js';
+import { ResetPasswordWithTokenDocument } from './account.generated.js';
 import { FormAlert } from '../../shared/ui/forms/FormAlert.js';
 import { useApiErrors } from '../../shared/ui/forms/useApiErrors.js';
 import { Page } from '../../shared/ui/Page.js';

@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Group, List, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
-import { AccountSessionsDocument, AccountSignOutEverywhereDocument } from '../../shared/api/generated/graphql.js';
+import { AccountSessionsDocument, AccountSignOutEverywhereDocument } from './account.generated.js';
 import { readError } from '../../shared/errors/graphql-errors.js';
 import { formatDateTime } from '../../shared/formatting/format.js';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states.js';

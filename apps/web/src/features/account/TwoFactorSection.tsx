@@ -3,13 +3,7 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
-import {
-  AccountConfirmTotpDocument,
-  AccountDisableTotpDocument,
-  AccountStartTotpDocument,
-  type AccountStartTotpMutation,
-  AccountTwoFactorDocument,
-} from '../../shared/api/generated/graphql.js';
+import { AccountConfirmTotpDocument, AccountDisableTotpDocument, AccountStartTotpDocument, type AccountStartTotpMutation, AccountTwoFactorDocument } from './two-factor.generated.js';
 import { FormAlert } from '../../shared/ui/forms/FormAlert.js';
 import { useActionError } from '../../shared/ui/forms/useActionError.js';
 import { useApiErrors } from '../../shared/ui/forms/useApiErrors.js';

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useMutation } from 'urql';
-import { LogInDocument } from '../../shared/api/generated/graphql.js';
+import { LogInDocument } from './auth.generated.js';
 import { safeNextPath } from '../../shared/session/guards.js';
 import { useSession } from '../../shared/session/SessionProvider.js';
 import { FormAlert } from '../../shared/ui/forms/FormAlert.js';

@@ -3,7 +3,7 @@ import { Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput } from '@m
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useMutation } from 'urql';
-import { SignUpDocument } from '../../shared/api/generated/graphql.js';
+import { SignUpDocument } from './auth.generated.js';
 import { safeNextPath } from '../../shared/session/guards.js';
 import { useSession } from '../../shared/session/SessionProvider.js';
 import { FormAlert } from '../../shared/ui/forms/FormAlert.js';

@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { useQuery } from 'urql';
-import { VerifyCertificateDocument } from '../../shared/api/generated/graphql.js';
+import { VerifyCertificateDocument } from './certificates.generated.js';
 import { formatDate } from '../../shared/formatting/format.js';
 import { Page } from '../../shared/ui/Page.js';
 import { ErrorState, LoadingState } from '../../shared/ui/states.js';

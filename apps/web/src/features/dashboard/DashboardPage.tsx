@@ -1,7 +1,7 @@
 import { SimpleGrid, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
-import { DashboardPageDocument } from '../../shared/api/generated/graphql.js';
+import { DashboardPageDocument } from './dashboard.generated.js';
 import { RequireAuth } from '../../shared/session/guards.js';
 import { Page } from '../../shared/ui/Page.js';
 import { ErrorState, LoadingState } from '../../shared/ui/states.js';

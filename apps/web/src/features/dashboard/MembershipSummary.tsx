@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { DashboardPageQuery } from '../../shared/api/generated/graphql.js';
+import type { DashboardPageQuery } from './dashboard.generated.js';
 import { formatDate } from '../../shared/formatting/format.js';
 import type { MessageKey } from '../../shared/i18n/message-key.js';
 import { DashboardCard } from './DashboardCard.js';

@@ -1,7 +1,7 @@
 import { Anchor, List, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { DashboardPageQuery } from '../../shared/api/generated/graphql.js';
+import type { DashboardPageQuery } from './dashboard.generated.js';
 import { formatDateTime, formatEventTime } from '../../shared/formatting/format.js';
 import { EmptyState } from '../../shared/ui/states.js';
 import { DashboardCard } from './DashboardCard.js';

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
-import { DirectoryPageDocument, type DirectoryPageQuery } from '../../shared/api/generated/graphql.js';
+import { DirectoryPageDocument, type DirectoryPageQuery } from './directory.generated.js';
 import { RequireAuth } from '../../shared/session/guards.js';
 import { Page } from '../../shared/ui/Page.js';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states.js';

@@ -2,7 +2,7 @@ import { Tabs, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
-import { CommunityPreviewDocument } from '../../shared/api/generated/graphql.js';
+import { CommunityPreviewDocument } from './discussions.generated.js';
 import { ErrorState, LoadingState } from '../../shared/ui/states.js';
 import { PostHtml } from './PostHtml.js';
 

@@ -2,7 +2,7 @@ import { ActionIcon, Indicator } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useClient, useQuery, useSubscription } from 'urql';
-import { CommunityNotificationAddedDocument, CommunityUnreadCountDocument } from '../../shared/api/generated/graphql.js';
+import { CommunityNotificationAddedDocument, CommunityUnreadCountDocument } from './discussions.generated.js';
 import { refreshUnreadCount } from './refresh-unread.js';
 
 /**

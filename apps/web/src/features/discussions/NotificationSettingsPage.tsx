@@ -2,7 +2,7 @@ import { NativeSelect, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
-import { CommunityNotificationSettingsDocument, CommunitySetPreferenceDocument, type NotificationDelivery, type NotificationKind } from '../../shared/api/generated/graphql.js';
+import { CommunityNotificationSettingsDocument, CommunitySetPreferenceDocument, type NotificationDelivery, type NotificationKind } from './discussions.generated.js';
 import { RequireAuth } from '../../shared/session/guards.js';
 import { FormAlert } from '../../shared/ui/forms/FormAlert.js';
 import { useActionError } from '../../shared/ui/forms/useActionError.js';

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useClient, useMutation, useQuery } from 'urql';
-import { CommunityMarkReadDocument, CommunityNotificationsDocument } from '../../shared/api/generated/graphql.js';
+import { CommunityMarkReadDocument, CommunityNotificationsDocument } from './discussions.generated.js';
 import { formatDateTime } from '../../shared/formatting/format.js';
 import { RequireAuth } from '../../shared/session/guards.js';
 import { FormAlert } from '../../shared/ui/forms/FormAlert.js';

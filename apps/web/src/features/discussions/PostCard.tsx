@@ -2,10 +2,7 @@ import { Badge, Blockquote, Button, Card, Group, Stack, Text, TextInput } from '
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type CombinedError, useMutation } from 'urql';
-import {
-  CommunityDeletePostDocument, CommunityEditPostDocument, CommunityMarkAnswerDocument, CommunityModerateDocument, CommunityReactDocument, CommunityReportDocument,
-  type DiscussionPostFieldsFragment, type ReactionKind,
-} from '../../shared/api/generated/graphql.js';
+import { CommunityDeletePostDocument, CommunityEditPostDocument, CommunityMarkAnswerDocument, CommunityModerateDocument, CommunityReactDocument, CommunityReportDocument, type DiscussionPostFieldsFragment, type ReactionKind } from './discussions.generated.js';
 import { formatDateTime } from '../../shared/formatting/format.js';
 import { useSession } from '../../shared/session/SessionProvider.js';
 import { FormAlert } from '../../shared/ui/forms/FormAlert.js';

@@ -1,7 +1,7 @@
 import { Button, Code, List, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
-import { CommunityPostHistoryDocument } from '../../shared/api/generated/graphql.js';
+import { CommunityPostHistoryDocument } from './discussions.generated.js';
 import { formatDateTime } from '../../shared/formatting/format.js';
 import { ErrorState, LoadingState } from '../../shared/ui/states.js';
 

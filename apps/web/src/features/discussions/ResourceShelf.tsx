@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Card, FileInput, Group, Stack, Text, TextInput, 
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
-import { CommunityAddLinkDocument, CommunityResourcesDocument } from '../../shared/api/generated/graphql.js';
+import { CommunityAddLinkDocument, CommunityResourcesDocument } from './discussions.generated.js';
 import { downloadWithToken } from '../../shared/files/download.js';
 import { formatDateTime, formatNumber } from '../../shared/formatting/format.js';
 import { FormAlert } from '../../shared/ui/forms/FormAlert.js';

@@ -2,7 +2,7 @@ import { Anchor, Button, Card, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
-import { CommunitySearchDocument } from '../../shared/api/generated/graphql.js';
+import { CommunitySearchDocument } from './discussions.generated.js';
 import { formatDateTime } from '../../shared/formatting/format.js';
 import { type CatalogueChunkProps, SearchableCatalogue } from '../../shared/ui/SearchableCatalogue.js';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states.js';

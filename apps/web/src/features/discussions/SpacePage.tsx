@@ -3,7 +3,7 @@ import { type FormEvent, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { CommunityFollowDocument, CommunitySpaceDocument, CommunitySpaceThreadsDocument, CommunityStartThreadDocument } from '../../shared/api/generated/graphql.js';
+import { CommunityFollowDocument, CommunitySpaceDocument, CommunitySpaceThreadsDocument, CommunityStartThreadDocument } from './discussions.generated.js';
 import { formatDateTime } from '../../shared/formatting/format.js';
 import { useSession } from '../../shared/session/SessionProvider.js';
 import { FormAlert } from '../../shared/ui/forms/FormAlert.js';

@@ -3,9 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import {
-  CommunityReplyDocument, CommunityThreadDocument, CommunityThreadPostsDocument, CommunityThreadStateDocument, type DiscussionPostFieldsFragment,
-} from '../../shared/api/generated/graphql.js';
+import { CommunityReplyDocument, CommunityThreadDocument, CommunityThreadPostsDocument, CommunityThreadStateDocument, type DiscussionPostFieldsFragment } from './discussions.generated.js';
 import { useSession } from '../../shared/session/SessionProvider.js';
 import { FormAlert } from '../../shared/ui/forms/FormAlert.js';
 import { useActionError } from '../../shared/ui/forms/useActionError.js';
@@ -27,7 +25,7 @@ export function ThreadPage() {
   return <ThreadView thread={thread} />;
 }
 
-type ThreadData = NonNullable<import('../../shared/api/generated/graphql.js').CommunityThreadQuery['thread']>;
+type ThreadData = NonNullable<import('./discussions.generated.js').CommunityThreadQuery['thread']>;
 
 function ThreadView({ thread }: { thread: ThreadData }) {
   const { t } = useTranslation();

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useSubscription } from 'urql';
-import { CommunityPostAddedDocument, type DiscussionPostFieldsFragment } from '../../shared/api/generated/graphql.js';
+import { CommunityPostAddedDocument, type DiscussionPostFieldsFragment } from './discussions.generated.js';
 
 export type LivePost = DiscussionPostFieldsFragment;
 

@@ -1,5 +1,5 @@
 import type { Client } from 'urql';
-import { CommunityUnreadCountDocument } from '../../shared/api/generated/graphql.js';
+import { CommunityUnreadCountDocument } from './discussions.generated.js';
 
 /** Asks the API for the unread count again; the bell reads it from the cache and updates. */
 export function refreshUnreadCount(client: Client): void {

@@ -3,7 +3,7 @@ import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
-import { EventPageDocument, type EventPageQuery } from '../../shared/api/generated/graphql.js';
+import { EventPageDocument, type EventPageQuery } from './events.generated.js';
 import { formatEventTime } from '../../shared/formatting/format.js';
 import { useSession } from '../../shared/session/SessionProvider.js';
 import { RegisterPanel } from '../../shared/registration/RegisterPanel.js';

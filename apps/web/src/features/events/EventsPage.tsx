@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
-import { EventsCatalogueDocument, type EventsCatalogueQuery } from '../../shared/api/generated/graphql.js';
+import { EventsCatalogueDocument, type EventsCatalogueQuery } from './events.generated.js';
 import { MoneyText } from '../../shared/ui/MoneyText.js';
 import { type CatalogueChunkProps, SearchableCatalogue } from '../../shared/ui/SearchableCatalogue.js';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states.js';

@@ -2,7 +2,7 @@ import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@man
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
-import { HomeTiersDocument, type HomeTiersQuery } from '../../shared/api/generated/graphql.js';
+import { HomeTiersDocument, type HomeTiersQuery } from './home.generated.js';
 import { formatMoney } from '../../shared/formatting/format.js';
 import { useSession } from '../../shared/session/SessionProvider.js';
 import { Page } from '../../shared/ui/Page.js';

@@ -2,7 +2,7 @@ import { Stack, Switch, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
-import { MembershipSetAutoRenewDocument } from '../../shared/api/generated/graphql.js';
+import { MembershipSetAutoRenewDocument } from './membership.generated.js';
 import { readError } from '../../shared/errors/graphql-errors.js';
 
 /** Automatic renewal on or off; off ends the subscription at the period end (nothing refunded). */

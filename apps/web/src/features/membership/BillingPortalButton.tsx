@@ -2,7 +2,7 @@ import { Button, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
-import { MembershipBillingPortalDocument } from '../../shared/api/generated/graphql.js';
+import { MembershipBillingPortalDocument } from './membership.generated.js';
 import { readError } from '../../shared/errors/graphql-errors.js';
 import { FormAlert } from '../../shared/ui/forms/FormAlert.js';
 

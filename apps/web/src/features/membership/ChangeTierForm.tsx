@@ -2,7 +2,7 @@ import { Button, Group, Select, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
-import { MembershipChangeTierDocument, type MembershipPageMembershipFragment, type MembershipPageQuery } from '../../shared/api/generated/graphql.js';
+import { MembershipChangeTierDocument, type MembershipPageMembershipFragment, type MembershipPageQuery } from './membership.generated.js';
 import { readError } from '../../shared/errors/graphql-errors.js';
 import { formatMoney } from '../../shared/formatting/format.js';
 import { PRICE_KEY } from './membership-labels.js';

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useMutation } from 'urql';
-import { MembershipConfirmCheckoutDocument, type MembershipPageMembershipFragment } from '../../shared/api/generated/graphql.js';
+import { MembershipConfirmCheckoutDocument, type MembershipPageMembershipFragment } from './membership.generated.js';
 import { readError } from '../../shared/errors/graphql-errors.js';
 import { formatDate } from '../../shared/formatting/format.js';
 import { RequireAuth } from '../../shared/session/guards.js';

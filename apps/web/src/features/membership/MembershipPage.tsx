@@ -1,7 +1,7 @@
 import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
-import { MembershipPageDocument } from '../../shared/api/generated/graphql.js';
+import { MembershipPageDocument } from './membership.generated.js';
 import { RequireAuth } from '../../shared/session/guards.js';
 import { Page } from '../../shared/ui/Page.js';
 import { ErrorState, LoadingState } from '../../shared/ui/states.js';

@@ -1,6 +1,6 @@
 import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { MembershipPageMembershipFragment, MembershipPageQuery } from '../../shared/api/generated/graphql.js';
+import type { MembershipPageMembershipFragment, MembershipPageQuery } from './membership.generated.js';
 import { formatDate } from '../../shared/formatting/format.js';
 import { AutoRenewSwitch } from './AutoRenewSwitch.js';
 import { BillingPortalButton } from './BillingPortalButton.js';

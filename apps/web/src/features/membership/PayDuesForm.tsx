@@ -2,7 +2,7 @@ import { Button, Checkbox, Group } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
-import { MembershipStartCheckoutDocument } from '../../shared/api/generated/graphql.js';
+import { MembershipStartCheckoutDocument } from './membership.generated.js';
 import { readError } from '../../shared/errors/graphql-errors.js';
 import { FormAlert } from '../../shared/ui/forms/FormAlert.js';
 

@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Stack, Table, Text, Title } from '@mantine/core'
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
-import { MembershipPaymentsDocument } from '../../shared/api/generated/graphql.js';
+import { MembershipPaymentsDocument } from './membership.generated.js';
 import { formatDate, formatMoney } from '../../shared/formatting/format.js';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states.js';
 

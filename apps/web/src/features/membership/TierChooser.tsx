@@ -2,7 +2,7 @@ import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@man
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
-import { MembershipApplyDocument, type MembershipPageQuery } from '../../shared/api/generated/graphql.js';
+import { MembershipApplyDocument, type MembershipPageQuery } from './membership.generated.js';
 import { readError } from '../../shared/errors/graphql-errors.js';
 import { formatMoney } from '../../shared/formatting/format.js';
 import { FormAlert } from '../../shared/ui/forms/FormAlert.js';

@@ -1,4 +1,4 @@
-import type { BillingInterval, MembershipStatus } from '../../shared/api/generated/graphql.js';
+import type { BillingInterval, MembershipStatus } from './membership.generated.js';
 
 export const STATUS_KEY = {
   ACTIVE: 'membership.status.ACTIVE',

@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
-import { MentoringApplyDocument, type MentoringRole, type MeetingFormat } from '../../shared/api/generated/graphql.js';
+import { MentoringApplyDocument, type MentoringRole, type MeetingFormat } from './mentoring.generated.js';
 import { viewerTimeZone } from '../../shared/formatting/format.js';
 import { FormAlert } from '../../shared/ui/forms/FormAlert.js';
 import { useApiErrors } from '../../shared/ui/forms/useApiErrors.js';

@@ -2,7 +2,7 @@ import { Card, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
-import { MentoringProgramsDocument, MyMentoringDocument } from '../../shared/api/generated/graphql.js';
+import { MentoringProgramsDocument, MyMentoringDocument } from './mentoring.generated.js';
 import { formatDate, formatDateTime, formatNumber } from '../../shared/formatting/format.js';
 import { RequireAuth } from '../../shared/session/guards.js';
 import { useSession } from '../../shared/session/SessionProvider.js';

@@ -2,7 +2,7 @@ import { Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
-import { MentoringWithdrawApplicationDocument, MyMentoringApplicationsDocument, type MyMentoringApplicationsQuery } from '../../shared/api/generated/graphql.js';
+import { MentoringWithdrawApplicationDocument, MyMentoringApplicationsDocument, type MyMentoringApplicationsQuery } from './mentoring.generated.js';
 import { formatDate } from '../../shared/formatting/format.js';
 import { FormAlert } from '../../shared/ui/forms/FormAlert.js';
 import { useActionError } from '../../shared/ui/forms/useActionError.js';

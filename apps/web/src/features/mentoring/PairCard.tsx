@@ -3,12 +3,7 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
-import {
-  MentoringConfirmCheckInDocument,
-  MentoringFeedbackDocument,
-  MentoringLogCheckInDocument,
-  type MyMentoringQuery,
-} from '../../shared/api/generated/graphql.js';
+import { MentoringConfirmCheckInDocument, MentoringFeedbackDocument, MentoringLogCheckInDocument, type MyMentoringQuery } from './mentoring.generated.js';
 import { formatDateTime, formatNumber } from '../../shared/formatting/format.js';
 import { FormAlert } from '../../shared/ui/forms/FormAlert.js';
 import { useActionError } from '../../shared/ui/forms/useActionError.js';

@@ -2,7 +2,7 @@ import { Badge, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
-import { MentoringSetGoalDocument, MentoringUpdateGoalDocument, type MyMentoringQuery } from '../../shared/api/generated/graphql.js';
+import { MentoringSetGoalDocument, MentoringUpdateGoalDocument, type MyMentoringQuery } from './mentoring.generated.js';
 import { formatDate } from '../../shared/formatting/format.js';
 import { FormAlert } from '../../shared/ui/forms/FormAlert.js';
 import { useActionError } from '../../shared/ui/forms/useActionError.js';

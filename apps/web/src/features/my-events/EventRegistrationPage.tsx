@@ -2,7 +2,7 @@ import { Anchor, Card, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
-import { EventRegistrationDocument } from '../../shared/api/generated/graphql.js';
+import { EventRegistrationDocument } from './my-events.generated.js';
 import { RequireAuth } from '../../shared/session/guards.js';
 import { Page } from '../../shared/ui/Page.js';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states.js';

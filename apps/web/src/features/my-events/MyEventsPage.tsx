@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
-import { MyEventsDocument } from '../../shared/api/generated/graphql.js';
+import { MyEventsDocument } from './my-events.generated.js';
 import { formatMoney } from '../../shared/formatting/format.js';
 import { RequireAuth } from '../../shared/session/guards.js';
 import { Page } from '../../shared/ui/Page.js';

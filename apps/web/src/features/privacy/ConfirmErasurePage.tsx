@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useMutation } from 'urql';
-import { PrivacyConfirmErasureDocument } from '../../shared/api/generated/graphql.js';
+import { PrivacyConfirmErasureDocument } from './privacy.generated.js';
 import { useSession } from '../../shared/session/SessionProvider.js';
 import { FormAlert } from '../../shared/ui/forms/FormAlert.js';
 import { useActionError } from '../../shared/ui/forms/useActionError.js';

@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Group, List, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
-import { type ExportStatus, PrivacyPageDocument, type PrivacyPageQuery, PrivacyRequestExportDocument } from '../../shared/api/generated/graphql.js';
+import { type ExportStatus, PrivacyPageDocument, type PrivacyPageQuery, PrivacyRequestExportDocument } from './privacy.generated.js';
 import { downloadWithToken } from '../../shared/files/download.js';
 import { formatDateTime } from '../../shared/formatting/format.js';
 import { FormAlert } from '../../shared/ui/forms/FormAlert.js';

@@ -2,7 +2,7 @@ import { Alert, Button, Checkbox, List, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
-import { PrivacyRequestErasureDocument } from '../../shared/api/generated/graphql.js';
+import { PrivacyRequestErasureDocument } from './privacy.generated.js';
 import { FormAlert } from '../../shared/ui/forms/FormAlert.js';
 import { useActionError } from '../../shared/ui/forms/useActionError.js';
 

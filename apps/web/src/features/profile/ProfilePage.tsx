@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
-import { ProfilePageDocument, ProfileUpdateDocument, type ProfileFieldsFragment } from '../../shared/api/generated/graphql.js';
+import { ProfilePageDocument, ProfileUpdateDocument, type ProfileFieldsFragment } from './profile.generated.js';
 import { RequireAuth } from '../../shared/session/guards.js';
 import { FormAlert } from '../../shared/ui/forms/FormAlert.js';
 import { useApiErrors } from '../../shared/ui/forms/useApiErrors.js';

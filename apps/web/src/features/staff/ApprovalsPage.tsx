@@ -3,12 +3,7 @@ import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { NotFoundPage } from '../not-found/NotFoundPage.js';
-import {
-  StaffApprovalsDocument,
-  type StaffApprovalsQuery,
-  StaffApproveMembershipDocument,
-  StaffDeclineMembershipDocument,
-} from '../../shared/api/generated/graphql.js';
+import { StaffApprovalsDocument, type StaffApprovalsQuery, StaffApproveMembershipDocument, StaffDeclineMembershipDocument } from './staff.generated.js';
 import { RequireStaff } from '../../shared/session/guards.js';
 import { FormAlert } from '../../shared/ui/forms/FormAlert.js';
 import { useApiErrors } from '../../shared/ui/forms/useApiErrors.js';

@@ -4,12 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { NotFoundPage } from '../not-found/NotFoundPage.js';
-import {
-  type CheckInOutcome,
-  StaffCheckInCountsDocument,
-  StaffCheckInEventsDocument,
-  StaffCheckInTicketDocument,
-} from '../../shared/api/generated/graphql.js';
+import { type CheckInOutcome, StaffCheckInCountsDocument, StaffCheckInEventsDocument, StaffCheckInTicketDocument } from './staff.generated.js';
 import { formatEventTime } from '../../shared/formatting/format.js';
 import { RequireStaff } from '../../shared/session/guards.js';
 import { FormAlert } from '../../shared/ui/forms/FormAlert.js';

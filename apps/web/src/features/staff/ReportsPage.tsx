@@ -3,15 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { NotFoundPage } from '../not-found/NotFoundPage.js';
-import {
-  StaffCreditsIssuedReportDocument,
-  StaffDuesCollectedReportDocument,
-  StaffEventAttendanceReportDocument,
-  StaffJoinsAndLapsesReportDocument,
-  StaffMembersByStatusReportDocument,
-  StaffMentoringHealthReportDocument,
-  StaffStudyGroupAttendanceReportDocument,
-} from '../../shared/api/generated/graphql.js';
+import { StaffCreditsIssuedReportDocument, StaffDuesCollectedReportDocument, StaffEventAttendanceReportDocument, StaffJoinsAndLapsesReportDocument, StaffMembersByStatusReportDocument, StaffMentoringHealthReportDocument, StaffStudyGroupAttendanceReportDocument } from './staff.generated.js';
 import { mayOpen, RequireStaff } from '../../shared/session/guards.js';
 import { useSession } from '../../shared/session/SessionProvider.js';
 import { Page } from '../../shared/ui/Page.js';

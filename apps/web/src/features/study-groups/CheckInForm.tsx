@@ -2,7 +2,7 @@ import { Button, Stack, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
-import { StudyGroupCheckInDocument } from '../../shared/api/generated/graphql.js';
+import { StudyGroupCheckInDocument } from './my-study-groups.generated.js';
 import { FormAlert } from '../../shared/ui/forms/FormAlert.js';
 import { useApiErrors } from '../../shared/ui/forms/useApiErrors.js';
 

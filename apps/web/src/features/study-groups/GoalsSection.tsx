@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
-import { StudyGroupAddGoalDocument, StudyGroupUpdateGoalDocument, type StudyGroupWorkspaceQuery } from '../../shared/api/generated/graphql.js';
+import { StudyGroupAddGoalDocument, StudyGroupUpdateGoalDocument, type StudyGroupWorkspaceQuery } from './my-study-groups.generated.js';
 import { FormAlert } from '../../shared/ui/forms/FormAlert.js';
 import { useActionError } from '../../shared/ui/forms/useActionError.js';
 import { useApiErrors } from '../../shared/ui/forms/useApiErrors.js';

@@ -1,6 +1,6 @@
 import { Card, List, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { StudyGroupWorkspaceQuery } from '../../shared/api/generated/graphql.js';
+import type { StudyGroupWorkspaceQuery } from './my-study-groups.generated.js';
 import { formatEventTime } from '../../shared/formatting/format.js';
 import { CheckInForm } from './CheckInForm.js';
 import { RoleOffers } from './RoleOffers.js';

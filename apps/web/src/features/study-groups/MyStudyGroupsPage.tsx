@@ -2,7 +2,7 @@ import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@man
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
-import { MyStudyGroupsDocument, type MyStudyGroupsQuery } from '../../shared/api/generated/graphql.js';
+import { MyStudyGroupsDocument, type MyStudyGroupsQuery } from './my-study-groups.generated.js';
 import { formatEventTime } from '../../shared/formatting/format.js';
 import { RequireAuth } from '../../shared/session/guards.js';
 import { useSession } from '../../shared/session/SessionProvider.js';

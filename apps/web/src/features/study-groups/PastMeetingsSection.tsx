@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
-import { StudyGroupMeetingFeedbackDocument, StudyGroupPastMeetingsDocument } from '../../shared/api/generated/graphql.js';
+import { StudyGroupMeetingFeedbackDocument, StudyGroupPastMeetingsDocument } from './my-study-groups.generated.js';
 import { formatEventTime } from '../../shared/formatting/format.js';
 import { FormAlert } from '../../shared/ui/forms/FormAlert.js';
 import { useApiErrors } from '../../shared/ui/forms/useApiErrors.js';

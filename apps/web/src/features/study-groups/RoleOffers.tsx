@@ -2,7 +2,7 @@ import { Button, Group, Select, Stack, Text } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
-import { StudyGroupAnswerRoleOfferDocument, StudyGroupOfferRoleDocument, type StudyGroupWorkspaceQuery } from '../../shared/api/generated/graphql.js';
+import { StudyGroupAnswerRoleOfferDocument, StudyGroupOfferRoleDocument, type StudyGroupWorkspaceQuery } from './my-study-groups.generated.js';
 import { FormAlert } from '../../shared/ui/forms/FormAlert.js';
 import { useActionError } from '../../shared/ui/forms/useActionError.js';
 

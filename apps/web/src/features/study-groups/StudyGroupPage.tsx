@@ -2,12 +2,7 @@ import { Anchor, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import {
-  StudyGroupJoinDocument,
-  StudyGroupLeaveDocument,
-  StudyGroupOverviewDocument,
-  StudyGroupWorkspaceDocument,
-} from '../../shared/api/generated/graphql.js';
+import { StudyGroupJoinDocument, StudyGroupLeaveDocument, StudyGroupOverviewDocument, StudyGroupWorkspaceDocument } from './my-study-groups.generated.js';
 import { PlaceSpaceLink } from '../../shared/discussions/PlaceSpaceLink.js';
 import { RequireAuth } from '../../shared/session/guards.js';
 import { useSession } from '../../shared/session/SessionProvider.js';

@@ -2,7 +2,7 @@ import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@man
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
-import { StudyGroupsCatalogueDocument, type StudyGroupsCatalogueQuery } from '../../shared/api/generated/graphql.js';
+import { StudyGroupsCatalogueDocument, type StudyGroupsCatalogueQuery } from './study-groups.generated.js';
 import { type CatalogueChunkProps, SearchableCatalogue } from '../../shared/ui/SearchableCatalogue.js';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/ui/states.js';
 

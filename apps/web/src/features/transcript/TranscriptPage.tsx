@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
-import { TranscriptPageDocument, type TranscriptPageQuery } from '../../shared/api/generated/graphql.js';
+import { TranscriptPageDocument, type TranscriptPageQuery } from './transcript.generated.js';
 import { downloadWithToken } from '../../shared/files/download.js';
 import { formatDate, formatNumber } from '../../shared/formatting/format.js';
 import { RequireAuth } from '../../shared/session/guards.js';

@@ -2,7 +2,7 @@ import { Alert, Button, Group, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
-import { EmailVerificationStatusDocument, ResendVerificationEmailDocument } from '../api/generated/graphql.js';
+import { EmailVerificationStatusDocument, ResendVerificationEmailDocument } from './email-verification.generated.js';
 import { readError } from '../errors/graphql-errors.js';
 import { useSession } from '../session/SessionProvider.js';
 

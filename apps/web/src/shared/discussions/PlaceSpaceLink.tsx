@@ -2,7 +2,7 @@ import { Anchor } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
-import { PlaceSpaceCohortDocument, PlaceSpaceEventDocument, PlaceSpaceStudyGroupDocument } from '../api/generated/graphql.js';
+import { PlaceSpaceCohortDocument, PlaceSpaceEventDocument, PlaceSpaceStudyGroupDocument } from './place-space.generated.js';
 
 /**
  * A link to the discussion space of a study group, cohort or event (`StudyGroup.space` etc.), for

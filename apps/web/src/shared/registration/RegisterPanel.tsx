@@ -1,7 +1,7 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
-import { MyEventsRegisterDocument, type MyEventsRegistrationFragment } from '../api/generated/graphql.js';
+import { MyEventsRegisterDocument, type MyEventsRegistrationFragment } from './registration.generated.js';
 import { formatMoney } from '../formatting/format.js';
 import { FormAlert } from '../ui/forms/FormAlert.js';
 import { useActionError } from '../ui/forms/useActionError.js';

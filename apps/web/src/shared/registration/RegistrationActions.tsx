@@ -2,11 +2,7 @@ import { Alert, Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core'
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
-import {
-  MyEventsAcceptOfferDocument,
-  MyEventsCancelDocument,
-  type MyEventsRegistrationFragment,
-} from '../api/generated/graphql.js';
+import { MyEventsAcceptOfferDocument, MyEventsCancelDocument, type MyEventsRegistrationFragment } from './registration.generated.js';
 import { downloadWithToken } from '../files/download.js';
 import { formatDateTime } from '../formatting/format.js';
 import { FormAlert } from '../ui/forms/FormAlert.js';

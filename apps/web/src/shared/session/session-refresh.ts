@@ -1,5 +1,5 @@
 import { stringifyDocument } from '@urql/core';
-import { RefreshSessionDocument, type RefreshSessionMutation } from '../api/generated/graphql.js';
+import { RefreshSessionDocument, type RefreshSessionMutation } from './session.generated.js';
 import { SESSION_HEADERS } from '../api/session-headers.js';
 import { getSession, type Session, setSession } from './session-store.js';
 

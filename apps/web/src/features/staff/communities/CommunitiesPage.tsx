@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { NotFoundPage } from '../../not-found/NotFoundPage.js';
-import { type GroupStatus, StaffCommunityGroupsDocument, StaffCommunityReportDocument, type StaffCommunityReportQuery } from '../../../shared/api/generated/graphql.js';
+import { type GroupStatus, StaffCommunityGroupsDocument, StaffCommunityReportDocument, type StaffCommunityReportQuery } from './communities.generated.js';
 import { formatDate, formatNumber } from '../../../shared/formatting/format.js';
 import { RequireStaff } from '../../../shared/session/guards.js';
 import { Page } from '../../../shared/ui/Page.js';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { NotFoundPage } from '../../not-found/NotFoundPage.js';
-import { StaffCreateEventDocument, StaffEventEditDocument, StaffUpdateEventDocument } from '../../../shared/api/generated/graphql.js';
+import { StaffCreateEventDocument, StaffEventEditDocument, StaffUpdateEventDocument } from './events-console.generated.js';
 import { formatNumber } from '../../../shared/formatting/format.js';
 import { RequireStaff } from '../../../shared/session/guards.js';
 import { Page } from '../../../shared/ui/Page.js';

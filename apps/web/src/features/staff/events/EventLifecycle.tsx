@@ -3,12 +3,7 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
-import {
-  type EventStatus,
-  StaffCancelEventDocument,
-  StaffEventCancellationPreviewDocument,
-  StaffPublishEventDocument,
-} from '../../../shared/api/generated/graphql.js';
+import { type EventStatus, StaffCancelEventDocument, StaffEventCancellationPreviewDocument, StaffPublishEventDocument } from './events-console.generated.js';
 import { formatMoney, formatNumber } from '../../../shared/formatting/format.js';
 import { FormAlert } from '../../../shared/ui/forms/FormAlert.js';
 import { useActionError } from '../../../shared/ui/forms/useActionError.js';

@@ -4,13 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { NotFoundPage } from '../../not-found/NotFoundPage.js';
-import {
-  type RegistrationStatus,
-  StaffCancelRegistrationDocument,
-  StaffEventRegistrationsDocument,
-  type StaffEventRegistrationsQuery,
-  StaffOfferWaitlistSeatDocument,
-} from '../../../shared/api/generated/graphql.js';
+import { type RegistrationStatus, StaffCancelRegistrationDocument, StaffEventRegistrationsDocument, type StaffEventRegistrationsQuery, StaffOfferWaitlistSeatDocument } from './events-console.generated.js';
 import { formatDateTime, formatNumber } from '../../../shared/formatting/format.js';
 import { RequireStaff } from '../../../shared/session/guards.js';
 import { FormAlert } from '../../../shared/ui/forms/FormAlert.js';

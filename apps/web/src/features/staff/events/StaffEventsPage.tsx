@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { NotFoundPage } from '../../not-found/NotFoundPage.js';
-import { type EventStatus, StaffEventsListDocument } from '../../../shared/api/generated/graphql.js';
+import { type EventStatus, StaffEventsListDocument } from './events-console.generated.js';
 import { formatEventTime, formatNumber } from '../../../shared/formatting/format.js';
 import { RequireStaff } from '../../../shared/session/guards.js';
 import { Page } from '../../../shared/ui/Page.js';

@@ -1,4 +1,4 @@
-import type { EventFormat, EventKind } from '../../../shared/api/generated/graphql.js';
+import type { EventFormat, EventKind } from './events-console.generated.js';
 import { minorUnitDigits } from '../../../shared/formatting/format.js';
 
 /**

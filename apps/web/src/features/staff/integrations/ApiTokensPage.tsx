@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { NotFoundPage } from '../../not-found/NotFoundPage.js';
-import { StaffApiTokensDocument, type StaffApiTokensQuery, StaffRevokeApiTokenDocument } from '../../../shared/api/generated/graphql.js';
+import { StaffApiTokensDocument, type StaffApiTokensQuery, StaffRevokeApiTokenDocument } from './integrations.generated.js';
 import { formatDate, formatDateTime, formatNumber } from '../../../shared/formatting/format.js';
 import { RequireStaff } from '../../../shared/session/guards.js';
 import { FormAlert } from '../../../shared/ui/forms/FormAlert.js';

@@ -2,7 +2,7 @@ import { Button, Checkbox, Group, Select, Stack, TextInput } from '@mantine/core
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
-import { StaffCreateServiceTokenDocument } from '../../../shared/api/generated/graphql.js';
+import { StaffCreateServiceTokenDocument } from './integrations.generated.js';
 import { FormAlert } from '../../../shared/ui/forms/FormAlert.js';
 import { useApiErrors } from '../../../shared/ui/forms/useApiErrors.js';
 

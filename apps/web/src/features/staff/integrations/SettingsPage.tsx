@@ -4,13 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { NotFoundPage } from '../../not-found/NotFoundPage.js';
-import {
-  StaffRetentionSettingsDocument,
-  type StaffRetentionSettingsQuery,
-  StaffSecuritySettingsDocument,
-  StaffSetTotpRequiredForDocument,
-  StaffUpdateRetentionSettingsDocument,
-} from '../../../shared/api/generated/graphql.js';
+import { StaffRetentionSettingsDocument, type StaffRetentionSettingsQuery, StaffSecuritySettingsDocument, StaffSetTotpRequiredForDocument, StaffUpdateRetentionSettingsDocument } from './integrations.generated.js';
 import { RequireStaff } from '../../../shared/session/guards.js';
 import { FormAlert } from '../../../shared/ui/forms/FormAlert.js';
 import { useApiErrors } from '../../../shared/ui/forms/useApiErrors.js';

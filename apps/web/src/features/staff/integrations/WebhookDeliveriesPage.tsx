@@ -3,12 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { NotFoundPage } from '../../not-found/NotFoundPage.js';
-import {
-  StaffResendWebhookDeliveryDocument,
-  StaffWebhookDeliveriesDocument,
-  type StaffWebhookDeliveryFieldsFragment,
-  type WebhookDeliveryStatus,
-} from '../../../shared/api/generated/graphql.js';
+import { StaffResendWebhookDeliveryDocument, StaffWebhookDeliveriesDocument, type StaffWebhookDeliveryFieldsFragment, type WebhookDeliveryStatus } from './integrations.generated.js';
 import { formatDateTime, formatNumber } from '../../../shared/formatting/format.js';
 import { RequireStaff } from '../../../shared/session/guards.js';
 import { FormAlert } from '../../../shared/ui/forms/FormAlert.js';

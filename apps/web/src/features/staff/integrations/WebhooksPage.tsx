@@ -4,13 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { NotFoundPage } from '../../not-found/NotFoundPage.js';
-import {
-  StaffCreateWebhookEndpointDocument,
-  StaffDeleteWebhookEndpointDocument,
-  StaffUpdateWebhookEndpointDocument,
-  StaffWebhookEndpointsDocument,
-  type StaffWebhookEndpointFieldsFragment,
-} from '../../../shared/api/generated/graphql.js';
+import { StaffCreateWebhookEndpointDocument, StaffDeleteWebhookEndpointDocument, StaffUpdateWebhookEndpointDocument, StaffWebhookEndpointsDocument, type StaffWebhookEndpointFieldsFragment } from './integrations.generated.js';
 import { formatDateTime } from '../../../shared/formatting/format.js';
 import { RequireStaff } from '../../../shared/session/guards.js';
 import { FormAlert } from '../../../shared/ui/forms/FormAlert.js';

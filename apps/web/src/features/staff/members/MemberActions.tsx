@@ -3,15 +3,8 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
-import {
-  StaffApproveMembershipDocument,
-  StaffDeclineMembershipDocument,
-  StaffMemberDataExportDocument,
-  StaffMemberGrantDocument,
-  StaffMemberInviteDocument,
-  type StaffMemberPageQuery,
-  StaffMemberTierOptionsDocument,
-} from '../../../shared/api/generated/graphql.js';
+import { StaffMemberDataExportDocument, StaffMemberGrantDocument, StaffMemberInviteDocument, type StaffMemberPageQuery, StaffMemberTierOptionsDocument } from './members.generated.js';
+import { StaffApproveMembershipDocument, StaffDeclineMembershipDocument } from '../staff.generated.js';
 import { FormAlert } from '../../../shared/ui/forms/FormAlert.js';
 import { useActionError } from '../../../shared/ui/forms/useActionError.js';
 import { useApiErrors } from '../../../shared/ui/forms/useApiErrors.js';

@@ -4,13 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useClient, useQuery } from 'urql';
 import { NotFoundPage } from '../../not-found/NotFoundPage.js';
-import {
-  StaffMemberMoreAuditDocument,
-  StaffMemberMorePaymentsDocument,
-  StaffMemberMoreRegistrationsDocument,
-  StaffMemberPageDocument,
-  type StaffMemberPageQuery,
-} from '../../../shared/api/generated/graphql.js';
+import { StaffMemberMoreAuditDocument, StaffMemberMorePaymentsDocument, StaffMemberMoreRegistrationsDocument, StaffMemberPageDocument, type StaffMemberPageQuery } from './members.generated.js';
 import { formatDate, formatDateTime, formatMoney, formatNumber } from '../../../shared/formatting/format.js';
 import { RequireStaff } from '../../../shared/session/guards.js';
 import { Page } from '../../../shared/ui/Page.js';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { NotFoundPage } from '../../not-found/NotFoundPage.js';
-import { StaffMemberSearchDocument, StaffMemberTierOptionsDocument } from '../../../shared/api/generated/graphql.js';
+import { StaffMemberSearchDocument, StaffMemberTierOptionsDocument } from './members.generated.js';
 import { downloadWithToken } from '../../../shared/files/download.js';
 import { formatDate, formatNumber } from '../../../shared/formatting/format.js';
 import { RequireStaff } from '../../../shared/session/guards.js';

@@ -1,6 +1,6 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { MembershipStatus } from '../../../shared/api/generated/graphql.js';
+import type { MembershipStatus } from './members.generated.js';
 
 /** A membership status in words (the default badge: dark text that stays readable on striped rows). */
 export function MemberStatusBadge({ status }: { status: MembershipStatus }) {

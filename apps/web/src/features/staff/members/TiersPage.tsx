@@ -4,13 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { NotFoundPage } from '../../not-found/NotFoundPage.js';
-import {
-  type BillingInterval,
-  StaffCreateTierDocument,
-  type StaffTierFieldsFragment,
-  StaffTiersDocument,
-  StaffUpdateTierDocument,
-} from '../../../shared/api/generated/graphql.js';
+import { type BillingInterval, StaffCreateTierDocument, type StaffTierFieldsFragment, StaffTiersDocument, StaffUpdateTierDocument } from './members.generated.js';
 import { formatMoney } from '../../../shared/formatting/format.js';
 import { RequireStaff } from '../../../shared/session/guards.js';
 import { FormAlert } from '../../../shared/ui/forms/FormAlert.js';

@@ -1,4 +1,4 @@
-import type { MembershipStatus } from '../../../shared/api/generated/graphql.js';
+import type { MembershipStatus } from './members.generated.js';
 
 /** The member search's filters as the address holds them (`?q=ada&status=LAPSED&joinedFrom=2026-01-01`), and as the API takes them. */
 export const MEMBER_FILTERS = ['q', 'status', 'tierId', 'joinedFrom', 'joinedUntil', 'lapsedFrom', 'lapsedUntil'] as const;

@@ -4,13 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import {
-  type ApplicationStatus,
-  type MentoringRole,
-  StaffMentoringApplicationsDocument,
-  type StaffMentoringApplicationsQuery,
-  StaffMentoringReviewApplicationDocument,
-} from '../../../shared/api/generated/graphql.js';
+import { type ApplicationStatus, type MentoringRole, StaffMentoringApplicationsDocument, type StaffMentoringApplicationsQuery, StaffMentoringReviewApplicationDocument } from './mentoring-console.generated.js';
 import { formatDate, formatNumber } from '../../../shared/formatting/format.js';
 import { FormAlert } from '../../../shared/ui/forms/FormAlert.js';
 import { useActionError } from '../../../shared/ui/forms/useActionError.js';

@@ -4,13 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { type CombinedError, useMutation, useQuery } from 'urql';
-import {
-  StaffMentoringCloseApplicationsDocument,
-  StaffMentoringCohortDocument,
-  type StaffMentoringCohortFieldsFragment,
-  StaffMentoringOpenApplicationsDocument,
-  StaffMentoringUpdateMatchingDocument,
-} from '../../../shared/api/generated/graphql.js';
+import { StaffMentoringCloseApplicationsDocument, StaffMentoringCohortDocument, type StaffMentoringCohortFieldsFragment, StaffMentoringOpenApplicationsDocument, StaffMentoringUpdateMatchingDocument } from './mentoring-console.generated.js';
 import { formatDate, formatDateTime } from '../../../shared/formatting/format.js';
 import { FormAlert } from '../../../shared/ui/forms/FormAlert.js';
 import { useActionError } from '../../../shared/ui/forms/useActionError.js';

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useQuery } from 'urql';
-import { StaffMentoringReportDocument, type StaffMentoringReportQuery } from '../../../shared/api/generated/graphql.js';
+import { StaffMentoringReportDocument, type StaffMentoringReportQuery } from './mentoring-console.generated.js';
 import { formatDate, formatDateTime, formatNumber } from '../../../shared/formatting/format.js';
 import { Page } from '../../../shared/ui/Page.js';
 import { EmptyState, ErrorState, LoadingState } from '../../../shared/ui/states.js';

@@ -1,6 +1,6 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { CohortStatus } from '../../../shared/api/generated/graphql.js';
+import type { CohortStatus } from './mentoring-console.generated.js';
 
 const COLOURS: Record<CohortStatus, string> = { DRAFT: 'gray', APPLICATIONS_OPEN: 'blue', MATCHING: 'orange', ACTIVE: 'green', COMPLETED: 'dark' };
 

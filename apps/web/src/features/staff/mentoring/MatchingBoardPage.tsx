@@ -3,16 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { type CombinedError, useMutation, useQuery } from 'urql';
-import {
-  StaffMentoringCohortDocument,
-  type StaffMentoringCohortFieldsFragment,
-  StaffMentoringExcludePairDocument,
-  StaffMentoringLockPairDocument,
-  type StaffMentoringProposalFragment,
-  StaffMentoringProposeDocument,
-  StaffMentoringPublishDocument,
-  StaffMentoringUnlockPairDocument,
-} from '../../../shared/api/generated/graphql.js';
+import { StaffMentoringCohortDocument, type StaffMentoringCohortFieldsFragment, StaffMentoringExcludePairDocument, StaffMentoringLockPairDocument, type StaffMentoringProposalFragment, StaffMentoringProposeDocument, StaffMentoringPublishDocument, StaffMentoringUnlockPairDocument } from './mentoring-console.generated.js';
 import { formatNumber } from '../../../shared/formatting/format.js';
 import { FormAlert } from '../../../shared/ui/forms/FormAlert.js';
 import { useActionError } from '../../../shared/ui/forms/useActionError.js';

@@ -3,12 +3,7 @@ import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import {
-  StaffMentoringCreateCohortDocument,
-  StaffMentoringCreateProgramDocument,
-  StaffMentoringProgramsDocument,
-  type StaffMentoringProgramsQuery,
-} from '../../../shared/api/generated/graphql.js';
+import { StaffMentoringCreateCohortDocument, StaffMentoringCreateProgramDocument, StaffMentoringProgramsDocument, type StaffMentoringProgramsQuery } from './mentoring-console.generated.js';
 import { formatDate } from '../../../shared/formatting/format.js';
 import { FormAlert } from '../../../shared/ui/forms/FormAlert.js';
 import { useApiErrors } from '../../../shared/ui/forms/useApiErrors.js';

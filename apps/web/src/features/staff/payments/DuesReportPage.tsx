@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
-import { StaffDuesReportDocument } from '../../../shared/api/generated/graphql.js';
+import { StaffDuesReportDocument } from './payments-console.generated.js';
 import { formatMoney, formatMonth, formatNumber } from '../../../shared/formatting/format.js';
 import { Page } from '../../../shared/ui/Page.js';
 import { ErrorState, LoadingState } from '../../../shared/ui/states.js';

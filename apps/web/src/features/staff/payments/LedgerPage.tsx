@@ -3,7 +3,7 @@ import { type ChangeEvent, type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
-import { StaffPaymentsLedgerDocument, type StaffPaymentsLedgerQuery } from '../../../shared/api/generated/graphql.js';
+import { StaffPaymentsLedgerDocument, type StaffPaymentsLedgerQuery } from './payments-console.generated.js';
 import { formatDate, formatMoney, formatNumber } from '../../../shared/formatting/format.js';
 import { Page } from '../../../shared/ui/Page.js';
 import { EmptyState, ErrorState, LoadingState } from '../../../shared/ui/states.js';

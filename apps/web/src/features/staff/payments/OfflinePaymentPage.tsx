@@ -4,13 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import {
-  type OfflinePaymentMethod,
-  StaffOfflinePayersDocument,
-  type StaffOfflinePayersQuery,
-  StaffRecordOfflinePaymentDocument,
-  type StaffRecordOfflinePaymentMutation,
-} from '../../../shared/api/generated/graphql.js';
+import { type OfflinePaymentMethod, StaffOfflinePayersDocument, type StaffOfflinePayersQuery, StaffRecordOfflinePaymentDocument, type StaffRecordOfflinePaymentMutation } from './payments-console.generated.js';
 import { readError } from '../../../shared/errors/graphql-errors.js';
 import { formatMoney } from '../../../shared/formatting/format.js';
 import { FormAlert } from '../../../shared/ui/forms/FormAlert.js';

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { StaffPaymentDetailsDocument, type StaffPaymentDetailsQuery, StaffRefundPaymentDocument } from '../../../shared/api/generated/graphql.js';
+import { StaffPaymentDetailsDocument, type StaffPaymentDetailsQuery, StaffRefundPaymentDocument } from './payments-console.generated.js';
 import { formatDateTime, formatMoney, type MoneyValue } from '../../../shared/formatting/format.js';
 import { FormAlert } from '../../../shared/ui/forms/FormAlert.js';
 import { useApiErrors } from '../../../shared/ui/forms/useApiErrors.js';

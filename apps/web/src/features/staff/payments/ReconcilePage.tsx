@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { type StaffReconcileReportFieldsFragment, StaffReconcileRunsDocument, StaffReconcileStripeDocument } from '../../../shared/api/generated/graphql.js';
+import { type StaffReconcileReportFieldsFragment, StaffReconcileRunsDocument, StaffReconcileStripeDocument } from './payments-console.generated.js';
 import { readError } from '../../../shared/errors/graphql-errors.js';
 import { formatDateTime, formatNumber } from '../../../shared/formatting/format.js';
 import { Page } from '../../../shared/ui/Page.js';

@@ -1,4 +1,4 @@
-import type { PaymentPurpose, PaymentStatus } from '../../../shared/api/generated/graphql.js';
+import type { PaymentPurpose, PaymentStatus } from './payments-console.generated.js';
 
 /** The ledger's filters as the address holds them (`?status=REFUNDED&kind=DUES&from=2026-01-31`), and as the API takes them. */
 export const LEDGER_FILTERS = ['status', 'kind', 'person', 'from', 'until', 'min', 'max'] as const;

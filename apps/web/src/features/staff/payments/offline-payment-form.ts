@@ -1,4 +1,4 @@
-import type { OfflinePaymentMethod, RecordOfflinePaymentInput } from '../../../shared/api/generated/graphql.js';
+import type { OfflinePaymentMethod, RecordOfflinePaymentInput } from './payments-console.generated.js';
 import type { ReadableError } from '../../../shared/errors/graphql-errors.js';
 
 export interface OfflineValues {

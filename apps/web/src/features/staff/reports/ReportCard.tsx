@@ -3,7 +3,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
-import type { StaffReportFieldsFragment } from '../../../shared/api/generated/graphql.js';
+import type { StaffReportFieldsFragment } from '../staff.generated.js';
 import { downloadWithToken } from '../../../shared/files/download.js';
 import { formatNumber, formatPercent } from '../../../shared/formatting/format.js';
 import { FormAlert } from '../../../shared/ui/forms/FormAlert.js';

@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
-import { StaffCheckInByNameDocument, StaffCheckInRegistrationDocument, type StaffCheckInByNameQuery } from '../../../../shared/api/generated/graphql.js';
+import { StaffCheckInByNameDocument, StaffCheckInRegistrationDocument, type StaffCheckInByNameQuery } from '../events-console.generated.js';
 import { FormAlert } from '../../../../shared/ui/forms/FormAlert.js';
 import { useActionError } from '../../../../shared/ui/forms/useActionError.js';
 import { EmptyState, ErrorState, LoadingState } from '../../../../shared/ui/states.js';
