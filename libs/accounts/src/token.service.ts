@@ -3,7 +3,7 @@ import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { SignJWT } from 'jose';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, type AppConfig, AppError, ErrorCode, Role } from '../../core/src/index.js';
+import { APP_CONFIG, type AppConfig, AppError, ErrorCode, MapUpTo, Role } from '../../core/src/index.js';
 import { verifyHs256 } from './hs256-verifier.js';
 
 const ALGORITHM = 'HS256';
@@ -49,7 +49,7 @@ export class TokenService implements OnApplicationBootstrap {
    * every use, and an entry past it is dropped and the token verified afresh (which refuses it as expired).
    * The signing key is read once per process, so a remembered verification stays true for the token's life.
    */
-  private readonly verified = new Map<string, VerifiedToken>();
+  private readonly verified = new MapUpTo<string, VerifiedToken>(VERIFIED_TOKENS_MAX);
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -98,7 +98,6 @@ export class TokenService implements OnApplicationBootstrap {
       });
     }
     const claims = Object.freeze({ userId: payload.sub, sessionId: payload.sid, role: payload.role as Role });
-    if (this.verified.size >= VERIFIED_TOKENS_MAX) this.verified.clear();
     this.verified.set(token, { claims, exp: payload.exp as number, nbf: payload.nbf as number | undefined });
     return claims;
   }

@@ -10,6 +10,7 @@ export * from './database/transaction.js';
 export * from './database/pages-per-parent.js';
 export * from './database/rows-by-key.js';
 export * from './database/row-join.js';
+export * from './memo/map-up-to.js';
 export * from './memo/remembered-up-to.js';
 export * from './database/pg-listener.js';
 export * from './errors/app-error.js';

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { DocumentNode, ExecutionResult } from 'graphql';
 import Negotiator from 'negotiator';
+import { MapUpTo } from '../memo/map-up-to.js';
 import { rememberedUpTo } from '../memo/remembered-up-to.js';
 import { handOverRequestTimer, recordGraphQLRequest } from '../metrics/metrics.plugin.js';
 import type { MetricsService } from '../metrics/metrics.service.js';
@@ -67,7 +68,7 @@ const knownKey = (query: string, operationName: string | undefined) => `${operat
 export class QueryLane {
   /** The executor Apollo runs (as its gateway) and the lane runs directly. */
   readonly executor = new CompiledExecutorGateway();
-  private readonly known = new Map<string, KnownQuery>();
+  private readonly known = new MapUpTo<string, KnownQuery>(KNOWN_QUERIES);
   private readonly contentTypeFor = rememberedUpTo(64, (accept: string) => new Negotiator({ headers: { accept } }).mediaType(SINGLE_RESULT_TYPES) ?? null);
 
   constructor(
@@ -81,7 +82,6 @@ export class QueryLane {
     requestDidStart: async () => ({
       didResolveOperation: async ({ source, document, operation, operationName, request }) => {
         if (operation?.operation !== 'query') return;
-        if (this.known.size >= KNOWN_QUERIES) this.known.clear();
         this.known.set(knownKey(source, request.operationName), { document, operationLabel: operationName });
       },
     }),

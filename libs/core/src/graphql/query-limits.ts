@@ -2,6 +2,7 @@ import { ApolloServerPlugin } from '@apollo/server';
 import { ASTVisitor, DocumentNode, GraphQLError, GraphQLOutputType, GraphQLSchema, isListType, isNonNullType, ValidationContext } from 'graphql';
 import depthLimit from 'graphql-depth-limit';
 import { ComplexityEstimatorArgs, getComplexity } from 'graphql-query-complexity';
+import { MapUpTo } from '../memo/map-up-to.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './connection.js';
 
 /** Rejects documents with more than `max` aliased fields (alias-based amplification). */
@@ -59,7 +60,7 @@ const COSTS_PER_DOCUMENT = 64;
  * CPU on `me`). Variables that did not fit their types are never remembered: they are checked every time.
  */
 export class OperationCosts {
-  private readonly byDocument = new WeakMap<DocumentNode, Map<string, number>>();
+  private readonly byDocument = new WeakMap<DocumentNode, MapUpTo<string, number>>();
 
   cost(document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>, compute: () => number): number {
     const key = `${operationName ?? ''}\u0000${JSON.stringify(variables)}`;
@@ -67,8 +68,7 @@ export class OperationCosts {
     const known = costs?.get(key);
     if (known !== undefined) return known;
     const cost = compute();
-    if (!costs) this.byDocument.set(document, (costs = new Map()));
-    else if (costs.size >= COSTS_PER_DOCUMENT) costs.clear();
+    if (!costs) this.byDocument.set(document, (costs = new MapUpTo(COSTS_PER_DOCUMENT)));
     costs.set(key, cost);
     return cost;
   }
