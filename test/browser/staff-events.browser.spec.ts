@@ -146,7 +146,9 @@ describe('portal: the staff console, events side', () => {
     await page.getByRole('button', { name: 'Photo of ticket' }).click();
     await (await chooser).setFiles({ name: 'ticket.png', mimeType: 'image/png', buffer: qr });
     const status = page.getByRole('status').filter({ hasText: 'Alan Turing' });
-    await status.getByText('Checked in', { exact: true }).waitFor();
+    // The decoder is a lazy chunk of its own (@zxing/browser), loaded and run on the photo only now: on a busy
+    // 2-core CI machine that alone once took past the default 10 s (one CI run of 6fbb1a6), so this step waits longer.
+    await status.getByText('Checked in', { exact: true }).waitFor({ timeout: 30_000 });
     await page.getByText('2 of 2 checked in').waitFor();
     await expectAccessible(page, 'check-in by QR (phone)');
 
