@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { endPool } from '../../utils/end-pool.js';
 import { createTestDatabase, TestDatabase } from '../../utils/test-db.js';
 
 /** A fresh migrated database on the local server, with a client for the test's own checks. */
@@ -39,7 +40,7 @@ export async function createFaultDb(): Promise<FaultDb> {
       }
     },
     async drop() {
-      await pool.end();
+      await endPool(pool);
       await db.drop();
     },
   };
