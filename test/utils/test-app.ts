@@ -25,11 +25,16 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Boots the real app on a fresh database, listening on a free port. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * Boots the real app on a fresh database, listening on a free port. With `sameDatabaseAs`, another process on
+ * that app's database instead (a restart with other settings); its close() leaves the database to its owner.
+ */
+export async function startTestApp(env: Record<string, string> = {}, sameDatabaseAs?: TestApp): Promise<TestApp> {
   installTransactionGuard();
   const started = performance.now();
-  const db: TestDatabase = await createTestDatabase();
+  const db: TestDatabase = sameDatabaseAs
+    ? { url: sameDatabaseAs.config.databaseUrl!, drop: () => Promise.resolve() }
+    : await createTestDatabase();
   const databaseReady = performance.now();
   const config = loadConfig({
     NODE_ENV: 'test',

@@ -48,8 +48,13 @@ async function startWithRetries(config: AppConfig): Promise<INestApplication> {
       await app.listen(config.port);
       return app;
     } catch (error) {
-      // The embedded server's own refusals (a folder it cannot enter, PGlite's data) need a person, not a retry.
+      // The embedded server's own refusals (a folder it cannot enter, PGlite's data) need a person, not a retry;
+      // so does a setting only the database could show wrong (a sealed secret whose key is not configured).
       if (error instanceof EmbeddedPostgresError) throw error;
+      if (error instanceof ConfigError) {
+        await app?.close().catch(() => undefined);
+        throw error;
+      }
       const delay = RETRY_DELAYS_S[Math.min(attempt, RETRY_DELAYS_S.length) - 1];
       console.error(`Guildhall could not start (attempt ${attempt}): ${describeError(error)}; retrying in ${delay} s`);
       removeHandlers?.();
@@ -61,6 +66,10 @@ async function startWithRetries(config: AppConfig): Promise<INestApplication> {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(78);
+  }
   console.error(`Guildhall failed to start: ${describeError(error)}`);
   process.exit(1);
 });

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import type { DataSource } from 'typeorm';
-import { type AppConfig, AppError, Role } from '../../core/src/index.js';
+import { type AppConfig, AppError, Role, SecretBox, type SecretsAtRest } from '../../core/src/index.js';
 import { TokenService } from './token.service.js';
 
 /** JWT_SECRET set: the service never reads the database for its key. */
 function tokenService(ttlSeconds = 900): TokenService {
   const config = { jwtSecret: 'a test secret that is long enough for HS256 signing', accessTokenTtlSeconds: ttlSeconds } as AppConfig;
-  return new TokenService(config, undefined as unknown as DataSource, true);
+  return new TokenService(config, undefined as unknown as DataSource, true, new SecretBox([]), undefined as unknown as SecretsAtRest);
 }
 
 const CLAIMS = { userId: '00000000-0000-4000-8000-000000000001', sessionId: '00000000-0000-4000-8000-000000000002', role: Role.USER };

@@ -1,9 +1,9 @@
 import { createHash, createSecretKey, type KeyObject, randomBytes, webcrypto } from 'node:crypto';
-import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { SignJWT } from 'jose';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, type AppConfig, AppError, ErrorCode, MapUpTo, Role } from '../../core/src/index.js';
+import { APP_CONFIG, type AppConfig, AppError, ErrorCode, MapUpTo, Role, type SealedColumn, SecretBox, SecretsAtRest } from '../../core/src/index.js';
 import { verifyHs256 } from './hs256-verifier.js';
 
 const ALGORITHM = 'HS256';
@@ -15,6 +15,9 @@ export interface AccessClaims {
   sessionId: string;
   role: Role;
 }
+
+/** Generated secrets (the JWT key when JWT_SECRET is unset), sealed with GUILDHALL_ENCRYPTION_KEYS when set. */
+const APP_SECRET_VALUE: SealedColumn = { table: 'app_secrets', key: 'name', column: 'value' };
 
 const EXPECTED = { issuer: ISSUER, audience: AUDIENCE, requiredClaims: ['sub', 'exp', 'iat'] } as const;
 
@@ -40,7 +43,7 @@ interface SigningKeys {
  * key-confusion tokens are refused). Refresh tokens are 256-bit random strings stored as SHA-256.
  */
 @Injectable()
-export class TokenService implements OnApplicationBootstrap {
+export class TokenService implements OnModuleInit, OnApplicationBootstrap {
   private keys?: Promise<SigningKeys>;
   /**
    * Tokens already verified here, by their whole text: a session sends the same token with every request for its
@@ -55,7 +58,13 @@ export class TokenService implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject('DATABASE_MIGRATED') private readonly _migrated: boolean,
+    private readonly box: SecretBox,
+    private readonly secretsAtRest: SecretsAtRest,
   ) {}
+
+  onModuleInit(): void {
+    this.secretsAtRest.register(APP_SECRET_VALUE);
+  }
 
   /**
    * Loads the key before the first request: tokens are signed inside transactions, and a lazy load
@@ -125,11 +134,11 @@ export class TokenService implements OnApplicationBootstrap {
     if (!rows.length) {
       await this.dataSource.query(
         `INSERT INTO app_secrets (name, value) VALUES ('jwt_signing_key', $1) ON CONFLICT (name) DO NOTHING`,
-        [randomBytes(48).toString('base64url')],
+        [this.box.seal(APP_SECRET_VALUE, randomBytes(48).toString('base64url'))],
       );
       rows = await read();
     }
-    return new TextEncoder().encode(rows[0].value);
+    return new TextEncoder().encode(this.box.open(APP_SECRET_VALUE, rows[0].value));
   }
 }
 

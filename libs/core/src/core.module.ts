@@ -28,8 +28,12 @@ import { ReportRegistry } from './reports/report-registry.js';
 import { ReportsController } from './reports/reports.controller.js';
 import { AssociationSettingsResolver } from './settings/association-settings.resolver.js';
 import { AssociationSettingsService } from './settings/association-settings.service.js';
+import { type AppConfig } from './config/app-config.js';
+import { APP_CONFIG } from './config/config.module.js';
+import { SecretBox } from './secrets/secret-box.js';
+import { SecretsAtRest } from './secrets/secrets-at-rest.js';
 
-/** Cross-cutting services every feature uses: audit, outbox, jobs, report registry, association settings, validation, health (the auth guard lives with the accounts that feed it). */
+/** Cross-cutting services every feature uses: audit, outbox, jobs, report registry, association settings, secrets at rest, validation, health (the auth guard lives with the accounts that feed it). */
 @Global()
 @Module({
   imports: [LoggingModule],
@@ -56,9 +60,11 @@ import { AssociationSettingsService } from './settings/association-settings.serv
     MetricsSnapshotRepository,
     AssociationSettingsService,
     AssociationSettingsResolver,
+    { provide: SecretBox, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new SecretBox(config.encryptionKeys) },
+    SecretsAtRest,
     { provide: APP_PIPE, useClass: GraphQLValidationPipe },
     { provide: APP_FILTER, useClass: PassthroughExceptionFilter },
   ],
-  exports: [PgListener, ViewerCache, AuditService, DomainEvents, PersonalDataRegistry, RetentionRegistry, OutboxService, AssociationSettingsService, JobRegistry, ReportRegistry, JobRunnerService, MetricsService, LoggingModule],
+  exports: [PgListener, ViewerCache, AuditService, DomainEvents, PersonalDataRegistry, RetentionRegistry, OutboxService, AssociationSettingsService, JobRegistry, ReportRegistry, JobRunnerService, MetricsService, SecretBox, SecretsAtRest, LoggingModule],
 })
 export class CoreModule {}

@@ -1,22 +1,39 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { type SealedColumn, SecretBox, SecretsAtRest } from '../../../core/src/index.js';
 import { AccountTotpEntity } from './account-totp.entity.js';
 
+const TOTP_SECRET: SealedColumn = { table: 'account_totp', key: 'user_id', column: 'secret' };
+
+/** The secret is sealed on the way in and opened on the way out (SecretBox): callers see the base32 seed. */
 @Injectable()
-export class TotpRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+export class TotpRepository implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly box: SecretBox,
+    private readonly secretsAtRest: SecretsAtRest,
+  ) {}
+
+  onModuleInit(): void {
+    this.secretsAtRest.register(TOTP_SECRET);
+  }
 
   private repo(manager?: EntityManager) {
     return (manager ?? this.dataSource.manager).getRepository(AccountTotpEntity);
   }
 
-  find(userId: string, manager?: EntityManager): Promise<AccountTotpEntity | null> {
-    return this.repo(manager).findOneBy({ userId });
+  async find(userId: string, manager?: EntityManager): Promise<AccountTotpEntity | null> {
+    return this.opened(await this.repo(manager).findOneBy({ userId }));
   }
 
-  lock(manager: EntityManager, userId: string): Promise<AccountTotpEntity | null> {
-    return this.repo(manager).createQueryBuilder('t').where('t.user_id = :userId', { userId }).setLock('pessimistic_write').getOne();
+  async lock(manager: EntityManager, userId: string): Promise<AccountTotpEntity | null> {
+    return this.opened(await this.repo(manager).createQueryBuilder('t').where('t.user_id = :userId', { userId }).setLock('pessimistic_write').getOne());
+  }
+
+  private opened(factor: AccountTotpEntity | null): AccountTotpEntity | null {
+    if (factor) factor.secret = this.box.open(TOTP_SECRET, factor.secret);
+    return factor;
   }
 
   /** A new unconfirmed secret replaces an unconfirmed one; a confirmed factor is left alone (false). */
@@ -25,7 +42,7 @@ export class TotpRepository {
       `INSERT INTO account_totp (user_id, secret) VALUES ($1, $2)
        ON CONFLICT (user_id) DO UPDATE SET secret = EXCLUDED.secret, created_at = now() WHERE account_totp.confirmed_at IS NULL
        RETURNING user_id`,
-      [userId, secret],
+      [userId, this.box.seal(TOTP_SECRET, secret)],
     );
     return rows.length > 0;
   }

@@ -1,3 +1,5 @@
+import { type EncryptionKey } from '../secrets/encryption-keys.js';
+
 /**
  * The one typed configuration object. Built once at start from the environment by `loadConfig`;
  * a bad value stops start-up with a message that names the variable.
@@ -13,6 +15,8 @@ export interface AppConfig {
   dbPreparedStatements: boolean;
   migrationsRun: boolean;
   jwtSecret?: string;
+  /** GUILDHALL_ENCRYPTION_KEYS: seal secrets kept in the database (see SecretBox); the first seals, all open. Empty: stored plain. */
+  encryptionKeys: EncryptionKey[];
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
   /** How long a query may reuse a session's viewer in this process (see ViewerCache); 0 reads it on every request. */

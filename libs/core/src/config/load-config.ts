@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { parseEncryptionKeys } from '../secrets/encryption-keys.js';
 import { AppConfig, ConfigError } from './app-config.js';
 
 type Env = Record<string, string | undefined>;
@@ -90,6 +91,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     throw new ConfigError('GUILDHALL_JOBS_STALE_AFTER_SECONDS', `must be at least twice GUILDHALL_JOBS_HEARTBEAT_SECONDS (${heartbeatSeconds})`);
   }
 
+  const rawKeys = str(env, 'GUILDHALL_ENCRYPTION_KEYS');
+  const encryptionKeys = rawKeys === undefined ? [] : parseEncryptionKeys(rawKeys);
+  if (typeof encryptionKeys === 'string') throw new ConfigError('GUILDHALL_ENCRYPTION_KEYS', encryptionKeys);
+
   const metricsToken = str(env, 'GUILDHALL_METRICS_TOKEN');
   if (metricsToken !== undefined && metricsToken.length < 16) throw new ConfigError('GUILDHALL_METRICS_TOKEN', 'must be at least 16 characters');
   const metricsOpen = bool(env, 'GUILDHALL_METRICS', false);
@@ -103,6 +108,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dbPreparedStatements: bool(env, 'DB_PREPARED_STATEMENTS', true),
     migrationsRun: bool(env, 'GUILDHALL_MIGRATIONS_RUN', true),
     jwtSecret,
+    encryptionKeys,
     accessTokenTtlSeconds: int(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86400),
     refreshTokenTtlDays: int(env, 'REFRESH_TOKEN_TTL_DAYS', 30, 1, 365),
     viewerCacheSeconds: int(env, 'VIEWER_CACHE_SECONDS', 5, 0, 60),

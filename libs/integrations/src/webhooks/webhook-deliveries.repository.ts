@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { type ConnectionShape, decodeTimeIdCursor, lazy, pageSize, toConnection } from '../../../core/src/index.js';
+import { type ConnectionShape, decodeTimeIdCursor, lazy, pageSize, SecretBox, toConnection } from '../../../core/src/index.js';
 import { WebhookAttemptEntity } from './webhook-attempt.entity.js';
 import { WebhookDeliveryEntity, WebhookDeliveryStatus } from './webhook-delivery.entity.js';
+import { WEBHOOK_SECRET } from './webhook-endpoints.repository.js';
 import type { SendOutcome } from './webhook-sender.js';
 
 /** A delivery with what sending it needs from its endpoint. */
@@ -25,7 +26,10 @@ export const ATTEMPTS_SHOWN = 50;
 
 @Injectable()
 export class WebhookDeliveriesRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly box: SecretBox,
+  ) {}
 
   private repo(manager?: EntityManager) {
     return (manager ?? this.dataSource.manager).getRepository(WebhookDeliveryEntity);
@@ -45,7 +49,7 @@ export class WebhookDeliveriesRepository {
 
   /**
    * Takes a lease on a pending delivery for one send (so two jobs for one delivery never both send)
-   * and answers what to send; undefined when it is not pending or another job holds it.
+   * and answers what to send, with the endpoint's secret opened; undefined when it is not pending or another job holds it.
    */
   async lease(id: string, seconds: number): Promise<DeliveryToSend | undefined> {
     const [rows]: [DeliveryToSend[], number] = await this.dataSource.query(
@@ -56,7 +60,7 @@ export class WebhookDeliveriesRepository {
                   d.retry_window_start AS "retryWindowStart", e.url, e.secret, e.enabled`,
       [id, seconds],
     );
-    return rows[0];
+    return rows[0] && { ...rows[0], secret: this.box.open(WEBHOOK_SECRET, rows[0].secret) };
   }
 
   lockById(manager: EntityManager, id: string): Promise<WebhookDeliveryEntity | null> {

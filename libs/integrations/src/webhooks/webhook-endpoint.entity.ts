@@ -1,8 +1,9 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /**
- * A receiver of outgoing webhooks. The signing secret is kept as is: the HMAC needs it on every send
- * (as Stripe keeps endpoint secrets); it is shown to staff only when the endpoint is made.
+ * A receiver of outgoing webhooks. The HMAC needs the signing secret on every send (as Stripe keeps endpoint
+ * secrets): it is sealed with GUILDHALL_ENCRYPTION_KEYS when set (WEBHOOK_SECRET), and shown to staff only
+ * when the endpoint is made.
  */
 @Entity('webhook_endpoints')
 @Index('webhook_endpoints_created_idx', ['createdAt', 'id'])

@@ -1,11 +1,23 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { type SealedColumn, SecretBox, SecretsAtRest } from '../../../core/src/index.js';
 import { WebhookEndpointEntity } from './webhook-endpoint.entity.js';
 
+/** Sealed on insert here; opened where a delivery is leased for sending (WebhookDeliveriesRepository). */
+export const WEBHOOK_SECRET: SealedColumn = { table: 'webhook_endpoints', key: 'id', column: 'secret' };
+
 @Injectable()
-export class WebhookEndpointsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+export class WebhookEndpointsRepository implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly box: SecretBox,
+    private readonly secretsAtRest: SecretsAtRest,
+  ) {}
+
+  onModuleInit(): void {
+    this.secretsAtRest.register(WEBHOOK_SECRET);
+  }
 
   private repo(manager?: EntityManager) {
     return (manager ?? this.dataSource.manager).getRepository(WebhookEndpointEntity);
@@ -21,7 +33,7 @@ export class WebhookEndpointsRepository {
   }
 
   insert(manager: EntityManager, endpoint: Pick<WebhookEndpointEntity, 'url' | 'description' | 'events' | 'secret' | 'createdBy'>): Promise<WebhookEndpointEntity> {
-    return this.repo(manager).save(this.repo(manager).create(endpoint));
+    return this.repo(manager).save(this.repo(manager).create({ ...endpoint, secret: this.box.seal(WEBHOOK_SECRET, endpoint.secret) }));
   }
 
   lockById(manager: EntityManager, id: string): Promise<WebhookEndpointEntity | null> {
