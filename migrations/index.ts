@@ -27,6 +27,7 @@ import { AddReportAndUnclaimedIndexes1797400000001 } from './1797400000001-AddRe
 import { AddUsersNameIndex1797740000001 } from './1797740000001-AddUsersNameIndex.js';
 import { AddEventWaitlistLimit1797750000001 } from './1797750000001-AddEventWaitlistLimit.js';
 import { AddViewerChangeNotices1797760000001 } from './1797760000001-AddViewerChangeNotices.js';
+import { AddWebhookSecretRoll1797770000001 } from './1797770000001-AddWebhookSecretRoll.js';
 
 /** Every migration, in order. Generate the next with `npm run migration:generate -- <VerbNoun>`. */
 export const MIGRATIONS = [
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   AddUsersNameIndex1797740000001,
   AddEventWaitlistLimit1797750000001,
   AddViewerChangeNotices1797760000001,
+  AddWebhookSecretRoll1797770000001,
 ];

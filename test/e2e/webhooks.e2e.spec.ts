@@ -15,6 +15,7 @@ const DELIVERIES = `query($endpointId: ID!, $first: Int) { webhookDeliveries(end
   totalCount edges { node { id eventId eventType status attempts lastStatusCode deliveredAt attemptLog { statusCode latencyMs error } } } } }`;
 const RESEND = `mutation($deliveryId: ID!) { resendWebhookDelivery(deliveryId: $deliveryId) { id status } }`;
 const GRANT = `mutation($userId: ID!, $tierId: ID!) { grantMembership(userId: $userId, tierId: $tierId) { id } }`;
+const ROLL = `mutation($id: ID!, $hours: Int) { rollWebhookEndpointSecret(id: $id, keepPreviousForHours: $hours) { secret endpoint { id previousSecretExpiresAt } } }`;
 
 interface Received {
   headers: IncomingMessage['headers'];
@@ -56,11 +57,11 @@ class Receiver {
 
 /** The README's recipe, written out as a receiver would (not our own helper). */
 function verify(secret: string, body: string, header: string): boolean {
-  const parts = Object.fromEntries(header.split(',').map((p) => p.split('=')));
-  if (Math.abs(Date.now() / 1000 - Number(parts.t)) > 300) return false;
-  const expected = createHmac('sha256', secret).update(`${parts.t}.${body}`).digest();
-  const given = Buffer.from(parts.v1, 'hex');
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  const parts = header.split(',').map((p) => p.split('='));
+  const t = parts.find(([k]) => k === 't')?.[1];
+  if (Math.abs(Date.now() / 1000 - Number(t)) > 300) return false;
+  const expected = createHmac('sha256', secret).update(`${t}.${body}`).digest();
+  return parts.some(([k, v]) => k === 'v1' && Buffer.from(v, 'hex').length === expected.length && timingSafeEqual(Buffer.from(v, 'hex'), expected));
 }
 
 describe('outgoing webhooks', () => {
@@ -204,6 +205,52 @@ describe('outgoing webhooks', () => {
     expect(delivered).toBe(1000);
   }, 120_000);
 
+  it('rolls the secret: the old one signs beside the new one (a second v1) for the hours asked, then stops', async () => {
+    const { id, secret: first } = await endpoint(['payment.succeeded']);
+    const send = async (paymentId: string) => {
+      await t.dataSource.transaction((m) => t.app.get(DomainEvents).record(m, 'payment.succeeded', { paymentId }));
+      await t.runJobs();
+      const last = receiver.received.at(-1)!;
+      return { body: last.body, signature: String(last.headers['guildhall-signature']) };
+    };
+    const rolled = await t.gql(ROLL, { id, hours: 24 }, admin.accessToken);
+    expect(rolled.errors).toBeUndefined();
+    const { secret: second, endpoint: after } = rolled.data!.rollWebhookEndpointSecret;
+    expect(second).toMatch(/^whsec_/);
+    expect(second).not.toBe(first);
+    const until = new Date(after.previousSecretExpiresAt).getTime();
+    expect(Math.abs(until - (Date.now() + 24 * 3600_000))).toBeLessThan(60_000);
+    const both = await send('p-both');
+    expect(both.signature).toMatch(/^t=\d+,v1=[0-9a-f]{64},v1=[0-9a-f]{64}$/);
+    expect([verify(second, both.body, both.signature), verify(first, both.body, both.signature)]).toEqual([true, true]);
+
+    await t.sql(`UPDATE webhook_endpoints SET previous_secret_expires_at = now() - interval '1 second' WHERE id = $1`, [id]);
+    const lapsed = await send('p-lapsed');
+    expect([verify(second, lapsed.body, lapsed.signature), verify(first, lapsed.body, lapsed.signature)]).toEqual([true, false]);
+    const listed = await t.gql(`{ webhookEndpoints { id previousSecretExpiresAt } }`, {}, admin.accessToken);
+    expect(listed.data!.webhookEndpoints.find((e: any) => e.id === id)).toEqual({ id, previousSecretExpiresAt: null });
+
+    const third = (await t.gql(ROLL, { id, hours: 0 }, admin.accessToken)).data!.rollWebhookEndpointSecret;
+    expect(third.endpoint.previousSecretExpiresAt).toBeNull();
+    const now = await send('p-now');
+    expect(now.signature).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
+    expect([verify(third.secret, now.body, now.signature), verify(second, now.body, now.signature)]).toEqual([true, false]);
+    const [audit] = await t.sql(`SELECT count(*)::int AS n, bool_or(coalesce(before::text, '') || after::text LIKE '%whsec_%') AS leaked FROM audit_log WHERE action = 'webhook.endpoint.roll-secret' AND target_id = $1`, [id]);
+    expect(audit).toEqual({ n: 2, leaked: false });
+  });
+
+  it('rolling refuses hours out of range, naming the argument, and an unknown endpoint', async () => {
+    const { id } = await endpoint(['payment.succeeded']);
+    for (const hours of [-1, 73]) {
+      const bad = await t.gql(ROLL, { id, hours }, admin.accessToken);
+      expect(errorCode(bad)).toBe('BAD_USER_INPUT');
+      expect(bad.errors![0].extensions.fields![0]).toEqual({ path: 'keepPreviousForHours', message: 'keepPreviousForHours must be between 0 and 72' });
+    }
+    expect(errorCode(await t.gql(ROLL, { id: '00000000-0000-4000-8000-000000000000' }, admin.accessToken))).toBe('NOT_FOUND');
+    const [row] = await t.sql(`SELECT previous_secret FROM webhook_endpoints WHERE id = $1`, [id]);
+    expect(row.previous_secret).toBeNull();
+  });
+
   it('validates input, naming the field', async () => {
     const bad = await t.gql(CREATE, { input: { url: 'ftp://example.org/x', events: ['payment.succeeded'] } }, admin.accessToken);
     expect(errorCode(bad)).toBe('BAD_USER_INPUT');
@@ -225,6 +272,7 @@ describe('outgoing webhooks', () => {
       [LIST, {}],
       [DELIVERIES, { endpointId: id }],
       [RESEND, { deliveryId: id }],
+      [ROLL, { id }],
     ];
     for (const [query, variables] of ops) {
       expect(errorCode(await t.gql(query, variables))).toBe('UNAUTHENTICATED');

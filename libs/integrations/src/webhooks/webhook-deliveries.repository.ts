@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { type ConnectionShape, decodeTimeIdCursor, lazy, pageSize, SecretBox, toConnection } from '../../../core/src/index.js';
 import { WebhookAttemptEntity } from './webhook-attempt.entity.js';
 import { WebhookDeliveryEntity, WebhookDeliveryStatus } from './webhook-delivery.entity.js';
-import { WEBHOOK_SECRET } from './webhook-endpoints.repository.js';
+import { WEBHOOK_PREVIOUS_SECRET, WEBHOOK_SECRET } from './webhook-endpoints.repository.js';
 import type { SendOutcome } from './webhook-sender.js';
 
 /** A delivery with what sending it needs from its endpoint. */
@@ -18,6 +18,8 @@ export interface DeliveryToSend {
   retryWindowStart: Date;
   url: string;
   secret: string;
+  /** The secret a roll replaced, while it still signs; else null. */
+  previousSecret: string | null;
   enabled: boolean;
 }
 
@@ -49,7 +51,7 @@ export class WebhookDeliveriesRepository {
 
   /**
    * Takes a lease on a pending delivery for one send (so two jobs for one delivery never both send)
-   * and answers what to send, with the endpoint's secret opened; undefined when it is not pending or another job holds it.
+   * and answers what to send, with the endpoint's secrets opened; undefined when it is not pending or another job holds it.
    */
   async lease(id: string, seconds: number): Promise<DeliveryToSend | undefined> {
     const [rows]: [DeliveryToSend[], number] = await this.dataSource.query(
@@ -57,10 +59,12 @@ export class WebhookDeliveriesRepository {
          FROM webhook_endpoints e
         WHERE d.id = $1 AND e.id = d.endpoint_id AND d.status = 'PENDING' AND (d.lease_until IS NULL OR d.lease_until < now())
         RETURNING d.id, d.endpoint_id AS "endpointId", d.event_id AS "eventId", d.event_type AS "eventType", d.body, d.attempts,
-                  d.retry_window_start AS "retryWindowStart", e.url, e.secret, e.enabled`,
+                  d.retry_window_start AS "retryWindowStart", e.url, e.secret, e.enabled,
+                  CASE WHEN e.previous_secret_expires_at > now() THEN e.previous_secret END AS "previousSecret"`,
       [id, seconds],
     );
-    return rows[0] && { ...rows[0], secret: this.box.open(WEBHOOK_SECRET, rows[0].secret) };
+    const row = rows[0];
+    return row && { ...row, secret: this.box.open(WEBHOOK_SECRET, row.secret), previousSecret: row.previousSecret && this.box.open(WEBHOOK_PREVIOUS_SECRET, row.previousSecret) };
   }
 
   lockById(manager: EntityManager, id: string): Promise<WebhookDeliveryEntity | null> {

@@ -125,7 +125,7 @@ const jobKey = (deliveryId: string) => `webhook:${deliveryId}`;
 
 function headersFor(delivery: DeliveryToSend): Record<string, string> {
   return {
-    'guildhall-signature': signatureHeader(delivery.secret, delivery.body, new Date()),
+    'guildhall-signature': signatureHeader(delivery.previousSecret ? [delivery.secret, delivery.previousSecret] : [delivery.secret], delivery.body, new Date()),
     'guildhall-event-id': delivery.eventId,
     'guildhall-event-type': delivery.eventType,
     'guildhall-delivery-id': delivery.id,

@@ -4,8 +4,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { type SealedColumn, SecretBox, SecretsAtRest } from '../../../core/src/index.js';
 import { WebhookEndpointEntity } from './webhook-endpoint.entity.js';
 
-/** Sealed on insert here; opened where a delivery is leased for sending (WebhookDeliveriesRepository). */
+/** Sealed on insert and roll here; opened where a delivery is leased for sending (WebhookDeliveriesRepository). */
 export const WEBHOOK_SECRET: SealedColumn = { table: 'webhook_endpoints', key: 'id', column: 'secret' };
+export const WEBHOOK_PREVIOUS_SECRET: SealedColumn = { table: 'webhook_endpoints', key: 'id', column: 'previous_secret' };
 
 @Injectable()
 export class WebhookEndpointsRepository implements OnModuleInit {
@@ -17,6 +18,7 @@ export class WebhookEndpointsRepository implements OnModuleInit {
 
   onModuleInit(): void {
     this.secretsAtRest.register(WEBHOOK_SECRET);
+    this.secretsAtRest.register(WEBHOOK_PREVIOUS_SECRET);
   }
 
   private repo(manager?: EntityManager) {
@@ -38,6 +40,22 @@ export class WebhookEndpointsRepository implements OnModuleInit {
 
   lockById(manager: EntityManager, id: string): Promise<WebhookEndpointEntity | null> {
     return this.repo(manager).createQueryBuilder('e').where('e.id = :id', { id }).setLock('pessimistic_write').getOne();
+  }
+
+  /**
+   * Gives the endpoint (locked by the caller) a new secret; the one it had signs beside it for `keepPreviousHours`
+   * more hours (0: not at all). Answers the endpoint as stored.
+   */
+  async rollSecret(manager: EntityManager, endpoint: WebhookEndpointEntity, secret: string, keepPreviousHours: number): Promise<WebhookEndpointEntity> {
+    const previous = keepPreviousHours > 0 ? this.box.seal(WEBHOOK_PREVIOUS_SECRET, this.box.open(WEBHOOK_SECRET, endpoint.secret)) : null;
+    await manager.query(
+      `UPDATE webhook_endpoints
+          SET secret = $2, previous_secret = $3, updated_at = now(),
+              previous_secret_expires_at = CASE WHEN $3::text IS NULL THEN NULL ELSE now() + make_interval(hours => $4) END
+        WHERE id = $1`,
+      [endpoint.id, this.box.seal(WEBHOOK_SECRET, secret), previous, keepPreviousHours],
+    );
+    return (await this.repo(manager).findOneBy({ id: endpoint.id }))!;
   }
 
   save(manager: EntityManager, endpoint: WebhookEndpointEntity): Promise<WebhookEndpointEntity> {

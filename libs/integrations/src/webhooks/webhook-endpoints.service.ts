@@ -8,6 +8,8 @@ import { WebhookEndpointsRepository } from './webhook-endpoints.repository.js';
 import { CreateWebhookEndpointInput, UpdateWebhookEndpointInput } from './webhook.inputs.js';
 import { PrivateTargetError, WebhookSender } from './webhook-sender.js';
 
+const newSecret = () => `whsec_${randomBytes(32).toString('base64url')}`;
+
 /** At most this many endpoints (each event is written once per subscribed endpoint, in the business transaction). */
 export const MAX_WEBHOOK_ENDPOINTS = 50;
 
@@ -22,7 +24,7 @@ export class WebhookEndpointsService {
 
   async create(viewer: Viewer, input: CreateWebhookEndpointInput, requestId: string): Promise<{ endpoint: WebhookEndpointEntity; secret: string }> {
     await this.checkTarget(input.url);
-    const secret = `whsec_${randomBytes(32).toString('base64url')}`;
+    const secret = newSecret();
     return this.dataSource.transaction(async (manager) => {
       await this.endpoints.lockForCreate(manager);
       if ((await this.endpoints.count(manager)) >= MAX_WEBHOOK_ENDPOINTS) {
@@ -74,6 +76,25 @@ export class WebhookEndpointsService {
         requestId,
       });
       return saved;
+    });
+  }
+
+  /** A new secret, shown once; the old one keeps signing beside it for `keepPreviousForHours` (audited, without either). */
+  async rollSecret(viewer: Viewer, id: string, keepPreviousForHours: number, requestId: string): Promise<{ endpoint: WebhookEndpointEntity; secret: string }> {
+    const secret = newSecret();
+    return this.dataSource.transaction(async (manager) => {
+      const endpoint = await this.endpoints.lockById(manager, id);
+      if (!endpoint) throw notFound('Webhook endpoint');
+      const rolled = await this.endpoints.rollSecret(manager, endpoint, secret, keepPreviousForHours);
+      await this.audit.record(manager, {
+        actorId: viewer.id,
+        action: 'webhook.endpoint.roll-secret',
+        targetType: 'WebhookEndpoint',
+        targetId: id,
+        after: { previousSecretExpiresAt: rolled.previousSecretExpiresAt },
+        requestId,
+      });
+      return { endpoint: rolled, secret };
     });
   }
 

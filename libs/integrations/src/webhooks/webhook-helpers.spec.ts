@@ -6,12 +6,21 @@ import { signatureHeader, verifySignature } from './webhook-signature.js';
 describe('webhook signature', () => {
   it('verifies with the secret and refuses a changed body, another secret or an old timestamp', () => {
     const at = new Date();
-    const header = signatureHeader('whsec_a', '{"x":1}', at);
+    const header = signatureHeader(['whsec_a'], '{"x":1}', at);
     expect(header).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
     expect(verifySignature('whsec_a', '{"x":1}', header)).toBe(true);
     expect(verifySignature('whsec_a', '{"x":2}', header)).toBe(false);
     expect(verifySignature('whsec_b', '{"x":1}', header)).toBe(false);
     expect(verifySignature('whsec_a', '{"x":1}', header, 300, Date.now() + 600_000)).toBe(false);
+  });
+
+  it('while a rolled secret overlaps, signs with both: either verifies, a third does not', () => {
+    const header = signatureHeader(['whsec_new', 'whsec_old'], '{"x":1}', new Date());
+    expect(header).toMatch(/^t=\d+,v1=[0-9a-f]{64},v1=[0-9a-f]{64}$/);
+    expect(verifySignature('whsec_new', '{"x":1}', header)).toBe(true);
+    expect(verifySignature('whsec_old', '{"x":1}', header)).toBe(true);
+    expect(verifySignature('whsec_other', '{"x":1}', header)).toBe(false);
+    expect(verifySignature('whsec_old', '{"x":2}', header)).toBe(false);
   });
 });
 

@@ -1,5 +1,5 @@
-import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsBoolean, IsIn, IsOptional, IsString, IsUrl, IsUUID, MaxLength } from 'class-validator';
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { ConnectionArgs, DOMAIN_EVENT_TYPES, Trim } from '../../../core/src/index.js';
 
 const URL_RULES = { protocols: ['http', 'https'], require_protocol: true, require_tld: false, allow_underscores: true, disallow_auth: true };
@@ -63,6 +63,18 @@ export class WebhookEndpointIdArgs {
   @Field(() => ID)
   @IsUUID('all', { message: 'id must be a webhook endpoint id' })
   id: string;
+}
+
+/** Longest a rolled secret's predecessor keeps signing. */
+export const MAX_PREVIOUS_SECRET_HOURS = 72;
+
+@ArgsType()
+export class RollWebhookEndpointSecretArgs extends WebhookEndpointIdArgs {
+  @Field(() => Int, { defaultValue: 24, description: `How long the replaced secret also signs, in hours (0 to ${MAX_PREVIOUS_SECRET_HOURS}; 0: it stops now).` })
+  @IsInt()
+  @Min(0, { message: `keepPreviousForHours must be between 0 and ${MAX_PREVIOUS_SECRET_HOURS}` })
+  @Max(MAX_PREVIOUS_SECRET_HOURS, { message: `keepPreviousForHours must be between 0 and ${MAX_PREVIOUS_SECRET_HOURS}` })
+  keepPreviousForHours: number = 24;
 }
 
 @ArgsType()

@@ -23,6 +23,12 @@ export class WebhookEndpointCreated {
   @Field({ description: 'Signs every request (Guildhall-Signature). Shown this once.' }) secret: string;
 }
 
+@ObjectType()
+export class WebhookEndpointSecretRolled {
+  @Field(() => WebhookEndpoint) endpoint: WebhookEndpoint;
+  @Field({ description: 'The new signing secret. Shown this once.' }) secret: string;
+}
+
 @ObjectType('WebhookAttempt')
 export class WebhookAttempt {
   @Field(() => ID) id: string;

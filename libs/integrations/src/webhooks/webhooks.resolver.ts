@@ -2,15 +2,17 @@ import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/g
 import { AdminOnly, CurrentRequest, CurrentViewer, type RequestContext, type Viewer } from '../../../core/src/index.js';
 import { WebhookAttemptsLoader } from './webhook-attempts.loader.js';
 import { WebhookDeliveriesService } from './webhook-deliveries.service.js';
+import { WebhookEndpointEntity } from './webhook-endpoint.entity.js';
 import { WebhookEndpointsService } from './webhook-endpoints.service.js';
 import {
   CreateWebhookEndpointInput,
+  RollWebhookEndpointSecretArgs,
   UpdateWebhookEndpointInput,
   WebhookDeliveriesArgs,
   WebhookDeliveryIdArgs,
   WebhookEndpointIdArgs,
 } from './webhook.inputs.js';
-import { WebhookAttempt, WebhookDelivery, WebhookDeliveryConnection, WebhookEndpoint, WebhookEndpointCreated } from './webhook.types.js';
+import { WebhookAttempt, WebhookDelivery, WebhookDeliveryConnection, WebhookEndpoint, WebhookEndpointCreated, WebhookEndpointSecretRolled } from './webhook.types.js';
 
 @Resolver(() => WebhookEndpoint)
 export class WebhookEndpointsResolver {
@@ -37,6 +39,23 @@ export class WebhookEndpointsResolver {
     @CurrentRequest() ctx: RequestContext,
   ): Promise<WebhookEndpoint> {
     return this.endpoints.update(viewer, id, input, ctx.requestId);
+  }
+
+  @AdminOnly()
+  @Mutation(() => WebhookEndpointSecretRolled, { description: 'Admin: a new signing secret, shown this once; the replaced one also signs for keepPreviousForHours.' })
+  rollWebhookEndpointSecret(
+    @Args() { id, keepPreviousForHours }: RollWebhookEndpointSecretArgs,
+    @CurrentViewer() viewer: Viewer,
+    @CurrentRequest() ctx: RequestContext,
+  ): Promise<WebhookEndpointSecretRolled> {
+    return this.endpoints.rollSecret(viewer, id, keepPreviousForHours, ctx.requestId);
+  }
+
+  @AdminOnly()
+  @ResolveField(() => Date, { nullable: true, description: 'Until when the secret replaced by the last roll also signs (a second v1); null once it no longer does.' })
+  previousSecretExpiresAt(@Parent() endpoint: WebhookEndpointEntity): Date | null {
+    const until = endpoint.previousSecretExpiresAt;
+    return until && until.getTime() > Date.now() ? until : null;
   }
 
   @AdminOnly()
