@@ -12,6 +12,7 @@ const CONFIRM_TOTP = `mutation($code: String!) { confirmTotpEnrollment(code: $co
 const LOG_IN = `mutation($input: LogInInput!) { logIn(input: $input) { accessToken } }`;
 const ME = `{ me { id } }`;
 const CREATE_ENDPOINT = `mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { secret endpoint { id } } }`;
+const ROLL = `mutation($id: ID!) { rollWebhookEndpointSecret(id: $id) { secret } }`;
 
 const keys = (...ids: string[]) => ids.map((id) => `${id}:${KEYS[id]}`).join(',');
 const KEYS: Record<string, string> = { k1: randomBytes(32).toString('base64'), k2: randomBytes(32).toString('base64'), k3: randomBytes(32).toString('base64') };
@@ -33,9 +34,11 @@ async function receiver(): Promise<{ server: Server; url: string; received: Arra
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`, received };
 }
 
+/** True when one of the header's v1 values is the body's HMAC with `secret`. */
 const signedWith = (secret: string, body: string, header: string) => {
-  const parts = Object.fromEntries(header.split(',').map((p) => p.split('=')));
-  return parts.v1 === createHmac('sha256', secret).update(`${parts.t}.${body}`).digest('hex');
+  const parts = header.split(',').map((p) => p.split('='));
+  const t = parts.find(([k]) => k === 't')?.[1];
+  return parts.some(([k, v]) => k === 'v1' && v === createHmac('sha256', secret).update(`${t}.${body}`).digest('hex'));
 };
 
 describe('secrets at rest (GUILDHALL_ENCRYPTION_KEYS)', () => {
@@ -46,6 +49,7 @@ describe('secrets at rest (GUILDHALL_ENCRYPTION_KEYS)', () => {
   let member: TestUser;
   let totpSecret: string;
   let webhookSecret: string;
+  let endpointId: string;
 
   // Started without JWT_SECRET: the JWT key is generated and kept in app_secrets, as in the default setup.
   const env = { JWT_SECRET: '', WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true' };
@@ -69,13 +73,14 @@ describe('secrets at rest (GUILDHALL_ENCRYPTION_KEYS)', () => {
     expect(result.errors).toBeUndefined();
     expect((await t.gql(ME, {}, result.data!.logIn.accessToken)).data!.me.id).toBe(member.id);
   };
-  const signsWebhooks = async (t: TestApp) => {
+  const signsWebhooks = async (t: TestApp, alsoWith?: string) => {
     const before = hooks.received.length;
     await t.dataSource.transaction((m) => t.app.get(DomainEvents).record(m, 'payment.succeeded', { paymentId: `p${before}` }));
     await t.app.get(JobRunnerService).runDueJobs();
     expect(hooks.received).toHaveLength(before + 1);
     const { body, signature } = hooks.received[before];
     expect(signedWith(webhookSecret, body, signature)).toBe(true);
+    if (alsoWith) expect(signedWith(alsoWith, body, signature)).toBe(true);
   };
 
   beforeAll(async () => {
@@ -87,6 +92,7 @@ describe('secrets at rest (GUILDHALL_ENCRYPTION_KEYS)', () => {
     expect((await plain.gql(CONFIRM_TOTP, { code: code(totpSecret) }, member.accessToken)).errors).toBeUndefined();
     const created = await plain.gql(CREATE_ENDPOINT, { input: { url: hooks.url, events: ['payment.succeeded'] } }, admin.accessToken);
     webhookSecret = created.data!.createWebhookEndpoint.secret;
+    endpointId = created.data!.createWebhookEndpoint.endpoint.id;
   });
   afterAll(async () => {
     for (const app of restarts.splice(0)) await app.close();
@@ -113,6 +119,14 @@ describe('secrets at rest (GUILDHALL_ENCRYPTION_KEYS)', () => {
     await logsInWithTotp(sealed);
     await signsWebhooks(sealed);
 
+    // A roll keeps the replaced secret, sealed in its own column, signing beside the new one.
+    const replaced = webhookSecret;
+    webhookSecret = (await sealed.gql(ROLL, { id: endpointId }, admin.accessToken)).data!.rollWebhookEndpointSecret.secret;
+    const [endpointRow] = await sealed.sql(`SELECT secret, previous_secret FROM webhook_endpoints`);
+    expect(endpointRow.previous_secret).toMatch(/^enc:v1:k1:/);
+    expect(`${endpointRow.secret} ${endpointRow.previous_secret}`).not.toMatch(/whsec_/);
+    await signsWebhooks(sealed, replaced);
+
     const another = await signUpUser(sealed);
     const secret = (await sealed.gql(START_TOTP, {}, another.accessToken)).data!.startTotpEnrollment.secret;
     const [row] = await sealed.sql(`SELECT secret FROM account_totp WHERE user_id = $1`, [another.id]);
@@ -129,6 +143,8 @@ describe('secrets at rest (GUILDHALL_ENCRYPTION_KEYS)', () => {
       `SELECT (SELECT count(*) FROM account_totp WHERE secret NOT LIKE 'enc:v1:k2:%') + (SELECT count(*) FROM app_secrets WHERE value NOT LIKE 'enc:v1:k2:%')::int AS left`,
     );
     expect(Number(left)).toBe(0);
+    const [endpointRow] = await rotated.sql(`SELECT previous_secret FROM webhook_endpoints`);
+    expect(endpointRow.previous_secret).toMatch(/^enc:v1:k2:/);
     const afterRotation = await restart(keys('k2')); // k1 retired
     await logsInWithTotp(afterRotation);
     await signsWebhooks(afterRotation);
