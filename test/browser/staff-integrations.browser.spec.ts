@@ -24,12 +24,12 @@ async function startReceiver(): Promise<{ url: string; received: Array<{ headers
   return { url: `http://127.0.0.1:${port}/hooks`, received, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-/** The documented recipe: HMAC-SHA256 of "<t>.<raw body>" with the endpoint's secret. */
+/** The documented recipe: HMAC-SHA256 of "<t>.<raw body>" with the endpoint's secret, against each v1. */
 function verify(secret: string, body: string, header: string): boolean {
-  const parts = Object.fromEntries(header.split(',').map((p) => p.split('=')));
-  const expected = createHmac('sha256', secret).update(`${parts.t}.${body}`).digest();
-  const given = Buffer.from(String(parts.v1), 'hex');
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  const parts = header.split(',').map((p) => p.split('='));
+  const t = parts.find(([k]) => k === 't')?.[1];
+  const expected = createHmac('sha256', secret).update(`${t}.${body}`).digest();
+  return parts.some(([k, v]) => k === 'v1' && Buffer.from(v, 'hex').length === expected.length && timingSafeEqual(Buffer.from(v, 'hex'), expected));
 }
 
 describe('portal: staff integrations (webhooks, API tokens, retention and two-factor rules)', () => {
@@ -47,7 +47,7 @@ describe('portal: staff integrations (webhooks, API tokens, retention and two-fa
     await portal?.close();
   }, 180_000);
 
-  it('creates a webhook endpoint (secret shown once), sees a signed delivery in its log, and sends it again', async () => {
+  it('creates a webhook endpoint (secret shown once), sees a signed delivery in its log, sends it again and rolls its secret', async () => {
     const receiver = await startReceiver();
     try {
       const page = await portal.newPortalPage();
@@ -109,8 +109,28 @@ describe('portal: staff integrations (webhooks, API tokens, retention and two-fa
       expect(receiver.received[1]!.headers['guildhall-event-id']).toBe(eventId); // the same event id
       expect(verify(secret, receiver.received[1]!.body, String(receiver.received[1]!.headers['guildhall-signature']))).toBe(true);
 
-      // Switch it off, then delete it.
+      // Roll the secret, the old one signing beside the new for 24 hours.
       await page.getByRole('link', { name: 'All endpoints' }).click();
+      await card.getByRole('button', { name: 'Roll secret' }).click();
+      const rollForm = card.getByRole('form', { name: `Roll the secret of ${receiver.url}` });
+      await rollForm.getByLabel('The old secret keeps signing for').selectOption({ label: '24 hours' });
+      await rollForm.getByRole('button', { name: 'Roll the secret' }).click();
+      const newSecretBox = card.getByLabel('Signing secret');
+      await newSecretBox.waitFor();
+      const newSecret = (await newSecretBox.textContent())!.trim();
+      expect(newSecret).not.toBe(secret);
+      await card.getByText(/^The previous secret also signs until /).waitFor();
+      await expectAccessible(page, 'webhooks: rolled secret shown once');
+      await card.getByRole('button', { name: 'Done' }).click();
+      expect(await card.getByLabel('Signing secret').count()).toBe(0);
+      const another = await signUpUser(portal.t);
+      expect((await portal.t.gql(GRANT, { userId: another.id, tierId }, admin.accessToken)).errors).toBeUndefined();
+      await portal.t.runJobs();
+      const third = receiver.received.at(-1)!;
+      expect(receiver.received).toHaveLength(3);
+      expect([newSecret, secret].map((s) => verify(s, third.body, String(third.headers['guildhall-signature'])))).toEqual([true, true]);
+
+      // Switch it off, then delete it.
       await card.getByRole('switch', { name: 'Enabled' }).click();
       await card.getByText('Disabled', { exact: true }).waitFor();
       expect((await portal.t.sql(`SELECT enabled FROM webhook_endpoints WHERE url = $1`, [receiver.url]))[0].enabled).toBe(false);

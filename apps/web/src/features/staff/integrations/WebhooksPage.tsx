@@ -12,13 +12,14 @@ import { useActionError } from '../../../shared/ui/forms/useActionError.js';
 import { Page } from '../../../shared/ui/Page.js';
 import { EmptyState, ErrorState, LoadingState } from '../../../shared/ui/states.js';
 import { sectionAt } from '../staff-sections.js';
+import { RollSecretForm } from './RollSecretForm.js';
 import { SecretOnce } from './SecretOnce.js';
 import { WebhookEndpointForm } from './WebhookEndpointForm.js';
 
 const SECTION = sectionAt('/staff/integrations');
 type Endpoint = StaffWebhookEndpointFieldsFragment;
 
-/** Outgoing webhooks (admins): the endpoints, a new one (its secret shown once), edit, switch on/off, delete. */
+/** Outgoing webhooks (admins): the endpoints, a new one (its secret shown once), edit, roll its secret, switch on/off, delete. */
 export function WebhooksPage() {
   return (
     <RequireStaff fallback={<NotFoundPage />} permissions={SECTION.permissions}>
@@ -79,6 +80,8 @@ function Webhooks() {
 function EndpointCard({ endpoint, onDeleted }: { endpoint: Endpoint; onDeleted: () => void }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
+  const [rollingSecret, setRollingSecret] = useState(false);
+  const [rolledSecret, setRolledSecret] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [updating, update] = useMutation(StaffUpdateWebhookEndpointDocument);
   const [deleting, remove] = useMutation(StaffDeleteWebhookEndpointDocument);
@@ -107,8 +110,19 @@ function EndpointCard({ endpoint, onDeleted }: { endpoint: Endpoint; onDeleted: 
         <Text size="xs" c="dimmed">{endpoint.events.join(', ')}</Text>
         {endpoint.disabledReason ? <Text size="sm" c="red">{t('staffIntegrations.webhooks.disabledReason', { reason: endpoint.disabledReason })}</Text> : null}
         {endpoint.failingSince ? <Text size="sm" c="orange">{t('staffIntegrations.webhooks.failingSince', { when: formatDateTime(endpoint.failingSince) })}</Text> : null}
+        {endpoint.previousSecretExpiresAt ? <Text size="sm">{t('staffIntegrations.webhooks.previousSigns', { when: formatDateTime(endpoint.previousSecretExpiresAt) })}</Text> : null}
         <FormAlert message={alert} />
-        {editing ? (
+        {rolledSecret ? <SecretOnce title={t('staffIntegrations.webhooks.rolledTitle', { url: endpoint.url })} secret={rolledSecret} onDone={() => setRolledSecret(null)} /> : null}
+        {rollingSecret ? (
+          <RollSecretForm
+            endpoint={endpoint}
+            onCancel={() => setRollingSecret(false)}
+            onRolled={(secret) => {
+              setRollingSecret(false);
+              setRolledSecret(secret);
+            }}
+          />
+        ) : editing ? (
           <WebhookEndpointForm
             label={t('staffIntegrations.webhooks.editLabel', { url: endpoint.url })}
             initial={{ url: endpoint.url, description: endpoint.description ?? '', events: endpoint.events }}
@@ -131,6 +145,7 @@ function EndpointCard({ endpoint, onDeleted }: { endpoint: Endpoint; onDeleted: 
             />
             <Anchor component={Link} to={`/staff/integrations/webhooks/${endpoint.id}`}>{t('staffIntegrations.webhooks.deliveriesLink')}</Anchor>
             <Button size="xs" variant="default" onClick={() => setEditing(true)}>{t('staffIntegrations.webhooks.edit')}</Button>
+            <Button size="xs" variant="default" onClick={() => setRollingSecret(true)}>{t('staffIntegrations.webhooks.roll')}</Button>
             {confirmDelete ? (
               <>
                 <Button size="xs" color="red" loading={deleting.fetching} onClick={() => void onDelete()}>{t('staffIntegrations.webhooks.confirmDelete')}</Button>
