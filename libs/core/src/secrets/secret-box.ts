@@ -60,10 +60,6 @@ export class SecretBox {
     }
   }
 
-  /** True when the stored value is not sealed with the current key (plain while a key is set, or an older key's). */
-  needsResealing(stored: string): boolean {
-    return this.currentKeyId !== undefined && sealedWith(stored) !== this.currentKeyId;
-  }
 }
 
 /** The key id a stored value was sealed with; undefined for a plain value. */
