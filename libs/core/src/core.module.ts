@@ -30,6 +30,9 @@ import { AssociationSettingsResolver } from './settings/association-settings.res
 import { AssociationSettingsService } from './settings/association-settings.service.js';
 import { type AppConfig } from './config/app-config.js';
 import { APP_CONFIG } from './config/config.module.js';
+import { DATABASE_TARGET } from './database/database.module.js';
+import { type DatabaseTarget } from './database/database-target.js';
+import { dataDirKeys } from './secrets/data-dir-keys.js';
 import { SecretBox } from './secrets/secret-box.js';
 import { SecretsAtRest } from './secrets/secrets-at-rest.js';
 
@@ -60,7 +63,13 @@ import { SecretsAtRest } from './secrets/secrets-at-rest.js';
     MetricsSnapshotRepository,
     AssociationSettingsService,
     AssociationSettingsResolver,
-    { provide: SecretBox, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new SecretBox(config.encryptionKeys) },
+    {
+      provide: SecretBox,
+      inject: [APP_CONFIG, DATABASE_TARGET],
+      // Keys given win; the embedded server without them seals with a key kept in its data folder.
+      useFactory: async (config: AppConfig, target: DatabaseTarget) =>
+        new SecretBox(config.encryptionKeys.length || !target.embedded ? config.encryptionKeys : await dataDirKeys(target.embedded.dataDir)),
+    },
     SecretsAtRest,
     { provide: APP_PIPE, useClass: GraphQLValidationPipe },
     { provide: APP_FILTER, useClass: PassthroughExceptionFilter },
