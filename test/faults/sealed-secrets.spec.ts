@@ -33,12 +33,12 @@ describe('the built server and sealed secrets', () => {
   it('exits with EX_CONFIG (78) and one line naming the missing key, instead of retrying', async () => {
     api = await spawnApi(db.url, { GUILDHALL_ENCRYPTION_KEYS: OTHER_SETTING });
     let timer: NodeJS.Timeout | undefined;
-    const exit = await Promise.race([api.exited, new Promise((resolve) => (timer = setTimeout(() => resolve('still running'), 30_000)))]);
+    const exit = await Promise.race([api.exited, new Promise((resolve) => (timer = setTimeout(() => resolve('still running'), 60_000)))]);
     clearTimeout(timer);
     expect(exit).toEqual({ code: 78, signal: null });
     expect(api.output()).toContain('Invalid configuration: GUILDHALL_ENCRYPTION_KEYS has no key "k9", which sealed values in app_secrets.value: add it back after the current key');
     expect(api.output()).not.toMatch(/retrying|SELECT|app_secrets \(/);
-  });
+  }, 90_000);
 
   it('on a read-only database, starts with the values unresealed and says why once, without SQL', async () => {
     await db.sql(`INSERT INTO webhook_endpoints (url, events, secret) VALUES ('https://example.org/hook', '{payment.succeeded}', 'whsec_plain')`);
@@ -55,5 +55,5 @@ describe('the built server and sealed secrets', () => {
     expect(api.output()).toMatch(/Resealed 1 secrets with key \\"k1\\"/);
     const [after] = await db.sql(`SELECT secret FROM webhook_endpoints`);
     expect(after.secret).toMatch(/^enc:v1:k1:/);
-  });
+  }, 90_000);
 });
