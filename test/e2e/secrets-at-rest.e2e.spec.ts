@@ -109,7 +109,11 @@ describe('secrets at rest (GUILDHALL_ENCRYPTION_KEYS)', () => {
 
   it('a start with a key seals every stored secret, and sign-in, tokens and webhook signatures work as before', async () => {
     const before = await stored();
+    // More than one batch of the reseal (500 a statement).
+    await plain.sql(`INSERT INTO app_secrets (name, value) SELECT 'bulk-' || n, 'plain-' || n FROM generate_series(1, 1200) n`);
     const sealed = await restart(keys('k1'));
+    const [bulk] = await sealed.sql(`SELECT count(*)::int AS n, bool_and(value LIKE 'enc:v1:k1:%') AS sealed FROM app_secrets WHERE name LIKE 'bulk-%'`);
+    expect(bulk).toEqual({ n: 1200, sealed: true });
     const now = await stored();
     for (const [name, value] of Object.entries(now)) {
       expect(value).toMatch(/^enc:v1:k1:/);
