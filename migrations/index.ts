@@ -28,6 +28,7 @@ import { AddUsersNameIndex1797740000001 } from './1797740000001-AddUsersNameInde
 import { AddEventWaitlistLimit1797750000001 } from './1797750000001-AddEventWaitlistLimit.js';
 import { AddViewerChangeNotices1797760000001 } from './1797760000001-AddViewerChangeNotices.js';
 import { AddWebhookSecretRoll1797770000001 } from './1797770000001-AddWebhookSecretRoll.js';
+import { AddApiTokenViewerNotices1797780000001 } from './1797780000001-AddApiTokenViewerNotices.js';
 
 /** Every migration, in order. Generate the next with `npm run migration:generate -- <VerbNoun>`. */
 export const MIGRATIONS = [
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   AddEventWaitlistLimit1797750000001,
   AddViewerChangeNotices1797760000001,
   AddWebhookSecretRoll1797770000001,
+  AddApiTokenViewerNotices1797780000001,
 ];

@@ -9,6 +9,11 @@ const ME = `{ me { id fullName } }`;
 const ADMIN_READ = `{ securitySettings { totpRequiredFor } }`;
 const LOG_OUT = `mutation($t: String!) { logOut(refreshToken: $t) }`;
 const UPDATE_PROFILE = `mutation($input: UpdateProfileInput!) { updateMyProfile(input: $input) { id fullName } }`;
+const CREATE_TOKEN = `mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { secret token { id } } }`;
+const LEDGER = `{ payments(first: 1) { totalCount } }`;
+/** ApiTokensRepository.findBySecretHash, and the once-a-minute write of last_used_at. */
+const isTokenRead = (sql: string) => sql.includes('FROM api_tokens t JOIN users u');
+const isTokenTouch = (sql: string) => sql.includes('UPDATE api_tokens SET last_used_at');
 
 /**
  * The per-process ViewerCache (libs/core/src/auth/viewer-cache.ts): a query reuses its session's viewer, and every
@@ -119,6 +124,49 @@ describe('the viewer cache', () => {
     }
   });
 
+  /** A FINANCE token of a FINANCE staff member: its queries may be answered from the cache. */
+  const financeToken = async () => {
+    const owner = await signUpUser(t);
+    await t.sql(`UPDATE users SET staff_permissions = '{FINANCE}' WHERE id = $1`, [owner.id]);
+    const created = await t.gql(CREATE_TOKEN, { input: { name: 'cache', scopes: ['FINANCE'] } }, owner.accessToken);
+    expect(created.errors).toBeUndefined();
+    return { owner, id: created.data!.createApiToken.token.id as string, secret: created.data!.createApiToken.secret as string };
+  };
+  const tokenStatements = async (query: string, secret: string) => {
+    const run = await countQueries(() => t.gql(query, {}, secret), sqlStatements);
+    return { result: run.result, reads: run.statements.filter(isTokenRead).length, touches: run.statements.filter(isTokenTouch).length };
+  };
+
+  it('an API token: a second query within the minute neither reads the token nor writes its use; a mutation reads it afresh', async () => {
+    const { secret } = await financeToken();
+    const first = await tokenStatements(LEDGER, secret);
+    expect(first.result.errors).toBeUndefined();
+    expect([first.reads, first.touches]).toEqual([1, 1]);
+    const second = await tokenStatements(LEDGER, secret);
+    expect(second.result.data!.payments).toEqual(first.result.data!.payments);
+    expect([second.reads, second.touches]).toEqual([0, 0]);
+    const mutation = await tokenStatements(`mutation { changePassword(currentPassword: "x", newPassword: "yyyyyyyyyyyy") }`, secret);
+    expect(mutation.reads).toBe(1);
+  });
+
+  it('an API token revoked, or its owner losing the scope, elsewhere is seen by the cached token once the notice arrives', async () => {
+    const revoked = await financeToken();
+    expect((await tokenStatements(LEDGER, revoked.secret)).result.errors).toBeUndefined();
+    await other.query(`UPDATE api_tokens SET revoked_at = now() WHERE id = $1`, [revoked.id]);
+    await until(async () => (await t.gql(LEDGER, {}, revoked.secret)).errors?.[0]?.extensions.reason === 'TOKEN_REVOKED', 1000);
+
+    const demoted = await financeToken();
+    expect((await tokenStatements(LEDGER, demoted.secret)).reads).toBe(1);
+    expect((await tokenStatements(LEDGER, demoted.secret)).reads).toBe(0);
+    await other.query(`UPDATE users SET staff_permissions = '{}' WHERE id = $1`, [demoted.owner.id]);
+    await until(async () => errorCode(await t.gql(LEDGER, {}, demoted.secret)) === 'FORBIDDEN', 1000);
+
+    const deleted = await financeToken();
+    await tokenStatements(LEDGER, deleted.secret);
+    await other.query(`DELETE FROM api_tokens WHERE id = $1`, [deleted.id]);
+    await until(async () => (await t.gql(LEDGER, {}, deleted.secret)).errors?.[0]?.extensions.reason === 'TOKEN_INVALID', 1000);
+  });
+
   it('the triggers stay quiet for writes that change no viewer (a refresh marking its session used, a sign-up)', async () => {
     const listen = new Client({ connectionString: t.config.databaseUrl });
     await listen.connect();
@@ -129,6 +177,7 @@ describe('the viewer cache', () => {
       const user = await signUpUser(t);
       await other.query(`UPDATE sessions SET last_used_at = now() WHERE user_id = $1`, [user.id]);
       await other.query(`UPDATE users SET full_name = full_name WHERE id = $1`, [user.id]);
+      await other.query(`UPDATE api_tokens SET last_used_at = now()`);
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(heard).toEqual([]);
       await other.query(`UPDATE sessions SET second_factor_at = now() WHERE user_id = $1`, [user.id]);

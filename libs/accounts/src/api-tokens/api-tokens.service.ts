@@ -7,20 +7,23 @@ import {
   AuditService,
   badInput,
   type BearerUse,
+  type CachedViewer,
   type ConnectionShape,
   ErrorCode,
   forbidden,
+  MapUpTo,
   notFound,
   refuseStaffWithoutSecondFactor,
   Role,
   unauthenticated,
   type Viewer,
+  ViewerCache,
 } from '../../../core/src/index.js';
 import { UsersRepository } from '../users.repository.js';
 import { ApiTokenEntity } from './api-token.entity.js';
 import { type ApiTokenScope, ApiTokenKind, heldPermissions, ownerGrants, tokenPermissions } from './api-token-scope.js';
 import { CreateApiTokenInput } from './api-token.inputs.js';
-import { ApiTokensRepository } from './api-tokens.repository.js';
+import { ApiTokensRepository, type TokenWithOwner } from './api-tokens.repository.js';
 
 const SECRET_PREFIX: Record<ApiTokenKind, string> = { [ApiTokenKind.PERSONAL]: 'ghp_', [ApiTokenKind.SERVICE]: 'ghs_' };
 const SECRET_SHAPE = /^gh[ps]_[A-Za-z0-9_-]{43}$/;
@@ -36,13 +39,20 @@ export function isApiTokenSecret(token: string): boolean {
 
 const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
+/** A token's last_used_at is written at most this often (and a read's `apiToken.use` recorded with it). */
+const TOUCH_EVERY_MS = 60_000;
+
 @Injectable()
 export class ApiTokensService {
+  /** When this process last wrote a token's last_used_at (and its use): a query within the minute skips that transaction. */
+  private readonly touchedAt = new MapUpTo<string, number>(10_000);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tokens: ApiTokensRepository,
     private readonly users: UsersRepository,
     private readonly audit: AuditService,
+    private readonly viewerCache: ViewerCache,
   ) {}
 
   async create(viewer: Viewer, input: CreateApiTokenInput, requestId: string): Promise<{ token: ApiTokenEntity; secret: string }> {
@@ -111,19 +121,44 @@ export class ApiTokensService {
    * The viewer a token stands for on this request: its scopes that the owner still holds, never ADMIN.
    * Each mutation, and reads at most once a minute, leave `apiToken.use` in the audit log with the
    * request id, so every change the request makes is attributable to the token.
+   * A query takes the token and its owner's rights from the process's ViewerCache when it holds them (emptied by
+   * the api_tokens and users notices, and by this process's mutations, as for sessions); anything else reads them.
    */
   async viewerFromSecret(secret: string, use: BearerUse | undefined): Promise<Viewer> {
-    const token = SECRET_SHAPE.test(secret) ? await this.tokens.findBySecretHash(hashSecret(secret)) : undefined;
-    if (!token) throw new AppError(ErrorCode.UNAUTHENTICATED, 'The API token is not valid', { reason: 'TOKEN_INVALID' });
+    if (!SECRET_SHAPE.test(secret)) throw invalidToken();
+    const hash = hashSecret(secret);
+    const readOnly = use?.operation === 'query';
+    const cacheKey = `api-token:${hash}`;
+    const cached = readOnly ? (this.viewerCache.get(cacheKey) as CachedViewer<TokenWithOwner> | undefined) : undefined;
+    const generation = this.viewerCache.generation;
+    const token = cached?.account ?? (await this.tokens.findBySecretHash(hash));
+    if (!token) throw invalidToken();
     if (token.revokedAt) throw new AppError(ErrorCode.UNAUTHENTICATED, 'The API token was revoked', { reason: 'TOKEN_REVOKED' });
     if (new Date(token.expiresAt).getTime() <= Date.now()) {
       throw new AppError(ErrorCode.UNAUTHENTICATED, 'The API token has expired', { reason: 'TOKEN_EXPIRED' });
     }
+    const viewer: Viewer = cached?.viewer ?? {
+      id: token.ownerId,
+      role: Role.USER,
+      sessionId: token.id,
+      apiTokenId: token.id,
+      permissions: tokenPermissions(token.scopes, heldPermissions(token.ownerRole, token.ownerPermissions), readOnly),
+    };
+    if (readOnly && !cached) this.viewerCache.remember(cacheKey, { viewer, account: token }, generation);
+    if (!readOnly || !this.touchedWithinTheMinute(token.id)) await this.recordUse(token, use);
+    return viewer;
+  }
+
+  private touchedWithinTheMinute(tokenId: string): boolean {
+    return Date.now() - (this.touchedAt.get(tokenId) ?? 0) < TOUCH_EVERY_MS;
+  }
+
+  /** last_used_at once a minute; the audit's `apiToken.use` then, and for every mutation. */
+  private async recordUse(token: TokenWithOwner, use: BearerUse | undefined): Promise<void> {
     const readOnly = use?.operation === 'query';
-    const permissions = tokenPermissions(token.scopes, heldPermissions(token.ownerRole, token.ownerPermissions), readOnly);
-    await this.dataSource.transaction(async (manager) => {
+    const touched = await this.dataSource.transaction(async (manager) => {
       const touched = await this.tokens.touchLastUsed(manager, token.id);
-      if (!touched && readOnly) return;
+      if (!touched && readOnly) return false;
       await this.audit.record(manager, {
         actorId: token.ownerId,
         action: 'apiToken.use',
@@ -132,7 +167,11 @@ export class ApiTokensService {
         after: { operation: use?.operation ?? 'rest', operationName: use?.operationName ?? null },
         requestId: use?.requestId ?? null,
       });
+      return touched;
     });
-    return { id: token.ownerId, role: Role.USER, sessionId: token.id, apiTokenId: token.id, permissions };
+    // Only a write of our own says when the minute began (another process's may be older than it looks).
+    if (touched) this.touchedAt.set(token.id, Date.now());
   }
 }
+
+const invalidToken = () => new AppError(ErrorCode.UNAUTHENTICATED, 'The API token is not valid', { reason: 'TOKEN_INVALID' });
