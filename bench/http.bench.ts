@@ -26,7 +26,7 @@ export async function runHttpBench(operations: Operation[], options: HttpBenchOp
   for (const operation of operations) {
     let graphqlErrors = 0;
     const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (operation.authenticated) headers.authorization = `Bearer ${options.token}`;
+    if (operation.authenticated) headers.authorization = `Bearer ${operation.bearer ?? options.token}`;
     process.stdout.write(`  ${operation.name}: ${options.duration} s × ${options.connections} connections … `);
     const result = await autocannon({
       url: `${options.url}/graphql`,

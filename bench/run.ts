@@ -7,7 +7,7 @@
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/guildhall_bench npm run bench
  *
  * Sections (all by default; `npm run bench -- --only http,sql` picks some):
- *   http      the built API as a child process, autocannon against me, signUp, logIn and the directory
+ *   http      the built API as a child process, autocannon against me (a session's, an API token's), signUp, logIn and the directory
  *             (BENCH_DURATION seconds each, default 10; BENCH_CONNECTIONS, default 20)
  *   sql       SQL statements per request for the same operations, and for page sizes 10 and 100
  *   import    the member CSV import/export on a scratch database (BENCH_IMPORT_ROWS, default 50,000)
@@ -27,7 +27,7 @@ import { printHttpTable, runHttpBench } from './http.bench.js';
 import { printImportTable, runImportBench } from './import-members.bench.js';
 import { DIRECTORY, operations } from './scenarios.js';
 import { countStatements, printStatementTable } from './statement-count.bench.js';
-import { BENCH_ADMIN_EMAIL, BENCH_MEMBER_EMAIL, BENCH_MEMBER_PASSWORD } from '../scripts/seed/bench.js';
+import { BENCH_ADMIN_EMAIL, BENCH_ADMIN_PASSWORD, BENCH_MEMBER_EMAIL, BENCH_MEMBER_PASSWORD } from '../scripts/seed/bench.js';
 
 const SECTIONS = ['http', 'sql', 'import', 'matching', 'events', 'webhooks', 'reports', 'portal', 'discussions'] as const;
 type Section = (typeof SECTIONS)[number];
@@ -77,6 +77,21 @@ function positiveInt(name: string, fallback: number): number {
   return value;
 }
 
+/** An API token of the bench admin's (FINANCE), for the integrator's read; `revoke` ends it after the run. */
+async function benchApiToken(url: string): Promise<{ secret: string; revoke: () => Promise<void> }> {
+  const admin = await logIn(url, BENCH_ADMIN_EMAIL, BENCH_ADMIN_PASSWORD);
+  const made = await gql<{ createApiToken: { secret: string; token: { id: string } } }>(
+    url,
+    `mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { secret token { id } } }`,
+    { input: { name: `bench ${new Date().toISOString()}`, scopes: ['FINANCE'], expiresAt: new Date(Date.now() + 3_600_000).toISOString() } },
+    admin,
+  );
+  const revoke = async () => {
+    await gql(url, `mutation($id: ID!) { revokeApiToken(id: $id) { id } }`, { id: made.createApiToken.token.id }, admin);
+  };
+  return { secret: made.createApiToken.secret, revoke };
+}
+
 /** The endCursor after `pages` directory pages of `first`, walked the way a client would. */
 async function cursorAfterPages(url: string, token: string, pages: number, first: number): Promise<string> {
   let after: string | undefined;
@@ -108,18 +123,22 @@ async function main(): Promise<void> {
         throw new Error(`cannot log in as ${BENCH_MEMBER_EMAIL} (${(error as Error).message}): seed the database first with npm run seed:bench -- --members 100000 (admin ${BENCH_ADMIN_EMAIL})`);
       }
       const deepCursor = await cursorAfterPages(server.url, token, 49, 20);
-      const ops = operations({ memberEmail: BENCH_MEMBER_EMAIL, memberPassword: BENCH_MEMBER_PASSWORD, deepCursor, signUpPrefix: `bench.signup.${Date.now().toString(36)}` });
-
-      if (sections.has('sql')) {
-        console.log('\nSQL statements per request (one request each, after one unmeasured warm-up):');
-        const counts = await countStatements(databaseUrl, operations({ memberEmail: BENCH_MEMBER_EMAIL, memberPassword: BENCH_MEMBER_PASSWORD, deepCursor, signUpPrefix: `bench.signup.count.${Date.now().toString(36)}` }), token, deepCursor);
-        printStatementTable(counts);
-      }
-      if (sections.has('http')) {
-        console.log(`\nHTTP (autocannon, ${duration} s per operation, ${connections} connections; API child process and autocannon share the ${cpus().length} CPUs):`);
-        const rows = await runHttpBench(ops, { url: server.url, token, duration, connections });
-        console.log('');
-        printHttpTable(rows);
+      const apiToken = await benchApiToken(server.url);
+      try {
+        const context = { memberEmail: BENCH_MEMBER_EMAIL, memberPassword: BENCH_MEMBER_PASSWORD, deepCursor, apiToken: apiToken.secret };
+        if (sections.has('sql')) {
+          console.log('\nSQL statements per request (one request each, after one unmeasured warm-up):');
+          const counts = await countStatements(databaseUrl, operations({ ...context, signUpPrefix: `bench.signup.count.${Date.now().toString(36)}` }), token, deepCursor);
+          printStatementTable(counts);
+        }
+        if (sections.has('http')) {
+          console.log(`\nHTTP (autocannon, ${duration} s per operation, ${connections} connections; API child process and autocannon share the ${cpus().length} CPUs):`);
+          const rows = await runHttpBench(operations({ ...context, signUpPrefix: `bench.signup.${Date.now().toString(36)}` }), { url: server.url, token, duration, connections });
+          console.log('');
+          printHttpTable(rows);
+        }
+      } finally {
+        await apiToken.revoke();
       }
     } finally {
       await server.stop();

@@ -19,8 +19,10 @@ export interface Operation {
   name: string;
   query: string;
   variables: () => Record<string, unknown>;
-  /** Sent with the known member's access token. */
+  /** Sent with the known member's access token (or `bearer`). */
   authenticated: boolean;
+  /** Another bearer than the member's session: an API token's secret. */
+  bearer?: string;
 }
 
 export interface OperationContext {
@@ -30,12 +32,15 @@ export interface OperationContext {
   deepCursor: string;
   /** Makes each sign-up email unique across runs and requests. */
   signUpPrefix: string;
+  /** An API token's secret (the bench admin's, FINANCE), for what an integrator's reads cost. */
+  apiToken: string;
 }
 
 export function operations(ctx: OperationContext): Operation[] {
   let signUps = 0;
   return [
     { name: 'me', query: ME, variables: () => ({}), authenticated: true },
+    { name: 'me (API token)', query: ME, variables: () => ({}), authenticated: true, bearer: ctx.apiToken },
     {
       name: 'signUp',
       query: SIGN_UP,

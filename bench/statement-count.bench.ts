@@ -33,27 +33,27 @@ export async function countStatements(databaseUrl: string, operations: Operation
     return (original as (...args: unknown[]) => Promise<unknown>).call(this, query, ...rest);
   } as typeof original;
 
-  const send = async (query: string, variables: Record<string, unknown>, authenticated: boolean) => {
+  const send = async (query: string, variables: Record<string, unknown>, authenticated: boolean, bearer = token) => {
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(authenticated ? { authorization: `Bearer ${token}` } : {}) },
+      headers: { 'content-type': 'application/json', ...(authenticated ? { authorization: `Bearer ${bearer}` } : {}) },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await response.json()) as { data?: Record<string, { edges?: unknown[] }>; errors?: unknown[] };
     if (body.errors) throw new Error(`statement count: ${JSON.stringify(body.errors)}`);
     return body.data?.memberDirectory?.edges?.length ?? null;
   };
-  const measure = async (name: string, query: string, variables: () => Record<string, unknown>, authenticated: boolean): Promise<Count> => {
-    await send(query, variables(), authenticated);
+  const measure = async (name: string, query: string, variables: () => Record<string, unknown>, authenticated: boolean, bearer?: string): Promise<Count> => {
+    await send(query, variables(), authenticated, bearer);
     statements.length = 0;
-    const rows = await send(query, variables(), authenticated);
+    const rows = await send(query, variables(), authenticated, bearer);
     const control = statements.filter((s) => TRANSACTION_CONTROL.test(s.trim())).length;
     return { name, data: statements.length - control, control, rows };
   };
 
   try {
     const counts: Count[] = [];
-    for (const op of operations) counts.push(await measure(op.name, op.query, op.variables, op.authenticated));
+    for (const op of operations) counts.push(await measure(op.name, op.query, op.variables, op.authenticated, op.bearer));
     for (const first of [10, 100]) {
       counts.push(await measure(`directory first page (first: ${first})`, DIRECTORY, () => ({ first }), true));
       counts.push(await measure(`directory page 50 (first: ${first})`, DIRECTORY, () => ({ first, after: deepCursor }), true));
