@@ -149,6 +149,14 @@ describe('the viewer cache', () => {
     expect(mutation.reads).toBe(1);
   });
 
+  it("an API token's `me` answers from the owner's row read with the token: no statement at all once cached", async () => {
+    const { owner, secret } = await financeToken();
+    await t.gql(ME, {}, secret);
+    const again = await countQueries(() => t.gql(ME, {}, secret), sqlStatements);
+    expect(again.result.data!.me).toEqual({ id: owner.id, fullName: 'Test Member' });
+    expect(again.statements).toEqual([]);
+  });
+
   it('an API token revoked, or its owner losing the scope, elsewhere is seen by the cached token once the notice arrives', async () => {
     const revoked = await financeToken();
     expect((await tokenStatements(LEDGER, revoked.secret)).result.errors).toBeUndefined();

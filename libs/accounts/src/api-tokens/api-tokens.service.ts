@@ -19,6 +19,7 @@ import {
   type Viewer,
   ViewerCache,
 } from '../../../core/src/index.js';
+import { UsersLoader } from '../users.loader.js';
 import { UsersRepository } from '../users.repository.js';
 import { ApiTokenEntity } from './api-token.entity.js';
 import { type ApiTokenScope, ApiTokenKind, heldPermissions, ownerGrants, tokenPermissions } from './api-token-scope.js';
@@ -53,6 +54,7 @@ export class ApiTokensService {
     private readonly users: UsersRepository,
     private readonly audit: AuditService,
     private readonly viewerCache: ViewerCache,
+    private readonly usersLoader: UsersLoader,
   ) {}
 
   async create(viewer: Viewer, input: CreateApiTokenInput, requestId: string): Promise<{ token: ApiTokenEntity; secret: string }> {
@@ -121,8 +123,9 @@ export class ApiTokensService {
    * The viewer a token stands for on this request: its scopes that the owner still holds, never ADMIN.
    * Each mutation, and reads at most once a minute, leave `apiToken.use` in the audit log with the
    * request id, so every change the request makes is attributable to the token.
-   * A query takes the token and its owner's rights from the process's ViewerCache when it holds them (emptied by
-   * the api_tokens and users notices, and by this process's mutations, as for sessions); anything else reads them.
+   * A query takes the token and its owner's row from the process's ViewerCache when it holds them (emptied by the
+   * api_tokens and users notices, and by this process's mutations, as for sessions), and primes the request's users
+   * loader with that row; anything else reads them.
    */
   async viewerFromSecret(secret: string, use: BearerUse | undefined): Promise<Viewer> {
     if (!SECRET_SHAPE.test(secret)) throw invalidToken();
@@ -145,6 +148,8 @@ export class ApiTokensService {
       permissions: tokenPermissions(token.scopes, heldPermissions(token.ownerRole, token.ownerPermissions), readOnly),
     };
     if (readOnly && !cached) this.viewerCache.remember(cacheKey, { viewer, account: token }, generation);
+    // As for sessions: a query's users loader starts with the owner's row read with the token (`me` reads it there).
+    if (readOnly && use?.loaders) this.usersLoader.byId({ loaders: use.loaders }).prime(token.owner.id, { ...token.owner });
     if (!readOnly || !this.touchedWithinTheMinute(token.id)) await this.recordUse(token, use);
     return viewer;
   }
