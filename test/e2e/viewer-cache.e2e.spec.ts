@@ -149,6 +149,14 @@ describe('the viewer cache', () => {
     expect(mutation.reads).toBe(1);
   });
 
+  it('an API token another process used within the minute: the first query here writes no use either', async () => {
+    const { id, secret } = await financeToken();
+    await other.query(`UPDATE api_tokens SET last_used_at = now() WHERE id = $1`, [id]);
+    const first = await tokenStatements(LEDGER, secret);
+    expect(first.result.errors).toBeUndefined();
+    expect([first.reads, first.touches]).toEqual([1, 0]);
+  });
+
   it("an API token's `me` answers from the owner's row read with the token: no statement at all once cached", async () => {
     const { owner, secret } = await financeToken();
     await t.gql(ME, {}, secret);

@@ -14,6 +14,8 @@ export interface TokenWithOwner {
   scopes: ApiTokenScope[];
   expiresAt: Date;
   revokedAt: Date | null;
+  /** As read (a cached token's may be older than the row's): a lower bound of the last use written. */
+  lastUsedAt: Date | null;
   ownerRole: Role;
   ownerPermissions: StaffPermission[];
   owner: User;
@@ -21,11 +23,12 @@ export interface TokenWithOwner {
 
 /** The leading comment names the statement (in pg_stat_statements, and for tests that count statements). */
 const VIEWER_FOR_API_TOKEN = `/* viewer for api token */
-  SELECT ${userSelect('u')}, t.id AS "tokenId", t.scopes AS "tokenScopes", t.expires_at AS "tokenExpiresAt", t.revoked_at AS "tokenRevokedAt"
+  SELECT ${userSelect('u')}, t.id AS "tokenId", t.scopes AS "tokenScopes", t.expires_at AS "tokenExpiresAt", t.revoked_at AS "tokenRevokedAt",
+         t.last_used_at AS "tokenLastUsedAt"
     FROM api_tokens t JOIN users u ON u.id = t.owner_id
    WHERE t.secret_hash = $1`;
 
-type TokenRow = User & { tokenId: string; tokenScopes: ApiTokenScope[]; tokenExpiresAt: Date; tokenRevokedAt: Date | null };
+type TokenRow = User & { tokenId: string; tokenScopes: ApiTokenScope[]; tokenExpiresAt: Date; tokenRevokedAt: Date | null; tokenLastUsedAt: Date | null };
 
 /** At most this many tokens in `myApiTokens`, newest first. */
 export const MY_TOKENS_CAP = 100;
@@ -41,13 +44,14 @@ export class ApiTokensRepository {
   async findBySecretHash(secretHash: string): Promise<TokenWithOwner | undefined> {
     const rows: TokenRow[] = await this.dataSource.query(VIEWER_FOR_API_TOKEN, [secretHash]);
     if (!rows[0]) return undefined;
-    const { tokenId, tokenScopes, tokenExpiresAt, tokenRevokedAt, ...owner } = rows[0];
+    const { tokenId, tokenScopes, tokenExpiresAt, tokenRevokedAt, tokenLastUsedAt, ...owner } = rows[0];
     return {
       id: tokenId,
       ownerId: owner.id,
       scopes: tokenScopes,
       expiresAt: tokenExpiresAt,
       revokedAt: tokenRevokedAt,
+      lastUsedAt: tokenLastUsedAt,
       ownerRole: owner.role,
       ownerPermissions: owner.staffPermissions,
       owner,

@@ -45,7 +45,7 @@ const TOUCH_EVERY_MS = 60_000;
 
 @Injectable()
 export class ApiTokensService {
-  /** When this process last wrote a token's last_used_at (and its use): a query within the minute skips that transaction. */
+  /** When this process last wrote a token's last_used_at (and its use): a query within the minute of it skips that transaction. */
   private readonly touchedAt = new MapUpTo<string, number>(10_000);
 
   constructor(
@@ -150,12 +150,18 @@ export class ApiTokensService {
     if (readOnly && !cached) this.viewerCache.remember(cacheKey, { viewer, account: token }, generation);
     // As for sessions: a query's users loader starts with the owner's row read with the token (`me` reads it there).
     if (readOnly && use?.loaders) this.usersLoader.byId({ loaders: use.loaders }).prime(token.owner.id, { ...token.owner });
-    if (!readOnly || !this.touchedWithinTheMinute(token.id)) await this.recordUse(token, use);
+    if (!readOnly || !this.touchedWithinTheMinute(token)) await this.recordUse(token, use);
     return viewer;
   }
 
-  private touchedWithinTheMinute(tokenId: string): boolean {
-    return Date.now() - (this.touchedAt.get(tokenId) ?? 0) < TOUCH_EVERY_MS;
+  /**
+   * True when a write of last_used_at is known to be less than a minute old: this process's own, or the one the token's
+   * read showed (any process's). The UPDATE's own condition would then match nothing, so a query skips it. (The row's
+   * time is the database's clock; a skew with this host's only moves when within the minute a read is audited.)
+   */
+  private touchedWithinTheMinute(token: TokenWithOwner): boolean {
+    const last = Math.max(this.touchedAt.get(token.id) ?? 0, token.lastUsedAt ? new Date(token.lastUsedAt).getTime() : 0);
+    return Date.now() - last < TOUCH_EVERY_MS;
   }
 
   /** last_used_at once a minute; the audit's `apiToken.use` then, and for every mutation. */
@@ -174,7 +180,6 @@ export class ApiTokensService {
       });
       return touched;
     });
-    // Only a write of our own says when the minute began (another process's may be older than it looks).
     if (touched) this.touchedAt.set(token.id, Date.now());
   }
 }
