@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { type ConnectionShape, decodeTimeIdCursor, lazy, pageSize, Role, type StaffPermission, toConnection } from '../../../core/src/index.js';
+import { type ConnectionShape, decodeTimeIdCursor, lazy, pageSize, toConnection } from '../../../core/src/index.js';
 import { type User } from '../user.type.js';
 import { userSelect } from '../user-row-columns.js';
 import { ApiTokenEntity } from './api-token.entity.js';
@@ -10,14 +10,12 @@ import type { ApiTokenScope } from './api-token-scope.js';
 /** A token found by its secret, with its owner's account row (a User, as the users loader reads it) and so current rights (one statement). */
 export interface TokenWithOwner {
   id: string;
-  ownerId: string;
   scopes: ApiTokenScope[];
   expiresAt: Date;
   revokedAt: Date | null;
   /** As read (a cached token's may be older than the row's): a lower bound of the last use written. */
   lastUsedAt: Date | null;
-  ownerRole: Role;
-  ownerPermissions: StaffPermission[];
+  /** Its role and staff permissions are the rights the token may not exceed. */
   owner: User;
 }
 
@@ -45,17 +43,7 @@ export class ApiTokensRepository {
     const rows: TokenRow[] = await this.dataSource.query(VIEWER_FOR_API_TOKEN, [secretHash]);
     if (!rows[0]) return undefined;
     const { tokenId, tokenScopes, tokenExpiresAt, tokenRevokedAt, tokenLastUsedAt, ...owner } = rows[0];
-    return {
-      id: tokenId,
-      ownerId: owner.id,
-      scopes: tokenScopes,
-      expiresAt: tokenExpiresAt,
-      revokedAt: tokenRevokedAt,
-      lastUsedAt: tokenLastUsedAt,
-      ownerRole: owner.role,
-      ownerPermissions: owner.staffPermissions,
-      owner,
-    };
+    return { id: tokenId, scopes: tokenScopes, expiresAt: tokenExpiresAt, revokedAt: tokenRevokedAt, lastUsedAt: tokenLastUsedAt, owner };
   }
 
   /** Sets last_used_at when it is unset or a minute old; true when it did (so busy tokens write once a minute). */

@@ -141,16 +141,16 @@ export class ApiTokensService {
       throw new AppError(ErrorCode.UNAUTHENTICATED, 'The API token has expired', { reason: 'TOKEN_EXPIRED' });
     }
     const viewer: Viewer = cached?.viewer ?? {
-      id: token.ownerId,
+      id: token.owner.id,
       role: Role.USER,
       sessionId: token.id,
       apiTokenId: token.id,
-      permissions: tokenPermissions(token.scopes, heldPermissions(token.ownerRole, token.ownerPermissions), readOnly),
+      permissions: tokenPermissions(token.scopes, heldPermissions(token.owner.role, token.owner.staffPermissions), readOnly),
     };
     if (readOnly && !cached) this.viewerCache.remember(cacheKey, { viewer, account: token }, generation);
     // As for sessions: a query's users loader starts with the owner's row read with the token (`me` reads it there).
     if (readOnly && use?.loaders) this.usersLoader.byId({ loaders: use.loaders }).prime(token.owner.id, { ...token.owner });
-    if (!readOnly || !this.touchedWithinTheMinute(token)) await this.recordUse(token, use);
+    if (!readOnly || !this.touchedWithinTheMinute(token)) await this.recordUse(token, use, readOnly);
     return viewer;
   }
 
@@ -165,13 +165,12 @@ export class ApiTokensService {
   }
 
   /** last_used_at once a minute; the audit's `apiToken.use` then, and for every mutation. */
-  private async recordUse(token: TokenWithOwner, use: BearerUse | undefined): Promise<void> {
-    const readOnly = use?.operation === 'query';
+  private async recordUse(token: TokenWithOwner, use: BearerUse | undefined, readOnly: boolean): Promise<void> {
     const touched = await this.dataSource.transaction(async (manager) => {
       const touched = await this.tokens.touchLastUsed(manager, token.id);
       if (!touched && readOnly) return false;
       await this.audit.record(manager, {
-        actorId: token.ownerId,
+        actorId: token.owner.id,
         action: 'apiToken.use',
         targetType: 'ApiToken',
         targetId: token.id,
