@@ -7,16 +7,7 @@ import { exitGracefullyOnSignals } from './shutdown.js';
 const RETRY_DELAYS_S = [1, 2, 5, 10, 30];
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(78); // EX_CONFIG
-    }
-    throw error;
-  }
+  const config = loadConfig(); // a bad setting: its ConfigError ends the process below
   await startWithRetries(config);
   const logger = createRootLogger(config.logLevel === 'silent' ? 'silent' : 'info');
   logger.info(
@@ -66,9 +57,10 @@ async function startWithRetries(config: AppConfig): Promise<INestApplication> {
 }
 
 main().catch((error: unknown) => {
+  // A setting (from the environment, or one only the database shows wrong: a sealed secret's key) needs a person.
   if (error instanceof ConfigError) {
     console.error(error.message);
-    process.exit(78);
+    process.exit(78); // EX_CONFIG
   }
   console.error(`Guildhall failed to start: ${describeError(error)}`);
   process.exit(1);
