@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigError } from '../config/app-config.js';
 import { type EncryptionKey, parseEncryptionKeys } from './encryption-keys.js';
+import { generatedOnce } from './generated-once.js';
 
 /** The file, in GUILDHALL_DATA_DIR, that holds the embedded setup's key when GUILDHALL_ENCRYPTION_KEYS is unset. */
 export const DATA_DIR_KEYS_FILE = 'encryption-keys';
@@ -14,16 +14,8 @@ export const DATA_DIR_KEYS_FILE = 'encryption-keys';
  */
 export async function dataDirKeys(dataDir: string): Promise<EncryptionKey[]> {
   const file = join(dataDir, DATA_DIR_KEYS_FILE);
-  const text = await readFile(file, 'utf8').catch(async (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'ENOENT') throw error;
-    const generated = `embedded:${randomBytes(32).toString('base64')}`;
-    // wx: two processes starting at once keep the first one's key.
-    await writeFile(file, `${generated}\n`, { mode: 0o600, flag: 'wx' }).catch((raced: NodeJS.ErrnoException) => {
-      if (raced.code !== 'EEXIST') throw raced;
-    });
-    return readFile(file, 'utf8');
-  });
-  const keys = parseEncryptionKeys(text.trim());
+  const text = await generatedOnce(file, () => `embedded:${randomBytes(32).toString('base64')}`);
+  const keys = parseEncryptionKeys(text);
   if (typeof keys === 'string') throw new ConfigError('GUILDHALL_ENCRYPTION_KEYS', `(read from ${file}) ${keys}`);
   return keys;
 }

@@ -4,6 +4,7 @@ import { chmod, chown, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { platform, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Binaries } from './binaries.js';
+import { generatedOnce } from '../../secrets/generated-once.js';
 import { EmbeddedPostgresError } from './embedded-postgres.error.js';
 import { run, type RunAs } from './system-user.js';
 
@@ -24,12 +25,8 @@ export function refuseOldEngineFolder(dataDir: string): void {
 }
 
 /** The superuser password: generated once and kept in the data folder, readable only by its owner. */
-export async function passwordOf(dataDir: string): Promise<string> {
-  const file = join(dataDir, 'password');
-  if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
-  const password = randomBytes(24).toString('base64url');
-  await writeFile(file, `${password}\n`, { mode: 0o600, flag: 'wx' });
-  return password;
+export function passwordOf(dataDir: string): Promise<string> {
+  return generatedOnce(join(dataDir, 'password'), () => randomBytes(24).toString('base64url'));
 }
 
 export async function initCluster(binaries: Binaries, clusterDir: string, password: string, runAs: RunAs | undefined): Promise<void> {
