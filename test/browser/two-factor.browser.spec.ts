@@ -1,14 +1,8 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import * as OTPAuth from 'otpauth';
+import { totpCode } from '../factories/totp.js';
 import type { Page } from 'playwright-core';
 import { collectProblems, expectAccessible, logInThroughPage, signUpUser, startPortal, type Portal } from './support/index.js';
-
-/** The code an authenticator app shows for `secret`, `offsetSteps` steps of 30 s from now. */
-function codeFor(secret: string, offsetSteps = 0): string {
-  const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 });
-  return totp.generate({ timestamp: Date.now() + offsetSteps * 30_000 });
-}
 
 async function logOut(page: Page, fullName: string): Promise<void> {
   await page.getByRole('button', { name: fullName }).click();
@@ -54,7 +48,7 @@ describe('portal: two-factor sign-in', () => {
     await section.getByRole('button', { name: 'Turn on two-factor sign-in' }).click();
     await section.getByText('Enter the six digits from your app').waitFor();
     // The previous step's code (still accepted for clock drift) enrols; the log-in below uses the current one.
-    await section.getByLabel('Code from your app').fill(codeFor(secret, -1));
+    await section.getByLabel('Code from your app').fill(totpCode(secret, -1));
     await section.getByRole('button', { name: 'Turn on two-factor sign-in' }).click();
     const codesList = section.getByRole('list', { name: 'Recovery codes' });
     await codesList.waitFor();
@@ -73,12 +67,12 @@ describe('portal: two-factor sign-in', () => {
     await codeField.waitFor();
     await page.getByText('This account signs in with a second factor.').waitFor();
     await expectAccessible(page, 'log in: second factor');
-    const right = codeFor(secret);
+    const right = totpCode(secret);
     await codeField.fill(right === '000000' ? '111111' : '000000');
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.getByText('This code is not right. Enter the current code from your app.').waitFor();
     expect(await codeField.getAttribute('aria-invalid')).toBe('true');
-    await codeField.fill(codeFor(secret));
+    await codeField.fill(totpCode(secret));
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.getByRole('button', { name: 'Careful Twofactor' }).waitFor();
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import * as OTPAuth from 'otpauth';
+import { totpCode } from '../factories/totp.js';
 import { createAdminUser, signUpUser, TestUser } from '../factories/users.js';
 import { errorCode, startTestApp, TestApp } from '../utils/test-app.js';
 
@@ -11,12 +11,6 @@ const LOG_IN = `mutation($input: LogInInput!) { logIn(input: $input) { accessTok
 const SETTINGS = `{ securitySettings { totpRequiredFor } }`;
 const SET_REQUIRED = `mutation($rights: [String!]!) { setTotpRequiredFor(rights: $rights) { totpRequiredFor } }`;
 
-/** The code an authenticator app shows `offsetSteps` steps from now. */
-function code(secret: string, offsetSteps = 0): string {
-  return new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' }).generate({
-    timestamp: Date.now() + offsetSteps * 30_000,
-  });
-}
 
 describe('two-factor sign-in (TOTP)', () => {
   let t: TestApp;
@@ -31,7 +25,7 @@ describe('two-factor sign-in (TOTP)', () => {
     const started = await t.gql(START, {}, user.accessToken);
     expect(started.errors).toBeUndefined();
     const { secret } = started.data!.startTotpEnrollment;
-    const confirmed = await t.gql(CONFIRM, { code: code(secret) }, user.accessToken);
+    const confirmed = await t.gql(CONFIRM, { code: totpCode(secret) }, user.accessToken);
     expect(confirmed.errors).toBeUndefined();
     return { secret, recovery: confirmed.data!.confirmTotpEnrollment };
   }
@@ -44,10 +38,10 @@ describe('two-factor sign-in (TOTP)', () => {
     const { secret, otpauthUrl, qrCodeSvg } = started.data!.startTotpEnrollment;
     expect(otpauthUrl).toContain(`secret=${secret}`);
     expect(qrCodeSvg).toMatch(/^<svg/);
-    const wrong = await t.gql(CONFIRM, { code: code(secret, 5) }, user.accessToken);
+    const wrong = await t.gql(CONFIRM, { code: totpCode(secret, 5) }, user.accessToken);
     expect(errorCode(wrong)).toBe('BAD_USER_INPUT');
     expect(wrong.errors![0].extensions.fields![0].path).toBe('code');
-    const confirmed = await t.gql(CONFIRM, { code: code(secret) }, user.accessToken);
+    const confirmed = await t.gql(CONFIRM, { code: totpCode(secret) }, user.accessToken);
     const recovery: string[] = confirmed.data!.confirmTotpEnrollment;
     expect(recovery).toHaveLength(10);
     expect(new Set(recovery).size).toBe(10);
@@ -63,10 +57,10 @@ describe('two-factor sign-in (TOTP)', () => {
     const bare = await logIn(user);
     expect(errorCode(bare)).toBe('UNAUTHENTICATED');
     expect(bare.errors![0].extensions.reason).toBe('TOTP_REQUIRED');
-    const wrong = await logIn(user, { totpCode: '000000' === code(secret, 1) ? '111111' : '000000' });
+    const wrong = await logIn(user, { totpCode: '000000' === totpCode(secret, 1) ? '111111' : '000000' });
     expect(errorCode(wrong)).toBe('UNAUTHENTICATED');
     expect(wrong.errors![0].extensions.reason).toBe('BAD_SECOND_FACTOR');
-    const next = code(secret, 1); // the enrolment spent the current step
+    const next = totpCode(secret, 1); // the enrolment spent the current step
     expect((await logIn(user, { totpCode: next })).data!.logIn.accessToken).toBeTruthy();
     expect(errorCode(await logIn(user, { totpCode: next }))).toBe('UNAUTHENTICATED'); // no replay
     expect((await logIn(user, { recoveryCode: recovery[0].toUpperCase() })).data!.logIn.accessToken).toBeTruthy();
@@ -79,9 +73,9 @@ describe('two-factor sign-in (TOTP)', () => {
     const user = await signUpUser(t);
     const { secret } = await enrol(user);
     for (let i = 0; i < 5; i++) expect(errorCode(await logIn(user, { totpCode: '12345' + i }))).toBe('UNAUTHENTICATED');
-    expect(errorCode(await logIn(user, { totpCode: code(secret, 1) }))).toBe('TOO_MANY_REQUESTS');
+    expect(errorCode(await logIn(user, { totpCode: totpCode(secret, 1) }))).toBe('TOO_MANY_REQUESTS');
     for (let i = 0; i < 5; i++) expect(errorCode(await t.gql(DISABLE, { code: 'nope' + i }, user.accessToken))).toBe('BAD_USER_INPUT');
-    expect(errorCode(await t.gql(DISABLE, { code: code(secret, 1) }, user.accessToken))).toBe('TOO_MANY_REQUESTS');
+    expect(errorCode(await t.gql(DISABLE, { code: totpCode(secret, 1) }, user.accessToken))).toBe('TOO_MANY_REQUESTS');
   });
 
   it('disabling needs a fresh code or an unused recovery code', async () => {
@@ -118,7 +112,7 @@ describe('two-factor sign-in (TOTP)', () => {
     // Enrolling proves the factor in this session; a fresh log-in with a code counts too.
     const { secret } = await enrol(admin);
     expect((await t.gql(`{ auditLog(first: 1) { totalCount } }`, {}, admin.accessToken)).errors).toBeUndefined();
-    const fresh = await logIn(admin, { totpCode: code(secret, 1) });
+    const fresh = await logIn(admin, { totpCode: totpCode(secret, 1) });
     expect((await t.gql(`{ auditLog(first: 1) { totalCount } }`, {}, fresh.data!.logIn.accessToken)).errors).toBeUndefined();
     const log = await t.gql(`{ auditLog(first: 5, action: "security.setTotpRequiredFor") { edges { node { actorId after } } } }`, {}, admin.accessToken);
     expect(log.data!.auditLog.edges[0].node).toMatchObject({ actorId: admin.id, after: { totpRequiredFor: ['ADMIN', 'FINANCE'] } });
