@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { ConfigError } from '../config/app-config.js';
 import { type EncryptionKey, parseEncryptionKeys } from './encryption-keys.js';
-import { generatedOnce } from './generated-once.js';
+import { generatedOnce } from '../database/embedded/generated-once.js';
 
 /** The file, in GUILDHALL_DATA_DIR, that holds the embedded setup's key when GUILDHALL_ENCRYPTION_KEYS is unset. */
 export const DATA_DIR_KEYS_FILE = 'encryption-keys';

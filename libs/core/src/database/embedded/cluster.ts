@@ -4,7 +4,7 @@ import { chmod, chown, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { platform, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Binaries } from './binaries.js';
-import { generatedOnce } from '../../secrets/generated-once.js';
+import { generatedOnce } from './generated-once.js';
 import { EmbeddedPostgresError } from './embedded-postgres.error.js';
 import { run, type RunAs } from './system-user.js';
 
